@@ -1,0 +1,100 @@
+import { getInputProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+
+// Forms follow the GOV.UK pattern: a label above each field, a hint, the error at the
+// field, and a summary at the top linking to each field in error.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = FormMetadata<any, any>;
+
+export function ErrorSummary({ form, fields }: { form: AnyForm; fields: Record<string, AnyField> }) {
+  const fieldErrors = Object.values(fields).filter((field) => field.errors?.length);
+  const formErrors = form.errors ?? [];
+  if (!fieldErrors.length && !formErrors.length) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby={`${form.id}-error-summary-title`} tabIndex={-1}>
+      <h2 id={`${form.id}-error-summary-title`}>There is a problem</h2>
+      <ul>
+        {formErrors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {fieldErrors.map((field) => (
+          <li key={field.name}>
+            <a href={`#${field.id}`}>{field.errors![0]}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldShellProps = { meta: AnyField; label: ReactNode; hint?: ReactNode; children: ReactNode };
+
+function FieldShell({ meta, label, hint, children }: FieldShellProps) {
+  const error = meta.errors?.[0];
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={meta.id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={meta.errorId} className="field__error">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "tel" | "url" | "number" | "date" | "datetime-local" | "time" | "search";
+
+type TextFieldProps = {
+  meta: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: InputType;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue" | "form">;
+
+export function TextField({ meta, label, hint, type = "text", className, ...rest }: TextFieldProps) {
+  const { key, ...props } = getInputProps(meta, {
+    type,
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <input key={key} {...props} {...rest} className={className ?? "input"} />
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = {
+  meta: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue" | "form">;
+
+export function TextAreaField({ meta, label, hint, rows = 5, ...rest }: TextAreaFieldProps) {
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <textarea key={key} {...props} {...rest} rows={rows} className="textarea" />
+    </FieldShell>
+  );
+}
+
+export function SubmitButton({ children, pending, variant = "primary" }: { children: ReactNode; pending?: boolean; variant?: "primary" | "secondary" | "warning" }) {
+  return (
+    <button type="submit" className={`button button--${variant}`} aria-disabled={pending || undefined}>
+      {children}
+    </button>
+  );
+}

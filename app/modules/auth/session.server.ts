@@ -1,0 +1,150 @@
+import { constantTimeEqual, sha256 } from "@oslojs/crypto/sha2";
+import { and, eq, ne } from "drizzle-orm";
+import { redirect, data } from "@remix-run/node";
+import { db } from "~db/client.server";
+import { sessions, userRoles, users, type Role } from "~db/schema";
+import { clock, DAY, HOUR } from "~/utils/clock.server";
+import { randomId } from "~/utils/ids.server";
+import { readCookie, serializeSessionCookie, clearSessionCookie, SESSION_COOKIE } from "~/utils/session-cookie.server";
+
+export const INACTIVITY_TIMEOUT = 30 * DAY;
+export const ABSOLUTE_LIFETIME = 90 * DAY;
+const LAST_SEEN_REFRESH = HOUR;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  roles: Role[];
+  sessionId: string;
+};
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+/** Creates a session and returns the `Set-Cookie` value carrying its `id.secret` token. */
+export function createSession(userId: string, userAgent: string | null): { sessionId: string; cookie: string } {
+  const id = randomId(16);
+  const secret = randomId(20);
+  const now = clock.now();
+  db.insert(sessions)
+    .values({
+      id,
+      userId,
+      secretHash: Buffer.from(hashSecret(secret)),
+      createdAt: now,
+      lastSeenAt: now,
+      userAgent: (userAgent ?? "").slice(0, 300),
+    })
+    .run();
+  return { sessionId: id, cookie: serializeSessionCookie(`${id}.${secret}`, INACTIVITY_TIMEOUT / 1000) };
+}
+
+function sessionExpired(row: { createdAt: number; lastSeenAt: number }, now: number) {
+  return now - row.lastSeenAt >= INACTIVITY_TIMEOUT || now - row.createdAt >= ABSOLUTE_LIFETIME;
+}
+
+/** Looks the token up; returns the user, or null for a missing, forged or expired session. */
+export function validateSessionToken(token: string): SessionUser | null {
+  const [id, secret, extra] = token.split(".");
+  if (!id || !secret || extra !== undefined) return null;
+  const row = db
+    .select({
+      id: sessions.id,
+      secretHash: sessions.secretHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      emailVerifiedAt: users.emailVerifiedAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+  const now = clock.now();
+  if (sessionExpired(row, now)) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  if (now - row.lastSeenAt >= LAST_SEEN_REFRESH) {
+    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+  }
+  const roles = db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, row.userId))
+    .all()
+    .map((r) => r.role);
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    emailVerified: row.emailVerifiedAt !== null,
+    roles,
+    sessionId: row.id,
+  };
+}
+
+const perRequest = new WeakMap<Request, SessionUser | null>();
+
+export function getSessionToken(request: Request): string | null {
+  return readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+}
+
+export function getUser(request: Request): SessionUser | null {
+  if (perRequest.has(request)) return perRequest.get(request) ?? null;
+  const token = getSessionToken(request);
+  const user = token ? validateSessionToken(token) : null;
+  perRequest.set(request, user);
+  return user;
+}
+
+export function requireUser(request: Request): SessionUser {
+  const user = getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+export function hasRole(user: Pick<SessionUser, "roles"> | null, role: Role): boolean {
+  return !!user && user.roles.includes(role);
+}
+
+export function requireRole(request: Request, role: Role): SessionUser {
+  const user = requireUser(request);
+  if (!hasRole(user, role)) {
+    throw data({ message: `This page is for ${role}s only.` }, { status: 403 });
+  }
+  return user;
+}
+
+export function invalidateSession(sessionId: string) {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Ends every session of the user except `keepSessionId` (password change, "sign out others"). */
+export function invalidateOtherSessions(userId: string, keepSessionId: string | null) {
+  const condition = keepSessionId
+    ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+    : eq(sessions.userId, userId);
+  return db.delete(sessions).where(condition).run().changes;
+}
+
+export function listSessions(userId: string) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all();
+}
+
+export { clearSessionCookie };

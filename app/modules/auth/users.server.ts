@@ -1,0 +1,66 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { userRoles, users, type Role } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { randomId } from "~/utils/ids.server";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type NewUser = {
+  email: string;
+  name: string;
+  passwordHash: string;
+  roles: Role[];
+  emailVerified?: boolean;
+  grantedBy?: string | null;
+};
+
+type Tx = Pick<typeof db, "insert" | "select" | "update" | "delete">;
+
+/** Inserts a user and their roles; call inside the caller's transaction when other writes go with it. */
+export function insertUser(tx: Tx, input: NewUser): string {
+  const id = randomId(16);
+  const now = clock.now();
+  tx.insert(users)
+    .values({
+      id,
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      passwordHash: input.passwordHash,
+      emailVerifiedAt: input.emailVerified ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  for (const role of new Set(input.roles)) {
+    tx.insert(userRoles).values({ userId: id, role, grantedAt: now, grantedBy: input.grantedBy ?? null }).run();
+  }
+  return id;
+}
+
+export function findUserByEmail(email: string) {
+  return db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+    .get();
+}
+
+export function findUserById(id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function rolesOf(userId: string): Role[] {
+  return db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))
+    .all()
+    .map((row) => row.role);
+}
+
+export function countUsers(): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}

@@ -1,0 +1,20 @@
+import type { Db } from "~db/client.server";
+import { outbox } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { randomId } from "~/utils/ids.server";
+import type { TemplateName, TemplateProps } from "~emails/registry";
+
+type Tx = Pick<Db, "insert">;
+
+/**
+ * Queues an email. Call it with the transaction that makes the change the email reports,
+ * so the message exists exactly when the change does. The worker renders and delivers it.
+ */
+export function enqueueEmail<T extends TemplateName>(tx: Tx, to: string, template: T, props: TemplateProps<T>): string {
+  const id = randomId(16);
+  const now = clock.now();
+  tx.insert(outbox)
+    .values({ id, recipient: to, template, props: props as Record<string, unknown>, nextAttemptAt: now, createdAt: now })
+    .run();
+  return id;
+}

@@ -1,0 +1,87 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader } from "./components/layout";
+import { FlashMessage } from "./components/flash-message";
+import { RouteErrorBoundary } from "./components/error-boundary";
+import { getOrganisation } from "./modules/admin/organisation.server";
+import { getUser } from "./modules/auth/session.server";
+import { takeFlash } from "./utils/flash.server";
+import { useShouldHydrate } from "./utils/hydration";
+import { useNonce } from "./utils/nonce";
+import stylesHref from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.organisation.name ?? "Steppingstone" },
+  { name: "description", content: data?.organisation.tagline ?? "" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = getUser(request);
+  const organisation = getOrganisation();
+  const { flash, clearCookie } = takeFlash(request);
+  return data(
+    {
+      user: user ? { name: user.name, roles: user.roles, emailVerified: user.emailVerified } : null,
+      organisation: { name: organisation.name, tagline: organisation.tagline, contactEmail: organisation.contactEmail },
+      flash,
+    },
+    clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,
+  );
+}
+
+export type RootLoaderData = typeof loader;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const hydrate = useShouldHydrate();
+  return (
+    <html lang="en-NG">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5e55" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader organisationName={root?.organisation.name ?? "Steppingstone"} user={root?.user ?? null} />
+        <main id="main" className="page" tabIndex={-1}>
+          {root?.flash ? <FlashMessage flash={root.flash} /> : null}
+          {children}
+        </main>
+        <SiteFooter organisationName={root?.organisation.name ?? "Steppingstone"} contactEmail={root?.organisation.contactEmail ?? ""} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  DATABASE_URL: z.string().min(1).default("./data/steppingstone.db"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Steppingstone <no-reply@localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Express "trust proxy" value: empty means the socket address is the client.
+  TRUST_PROXY: z.string().default(""),
+  SEED_DEMO: booleanish.default(isProduction ? "false" : "true"),
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  // Reserved for the sponsorship area.
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_HOST: z.string().optional(),
+  STRIPE_API_PORT: z.coerce.number().int().optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    throw new Error(`Invalid environment variable ${name}: ${issue.message}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !source.APP_URL) {
+    throw new Error("Invalid environment variable APP_URL: required in production (the public https address)");
+  }
+  if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && env.STRIPE_API_HOST !== "api.stripe.com") {
+    throw new Error("Invalid environment variable STRIPE_API_HOST: production only talks to api.stripe.com");
+  }
+  return env;
+}
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    // One clear line, no stack: a misconfiguration is not a crash.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+export const env = loadEnv();
+
+export const isSecureOrigin = env.APP_URL.startsWith("https://");
+export const appOrigin = new URL(env.APP_URL).origin;

@@ -1,0 +1,35 @@
+import { redirect } from "@remix-run/node";
+import { isSecureOrigin } from "./env.server";
+import { readCookie } from "./session-cookie.server";
+
+const FLASH_COOKIE = "flash";
+
+export type Flash = { kind: "success" | "info" | "error"; message: string };
+
+function serialize(value: string, maxAge: number) {
+  const parts = [`${FLASH_COOKIE}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
+  if (isSecureOrigin) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** Redirects and shows `message` once on the next page. */
+export function redirectWithFlash(url: string, flash: Flash | string, init: { headers?: HeadersInit } = {}) {
+  const value: Flash = typeof flash === "string" ? { kind: "success", message: flash } : flash;
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", serialize(JSON.stringify(value), 60));
+  return redirect(url, { headers });
+}
+
+/** Reads the pending flash message and the header that clears it. */
+export function takeFlash(request: Request): { flash: Flash | null; clearCookie: string | null } {
+  const raw = readCookie(request.headers.get("cookie"), FLASH_COOKIE);
+  if (!raw) return { flash: null, clearCookie: null };
+  let flash: Flash | null = null;
+  try {
+    const parsed = JSON.parse(raw) as Flash;
+    if (typeof parsed?.message === "string" && ["success", "info", "error"].includes(parsed.kind)) flash = parsed;
+  } catch {
+    flash = null;
+  }
+  return { flash, clearCookie: serialize("", 0) };
+}

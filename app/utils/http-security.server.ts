@@ -1,0 +1,63 @@
+import type { NextFunction, Request, Response } from "express";
+import helmet from "helmet";
+import { appOrigin } from "./env.server";
+import { securityEvent } from "./logger.server";
+import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
+
+/** Paths that are checked by signature instead of by origin. */
+export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function securityHeaders({ development }: { development: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": [(_req, res) => `'nonce-${(res as Response).locals.nonce}'`, "'strict-dynamic'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        ...(development ? {} : { "upgrade-insecure-requests": appOrigin.startsWith("https:") ? [] : null }),
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    strictTransportSecurity: appOrigin.startsWith("https:") ? { maxAge: 31536000 } : false,
+  });
+}
+
+/**
+ * Refuses state-changing requests that a browser marks as coming from another site.
+ * Requests with neither `Origin` nor `Sec-Fetch-Site` come from non-browser clients,
+ * which carry no victim's cookies, so they are let through.
+ */
+export function isCrossSite(req: Pick<Request, "method" | "path" | "protocol" | "get">): boolean {
+  if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT_PATHS.has(req.path)) return false;
+  const origin = req.get("origin");
+  if (origin) {
+    const hostOrigin = `${req.protocol}://${req.get("host")}`;
+    return origin !== appOrigin && origin !== hostOrigin;
+  }
+  const site = req.get("sec-fetch-site");
+  if (site) return site !== "same-origin" && site !== "none";
+  return false;
+}
+
+export function csrfGuard(req: Request, res: Response, next: NextFunction) {
+  if (!isCrossSite(req)) return next();
+  securityEvent("csrf.refused", { path: req.path, origin: req.get("origin") ?? null, ip: req.ip });
+  res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
+}
+
+/** Pages seen while signed in are never stored by browsers or shared caches. */
+export function noStoreForSignedIn(req: Request, res: Response, next: NextFunction) {
+  if (readCookie(req.headers.cookie, SESSION_COOKIE)) res.setHeader("Cache-Control", "no-store");
+  next();
+}

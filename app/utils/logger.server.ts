@@ -1,0 +1,45 @@
+import pino from "pino";
+import { env } from "./env.server";
+import { singleton } from "./singleton.server";
+
+// Anything that could carry a secret is removed before a line is written.
+const redact = {
+  paths: [
+    "password",
+    "*.password",
+    "token",
+    "*.token",
+    "secret",
+    "*.secret",
+    "cookie",
+    "*.cookie",
+    "req.headers.cookie",
+    "req.headers.authorization",
+  ],
+  censor: "[redacted]",
+};
+
+export const logger = singleton("logger", () =>
+  pino({ level: env.NODE_ENV === "test" ? "silent" : env.LOG_LEVEL, redact, base: { app: "steppingstone" } }),
+);
+
+export type SecurityEvent =
+  | "login.success"
+  | "login.failure"
+  | "login.throttled"
+  | "signup"
+  | "logout"
+  | "csrf.refused"
+  | "rate.limited"
+  | "role.changed"
+  | "password.changed"
+  | "password.reset"
+  | "email.changed"
+  | "email.verified"
+  | "invitation.sent"
+  | "invitation.accepted"
+  | "sessions.revoked";
+
+export function securityEvent(event: SecurityEvent, fields: Record<string, unknown> = {}) {
+  logger.info({ security: true, event, ...fields }, event);
+}

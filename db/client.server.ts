@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "~/utils/env.server";
+import { singleton } from "~/utils/singleton.server";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // Payments and seat bookings must survive a power cut; writes here are few.
+  sqlite.pragma("synchronous = FULL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+export const db: Db = singleton(`db:${env.DATABASE_URL}`, () => openDatabase(env.DATABASE_URL));
+
+export function closeDatabase() {
+  if (db.$client.open) db.$client.close();
+}
+
+export { schema };

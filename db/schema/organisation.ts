@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { check, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Exactly one row (id = 1): the organisation running this installation. */
+export const organisationSettings = sqliteTable(
+  "organisation_settings",
+  {
+    id: integer("id").primaryKey(),
+    name: text("name").notNull(),
+    tagline: text("tagline").notNull().default(""),
+    mission: text("mission").notNull().default(""),
+    contactEmail: text("contact_email").notNull().default(""),
+    timeZone: text("time_zone").notNull().default("Africa/Lagos"),
+    currency: text("currency").notNull().default("NGN"),
+    bankTransferDetails: text("bank_transfer_details").notNull().default(""),
+    socialLinks: text("social_links", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [check("organisation_settings_single_row", sql`${t.id} = 1`)],
+);
+
+export const auditLog = sqliteTable("audit_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  at: integer("at").notNull(),
+  actorId: text("actor_id"),
+  action: text("action").notNull(),
+  targetType: text("target_type"),
+  targetId: text("target_id"),
+  details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+});

@@ -1,0 +1,18 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+
+/** Migrates once into a template database; every test file then starts from a copy of it. */
+export default function setup() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "steppingstone-test-"));
+  const template = path.join(dir, "template.db");
+  const sqlite = new Database(template);
+  migrate(drizzle(sqlite), { migrationsFolder: path.resolve("db/migrations") });
+  sqlite.pragma("journal_mode = DELETE");
+  sqlite.close();
+  process.env.STEPPINGSTONE_TEST_TEMPLATE_DB = template;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
