@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures take an (often empty) destructured first argument and a `use` callback.
+    files: ["tests/e2e/**/*.ts"],
+    rules: { "no-empty-pattern": "off", "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

@@ -11,7 +11,7 @@ import { startWorker } from "./app/modules/outbox/worker.server";
 import { clock } from "./app/utils/clock.server";
 import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
-import { csrfGuard, securityHeaders, noStoreForSignedIn } from "./app/utils/http-security.server";
+import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
 
 const isProduction = env.NODE_ENV === "production";
 
@@ -40,6 +40,7 @@ async function main() {
   app.use(securityHeaders({ development: !isProduction }));
   app.use(csrfGuard);
   app.use(noStoreForSignedIn);
+  app.use(routeHeadersReplaceDefaults);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (isProduction) {

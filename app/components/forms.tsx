@@ -1,5 +1,5 @@
-import { getInputProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 // Forms follow the GOV.UK pattern: a label above each field, a hint, the error at the
 // field, and a summary at the top linking to each field in error.
@@ -7,11 +7,12 @@ import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "rea
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = FormMetadata<any, any>;
+type AnyForm = FormMetadata<any, string[]>;
 
+/** List the fields in page order, e.g. `fields={{ email: fields.email }}`: conform's `fields` is a proxy that cannot be enumerated. */
 export function ErrorSummary({ form, fields }: { form: AnyForm; fields: Record<string, AnyField> }) {
   const fieldErrors = Object.values(fields).filter((field) => field.errors?.length);
-  const formErrors = form.errors ?? [];
+  const formErrors: string[] = form.errors ?? [];
   if (!fieldErrors.length && !formErrors.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby={`${form.id}-error-summary-title`} tabIndex={-1}>
@@ -87,6 +88,31 @@ export function TextAreaField({ meta, label, hint, rows = 5, ...rest }: TextArea
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
       <textarea key={key} {...props} {...rest} rows={rows} className="textarea" />
+    </FieldShell>
+  );
+}
+
+type SelectFieldProps = {
+  meta: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: readonly (string | { value: string; label: string })[];
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue" | "form">;
+
+export function SelectField({ meta, label, hint, options, ...rest }: SelectFieldProps) {
+  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <select key={key} {...props} {...rest} className="select">
+        {options.map((option) => {
+          const { value, label: text } = typeof option === "string" ? { value: option, label: option } : option;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
+      </select>
     </FieldShell>
   );
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 const isProduction = process.env.NODE_ENV === "production";
 
 const booleanish = z
-  .enum(["true", "false", "1", "0", ""])
+  .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
 const schema = z.object({
@@ -12,16 +12,12 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   DATABASE_URL: z.string().min(1).default("./data/steppingstone.db"),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Steppingstone <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Express "trust proxy" value: empty means the socket address is the client.
   TRUST_PROXY: z.string().default(""),
-  SEED_DEMO: booleanish.default(isProduction ? "false" : "true"),
+  SEED_DEMO: booleanish.prefault(isProduction ? "false" : "true"),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
   // Reserved for the sponsorship area.
   STRIPE_SECRET_KEY: z.string().optional(),
@@ -34,14 +30,16 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  // An empty value means "not set", as in a copied .env.example.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
     throw new Error(`Invalid environment variable ${name}: ${issue.message}`);
   }
   const env = result.data;
-  if (env.NODE_ENV === "production" && !source.APP_URL) {
+  if (env.NODE_ENV === "production" && !present.APP_URL) {
     throw new Error("Invalid environment variable APP_URL: required in production (the public https address)");
   }
   if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && env.STRIPE_API_HOST !== "api.stripe.com") {

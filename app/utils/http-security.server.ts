@@ -61,3 +61,17 @@ export function noStoreForSignedIn(req: Request, res: Response, next: NextFuncti
   if (readCookie(req.headers.cookie, SESSION_COOKIE)) res.setHeader("Cache-Control", "no-store");
   next();
 }
+
+// Headers a route may set to tighten the default (a token page's `no-referrer`, say).
+const OVERRIDABLE_HEADERS = new Set(["referrer-policy"]);
+
+/**
+ * The Remix adapter appends route headers; for these, the route's value replaces the default
+ * instead of standing beside it as a second, conflicting header.
+ */
+export function routeHeadersReplaceDefaults(_req: Request, res: Response, next: NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string[] | string) =>
+    OVERRIDABLE_HEADERS.has(field.toLowerCase()) && value !== undefined ? res.set(field, value) : append(field, value);
+  next();
+}

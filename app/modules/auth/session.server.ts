@@ -1,4 +1,5 @@
-import { constantTimeEqual, sha256 } from "@oslojs/crypto/sha2";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { and, eq, ne } from "drizzle-orm";
 import { redirect, data } from "@remix-run/node";
 import { db } from "~db/client.server";

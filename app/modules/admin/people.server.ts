@@ -1,0 +1,121 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { userRoles, users, type Role } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { ROLE_OPTIONS } from "~/modules/admin/schemas";
+import { clock } from "~/utils/clock.server";
+import { securityEvent } from "~/utils/logger.server";
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+export type PersonSummary = {
+  id: string;
+  name: string;
+  email: string;
+  verified: boolean;
+  createdAt: number;
+  roles: Role[];
+};
+
+function sortRoles(roles: Iterable<Role>): Role[] {
+  const set = new Set(roles);
+  return ROLE_OPTIONS.filter((role) => set.has(role));
+}
+
+function rolesByUser(ids: string[]): Map<string, Role[]> {
+  const map = new Map<string, Role[]>();
+  if (!ids.length) return map;
+  const rows = db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all();
+  for (const row of rows) map.set(row.userId, [...(map.get(row.userId) ?? []), row.role]);
+  for (const [id, roles] of map) map.set(id, sortRoles(roles));
+  return map;
+}
+
+function likePattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** One page of people whose name or email contains `query` (case-insensitive), by name. */
+export function searchPeople({ query, page }: { query: string; page: number }) {
+  const q = query.trim();
+  const pattern = likePattern(q);
+  const where = q
+    ? or(sql`${users.name} like ${pattern} escape '\\'`, sql`${users.email} like ${pattern} escape '\\'`)
+    : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = db
+    .select({ id: users.id, name: users.name, email: users.email, verifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .from(users)
+    .where(where)
+    .orderBy(asc(sql`${users.name} collate nocase`), asc(users.id))
+    .limit(PEOPLE_PAGE_SIZE)
+    .offset((current - 1) * PEOPLE_PAGE_SIZE)
+    .all();
+  const roles = rolesByUser(rows.map((row) => row.id));
+  const people: PersonSummary[] = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    verified: row.verifiedAt !== null,
+    createdAt: row.createdAt,
+    roles: roles.get(row.id) ?? [],
+  }));
+  return { people, total, page: current, pageCount, query: q };
+}
+
+export function getPerson(id: string): PersonSummary | null {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    verified: row.emailVerifiedAt !== null,
+    createdAt: row.createdAt,
+    roles: rolesByUser([row.id]).get(row.id) ?? [],
+  };
+}
+
+export type RoleChangeResult =
+  | { status: "changed"; before: Role[]; after: Role[] }
+  | { status: "unchanged"; roles: Role[] }
+  | { status: "not-found" }
+  | { status: "last-organiser" };
+
+/**
+ * Sets a person's roles to exactly `roles`. Refuses to leave the organisation without any
+ * organiser, since nobody could then reach the console to put one back.
+ */
+export function changeRoles({ actorId, userId, roles }: { actorId: string | null; userId: string; roles: Role[] }): RoleChangeResult {
+  const after = sortRoles(roles);
+  const result = db.transaction(
+    (tx): RoleChangeResult => {
+      const user = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+      if (!user) return { status: "not-found" };
+      const before = sortRoles(
+        tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role),
+      );
+      const removed = before.filter((role) => !after.includes(role));
+      const added = after.filter((role) => !before.includes(role));
+      if (!removed.length && !added.length) return { status: "unchanged", roles: before };
+      if (removed.includes("organiser")) {
+        const organisers = tx.select({ n: sql<number>`count(*)` }).from(userRoles).where(eq(userRoles.role, "organiser")).get()?.n ?? 0;
+        if (organisers <= 1) return { status: "last-organiser" };
+      }
+      if (removed.length) {
+        tx.delete(userRoles).where(and(eq(userRoles.userId, userId), inArray(userRoles.role, removed))).run();
+      }
+      const now = clock.now();
+      for (const role of added) tx.insert(userRoles).values({ userId, role, grantedAt: now, grantedBy: actorId }).run();
+      recordAudit(tx, { actorId, action: "role.changed", targetType: "user", targetId: userId, details: { before, after } });
+      return { status: "changed", before, after };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.status === "changed") {
+    securityEvent("role.changed", { actorId, userId, before: result.before, after: result.after });
+  }
+  return result;
+}

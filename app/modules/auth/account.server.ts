@@ -1,0 +1,166 @@
+import { eq, sql } from "drizzle-orm";
+import { db, type Db } from "~db/client.server";
+import { users, type Role } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { clock } from "~/utils/clock.server";
+import { securityEvent } from "~/utils/logger.server";
+import { passwordProblem } from "./form-schemas.server";
+import { checkCurrentPassword } from "./login.server";
+import { hashPassword } from "./password.server";
+import { assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server";
+import type { SessionUser } from "./session.server";
+import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
+import { insertUser, normaliseEmail } from "./users.server";
+
+/** A refusal the person can act on, with the form field it belongs to. */
+export type Refusal = { ok: false; field?: string; message: string };
+
+/** Roles a person may give themselves by signing up; the others come by invitation. */
+export const SIGNUP_ROLES = ["participant", "mentor", "sponsor"] as const satisfies readonly Role[];
+export type SignupRole = (typeof SIGNUP_ROLES)[number];
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function emailTaken(tx: Tx, email: string): boolean {
+  return !!tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, normaliseEmail(email))).get();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT_UNIQUE");
+}
+
+/**
+ * Creates an account and queues its verification email. An address that already has an account
+ * gets exactly the same outcome on screen and no new account, so the form cannot be used to find
+ * out who is registered. Throws a 429 when the sign-up or email limits are spent.
+ */
+export async function signUp(
+  input: { name: string; email: string; password: string; role?: SignupRole },
+  ip: string,
+): Promise<{ ok: true; created: boolean; userId: string | null } | Refusal> {
+  const email = normaliseEmail(input.email);
+  const role = input.role ?? "participant";
+  const problem = passwordProblem(input.password);
+  if (problem) return { ok: false, field: "password", message: problem };
+  await assertSignupAllowed(ip);
+  await assertEmailSendAllowed(email, ip);
+  // Hashed whether or not the address is taken, so both answers take the same time.
+  const passwordHash = await hashPassword(input.password);
+
+  let userId: string | null;
+  try {
+    userId = db.transaction(
+      (tx) => {
+        if (emailTaken(tx, email)) return null;
+        const id = insertUser(tx, { email, name: input.name, passwordHash, roles: [role] });
+        const token = issueToken(tx, { userId: id, purpose: "verify_email", email });
+        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token) });
+        return id;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    userId = null;
+  }
+  securityEvent("signup", { userId, role, ip, outcome: userId ? "created" : "address-already-registered" });
+  return { ok: true, created: userId !== null, userId };
+}
+
+/** Sends a fresh verification link to a signed-in person whose address is not yet confirmed. */
+export async function resendVerification(user: SessionUser, ip: string): Promise<{ ok: true; sent: boolean }> {
+  if (user.emailVerified) return { ok: true, sent: false };
+  await assertEmailSendAllowed(user.email, ip);
+  db.transaction(
+    (tx) => {
+      const token = issueToken(tx, { userId: user.id, purpose: "verify_email", email: user.email });
+      enqueueEmail(tx, user.email, "verify-email", { name: user.name, url: tokenUrl("verify_email", token) });
+    },
+    { behavior: "immediate" },
+  );
+  return { ok: true, sent: true };
+}
+
+export type EmailLink =
+  | { kind: "verify"; email: string }
+  | { kind: "change"; email: string }
+  | null;
+
+/** What an emailed address link would do, without using it (for the page that shows the button). */
+export function describeEmailLink(token: string): EmailLink {
+  const row = peekToken(token, ["verify_email", "change_email"]);
+  if (!row) return null;
+  if (row.purpose === "change_email") return { kind: "change", email: row.email };
+  const user = db.select({ email: users.email }).from(users).where(eq(users.id, row.userId)).get();
+  // A link for an address the account no longer has confirms nothing.
+  return user && user.email === row.email ? { kind: "verify", email: row.email } : null;
+}
+
+const INVALID_LINK: Refusal = {
+  ok: false,
+  message: "This link has expired or has already been used.",
+};
+
+type Confirmed = { ok: true; kind: "verified" | "changed"; userId: string; email: string };
+
+/** Confirms the address behind a verification link or a change-of-address link. */
+export function confirmEmailLink(token: string): Confirmed | Refusal {
+  const result = db.transaction(
+    (tx): Confirmed | Refusal => {
+      // A link that cannot take effect is still used up: it could never work later either.
+      const row = consumeToken(tx, token, ["verify_email", "change_email"]);
+      if (!row) return INVALID_LINK;
+      const user = tx.select().from(users).where(eq(users.id, row.userId)).get();
+      if (!user) return INVALID_LINK;
+      const now = clock.now();
+      if (row.purpose === "verify_email") {
+        if (user.email !== row.email) return INVALID_LINK;
+        if (user.emailVerifiedAt === null) {
+          tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id)).run();
+        }
+        return { ok: true, kind: "verified", userId: user.id, email: user.email };
+      }
+      if (emailTaken(tx, row.email)) {
+        return { ok: false, message: "That email address is now used by another account." };
+      }
+      tx.update(users).set({ email: row.email, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id)).run();
+      enqueueEmail(tx, user.email, "email-changed", { name: user.name, newEmail: row.email });
+      recordAudit(tx, { actorId: user.id, action: "email.changed", targetType: "user", targetId: user.id });
+      return { ok: true, kind: "changed", userId: user.id, email: row.email };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok) securityEvent(result.kind === "verified" ? "email.verified" : "email.changed", { userId: result.userId });
+  return result;
+}
+
+/**
+ * Checks the password, then emails a confirmation link to the new address; the change happens
+ * when that link is opened. An address that belongs to someone else gets the same answer and no
+ * email, so this cannot be used to test who has an account.
+ */
+export async function requestEmailChange(
+  user: SessionUser,
+  password: string,
+  newEmailInput: string,
+  ip: string,
+): Promise<{ ok: true; newEmail: string } | Refusal> {
+  const newEmail = normaliseEmail(newEmailInput);
+  if (newEmail === normaliseEmail(user.email)) {
+    return { ok: false, field: "newEmail", message: "That is already your email address. Enter a different one" };
+  }
+  if (!(await checkCurrentPassword(user, password, ip))) {
+    return { ok: false, field: "password", message: "Your password is incorrect" };
+  }
+  await assertEmailSendAllowed(newEmail, ip);
+  db.transaction(
+    (tx) => {
+      if (emailTaken(tx, newEmail)) return;
+      const token = issueToken(tx, { userId: user.id, purpose: "change_email", email: newEmail });
+      enqueueEmail(tx, newEmail, "change-email", { name: user.name, url: tokenUrl("change_email", token), newEmail });
+    },
+    { behavior: "immediate" },
+  );
+  return { ok: true, newEmail };
+}

@@ -1,0 +1,160 @@
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { securityEvent } from "~/utils/logger.server";
+import { tooManyRequests } from "~/utils/http.server";
+import { singleton } from "~/utils/singleton.server";
+import { normaliseEmail } from "./users.server";
+
+/*
+ * Counters live in this process's memory (RateLimiterMemory). The app runs as one Node process
+ * next to one SQLite file, so every request passes through these same counters and nothing needs
+ * sharing. Counters are lost on restart, which only ever loosens a limit for a while. Running
+ * several processes would need a shared store instead (the library offers SQLite and others).
+ * The library measures time with Date.now(), not the app clock.
+ */
+
+const EMAIL_SENDS = { points: 3, duration: 10 * 60 };
+const SIGNUPS_PER_IP = { points: 10, duration: 60 * 60 };
+
+type Lockout = {
+  /** Failures allowed before the first block. */
+  freeFailures: number;
+  /** Length of the first block; each further failure doubles it. */
+  baseBlockSeconds: number;
+  maxBlockSeconds: number;
+  /** A quiet spell this long forgets the failures. */
+  forgetAfterSeconds: number;
+};
+
+// Per account: after 5 failures in a row, 1 minute, then 2, 4, 8... up to a day; success resets.
+const ACCOUNT_LOCKOUT: Lockout = {
+  freeFailures: 5,
+  baseBlockSeconds: 60,
+  maxBlockSeconds: 24 * 60 * 60,
+  forgetAfterSeconds: 24 * 60 * 60,
+};
+// Per IP: 50 failures without a 15-minute pause, then 15 minutes, 30, 60... up to a day.
+// A success from the IP does not reset it, or one real account would unlock guessing at others.
+const IP_LOCKOUT: Lockout = {
+  freeFailures: 50,
+  baseBlockSeconds: 15 * 60,
+  maxBlockSeconds: 24 * 60 * 60,
+  forgetAfterSeconds: 15 * 60,
+};
+
+function createLimiters() {
+  const counter = (keyPrefix: string, forgetAfterSeconds: number) =>
+    new RateLimiterMemory({ keyPrefix, points: 1_000_000, duration: forgetAfterSeconds });
+  const blocker = (keyPrefix: string) => new RateLimiterMemory({ keyPrefix, points: 1, duration: 1 });
+  return {
+    emailByAddress: new RateLimiterMemory({ keyPrefix: "email-address", ...EMAIL_SENDS }),
+    emailByIp: new RateLimiterMemory({ keyPrefix: "email-ip", ...EMAIL_SENDS }),
+    signupByIp: new RateLimiterMemory({ keyPrefix: "signup-ip", ...SIGNUPS_PER_IP }),
+    accountFailures: counter("login-fail-account", ACCOUNT_LOCKOUT.forgetAfterSeconds),
+    accountBlock: blocker("login-block-account"),
+    ipFailures: counter("login-fail-ip", IP_LOCKOUT.forgetAfterSeconds),
+    ipBlock: blocker("login-block-ip"),
+  };
+}
+
+const limiters = singleton("auth-rate-limiters", createLimiters);
+
+/** Empties every counter (used between test cases and by an operator after an incident). */
+export function resetRateLimits(): void {
+  Object.assign(limiters, createLimiters());
+}
+
+/** "2 minutes", "1 hour": how long someone must wait, in words. */
+export function describeWait(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return s === 1 ? "1 second" : `${s} seconds`;
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 60) return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
+function throttle(seconds: number, what: string): never {
+  tooManyRequests(seconds, `${what} Please try again in ${describeWait(seconds)}.`);
+}
+
+function isRateLimiterRes(value: unknown): value is RateLimiterRes {
+  return typeof value === "object" && value !== null && "msBeforeNext" in value;
+}
+
+/** Consumes one point; returns the seconds to wait when the limit is spent, else null. */
+async function spend(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (error) {
+    if (isRateLimiterRes(error)) return error.msBeforeNext / 1000;
+    throw error;
+  }
+}
+
+async function secondsLeft(limiter: RateLimiterMemory, key: string, limit: number): Promise<number> {
+  const res = await limiter.get(key);
+  if (!res || res.msBeforeNext <= 0 || res.consumedPoints < limit) return 0;
+  return res.msBeforeNext / 1000;
+}
+
+/** Throws a 429 when this address or this IP already caused 3 emails in 10 minutes. */
+export async function assertEmailSendAllowed(email: string, ip: string): Promise<void> {
+  const address = normaliseEmail(email);
+  // Look before spending, so a refused request does not use up the other key's allowance.
+  const wait = Math.max(
+    await secondsLeft(limiters.emailByAddress, address, EMAIL_SENDS.points),
+    await secondsLeft(limiters.emailByIp, ip, EMAIL_SENDS.points),
+  );
+  if (wait === 0) {
+    const byAddress = await spend(limiters.emailByAddress, address);
+    const byIp = await spend(limiters.emailByIp, ip);
+    if (byAddress === null && byIp === null) return;
+  }
+  securityEvent("rate.limited", { limit: "email-send", ip });
+  throttle(wait || EMAIL_SENDS.duration, "We have sent several emails already.");
+}
+
+/** Throws a 429 after 10 sign-ups from one IP in an hour. */
+export async function assertSignupAllowed(ip: string): Promise<void> {
+  const wait = await spend(limiters.signupByIp, ip);
+  if (wait === null) return;
+  securityEvent("rate.limited", { limit: "signup", ip });
+  throttle(wait, "There have been too many sign-ups from your network.");
+}
+
+/** Called before a password is checked: throws a 429 while the account or the IP is blocked. */
+export async function assertLoginAllowed(email: string, ip: string): Promise<void> {
+  const account = normaliseEmail(email);
+  const byAccount = await secondsLeft(limiters.accountBlock, account, 1);
+  const byIp = await secondsLeft(limiters.ipBlock, ip, 1);
+  const wait = Math.max(byAccount, byIp);
+  if (wait === 0) return;
+  securityEvent("login.throttled", { ip, by: byAccount >= byIp ? "account" : "ip", retryAfterSeconds: Math.ceil(wait) });
+  throttle(wait, "There have been too many attempts to sign in.");
+}
+
+async function addFailure(counter: RateLimiterMemory, blocker: RateLimiterMemory, key: string, rule: Lockout) {
+  const previous = await counter.get(key);
+  const failures = (previous && previous.msBeforeNext > 0 ? previous.consumedPoints : 0) + 1;
+  // `set` restarts the forgetting window at every failure, so only real quiet forgets them.
+  await counter.set(key, failures, rule.forgetAfterSeconds);
+  if (failures < rule.freeFailures) return 0;
+  const seconds = Math.min(rule.maxBlockSeconds, rule.baseBlockSeconds * 2 ** (failures - rule.freeFailures));
+  await blocker.block(key, seconds);
+  return seconds;
+}
+
+/** Counts a failed sign-in against the address and the IP; returns the block now in force (seconds). */
+export async function recordLoginFailure(email: string, ip: string): Promise<number> {
+  const byAccount = await addFailure(limiters.accountFailures, limiters.accountBlock, normaliseEmail(email), ACCOUNT_LOCKOUT);
+  const byIp = await addFailure(limiters.ipFailures, limiters.ipBlock, ip, IP_LOCKOUT);
+  return Math.max(byAccount, byIp);
+}
+
+/** A correct password ends the run of failures for that account (not for the IP). */
+export async function recordLoginSuccess(email: string): Promise<void> {
+  const account = normaliseEmail(email);
+  await limiters.accountFailures.delete(account);
+  await limiters.accountBlock.delete(account);
+}

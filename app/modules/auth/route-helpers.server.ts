@@ -1,0 +1,27 @@
+import type { Submission } from "@conform-to/react";
+import { data, type HeadersFunction } from "@remix-run/node";
+import type { Refusal } from "./account.server";
+
+/** Throws a 400 for a request no page of ours would send (a missing or unknown `intent`). */
+export function badRequest(message = "That request was not quite right. Go back and try again."): never {
+  throw data({ message }, { status: 400 });
+}
+
+/** Turns a domain refusal into the form's reply: at its field when it has one, else at the top. */
+export function refusalReply(submission: Pick<Submission<unknown>, "reply">, refusal: Refusal, hideFields: string[] = []) {
+  const options = refusal.field
+    ? { fieldErrors: { [refusal.field]: [refusal.message] }, hideFields }
+    : { formErrors: [refusal.message], hideFields };
+  return data(submission.reply(options), { status: 400 });
+}
+
+/**
+ * A route's `headers` export that carries `Retry-After` from a thrown 429 onto the error page:
+ * without a `headers` export, headers of a thrown response never reach the document.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};

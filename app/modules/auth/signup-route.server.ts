@@ -1,0 +1,26 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { signUp, type SignupRole } from "./account.server";
+import { signupServerSchema } from "./form-schemas.server";
+import { refusalReply } from "./route-helpers.server";
+import { getUser } from "./session.server";
+
+// The three sign-up pages (/signup, /signup/mentor, /signup/sponsor) differ only in the role
+// they grant, so they share this loader and action.
+
+export function signupLoader({ request }: LoaderFunctionArgs) {
+  if (getUser(request)) throw redirect("/me");
+  return null;
+}
+
+export async function signupAction({ request, context }: ActionFunctionArgs, role: SignupRole) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signupServerSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await signUp({ ...submission.value, role }, context.clientIp);
+  if (!result.ok) return refusalReply(submission, result, ["password"]);
+  // The same answer whether the account is new or the address was already registered.
+  return { sent: true as const, email: submission.value.email };
+}

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { db } from "~db/client.server";
+import { outbox } from "~db/schema";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { clock } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
+import { carriesSecretLink, renderEmail, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
+import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+const BATCH_SIZE = 20;
+
+/** The same outbox row always carries the same Message-ID, so a retried message is recognisable. */
+export function messageIdFor(outboxId: string): string {
+  return `<outbox-${outboxId}@${new URL(env.APP_URL).hostname}>`;
+}
+
+let transport: ReturnType<typeof nodemailer.createTransport> | null = null;
+
+function smtpTransport(url: string) {
+  transport ??= nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  return transport;
+}
+
+export function closeMailTransport() {
+  transport?.close();
+  transport = null;
+}
+
+/** Sends over SMTP when `SMTP_URL` is set; otherwise the local mailbox (the stored row) is the delivery. */
+async function send(row: OutboxRow, message: RenderedEmail): Promise<{ deliveredLocally: boolean }> {
+  if (!env.SMTP_URL) return { deliveredLocally: true };
+  await smtpTransport(env.SMTP_URL).sendMail({
+    from: env.MAIL_FROM,
+    to: row.recipient,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    messageId: messageIdFor(row.id),
+    headers: { "X-Steppingstone-Outbox-Id": row.id },
+  });
+  return { deliveredLocally: false };
+}
+
+/**
+ * Once a one-time link has gone out by email, the outbox keeps no usable copy of it: not in the
+ * rendered bodies, not in the props a backup would carry.
+ */
+function keptAfterSending(row: OutboxRow, rendered: RenderedEmail) {
+  if (!carriesSecretLink(row.template)) return rendered;
+  const props = Object.fromEntries(Object.entries(row.props).map(([key, value]) => [key, key === "url" ? "[sent]" : value]));
+  return { subject: rendered.subject, html: null, text: null, props };
+}
+
+function claimDueEmails(now: number): OutboxRow[] {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.status, "pending"),
+        lte(outbox.nextAttemptAt, now),
+        or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(BATCH_SIZE);
+  // One statement: selecting and locking cannot interleave with another claimer.
+  return db
+    .update(outbox)
+    .set({ lockedUntil: now + LOCK_DURATION })
+    .where(inArray(outbox.id, due))
+    .returning()
+    .all();
+}
+
+async function deliverOne(row: OutboxRow, organisation: { name: string; contactEmail: string }) {
+  const attempts = row.attempts + 1;
+  let rendered: RenderedEmail | null = null;
+  try {
+    rendered = await renderEmail(row.template as TemplateName, row.props as TemplateProps<TemplateName>, organisation);
+    const { deliveredLocally } = await send(row, rendered);
+    const kept = deliveredLocally ? rendered : keptAfterSending(row, rendered);
+    db.update(outbox)
+      .set({ ...kept, status: "sent", attempts, deliveredLocally, sentAt: clock.now(), lockedUntil: null })
+      .where(eq(outbox.id, row.id))
+      .run();
+  } catch (error) {
+    const lastError = errorMessage(error);
+    const dead = attempts >= MAX_ATTEMPTS;
+    db.update(outbox)
+      .set({
+        ...(rendered ?? {}),
+        status: dead ? "dead" : "pending",
+        attempts,
+        lastError,
+        lockedUntil: null,
+        nextAttemptAt: dead ? row.nextAttemptAt : clock.now() + retryDelay(attempts),
+      })
+      .where(eq(outbox.id, row.id))
+      .run();
+    const fields = { outboxId: row.id, template: row.template, attempts, error: lastError };
+    if (dead) logger.error(fields, "email marked dead after its last attempt");
+    else logger.warn(fields, "email delivery failed; will retry");
+  }
+}
+
+/** Delivers one batch of due messages; returns how many were attempted. */
+export async function deliverDueEmails(): Promise<number> {
+  const rows = claimDueEmails(clock.now());
+  if (!rows.length) return 0;
+  const { name, contactEmail } = getOrganisation();
+  for (const row of rows) await deliverOne(row, { name, contactEmail });
+  return rows.length;
+}

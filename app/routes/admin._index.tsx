@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { dashboardFigures } from "~/modules/admin/dashboard.server";
+import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/admin/schemas";
+import { requireRole } from "~/modules/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  return { figures: dashboardFigures(context.clock.now()) };
+}
+
+const LINKS = [
+  { to: "/admin/people", label: "People", text: "Find anyone who has an account and change their roles." },
+  { to: "/admin/invitations", label: "Invitations", text: "Invite organisers and mentors by email." },
+  { to: "/admin/settings", label: "Organisation settings", text: "Name, mission, contact, time zone, currency, bank transfer, social links." },
+  { to: "/admin/outbox", label: "Outbox", text: "Email waiting to go, sent, or given up on." },
+  { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
+];
+
+// Areas of the programme that have no console yet: listed honestly, with no figures.
+const NOT_SET_UP = ["Events", "Curriculum and cohorts", "Mentoring", "Sponsorship"];
+
+export default function AdminDashboard() {
+  const { figures } = useLoaderData<typeof loader>();
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  return (
+    <>
+      <PageHeader title="Organisers' console" lead="The state of the programme at a glance, and the tools to run it." />
+      <h2>People</h2>
+      <dl className="summary-list">
+        <dt>Accounts</dt>
+        <dd>{plural(figures.people, "person", "people")}</dd>
+        {ROLE_OPTIONS.map((role) => (
+          <Fragment key={role}>
+            <dt>{ROLE_LABELS[role]}s</dt>
+            <dd>{figures.byRole[role].toLocaleString("en-GB")}</dd>
+          </Fragment>
+        ))}
+        <dt>Joined in the last 30 days</dt>
+        <dd>{figures.joinedRecently.toLocaleString("en-GB")}</dd>
+        <dt>Email not yet verified</dt>
+        <dd>{figures.unverified.toLocaleString("en-GB")}</dd>
+      </dl>
+      <h2>Email</h2>
+      <dl className="summary-list">
+        <dt>Waiting to be sent</dt>
+        <dd>{plural(figures.outbox.pending, "message", "messages")}</dd>
+        <dt>Could not be delivered</dt>
+        <dd>
+          {figures.outbox.dead ? (
+            <>
+              <span className="tag tag--error">{plural(figures.outbox.dead, "message", "messages")}</span>{" "}
+              <Link to="/admin/outbox">See the outbox</Link>
+            </>
+          ) : (
+            "None"
+          )}
+        </dd>
+      </dl>
+      <h2>Manage</h2>
+      <ul className="card-grid">
+        {LINKS.map((link) => (
+          <li key={link.to} className="card">
+            <h3>
+              <Link to={link.to}>{link.label}</Link>
+            </h3>
+            <p>{link.text}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>Not set up yet</h2>
+      <p className="muted">These parts of the programme do not have a console yet.</p>
+      <ul>
+        {NOT_SET_UP.map((area) => (
+          <li key={area}>{area}: not set up yet</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

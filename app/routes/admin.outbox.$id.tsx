@@ -1,0 +1,175 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { OutboxStatusTag } from "~/components/outbox-status";
+import { formatInstant } from "~/modules/admin/format.server";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { messageIdFor } from "~/modules/outbox/delivery.server";
+import { getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/outbox-admin.server";
+import { retrySchema } from "~/modules/outbox/schemas";
+import { appOrigin } from "~/utils/env.server";
+import { carriesSecretLink } from "~emails/registry";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.subject ?? "Message"} · Outbox · Organisers' console` },
+];
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const message = getOutboxMessage(params.id ?? "");
+  if (!message) notFound("There is no message with that address in the outbox.");
+  const { timeZone } = getOrganisation();
+  // In the local mailbox (no SMTP) organisers are the only readers; once sent by email, one-time links stay private.
+  const withheld = !message.deliveredLocally && carriesSecretLink(message.template);
+  const textParts = message.text && !withheld ? splitLinks(message.text, appOrigin) : null;
+  return {
+    id: message.id,
+    recipient: message.recipient,
+    template: message.template,
+    subject: message.subject,
+    status: message.status,
+    deliveredLocally: message.deliveredLocally,
+    attempts: message.attempts,
+    lastError: message.lastError,
+    messageId: message.deliveredLocally ? null : messageIdFor(message.id),
+    created: formatInstant(message.createdAt, timeZone),
+    sent: message.sentAt ? formatInstant(message.sentAt, timeZone) : null,
+    nextTry: message.status === "pending" ? formatInstant(message.nextAttemptAt, timeZone) : null,
+    withheld,
+    html: message.html && !withheld ? htmlForPreview(message.html) : null,
+    textParts,
+    links: [...new Set((textParts ?? []).flatMap((part) => ("href" in part ? [part.href] : [])))],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireRole(request, "organiser");
+  const submission = parseWithZod(await request.formData(), { schema: retrySchema });
+  if (submission.status !== "success" || submission.value.id !== params.id) {
+    return data(submission.reply({ formErrors: ["Something was wrong with that request. Please try again."] }), { status: 400 });
+  }
+  if (!retryDeadMessage(submission.value.id, user.id)) {
+    return data(submission.reply({ formErrors: ["That message is no longer waiting to be tried again."] }), { status: 400 });
+  }
+  return redirectWithFlash(`/admin/outbox/${submission.value.id}`, "The message is back in the queue. The next try is in a few seconds.");
+}
+
+export default function OutboxMessage() {
+  const message = useLoaderData<typeof loader>();
+  const formError = useActionData<typeof action>()?.error?.[""]?.[0];
+  return (
+    <>
+      <p>
+        <Link to="/admin/outbox">Outbox</Link>
+      </p>
+      <PageHeader title={message.subject ?? "Message not written yet"} />
+      {formError ? (
+        <p className="notice notice--error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <dt>To</dt>
+        <dd>{message.recipient}</dd>
+        <dt>Status</dt>
+        <dd>
+          <OutboxStatusTag status={message.status} deliveredLocally={message.deliveredLocally} />
+        </dd>
+        <dt>Kind of message</dt>
+        <dd>{message.template}</dd>
+        <dt>Created</dt>
+        <dd>{message.created}</dd>
+        <dt>Sent</dt>
+        <dd>{message.sent ?? "Not yet"}</dd>
+        {message.nextTry ? (
+          <>
+            <dt>Next try</dt>
+            <dd>{message.nextTry}</dd>
+          </>
+        ) : null}
+        <dt>Tries</dt>
+        <dd>{message.attempts}</dd>
+        {message.lastError ? (
+          <>
+            <dt>{message.status === "sent" ? "Error before it went through" : "Last error"}</dt>
+            <dd className="outbox-error">{message.lastError}</dd>
+          </>
+        ) : null}
+        {message.messageId ? (
+          <>
+            <dt>Message-ID</dt>
+            <dd>
+              <code>{message.messageId}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {message.status === "dead" ? (
+        <Form method="post" className="button-row">
+          <input type="hidden" name="id" value={message.id} />
+          <button type="submit" className="button button--primary">
+            Try again
+          </button>
+        </Form>
+      ) : null}
+      {message.textParts ? (
+        <>
+          {message.links.length ? (
+            <>
+              <h2>Links in this message</h2>
+              <ul>
+                {message.links.map((href) => (
+                  <li key={href}>
+                    <a href={href}>{href}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h2>Plain text</h2>
+          <pre className="mail-text">
+            {message.textParts.map((part, index) =>
+              "href" in part ? (
+                <a key={index} href={part.href}>
+                  {part.text}
+                </a>
+              ) : (
+                part.text
+              ),
+            )}
+          </pre>
+          <h2>As an email</h2>
+          <p className="muted">
+            The HTML version, shown without its colours and fonts. Links here do not open: use the links above.
+          </p>
+          <iframe
+            sandbox=""
+            srcDoc={message.html ?? ""}
+            title={`The email “${message.subject}” as HTML`}
+            className="mail-frame"
+            height="640"
+          />
+        </>
+      ) : message.withheld ? (
+        <p className="notice">
+          This message carries a one-time link for its recipient, so its content is not shown once it has gone out by
+          email.
+        </p>
+      ) : (
+        <p className="notice">
+          This message has not been written out yet: the worker does that when it first tries to send it.
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

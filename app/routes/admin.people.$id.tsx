@@ -1,0 +1,136 @@
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Fragment } from "react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { formatInstant } from "~/modules/admin/format.server";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { changeRoles, getPerson } from "~/modules/admin/people.server";
+import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/admin/schemas";
+import { requireRole } from "~/modules/auth/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
+
+const ROLE_HINTS: Record<(typeof ROLE_OPTIONS)[number], string> = {
+  organiser: "Runs the programme: this console, people, settings.",
+  mentor: "Can be matched with participants.",
+  participant: "Takes part in events and cohorts.",
+  sponsor: "Supports the programme with money.",
+};
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireRole(request, "organiser");
+  const person = getPerson(params.id ?? "");
+  if (!person) notFound("There is no person with that id.");
+  const { timeZone } = getOrganisation();
+  return { person: { ...person, joined: formatInstant(person.createdAt, timeZone) }, isSelf: viewer.id === person.id };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = requireRole(request, "organiser");
+  const id = params.id ?? "";
+  if (!getPerson(id)) notFound("There is no person with that id.");
+  const submission = parseWithZod(await request.formData(), { schema: rolesSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = changeRoles({ actorId: actor.id, userId: id, roles: submission.value.roles });
+  switch (result.status) {
+    case "not-found":
+      return notFound("There is no person with that id.");
+    case "last-organiser":
+      return data(
+        submission.reply({
+          fieldErrors: { roles: ["Keep the organiser role: this is the only organiser, and the console needs at least one."] },
+        }),
+        { status: 400 },
+      );
+    case "unchanged":
+      return redirectWithFlash(`/admin/people/${id}`, { kind: "info", message: "Nothing changed: those were already the roles." });
+    case "changed": {
+      const lostOwnAccess = actor.id === id && !result.after.includes("organiser");
+      const summary = result.after.length ? result.after.map((role) => ROLE_LABELS[role].toLowerCase()).join(", ") : "no roles";
+      return redirectWithFlash(lostOwnAccess ? "/me" : `/admin/people/${id}`, `Roles saved: now ${summary}.`);
+    }
+  }
+}
+
+export default function Person() {
+  const { person, isSelf } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { roles: person.roles },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rolesSchema }),
+    shouldValidate: "onBlur",
+    // Errors clear while typing, so the summary does not vanish (and move the button) mid-click.
+    shouldRevalidate: "onInput",
+  });
+  const rolesError = fields.roles.errors?.[0];
+  return (
+    <>
+      <p>
+        <Link to="/admin/people">People</Link>
+      </p>
+      <PageHeader title={person.name} />
+      <dl className="summary-list">
+        <dt>Email</dt>
+        <dd>{person.email}</dd>
+        <dt>Email verified</dt>
+        <dd>{person.verified ? "Yes" : "Not yet"}</dd>
+        <dt>Joined</dt>
+        <dd>{person.joined}</dd>
+        <dt>Roles</dt>
+        <dd>
+          {person.roles.length
+            ? person.roles.map((role) => (
+                <Fragment key={role}>
+                  <span className="tag">{ROLE_LABELS[role]}</span>{" "}
+                </Fragment>
+              ))
+            : "None"}
+        </dd>
+      </dl>
+      <h2>Change roles</h2>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} fields={{ roles: fields.roles }} />
+        <fieldset
+          id={fields.roles.id}
+          tabIndex={-1}
+          className={rolesError ? "field field--error" : "field"}
+          aria-describedby={rolesError ? fields.roles.errorId : undefined}
+        >
+          <legend>Roles</legend>
+          {isSelf ? <p className="field__hint">This is you. Removing your organiser role closes this console to you.</p> : null}
+          {rolesError ? (
+            <p id={fields.roles.errorId} className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {rolesError}
+            </p>
+          ) : null}
+          {getCollectionProps(fields.roles, { type: "checkbox", options: [...ROLE_OPTIONS] }).map(({ key, ...props }) => (
+            <div key={key} className="checkbox">
+              <input {...props} aria-describedby={`${props.id}-hint`} />
+              <label htmlFor={props.id}>
+                {ROLE_LABELS[props.value as (typeof ROLE_OPTIONS)[number]]}{" "}
+                <span id={`${props.id}-hint`} className="muted">
+                  {ROLE_HINTS[props.value as (typeof ROLE_OPTIONS)[number]]}
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <SubmitButton pending={navigation.state === "submitting"}>Save roles</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

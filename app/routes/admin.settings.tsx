@@ -1,0 +1,135 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { getOrganisation, saveOrganisationSettings } from "~/modules/admin/organisation.server";
+import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/admin/schemas";
+import { requireRole } from "~/modules/auth/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Organisation settings · Organisers' console" }];
+
+const CURRENCY_NAMES: Record<(typeof CURRENCIES)[number], string> = {
+  NGN: "NGN: Nigerian naira",
+  USD: "USD: US dollar",
+  GBP: "GBP: pound sterling",
+  EUR: "EUR: euro",
+};
+
+export function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const organisation = getOrganisation();
+  const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+  // A zone saved before the runtime's list changed stays selectable rather than silently replaced.
+  if (!timeZones.includes(organisation.timeZone)) timeZones.unshift(organisation.timeZone);
+  const social = Object.fromEntries(SOCIAL_LINKS.map(({ key }) => [key, organisation.socialLinks[key] ?? ""])) as Record<SocialKey, string>;
+  return {
+    values: {
+      name: organisation.name,
+      tagline: organisation.tagline,
+      mission: organisation.mission,
+      contactEmail: organisation.contactEmail,
+      timeZone: organisation.timeZone,
+      currency: organisation.currency,
+      bankTransferDetails: organisation.bankTransferDetails,
+      ...social,
+    },
+    timeZones,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = requireRole(request, "organiser");
+  const submission = parseWithZod(await request.formData(), { schema: settingsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  const socialLinks: Record<string, string> = {};
+  for (const { key } of SOCIAL_LINKS) {
+    const link = value[key];
+    if (link) socialLinks[key] = link;
+  }
+  const changed = saveOrganisationSettings({
+    actorId: actor.id,
+    values: {
+      name: value.name,
+      tagline: value.tagline,
+      mission: value.mission,
+      contactEmail: value.contactEmail ?? "",
+      timeZone: value.timeZone,
+      currency: value.currency,
+      bankTransferDetails: value.bankTransferDetails.replace(/\r\n/g, "\n").trim(),
+      socialLinks,
+    },
+  });
+  return changed.length
+    ? redirectWithFlash("/admin/settings", "Settings saved.")
+    : redirectWithFlash("/admin/settings", { kind: "info", message: "Nothing changed." });
+}
+
+export default function Settings() {
+  const { values, timeZones } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: values,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
+    shouldValidate: "onBlur",
+    // Errors clear while typing, so the summary does not vanish (and move the button) mid-click.
+    shouldRevalidate: "onInput",
+  });
+  // Listed one by one: the fields object is a proxy, so its entries cannot be enumerated.
+  const summaryFields = {
+    name: fields.name,
+    tagline: fields.tagline,
+    mission: fields.mission,
+    contactEmail: fields.contactEmail,
+    timeZone: fields.timeZone,
+    currency: fields.currency,
+    bankTransferDetails: fields.bankTransferDetails,
+    ...Object.fromEntries(SOCIAL_LINKS.map(({ key }) => [key, fields[key]])),
+  };
+  return (
+    <>
+      <p>
+        <Link to="/admin">Organisers' console</Link>
+      </p>
+      <PageHeader title="Organisation settings" lead="How the organisation appears on the site and in emails." />
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} fields={summaryFields} />
+        <h2>About the organisation</h2>
+        <TextField meta={fields.name} label="Name" autoComplete="organization" />
+        <TextField meta={fields.tagline} label="Tagline (optional)" hint="One line under the name on the home page." />
+        <TextAreaField meta={fields.mission} label="Mission (optional)" hint="A short paragraph on the home page." rows={4} />
+        <TextField meta={fields.contactEmail} label="Contact email (optional)" hint="Shown in the footer and in emails." type="email" autoComplete="email" spellCheck={false} />
+        <h2>Time and money</h2>
+        <SelectField meta={fields.timeZone} label="Time zone" hint="Event times are shown and typed in this zone." options={timeZones} />
+        <SelectField
+          meta={fields.currency}
+          label="Default currency"
+          options={CURRENCIES.map((code) => ({ value: code, label: CURRENCY_NAMES[code] }))}
+        />
+        <TextAreaField
+          meta={fields.bankTransferDetails}
+          label="Bank-transfer details (optional)"
+          hint="Account name, bank and account number, shown to sponsors who pay by transfer. One item per line."
+          rows={4}
+        />
+        <h2>Social links</h2>
+        <p className="muted">Each one is optional. Use the full address, starting with https://.</p>
+        {SOCIAL_LINKS.map(({ key, label }) => (
+          <TextField key={key} meta={fields[key]} label={label} type="url" inputMode="url" spellCheck={false} />
+        ))}
+        <SubmitButton pending={navigation.state === "submitting"}>Save settings</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { logIn } from "~/modules/auth/login.server";
+import { loginSchema } from "~/modules/auth/schemas";
+import { getUser } from "~/modules/auth/session.server";
+import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
+import { safeRedirectPath } from "~/utils/http.server";
+import { staticPage } from "~/utils/hydration";
+
+export const meta: MetaFunction = () => [{ title: "Log in" }];
+
+export const handle = staticPage;
+
+export const headers = retryAfterHeaders;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  if (getUser(request)) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await logIn({
+    email,
+    password,
+    ip: context.clientIp,
+    userAgent: request.headers.get("user-agent"),
+    previousSessionId: getUser(request)?.sessionId ?? null,
+  });
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), { status: 400 });
+  }
+  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <PageHeader title="Log in" />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.email} label="Email address" type="email" autoComplete="email" spellCheck={false} />
+        <TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+        <SubmitButton>Log in</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/forgot-password">Forgotten your password?</Link>
+      </p>
+      <p>
+        New here? <Link to="/signup">Create an account</Link>.
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,21 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { logOut } from "~/modules/auth/login.server";
+import { clearSessionCookie, getUser } from "~/modules/auth/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+// Logging out changes state, so only a POST does it; a link or a prefetch cannot.
+export function loader() {
+  throw redirect("/");
+}
+
+export function action({ request }: ActionFunctionArgs) {
+  const user = getUser(request);
+  if (user) logOut(user);
+  // The cookie is cleared even when its session had already ended.
+  return redirectWithFlash("/", "You have logged out.", { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,99 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { SubmitButton } from "~/components/forms";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { resendVerification } from "~/modules/auth/account.server";
+import { badRequest, retryAfterHeaders } from "~/modules/auth/route-helpers.server";
+import { resendVerificationSchema } from "~/modules/auth/schemas";
+import { requireUser } from "~/modules/auth/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "My page" }];
+
+export const headers = retryAfterHeaders;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  return { name: user.name, email: user.email, emailVerified: user.emailVerified, roles: user.roles };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: resendVerificationSchema });
+  if (submission.status !== "success") badRequest();
+  const { sent } = await resendVerification(user, context.clientIp);
+  return redirectWithFlash(
+    "/me",
+    sent ? `We have sent a new link to ${user.email}. It works for 24 hours.` : "Your email address is already confirmed.",
+  );
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  participant: "Participant",
+  mentor: "Mentor",
+  sponsor: "Sponsor",
+  organiser: "Organiser",
+};
+
+export default function MyPage() {
+  const { name, email, emailVerified, roles } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={`Hello, ${name}`}>
+        <p>
+          {roles.map((role) => (
+            <span key={role} className="tag">
+              {ROLE_LABELS[role] ?? role}
+            </span>
+          ))}
+        </p>
+      </PageHeader>
+
+      {emailVerified ? null : (
+        <div className="notice" role="region" aria-labelledby="verify-title">
+          <h2 id="verify-title">Confirm your email address</h2>
+          <p>
+            We sent a link to <strong>{email}</strong>. Open it to confirm the address, so we can send you reminders and
+            help you back into your account if you forget your password.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend-verification" />
+            <SubmitButton variant="secondary">Send the link again</SubmitButton>
+          </Form>
+        </div>
+      )}
+
+      <p>
+        <Link to="/me/account">Account settings</Link>: change your password or email address, and see where you are
+        signed in.
+        {roles.includes("organiser") ? (
+          <>
+            {" "}
+            Organisers: <Link to="/admin">go to the admin pages</Link>.
+          </>
+        ) : null}
+      </p>
+
+      <div className="card-grid">
+        <EmptyState title="My events">
+          <p>You have no workshop or seminar bookings. Events will be listed here once they are published.</p>
+        </EmptyState>
+        <EmptyState title="My programme">
+          <p>The 15-step programme opens to cohorts soon. Your steps and reflections will appear here.</p>
+        </EmptyState>
+        <EmptyState title="Mentoring">
+          <p>Mentor matching opens soon. Your mentor or mentees and your sessions will appear here.</p>
+        </EmptyState>
+        <EmptyState title="Giving">
+          <p>Online giving opens soon. Your donations and receipts will appear here.</p>
+        </EmptyState>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,185 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requestEmailChange } from "~/modules/auth/account.server";
+import { changePasswordServerSchema } from "~/modules/auth/form-schemas.server";
+import { mySessions, signOutOtherSessions } from "~/modules/auth/login.server";
+import { changePassword } from "~/modules/auth/password-change.server";
+import { badRequest, refusalReply, retryAfterHeaders } from "~/modules/auth/route-helpers.server";
+import { changeEmailSchema, changePasswordSchema } from "~/modules/auth/schemas";
+import { requireUser } from "~/modules/auth/session.server";
+import { HOUR } from "~/utils/clock.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Account settings" }];
+
+export const headers = retryAfterHeaders;
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const now = context.clock.now();
+  // Formatted here, once, so the page reads the same before and after hydration.
+  const format = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: getOrganisation().timeZone,
+  });
+  const sessions = mySessions(user).map((s, index) => ({
+    key: index,
+    device: s.device,
+    current: s.current,
+    // Last-seen times are refreshed at most hourly, so "now" cannot be more precise than that.
+    lastActive: now - s.lastSeenAt < HOUR ? "In the last hour" : format.format(s.lastSeenAt),
+    signedIn: format.format(s.createdAt),
+  }));
+  return { email: user.email, emailVerified: user.emailVerified, sessions };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "change-password") {
+    const submission = parseWithZod(formData, { schema: changePasswordServerSchema });
+    const hidden = ["currentPassword", "newPassword"];
+    if (submission.status !== "success") return data(submission.reply({ hideFields: hidden }), { status: 400 });
+    const { currentPassword, newPassword } = submission.value;
+    const result = await changePassword(user, currentPassword, newPassword, context.clientIp);
+    if (!result.ok) return refusalReply(submission, result, hidden);
+    return redirectWithFlash(
+      "/me/account",
+      result.endedSessions > 0
+        ? `Your password has been changed, and you have been signed out on ${plural(result.endedSessions, "other session")}.`
+        : "Your password has been changed.",
+    );
+  }
+
+  if (intent === "change-email") {
+    const submission = parseWithZod(formData, { schema: changeEmailSchema });
+    if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    const { newEmail, password } = submission.value;
+    const result = await requestEmailChange(user, password, newEmail, context.clientIp);
+    if (!result.ok) return refusalReply(submission, result, ["password"]);
+    return redirectWithFlash(
+      "/me/account",
+      `We have sent a link to ${result.newEmail}. Open it within 24 hours to start using that address. Until then, keep using ${user.email}.`,
+    );
+  }
+
+  if (intent === "sign-out-others") {
+    const count = signOutOtherSessions(user);
+    return redirectWithFlash(
+      "/me/account",
+      count > 0 ? `You have been signed out of ${plural(count, "other session")}.` : "You had no other sessions.",
+    );
+  }
+
+  badRequest();
+}
+
+function plural(count: number, noun: string) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function resultFor(actionData: SubmissionResult<string[]> | undefined, intent: string) {
+  return actionData?.initialValue?.intent === intent ? actionData : null;
+}
+
+export default function Account() {
+  const { email, emailVerified, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [passwordForm, passwordFields] = useForm({
+    id: "change-password",
+    lastResult: resultFor(actionData, "change-password"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [emailForm, emailFields] = useForm({
+    id: "change-email",
+    lastResult: resultFor(actionData, "change-email"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+    shouldValidate: "onBlur",
+  });
+  const others = sessions.filter((s) => !s.current).length;
+
+  return (
+    <>
+      <PageHeader title="Account settings">
+        <p>
+          <Link to="/me">Back to my page</Link>
+        </p>
+      </PageHeader>
+
+      <h2 id="password-title">Change your password</h2>
+      <Form method="post" className="form" aria-labelledby="password-title" {...getFormProps(passwordForm)}>
+        <ErrorSummary form={passwordForm} fields={{ currentPassword: passwordFields.currentPassword, newPassword: passwordFields.newPassword }} />
+        <input type="hidden" name="intent" value="change-password" />
+        <TextField meta={passwordFields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+        <TextField
+          meta={passwordFields.newPassword}
+          label="New password"
+          hint="At least 8 characters. You will stay signed in here and be signed out everywhere else."
+          type="password"
+          autoComplete="new-password"
+        />
+        <SubmitButton>Change password</SubmitButton>
+      </Form>
+
+      <h2 id="email-title">Change your email address</h2>
+      <p className="measure">
+        Your email address is <strong>{email}</strong>
+        {emailVerified ? "." : " (not confirmed yet)."} We will send a link to the new address; the change happens when
+        you open it.
+      </p>
+      <Form method="post" className="form" aria-labelledby="email-title" {...getFormProps(emailForm)}>
+        <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, password: emailFields.password }} />
+        <input type="hidden" name="intent" value="change-email" />
+        <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
+        <TextField meta={emailFields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
+        <SubmitButton>Send confirmation link</SubmitButton>
+      </Form>
+
+      <h2 id="sessions-title">Where you are signed in</h2>
+      <div className="table-wrap">
+        <table aria-labelledby="sessions-title">
+          <thead>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Last active</th>
+              <th scope="col">Signed in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.key}>
+                <td>
+                  {s.device} {s.current ? <span className="tag tag--success">This device</span> : null}
+                </td>
+                <td>{s.lastActive}</td>
+                <td>{s.signedIn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others > 0 ? (
+        <Form method="post" className="button-row">
+          <input type="hidden" name="intent" value="sign-out-others" />
+          <SubmitButton variant="warning">Sign out of all other sessions</SubmitButton>
+        </Form>
+      ) : (
+        <p className="muted">You are not signed in anywhere else.</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,95 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { resetPasswordServerSchema } from "~/modules/auth/form-schemas.server";
+import { INVALID_RESET_LINK, resetLinkIsValid, resetPassword } from "~/modules/auth/password-change.server";
+import { refusalReply } from "~/modules/auth/route-helpers.server";
+import { resetPasswordSchema } from "~/modules/auth/schemas";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { staticPage } from "~/utils/hydration";
+
+// The token is in this page's address: it must not leak to other sites through the Referer.
+export const meta: MetaFunction = () => [{ title: "Choose a new password" }, { name: "referrer", content: "no-referrer" }];
+
+export const handle = staticPage;
+
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return resetLinkIsValid(token) ? { valid: true as const, token } : { valid: false as const, token: "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: resetPasswordServerSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await resetPassword(submission.value.token, submission.value.password);
+  if (!result.ok) {
+    if (result.field) return refusalReply(submission, result, ["password"]);
+    return data({ linkInvalid: true as const }, { status: 400 });
+  }
+  // Signed in nowhere now: logging in with the new password confirms it and lets a password
+  // manager save it, and the emailed link alone never opens a session.
+  return redirectWithFlash("/login", "Your password has been changed. Log in with your new password.");
+}
+
+function InvalidLink() {
+  return (
+    <>
+      <PageHeader title="This link has expired" />
+      <p className="measure">{INVALID_RESET_LINK} Links to reset a password work once, for 1 hour.</p>
+      <p>
+        <Link to="/forgot-password" className="button button--primary">
+          Ask for a new link
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export default function ResetPassword() {
+  const { valid, token } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const linkInvalid = !!actionData && "linkInvalid" in actionData;
+  const [form, fields] = useForm({
+    id: "reset-password",
+    lastResult: actionData && !("linkInvalid" in actionData) ? actionData : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  if (!valid || linkInvalid) return <InvalidLink />;
+  return (
+    <>
+      <PageHeader title="Choose a new password" lead="You will be signed out everywhere, then you can log in with it." />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <ErrorSummary form={form} fields={{ password: fields.password }} />
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          meta={fields.password}
+          label="New password"
+          hint="At least 8 characters. Three random words make a strong password that is easy to remember."
+          type="password"
+          autoComplete="new-password"
+        />
+        <SubmitButton>Change password</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

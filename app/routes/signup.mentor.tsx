@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { SignupPage, signupTitle } from "~/components/signup-page";
+import { signupAction, signupLoader } from "~/modules/auth/signup-route.server";
+import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
+import { staticPage } from "~/utils/hydration";
+
+export const meta: MetaFunction = () => [{ title: signupTitle("mentor") }];
+
+export const handle = staticPage;
+
+export const headers = retryAfterHeaders;
+
+export const loader = signupLoader;
+
+export const action = (args: ActionFunctionArgs) => signupAction(args, "mentor");
+
+export default function Signup() {
+  return <SignupPage variant="mentor" />;
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

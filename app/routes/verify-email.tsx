@@ -1,0 +1,90 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { confirmEmailLink, describeEmailLink } from "~/modules/auth/account.server";
+import { verifyEmailSchema } from "~/modules/auth/schemas";
+import { getUser } from "~/modules/auth/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { staticPage } from "~/utils/hydration";
+
+// The token is in this page's address: it must not leak to other sites through the Referer.
+export const meta: MetaFunction = () => [{ title: "Confirm your email address" }, { name: "referrer", content: "no-referrer" }];
+
+export const handle = staticPage;
+
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+
+// Opening the link changes nothing (mail scanners open links too); the button below does.
+export function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const link = describeEmailLink(token);
+  return { link, token: link ? token : "", signedIn: !!getUser(request) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: verifyEmailSchema });
+  const result = submission.status === "success" ? confirmEmailLink(submission.value.token) : null;
+  if (!result?.ok) return data({ invalid: true as const, reason: result?.message ?? null }, { status: 400 });
+  const next = getUser(request) ? "/me" : "/login";
+  return redirectWithFlash(
+    next,
+    result.kind === "verified"
+      ? "Thank you. Your email address is confirmed."
+      : `Your email address is now ${result.email}.`,
+  );
+}
+
+function InvalidLink({ signedIn, reason }: { signedIn: boolean; reason?: string | null }) {
+  return (
+    <>
+      <PageHeader title="This link cannot be used" />
+      <p className="measure">
+        {reason ?? "The link has expired, has already been used, or is not complete."} Links to confirm an email address
+        work once, for 24 hours.
+      </p>
+      {signedIn ? (
+        <p>
+          You can ask for a new link on <Link to="/me">your page</Link>.
+        </p>
+      ) : (
+        <p>
+          <Link to="/login?redirectTo=%2Fme">Log in</Link> to ask for a new link. If your address is already confirmed,
+          there is nothing more to do.
+        </p>
+      )}
+    </>
+  );
+}
+
+export default function VerifyEmail() {
+  const { link, token, signedIn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!link || actionData?.invalid) return <InvalidLink signedIn={signedIn} reason={actionData?.reason} />;
+  return (
+    <>
+      <PageHeader title={link.kind === "change" ? "Confirm your new email address" : "Confirm your email address"} />
+      <p className="measure">
+        {link.kind === "change" ? "Your account will use " : "Confirm that "}
+        <strong>{link.email}</strong>
+        {link.kind === "change" ? " from now on." : " is your email address."}
+      </p>
+      <Form method="post" className="form">
+        <input type="hidden" name="token" value={token} />
+        <SubmitButton>Confirm email address</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

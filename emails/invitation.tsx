@@ -1,0 +1,38 @@
+import { Text } from "@react-email/components";
+import { z } from "zod";
+import { ActionLink, defineTemplate, EmailLayout, hoursText, httpUrl, paragraph, smallPrint } from "./layout";
+
+const ROLE_TEXT = {
+  organiser: { noun: "an organiser", work: "help run workshops, cohorts and mentoring" },
+  mentor: { noun: "a mentor", work: "support young people who are looking for work" },
+} as const;
+
+export const invitation = defineTemplate({
+  schema: z.object({
+    inviterName: z.string(),
+    role: z.enum(["organiser", "mentor"]),
+    url: httpUrl,
+    expiresInHours: z.number().int().positive().optional(),
+  }),
+  subject: ({ inviterName, role }, organisation) =>
+    `${inviterName} invited you to join ${organisation.name} as ${ROLE_TEXT[role].noun}`,
+  Body: ({ inviterName, role, url, expiresInHours, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview={`Join ${organisation.name} as ${ROLE_TEXT[role].noun}.`}
+      heading={`Join us as ${ROLE_TEXT[role].noun}`}
+      reason={`You got this email because ${inviterName} invited this address to ${organisation.name}. If you do not want to join, you can ignore it.`}
+    >
+      <Text style={paragraph}>Hello,</Text>
+      <Text style={paragraph}>
+        {inviterName} would like you to join {organisation.name} as {ROLE_TEXT[role].noun}, to {ROLE_TEXT[role].work}.
+        Open the link to set up your account.
+      </Text>
+      <ActionLink href={url} label="Accept the invitation" />
+      <Text style={smallPrint}>
+        The link works once{expiresInHours ? `, for ${hoursText(expiresInHours)}` : ""}. Only open it if you know{" "}
+        {inviterName}.
+      </Text>
+    </EmailLayout>
+  ),
+});

@@ -1,0 +1,127 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { CSSProperties, ReactElement, ReactNode } from "react";
+import { z } from "zod";
+
+/** What every message shows about the organisation sending it. */
+export type EmailOrganisation = { name: string; contactEmail: string };
+
+/**
+ * One message: the zod schema checks the props stored in the outbox row (they are JSON,
+ * written by an older release perhaps), `subject` and `Body` turn them into the message.
+ */
+export type EmailTemplate<S extends z.ZodType> = {
+  schema: S;
+  subject: (props: z.output<S>, organisation: EmailOrganisation) => string;
+  Body: (props: z.output<S> & { organisation: EmailOrganisation }) => ReactElement;
+};
+
+/** Links in email must be web links: never `javascript:` or anything else a mail app might run. */
+export const httpUrl = z.url({ protocol: /^https?$/ });
+
+export function defineTemplate<S extends z.ZodType>(template: EmailTemplate<S>): EmailTemplate<S> {
+  return template;
+}
+
+const colours = { brand: "#0b5e55", text: "#1b1f23", muted: "#505a5f", surface: "#f4f6f5", border: "#b1b4b6" };
+const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+const styles = {
+  body: { backgroundColor: colours.surface, margin: 0, padding: "16px 0", fontFamily: font, color: colours.text },
+  container: { maxWidth: "560px", margin: "0 auto", backgroundColor: "#ffffff", border: `1px solid ${colours.border}` },
+  header: { backgroundColor: colours.brand, padding: "16px 24px" },
+  brand: { color: "#ffffff", fontSize: "20px", fontWeight: 700, margin: 0 },
+  content: { padding: "8px 24px 16px" },
+  heading: { fontSize: "22px", lineHeight: "1.3", margin: "16px 0 12px" },
+  footer: { padding: "0 24px 16px" },
+  footerText: { color: colours.muted, fontSize: "14px", lineHeight: "1.5", margin: "8px 0" },
+  button: {
+    backgroundColor: colours.brand,
+    color: "#ffffff",
+    fontWeight: 700,
+    fontSize: "17px",
+    padding: "12px 20px",
+    borderRadius: "4px",
+    textDecoration: "none",
+    display: "inline-block",
+  },
+  url: { fontSize: "14px", wordBreak: "break-all", color: colours.text },
+} satisfies Record<string, CSSProperties>;
+
+export const paragraph: CSSProperties = { fontSize: "17px", lineHeight: "1.5", margin: "0 0 16px" };
+export const smallPrint: CSSProperties = { fontSize: "15px", lineHeight: "1.5", margin: "0 0 16px", color: colours.muted };
+
+type LayoutProps = {
+  organisation: EmailOrganisation;
+  /** The line most mail apps show next to the subject. */
+  preview: string;
+  heading: string;
+  /** Why this person got this message, in one or two sentences. */
+  reason: string;
+  children: ReactNode;
+};
+
+export function EmailLayout({ organisation, preview, heading, reason, children }: LayoutProps) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Section style={styles.header}>
+            <Text style={styles.brand}>{organisation.name}</Text>
+          </Section>
+          <Section style={styles.content}>
+            <Heading as="h1" style={styles.heading}>
+              {heading}
+            </Heading>
+            {children}
+          </Section>
+          <Hr style={{ borderColor: colours.border, margin: "0 24px" }} />
+          <Section style={styles.footer}>
+            <Text style={styles.footerText}>{reason}</Text>
+            <Text style={styles.footerText}>
+              {organisation.contactEmail ? (
+                <>
+                  Questions? Write to {organisation.name} at{" "}
+                  <Link href={`mailto:${organisation.contactEmail}`}>{organisation.contactEmail}</Link>.
+                </>
+              ) : (
+                <>Sent by {organisation.name}.</>
+              )}
+            </Text>
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+/**
+ * The main action as a big button, with the same link written out underneath for mail
+ * apps that hide buttons and for people who copy links. The plain-text part keeps only
+ * the written-out link, so it appears there once.
+ */
+export function ActionLink({ href, label }: { href: string; label: string }) {
+  return (
+    <>
+      <Section style={{ margin: "8px 0 20px" }} data-skip-in-text="true">
+        <Button href={href} style={styles.button}>
+          {label}
+        </Button>
+      </Section>
+      <Text style={smallPrint}>
+        If the button does not work, copy this link into your browser:
+        <br />
+        <Link href={href} style={styles.url}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  );
+}
+
+export function hoursText(hours: number): string {
+  if (hours === 1) return "1 hour";
+  if (hours % 24 === 0) return hours === 24 ? "24 hours" : `${hours / 24} days`;
+  return `${hours} hours`;
+}

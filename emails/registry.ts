@@ -1,0 +1,70 @@
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import type { z } from "zod";
+import { changeEmail } from "./change-email";
+import { emailChanged } from "./email-changed";
+import { invitation } from "./invitation";
+import type { EmailOrganisation, EmailTemplate } from "./layout";
+import { passwordChanged } from "./password-changed";
+import { resetPassword } from "./reset-password";
+import { verifyEmail } from "./verify-email";
+
+export type { EmailOrganisation } from "./layout";
+
+export const templates = {
+  "verify-email": verifyEmail,
+  "reset-password": resetPassword,
+  "change-email": changeEmail,
+  "email-changed": emailChanged,
+  invitation,
+  "password-changed": passwordChanged,
+} as const;
+
+export type TemplateName = keyof typeof templates;
+
+// Messages whose links act for the recipient (sign in, set a password, take a role).
+const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
+  "verify-email",
+  "reset-password",
+  "change-email",
+  "invitation",
+]);
+
+/** Organisers must not be able to use someone else's one-time link once it went out by email. */
+export function carriesSecretLink(name: string): boolean {
+  return SECRET_LINK_TEMPLATES.has(name);
+}
+
+/** What the caller of `enqueueEmail` passes: optional fields (such as expiry hours) may be left out. */
+export type TemplateProps<T extends TemplateName> = z.input<(typeof templates)[T]["schema"]>;
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+// Headings stay as written: shouting a person's name in capitals reads as unfriendly.
+const htmlToTextOptions = { selectors: [{ selector: "h1", options: { uppercase: false } }] };
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+/**
+ * Renders a message to its subject, HTML and plain text. Throws on an unknown template or
+ * props that do not fit it: the outbox row then counts a failed attempt instead of sending
+ * a broken message.
+ */
+export async function renderEmail<T extends TemplateName>(
+  name: T,
+  props: TemplateProps<T>,
+  organisation: EmailOrganisation,
+): Promise<RenderedEmail> {
+  if (!isTemplateName(name)) throw new Error(`Unknown email template "${String(name)}"`);
+  const template = templates[name] as unknown as EmailTemplate<z.ZodType<Record<string, unknown>>>;
+  const parsed = template.schema.safeParse(props);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Email template "${name}" got bad props: ${issue.path.join(".") || "props"} ${issue.message}`);
+  }
+  const element = createElement(template.Body, { ...parsed.data, organisation });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
+  return { subject: template.subject(parsed.data, organisation), html, text };
+}

@@ -1,0 +1,2 @@
+export function serverEntry(root?: string): string;
+export function ensureBuild(root?: string): void;

@@ -1,0 +1,78 @@
+// `npm run weight`: the bytes each public page transfers on a first visit (empty cache),
+// compressed, by type. Fails when a page is over the budget.
+import { chromium } from "@playwright/test";
+import { startAppServer } from "../tests/support/app-server";
+
+export const WEIGHT_BUDGET_BYTES = 100 * 1024;
+
+/** Public pages measured; each area adds its own. */
+export const PUBLIC_PAGES = ["/", "/login", "/signup", "/forgot-password"];
+
+type Row = { path: string; status: number; requests: number; byType: Record<string, number>; total: number };
+
+const TYPES = ["document", "stylesheet", "script", "image", "font", "other"] as const;
+
+async function measure(baseUrl: string, paths: string[]): Promise<Row[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  const rows: Row[] = [];
+  try {
+    for (const path of paths) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const finished: Promise<[string, number]>[] = [];
+      page.on("requestfinished", (request) => {
+        finished.push(
+          request.sizes().then((sizes) => {
+            const type = request.resourceType();
+            const bucket = (TYPES as readonly string[]).includes(type) ? type : "other";
+            return [bucket, sizes.responseBodySize + sizes.responseHeadersSize];
+          }),
+        );
+      });
+      const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+      const sizes = await Promise.all(finished);
+      const byType: Record<string, number> = Object.fromEntries(TYPES.map((t) => [t, 0]));
+      for (const [type, bytes] of sizes) byType[type] += bytes;
+      rows.push({ path, status: response?.status() ?? 0, requests: sizes.length, byType, total: sizes.reduce((n, [, b]) => n + b, 0) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function print(rows: Row[]) {
+  const header = ["page", "status", "requests", ...TYPES.map((t) => `${t} KB`), "total KB", "budget"];
+  const lines = rows.map((r) => [
+    r.path,
+    String(r.status),
+    String(r.requests),
+    ...TYPES.map((t) => kb(r.byType[t])),
+    kb(r.total),
+    r.total <= WEIGHT_BUDGET_BYTES ? "ok" : "OVER",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const line of lines) console.log(format(line));
+}
+
+const server = await startAppServer({ seed: "demo" });
+try {
+  const rows = await measure(server.url, PUBLIC_PAGES);
+  print(rows);
+  const failures = rows.filter((r) => r.total > WEIGHT_BUDGET_BYTES || r.status !== 200);
+  if (failures.length) {
+    console.error(`Over budget or not OK: ${failures.map((r) => r.path).join(", ")} (budget ${kb(WEIGHT_BUDGET_BYTES)} KB)`);
+    process.exitCode = 1;
+  }
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,60 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, mailbox } from "./fixtures";
+
+/**
+ * Signed-in pages hydrate; a form submitted before React has taken over the document would go
+ * out as a plain POST and hide a broken client-side path. React marks each host element it has
+ * hydrated, and the <html> element is the last one it completes.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => Object.keys(document.documentElement).some((key) => key.startsWith("__reactProps$")));
+}
+
+/**
+ * A second, separate browser (another device of the same person). It gets its own client
+ * address and fails the test on console errors, like the fixture's page does.
+ */
+export async function openOtherDevice(browser: Browser, options: { baseURL?: string; ip: string }) {
+  const context = await browser.newContext({ baseURL: options.baseURL, extraHTTPHeaders: { "X-Forwarded-For": options.ip } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      expect(errors, "errors in the other browser's console").toEqual([]);
+    },
+  };
+}
+
+/** Logs in through the real form (a public page: plain HTML, no hydration to wait for). */
+export async function logInThroughForm(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** A session has ended when loading /me sends the browser to the log-in page. */
+export async function expectSignedOut(page: Page) {
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fme$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+}
+
+export async function expectSignedInAs(page: Page, name: string) {
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Hello, ${name}` })).toBeVisible();
+}
+
+/** Waits for the email really delivered over SMTP and returns its link into the app. */
+export async function emailedLink(to: string, subject: RegExp, pathPrefix: string) {
+  const message = await mailbox.waitFor(to, subject);
+  return mailbox.link(message, pathPrefix);
+}

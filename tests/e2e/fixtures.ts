@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import type { Role } from "~db/schema";
+
+export type MailMessage = {
+  to: string[];
+  from: string;
+  subject: string;
+  messageId: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+};
+
+export type TestAccount = { id: string; email: string; name: string; password: string; roles: Role[] };
+
+let sequence = 0;
+
+/** A unique address per call, so parallel tests never meet. */
+export function uniqueEmail(label = "person"): string {
+  sequence += 1;
+  return `${label}-${process.pid}-${Date.now().toString(36)}-${sequence}@example.org`;
+}
+
+function readMailbox(): MailMessage[] {
+  const dir = process.env.E2E_MAIL_DIR!;
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as MailMessage);
+}
+
+export const mailbox = {
+  all: readMailbox,
+  /** Waits for a message to `to` whose subject matches, as really received over SMTP. */
+  async waitFor(to: string, subject: RegExp, timeoutMs = 15_000): Promise<MailMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = readMailbox().find(
+        (m) => m.to.some((address) => address.toLowerCase().includes(to.toLowerCase())) && subject.test(m.subject),
+      );
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`No email to ${to} matching ${subject} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  },
+  /** The first link in the message's text that points into the app at `pathPrefix`. */
+  link(message: MailMessage, pathPrefix: string): string {
+    const base = process.env.E2E_BASE_URL!;
+    const links = message.text.match(/https?:\/\/[^\s<>")\]]+/g) ?? [];
+    const link = links.find((l) => l.startsWith(base + pathPrefix));
+    if (!link) throw new Error(`No ${pathPrefix} link in: ${message.text}`);
+    return link;
+  },
+};
+
+/** Creates an account straight in the database, as the app itself would. */
+export async function createAccount(options: { roles?: Role[]; verified?: boolean; name?: string } = {}): Promise<TestAccount> {
+  const { db } = await import("~db/client.server");
+  const { hashPassword } = await import("~/modules/auth/password.server");
+  const { insertUser } = await import("~/modules/auth/users.server");
+  const roles = options.roles ?? ["participant"];
+  const email = uniqueEmail(roles[0]);
+  const password = `pw-${Math.random().toString(36).slice(2)}-long`;
+  const name = options.name ?? `Test ${roles[0]}`;
+  const passwordHash = await hashPassword(password);
+  const id = db.transaction((tx) => insertUser(tx, { email, name, passwordHash, roles, emailVerified: options.verified ?? true }));
+  return { id, email, name, password, roles };
+}
+
+/** Signs the browser context in by creating a real session, as a log-in would. */
+export async function signIn(context: BrowserContext, account: Pick<TestAccount, "id">) {
+  const { createSession } = await import("~/modules/auth/session.server");
+  const { cookie } = createSession(account.id, "Playwright");
+  const [pair] = cookie.split(";");
+  const index = pair.indexOf("=");
+  await context.addCookies([
+    {
+      name: pair.slice(0, index),
+      value: decodeURIComponent(pair.slice(index + 1)),
+      url: process.env.E2E_BASE_URL!,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
+}
+
+/** Serious and critical accessibility violations fail the test. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+let ipCounter = 0;
+
+export const test = base.extend<{ failOnConsoleErrors: void }>({
+  baseURL: async ({}, use) => use(process.env.E2E_BASE_URL),
+  // Each test is its own client address, so per-IP rate limits never couple tests.
+  extraHTTPHeaders: async ({}, use, testInfo) => {
+    ipCounter += 1;
+    await use({ "X-Forwarded-For": `2001:db8::${testInfo.workerIndex + 1}:${ipCounter}` });
+  },
+  failOnConsoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use();
+      expect(errors, "errors in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startAppServer } from "../support/app-server";
+import { startSmtpSink } from "../support/smtp-sink";
+
+/**
+ * One production server for the whole run, with its own database and a real SMTP sink on
+ * loopback. Test workers inherit the variables set here.
+ */
+export default async function globalSetup() {
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "steppingstone-mail-"));
+  const sink = await startSmtpSink({ dir: mailDir });
+  const server = await startAppServer({
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      MAIL_FROM: "Steppingstone tests <no-reply@example.org>",
+      // Tests send X-Forwarded-For so that each one is its own client for per-IP limits.
+      TRUST_PROXY: "loopback",
+      WORKER_INTERVAL_MS: "100",
+    },
+  });
+  process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_MAIL_DIR = mailDir;
+  process.env.DATABASE_URL = server.databaseFile;
+  process.env.APP_URL = server.url;
+  process.env.NODE_ENV = "test";
+
+  return async () => {
+    await server.stop();
+    await sink.close();
+    if (process.env.E2E_KEEP_LOGS) console.log(server.output());
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,162 @@
+import type { APIResponse } from "@playwright/test";
+import type { Role } from "~db/schema";
+import { createAccount, expect, expectAccessible, mailbox, signIn, test, uniqueEmail, type TestAccount } from "./fixtures";
+import {
+  ACTORS,
+  builtRoutes,
+  mayAccess,
+  ROUTE_POLICY,
+  routeUrls,
+  type Actor,
+  type PolicyFixtures,
+  type RoutePolicy,
+} from "./route-policy";
+import { isLoginRedirect, sessionCookie } from "./security-helpers";
+
+let accounts: Record<Role, TestAccount>;
+let fixtures: PolicyFixtures;
+
+test.beforeAll(async () => {
+  accounts = {
+    participant: await createAccount({ roles: ["participant"] }),
+    mentor: await createAccount({ roles: ["mentor"] }),
+    sponsor: await createAccount({ roles: ["sponsor"] }),
+    organiser: await createAccount({ roles: ["organiser"] }),
+  };
+  const person = await createAccount({ roles: ["participant"], name: "Permissions target" });
+  const { db } = await import("~db/client.server");
+  const { enqueueEmail } = await import("~/modules/outbox/outbox.server");
+  const { createInvitation } = await import("~/modules/auth/invitations.server");
+  const outboxMessageId = db.transaction((tx) => enqueueEmail(tx, person.email, "password-changed", { name: person.name }));
+  const invitee = uniqueEmail("invitee");
+  const invited = createInvitation({ inviter: accounts.organiser, email: invitee, role: "mentor" });
+  expect(invited.status).toBe("sent");
+  const link = mailbox.link(await mailbox.waitFor(invitee, /invited you/), "/invitations/");
+  fixtures = { personId: person.id, outboxMessageId, invitationToken: new URL(link).pathname.split("/").pop()! };
+});
+
+async function cookieFor(actor: Actor): Promise<Record<string, string>> {
+  // A fresh session for every request, so a route that ends sessions (log out) cannot affect the next.
+  return actor === "anonymous" ? {} : { Cookie: await sessionCookie(accounts[actor].id, "Playwright permissions") };
+}
+
+function describe(response: APIResponse) {
+  const location = response.headers()["location"];
+  return location ? `${response.status()} -> ${location}` : String(response.status());
+}
+
+function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string) {
+  const what = `GET ${url} as ${actor} (${describe(response)})`;
+  if (mayAccess(policy.load, actor)) {
+    const redirect = actor === "anonymous" ? policy.redirects?.anonymous : policy.redirects?.signedIn;
+    if (redirect) {
+      expect.soft([302, 303], what).toContain(response.status());
+      expect.soft(response.headers()["location"], what).toBe(redirect);
+    } else {
+      expect.soft(response.status(), what).toBe(200);
+    }
+  } else if (actor === "anonymous") {
+    expect.soft(isLoginRedirect(response, url), `${what}: expected a redirect to log in`).toBe(true);
+  } else {
+    expect.soft(response.status(), what).toBe(403);
+  }
+}
+
+function checkPost(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string) {
+  const status = response.status();
+  const what = `POST ${url} as ${actor} (${describe(response)})`;
+  expect.soft(status, `${what}: never a server error`).toBeLessThan(500);
+  if (policy.post === "no-action") {
+    expect.soft(status, `${what}: the route has no action`).toBe(405);
+  } else if (mayAccess(policy.post, actor)) {
+    const isRedirect = status >= 300 && status < 400;
+    const isRefusal = status >= 400 && status < 500 && status !== 401 && status !== 403;
+    expect.soft(isRedirect || isRefusal, `${what}: expected a validation answer or a redirect`).toBe(true);
+    expect.soft(response.headers()["location"] ?? "", what).not.toMatch(/^\/login\?/);
+  } else if (actor === "anonymous") {
+    expect.soft(isLoginRedirect(response, url), `${what}: expected a redirect to log in`).toBe(true);
+  } else {
+    expect.soft(status, what).toBe(403);
+  }
+}
+
+test("every route in the route config has a policy entry, and every entry a route", async () => {
+  const routes = await builtRoutes();
+  expect(routes.size).toBeGreaterThan(10);
+  const missing = [...routes.keys()].filter((id) => !(id in ROUTE_POLICY));
+  const stale = Object.keys(ROUTE_POLICY).filter((id) => !routes.has(id));
+  expect(missing, "routes without an entry in tests/e2e/route-policy.ts").toEqual([]);
+  expect(stale, "entries in tests/e2e/route-policy.ts for routes that no longer exist").toEqual([]);
+  for (const [id, route] of routes) {
+    const policy = ROUTE_POLICY[id];
+    if (policy) expect.soft(policy.post !== "no-action", `${id}: the policy's post column against the route's action`).toBe(route.hasAction);
+  }
+});
+
+for (const [id, policy] of Object.entries(ROUTE_POLICY)) {
+  test(`${id} as anonymous, participant, mentor, sponsor and organiser`, async ({ request, baseURL }) => {
+    const routes = await builtRoutes();
+    expect(routes.has(id), `${id} is in the route config`).toBe(true);
+    const { page, action } = routeUrls(routes, id, fixtures);
+    for (const actor of ACTORS) {
+      const load = await request.get(page, { headers: await cookieFor(actor), maxRedirects: 0 });
+      checkLoad(load, actor, policy, page);
+      // An empty form from this site: enough to reach the action's permission check and validation.
+      const post = await request.post(action, {
+        headers: { ...(await cookieFor(actor)), Origin: baseURL! },
+        form: {},
+        maxRedirects: 0,
+      });
+      checkPost(post, actor, policy, action);
+    }
+  });
+}
+
+test("single-fetch data requests are guarded like their pages", async ({ request }) => {
+  for (const actor of ACTORS) {
+    for (const url of ["/admin/people.data", "/me/account.data"]) {
+      const allowed = url.startsWith("/admin") ? actor === "organiser" : actor !== "anonymous";
+      const response = await request.get(url, { headers: await cookieFor(actor), maxRedirects: 0 });
+      const body = await response.text();
+      const what = `GET ${url} as ${actor} (${describe(response)})`;
+      if (allowed) {
+        expect.soft(response.status(), what).toBe(200);
+      } else {
+        expect.soft(response.status(), what).not.toBe(200);
+        // Nothing about other people reaches a denied reader.
+        expect.soft(body, what).not.toContain(accounts.organiser.email);
+        expect.soft(body, what).not.toContain(accounts.mentor.email);
+      }
+    }
+  }
+});
+
+test("as another owner: /me/account lists only the signed-in person's own sessions", async ({ page, request }) => {
+  const me = await createAccount({ roles: ["participant"] });
+  const other = await createAccount({ roles: ["participant"] });
+  // Distinctive devices for the other person's sessions.
+  await sessionCookie(other.id, "Mozilla/5.0 (Mobile; KAIOS/2.5; rv:48.0) Opera Mini/4.4.33576");
+  const otherCookie = await sessionCookie(other.id, "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Firefox/128.0");
+  await sessionCookie(me.id, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36 Edg/124.0");
+
+  await signIn(page.context(), me);
+  await page.goto("/me/account");
+  await expect(page.getByRole("heading", { name: "Where you are signed in" })).toBeVisible();
+  const rows = page.getByRole("table", { name: "Where you are signed in" }).locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Edge on Windows" })).toHaveCount(1);
+  await expect(page.getByText("Opera Mini on KaiOS")).toHaveCount(0);
+  await expect(page.getByText("Firefox on Mac")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The other person does see their own devices there, so the check above could fail.
+  const theirs = await (await request.get("/me/account", { headers: { Cookie: otherCookie } })).text();
+  expect(theirs).toContain("Opera Mini on KaiOS");
+  expect(theirs).not.toContain("Edge on Windows");
+
+  // Signing out of my other sessions ends mine only, never theirs.
+  await page.getByRole("button", { name: "Sign out of all other sessions" }).click();
+  await expect(page.getByText("You have been signed out of 1 other session.")).toBeVisible();
+  const stillIn = await request.get("/me", { headers: { Cookie: otherCookie }, maxRedirects: 0 });
+  expect(stillIn.status()).toBe(200);
+});

@@ -1,0 +1,100 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "~db/client.server";
+import { sessions } from "~db/schema";
+import { getUser } from "~/modules/auth/session.server";
+import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
+import { action as accountAction, loader as accountLoader } from "~/routes/me.account";
+import { createUser, formRequest, getRequest, loadContext, signIn } from "../support/factories";
+import { runRoute } from "../support/route-results";
+
+const START = Date.UTC(2026, 4, 1, 12, 0, 0);
+const lastSeen = (id: string) => db.select().from(sessions).where(eq(sessions.id, id)).get()?.lastSeenAt;
+/** Each check is a new request, as each page load would be. */
+const userFor = (cookie: string) => getUser(getRequest("/me", { cookie }));
+
+beforeEach(() => clock.set(START));
+afterEach(() => clock.set(null));
+
+describe("session lifetime", () => {
+  it("refreshes last-seen at most once an hour", async () => {
+    const user = await createUser();
+    const { sessionId, cookieHeader } = signIn(user.id);
+    clock.advance(59 * MINUTE);
+    expect(userFor(cookieHeader)?.id).toBe(user.id);
+    expect(lastSeen(sessionId)).toBe(START);
+    clock.advance(MINUTE);
+    expect(userFor(cookieHeader)?.id).toBe(user.id);
+    expect(lastSeen(sessionId)).toBe(START + HOUR);
+  });
+
+  it("ends after 30 days without activity", async () => {
+    const user = await createUser();
+    const active = signIn(user.id);
+    clock.advance(30 * DAY - MINUTE);
+    expect(userFor(active.cookieHeader)?.id).toBe(user.id);
+    const idle = signIn(user.id);
+    clock.advance(30 * DAY);
+    expect(userFor(idle.cookieHeader)).toBeNull();
+    expect(lastSeen(idle.sessionId)).toBeUndefined();
+  });
+
+  it("ends 90 days after sign-in however active it is", async () => {
+    const user = await createUser();
+    const { cookieHeader } = signIn(user.id);
+    for (let day = 1; day < 90; day += 1) {
+      clock.set(START + day * DAY);
+      expect(userFor(cookieHeader)?.id, `day ${day}`).toBe(user.id);
+    }
+    clock.set(START + 90 * DAY);
+    expect(userFor(cookieHeader)).toBeNull();
+  });
+
+  it("refuses a token whose secret does not match", async () => {
+    const user = await createUser();
+    const { cookieHeader } = signIn(user.id);
+    const [name, value] = cookieHeader.split("=");
+    const [id] = decodeURIComponent(value!).split(".");
+    expect(userFor(`${name}=${id}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`)).toBeNull();
+    expect(userFor(cookieHeader)?.id).toBe(user.id);
+  });
+});
+
+describe("my sessions", () => {
+  it("lists devices with this one marked, and signs out of all the others", async () => {
+    const user = await createUser();
+    const here = signIn(user.id, "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/124.0 Mobile Safari/537.36");
+    clock.advance(2 * HOUR);
+    const other = signIn(user.id, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0");
+    signIn(await createUser().then((u) => u.id));
+
+    const page = await runRoute(() =>
+      accountLoader({ request: getRequest("/me/account", { cookie: here.cookieHeader }), context: loadContext(), params: {} }),
+    );
+    const rows = (page.data as { sessions: { device: string; current: boolean; lastActive: string }[] }).sessions;
+    expect(rows.map((r) => [r.device, r.current])).toEqual([
+      ["Chrome on Android", true],
+      ["Firefox on Windows", false],
+    ]);
+    expect(rows[1]!.lastActive).toBe("In the last hour");
+
+    const result = await runRoute(() =>
+      accountAction({
+        request: formRequest("/me/account", { intent: "sign-out-others" }, { cookie: here.cookieHeader }),
+        context: loadContext(),
+        params: {},
+      }),
+    );
+    expect(result.status).toBe(302);
+    expect(userFor(other.cookieHeader)).toBeNull();
+    expect(userFor(here.cookieHeader)?.id).toBe(user.id);
+  });
+
+  it("sends an anonymous visitor to log in first", async () => {
+    const result = await runRoute(() =>
+      accountLoader({ request: getRequest("/me/account"), context: loadContext(), params: {} }),
+    );
+    expect(result.status).toBe(302);
+    expect(result.headers.get("location")).toBe("/login?redirectTo=%2Fme%2Faccount");
+  });
+});

@@ -1,0 +1,118 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "~db/client.server";
+import { emailTokens, outbox, userRoles, users } from "~db/schema";
+import { signUp } from "~/modules/auth/account.server";
+import { COMMON_PASSWORD_MESSAGE } from "~/modules/auth/form-schemas.server";
+import { resetRateLimits } from "~/modules/auth/rate-limit.server";
+import { findUserByEmail } from "~/modules/auth/users.server";
+import { action as participantSignup } from "~/routes/signup._index";
+import { action as mentorSignup } from "~/routes/signup.mentor";
+import { action as sponsorSignup } from "~/routes/signup.sponsor";
+import { formRequest, loadContext, uniqueEmail } from "../support/factories";
+import { runRoute } from "../support/route-results";
+
+const count = (table: typeof users | typeof userRoles | typeof emailTokens | typeof outbox) =>
+  db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+
+function postSignup(path: string, fields: Record<string, string>, ip: string) {
+  const handler = path.endsWith("mentor") ? mentorSignup : path.endsWith("sponsor") ? sponsorSignup : participantSignup;
+  return runRoute(() => handler({ request: formRequest(path, fields), context: loadContext(ip), params: {} }));
+}
+
+beforeEach(() => resetRateLimits());
+
+describe("sign-up", () => {
+  it("writes the user, the role, a hashed verification token and the email in one transaction", async () => {
+    const email = uniqueEmail("new");
+    const result = await postSignup("/signup", { name: "Ada Obi", email: email.toUpperCase(), password: "a long enough phrase" }, "198.51.100.1");
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ sent: true, email: email.toUpperCase() });
+
+    const user = findUserByEmail(email)!;
+    expect(user.email).toBe(email);
+    expect(user.name).toBe("Ada Obi");
+    expect(user.emailVerifiedAt).toBeNull();
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    const roles = db.select().from(userRoles).where(eq(userRoles.userId, user.id)).all();
+    expect(roles.map((r) => r.role)).toEqual(["participant"]);
+    const tokens = db.select().from(emailTokens).where(eq(emailTokens.userId, user.id)).all();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.purpose).toBe("verify_email");
+    expect(tokens[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const mail = db.select().from(outbox).where(eq(outbox.recipient, email)).all();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.template).toBe("verify-email");
+    expect(mail[0]!.props).toMatchObject({ name: "Ada Obi" });
+    expect(String(mail[0]!.props.url)).toMatch(/^http:\/\/localhost:3000\/verify-email\?token=[a-z2-7]{32}$/);
+  });
+
+  it("writes nothing at all when any part of the transaction fails", async () => {
+    const before = [count(users), count(userRoles), count(emailTokens), count(outbox)];
+    db.$client.exec(
+      "CREATE TEMP TRIGGER refuse_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;",
+    );
+    try {
+      await expect(
+        signUp({ name: "Bola", email: uniqueEmail("fails"), password: "a long enough phrase" }, "198.51.100.2"),
+      ).rejects.toThrow(/outbox refused/);
+    } finally {
+      db.$client.exec("DROP TRIGGER refuse_outbox");
+    }
+    expect([count(users), count(userRoles), count(emailTokens), count(outbox)]).toEqual(before);
+  });
+
+  it("answers an already-registered address exactly like a new one, and creates nothing", async () => {
+    const email = uniqueEmail("taken");
+    const first = await postSignup("/signup", { name: "First", email, password: "first owner phrase" }, "198.51.100.3");
+    const before = [count(users), count(emailTokens), count(outbox)];
+    const again = await postSignup("/signup/mentor", { name: "Second", email: ` ${email.toUpperCase()} `, password: "another phrase here" }, "198.51.100.4");
+    expect(again.status).toBe(first.status);
+    expect(again.data).toEqual({ sent: true, email: email.toUpperCase() });
+    expect([count(users), count(emailTokens), count(outbox)]).toEqual(before);
+    const owner = findUserByEmail(email)!;
+    expect(owner.name).toBe("First");
+    expect(db.select().from(userRoles).where(eq(userRoles.userId, owner.id)).all().map((r) => r.role)).toEqual(["participant"]);
+  });
+
+  it("gives the mentor and sponsor pages their role", async () => {
+    const mentor = uniqueEmail("mentor");
+    const sponsor = uniqueEmail("sponsor");
+    await postSignup("/signup/mentor", { name: "Mentor", email: mentor, password: "mentoring is sharing" }, "198.51.100.5");
+    await postSignup("/signup/sponsor", { name: "Sponsor", email: sponsor, password: "sponsoring a cohort" }, "198.51.100.6");
+    const roleOf = (email: string) =>
+      db.select().from(userRoles).where(eq(userRoles.userId, findUserByEmail(email)!.id)).all().map((r) => r.role);
+    expect(roleOf(mentor)).toEqual(["mentor"]);
+    expect(roleOf(sponsor)).toEqual(["sponsor"]);
+  });
+
+  it("refuses a common password with a clear message at the field, and never echoes the password", async () => {
+    const email = uniqueEmail("common");
+    const result = await postSignup("/signup", { name: "C", email, password: "password123" }, "198.51.100.7");
+    expect(result.status).toBe(400);
+    const reply = result.data as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+    expect(reply.error.password).toEqual([COMMON_PASSWORD_MESSAGE]);
+    expect(reply.initialValue).not.toHaveProperty("password");
+    expect(findUserByEmail(email)).toBeUndefined();
+  });
+
+  it("explains each missing or malformed field in plain words", async () => {
+    const result = await postSignup("/signup", { name: "", email: "not-an-address", password: "short" }, "198.51.100.8");
+    expect(result.status).toBe(400);
+    const reply = result.data as { error: Record<string, string[]> };
+    expect(reply.error.name).toEqual(["Enter your name"]);
+    expect(reply.error.email).toEqual(["Enter an email address in the correct format, like name@example.com"]);
+    expect(reply.error.password).toEqual(["Password must be 8 characters or more"]);
+  });
+
+  it("accepts a long passphrase (64 characters and more, up to 128) and refuses longer", async () => {
+    const long = "mango tree by the market road ".repeat(4);
+    expect(long.length).toBe(120);
+    const ok = await postSignup("/signup", { name: "L", email: uniqueEmail("long"), password: long }, "198.51.100.9");
+    expect(ok.status).toBe(200);
+    const tooLong = await postSignup("/signup", { name: "L", email: uniqueEmail("toolong"), password: "x".repeat(129) }, "198.51.100.10");
+    expect((tooLong.data as { error: Record<string, string[]> }).error.password).toEqual([
+      "Password must be 128 characters or fewer",
+    ]);
+  });
+});

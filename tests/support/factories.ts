@@ -1,0 +1,76 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { db } from "~db/client.server";
+import type { Role } from "~db/schema";
+import { hashPassword } from "~/modules/auth/password.server";
+import { createSession } from "~/modules/auth/session.server";
+import { insertUser } from "~/modules/auth/users.server";
+import { clock } from "~/utils/clock.server";
+import { SESSION_COOKIE } from "~/utils/session-cookie.server";
+
+let sequence = 0;
+
+/** A unique address per call within a test file. */
+export function uniqueEmail(label = "person"): string {
+  sequence += 1;
+  return `${label}-${sequence}@example.org`;
+}
+
+export const DEFAULT_TEST_PASSWORD = "correct horse battery staple";
+
+export type TestUser = { id: string; email: string; name: string; password: string; roles: Role[] };
+
+/** Inserts an account directly, as sign-up or an invitation would leave it. */
+export async function createUser(
+  input: { email?: string; name?: string; password?: string; roles?: Role[]; verified?: boolean } = {},
+): Promise<TestUser> {
+  const email = input.email ?? uniqueEmail();
+  const name = input.name ?? "Test Person";
+  const password = input.password ?? DEFAULT_TEST_PASSWORD;
+  const roles = input.roles ?? ["participant"];
+  const passwordHash = await hashPassword(password);
+  const id = insertUser(db, { email, name, passwordHash, roles, emailVerified: input.verified ?? true });
+  return { id, email, name, password, roles };
+}
+
+/** Opens a real session for the user; returns the `Cookie` header a browser would send. */
+export function signIn(userId: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0 Safari/537.36") {
+  const { sessionId, cookie } = createSession(userId, userAgent);
+  return { sessionId, cookieHeader: cookieHeaderFrom(cookie) };
+}
+
+/** Turns a `Set-Cookie` value into the `Cookie` request header that carries it. */
+export function cookieHeaderFrom(setCookie: string): string {
+  return setCookie.split(";")[0]!;
+}
+
+export function sessionCookieName(): string {
+  return SESSION_COOKIE;
+}
+
+/** The load context the server passes to loaders and actions. */
+export function loadContext(clientIp = "203.0.113.5"): AppLoadContext {
+  return { nonce: "n", clock, clientIp };
+}
+
+/** A form POST as a browser sends it. */
+export function formRequest(
+  url: string,
+  fields: Record<string, string>,
+  options: { cookie?: string; userAgent?: string } = {},
+): Request {
+  const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
+  if (options.cookie) headers.set("cookie", options.cookie);
+  if (options.userAgent) headers.set("user-agent", options.userAgent);
+  return new Request(new URL(url, "http://localhost:3000"), {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** A page GET as a browser sends it. */
+export function getRequest(url: string, options: { cookie?: string } = {}): Request {
+  const headers = new Headers();
+  if (options.cookie) headers.set("cookie", options.cookie);
+  return new Request(new URL(url, "http://localhost:3000"), { headers });
+}

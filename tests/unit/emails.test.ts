@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { renderEmail, templates, type TemplateName, type TemplateProps } from "~emails/registry";
+
+const organisation = { name: "Rise Again Lagos", contactEmail: "hello@riseagain.example" };
+const url = "https://steppingstone.example/path?token=abc123";
+
+const examples: { [T in TemplateName]: TemplateProps<T> } = {
+  "verify-email": { name: "Chiamaka", url },
+  "reset-password": { name: "Chiamaka", url },
+  "change-email": { name: "Chiamaka", url, newEmail: "new@example.com" },
+  "email-changed": { name: "Chiamaka", newEmail: "new@example.com" },
+  invitation: { inviterName: "Bola Ade", role: "mentor", url },
+  "password-changed": { name: "Chiamaka" },
+};
+
+const names = Object.keys(templates) as TemplateName[];
+
+function occurrences(text: string, needle: string) {
+  return text.split(needle).length - 1;
+}
+
+describe("email templates", () => {
+  it("has an example for every template", () => {
+    expect(Object.keys(examples).sort()).toEqual([...names].sort());
+  });
+
+  it.each(names)("%s carries the organisation's name, its contact address and why it was sent", async (name) => {
+    const email = await renderEmail(name, examples[name] as never, organisation);
+    expect(email.subject.length).toBeGreaterThan(10);
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain("Rise Again Lagos");
+      expect(part).toContain("hello@riseagain.example");
+      expect(part).toMatch(/You got this email because/);
+    }
+    expect(email.html).toMatch(/^<!DOCTYPE html/);
+    expect(email.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it.each(names.filter((name) => "url" in examples[name]))("%s has a button and the link written out once in the text", async (name) => {
+    const email = await renderEmail(name, examples[name] as never, organisation);
+    expect(occurrences(email.html, `href="${url}"`)).toBe(2);
+    expect(occurrences(email.text, url)).toBe(1);
+  });
+
+  it("says how long the links last", async () => {
+    const reset = await renderEmail("reset-password", examples["reset-password"], organisation);
+    expect(reset.text).toContain("expires in 1 hour");
+    const verify = await renderEmail("verify-email", examples["verify-email"], organisation);
+    expect(verify.text).toContain("works for 24 hours");
+    const longer = await renderEmail("verify-email", { ...examples["verify-email"], expiresInHours: 48 }, organisation);
+    expect(longer.text).toContain("works for 2 days");
+  });
+
+  it("writes subjects people recognise", async () => {
+    const invite = await renderEmail("invitation", examples.invitation, organisation);
+    expect(invite.subject).toBe("Bola Ade invited you to join Rise Again Lagos as a mentor");
+    const changed = await renderEmail("email-changed", examples["email-changed"], organisation);
+    expect(changed.subject).toBe("Your Rise Again Lagos email address was changed");
+    expect(changed.text).toContain("new@example.com");
+  });
+
+  it("escapes what people typed", async () => {
+    const email = await renderEmail("password-changed", { name: '<img src=x onerror="alert(1)">' }, organisation);
+    expect(email.html).not.toContain("<img src=x");
+    expect(email.html).toContain("&lt;img src=x");
+  });
+
+  it("leaves out the contact line when the organisation has no contact address", async () => {
+    const email = await renderEmail("password-changed", { name: "Ada" }, { name: "Rise Again Lagos", contactEmail: "" });
+    expect(email.text).toContain("Sent by Rise Again Lagos.");
+    expect(email.html).not.toContain("mailto:");
+  });
+
+  it("refuses unknown templates and props that do not fit", async () => {
+    await expect(renderEmail("nope" as TemplateName, {} as never, organisation)).rejects.toThrow('Unknown email template "nope"');
+    await expect(renderEmail("verify-email", { name: "A", url: "javascript:alert(1)" }, organisation)).rejects.toThrow(/bad props: url/);
+    await expect(renderEmail("invitation", { ...examples.invitation, role: "sponsor" as never }, organisation)).rejects.toThrow(/bad props: role/);
+  });
+});
