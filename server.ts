@@ -7,15 +7,20 @@ import compression from "compression";
 import express from "express";
 import { db, closeDatabase } from "./db/client.server";
 import { seedIfEmpty } from "./db/seed";
+import { registerJobHandlers } from "./app/jobs.server";
+import { ensureBuiltInCurriculum } from "./app/modules/curriculum/built-in.server";
 import { startWorker } from "./app/modules/outbox/worker.server";
 import { clock } from "./app/utils/clock.server";
 import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
 import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
+import { formBodiesOnly } from "./app/utils/form-body.server";
 
 const isProduction = env.NODE_ENV === "production";
 
 async function main() {
+  // Every installation gets the 15-step curriculum; an installed copy is the organisers' to edit.
+  ensureBuiltInCurriculum();
   if (env.SEED_DEMO) await seedIfEmpty(db);
   if (isProduction && !env.SMTP_URL) logger.warn("SMTP_URL is not set: email goes to the local mailbox at /admin/outbox");
 
@@ -23,6 +28,13 @@ async function main() {
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", trustProxyValue(env.TRUST_PROXY));
 
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.nonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(securityHeaders({ development: !isProduction }));
+  // After the security headers, so the health check carries them like every other response.
   app.get("/healthz", (_req, res) => {
     try {
       db.$client.prepare("select 1").get();
@@ -31,14 +43,8 @@ async function main() {
       res.status(503).json({ status: "unavailable" });
     }
   });
-
-  app.use(compression());
-  app.use((_req, res, next) => {
-    res.locals.nonce = crypto.randomBytes(16).toString("base64");
-    next();
-  });
-  app.use(securityHeaders({ development: !isProduction }));
   app.use(csrfGuard);
+  app.use(formBodiesOnly);
   app.use(noStoreForSignedIn);
   app.use(routeHeadersReplaceDefaults);
 
@@ -70,6 +76,7 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
 
+  registerJobHandlers();
   const worker = startWorker({ intervalMs: env.WORKER_INTERVAL_MS });
 
   let closing = false;

@@ -4,6 +4,8 @@ import { insertUser } from "~/modules/auth/users.server";
 import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { logger } from "~/utils/logger.server";
 import type { Db } from "./client.server";
+import { seedEvents } from "./seed-events";
+import { seedProgramme } from "./seed-programme";
 import { users, type Role } from "./schema";
 
 /** The password of every demo account; the README gives it too. */
@@ -26,6 +28,8 @@ const DEMO_ORGANISATION = {
   timeZone: "Africa/Lagos",
   currency: "NGN",
   bankTransferDetails: "Bounce Forward Lagos\nDemo Bank Plc\nAccount number: 0000000000 (demo)",
+  helpLines:
+    "Talk to someone you trust first.\nProgramme support line (demo): call or WhatsApp the organisers during office hours, Monday to Friday, 9 am to 5 pm.",
   socialLinks: { website: "https://bounceforward.example.org" },
 };
 
@@ -49,6 +53,8 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
     },
     { behavior: "immediate" },
   );
+  seedProgramme(db, { large: options.large, passwordHash });
+  seedEvents(db, { large: options.large });
   logger.info({ large: !!options.large }, "seeded demo data");
 }
 

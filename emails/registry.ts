@@ -2,14 +2,24 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { z } from "zod";
 import { changeEmail } from "./change-email";
+import { cohortInvitation } from "./cohort-invitation";
 import { emailChanged } from "./email-changed";
+import { eventCancelled } from "./event-cancelled";
+import { eventChanged } from "./event-changed";
+import { eventReminder } from "./event-reminder";
+import { feedbackRequest } from "./feedback-request";
 import { invitation } from "./invitation";
-import type { EmailOrganisation, EmailTemplate } from "./layout";
+import type { EmailAttachment, EmailOrganisation, EmailTemplate } from "./layout";
 import { passwordChanged } from "./password-changed";
+import { registrationAttempt } from "./registration-attempt";
+import { registrationConfirmed } from "./registration-confirmed";
 import { resetPassword } from "./reset-password";
+import { stepNudge } from "./step-nudge";
+import { stepReleased } from "./step-released";
 import { verifyEmail } from "./verify-email";
+import { waitlistOffer } from "./waitlist-offer";
 
-export type { EmailOrganisation } from "./layout";
+export type { EmailAttachment, EmailOrganisation } from "./layout";
 
 export const templates = {
   "verify-email": verifyEmail,
@@ -18,6 +28,16 @@ export const templates = {
   "email-changed": emailChanged,
   invitation,
   "password-changed": passwordChanged,
+  "event-changed": eventChanged,
+  "event-cancelled": eventCancelled,
+  "registration-confirmed": registrationConfirmed,
+  "registration-attempt": registrationAttempt,
+  "waitlist-offer": waitlistOffer,
+  "event-reminder": eventReminder,
+  "feedback-request": feedbackRequest,
+  "step-released": stepReleased,
+  "step-nudge": stepNudge,
+  "cohort-invitation": cohortInvitation,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -28,6 +48,8 @@ const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   "reset-password",
   "change-email",
   "invitation",
+  // Opens the person's feedback form without a log-in.
+  "feedback-request",
 ]);
 
 /** Organisers must not be able to use someone else's one-time link once it went out by email. */
@@ -38,7 +60,7 @@ export function carriesSecretLink(name: string): boolean {
 /** What the caller of `enqueueEmail` passes: optional fields (such as expiry hours) may be left out. */
 export type TemplateProps<T extends TemplateName> = z.input<(typeof templates)[T]["schema"]>;
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type RenderedEmail = { subject: string; html: string; text: string; attachments: EmailAttachment[] };
 
 // Headings stay as written: shouting a person's name in capitals reads as unfriendly.
 const htmlToTextOptions = { selectors: [{ selector: "h1", options: { uppercase: false } }] };
@@ -66,5 +88,6 @@ export async function renderEmail<T extends TemplateName>(
   }
   const element = createElement(template.Body, { ...parsed.data, organisation });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  return { subject: template.subject(parsed.data, organisation), html, text };
+  const attachments = template.attachments?.(parsed.data) ?? [];
+  return { subject: template.subject(parsed.data, organisation), html, text, attachments };
 }

@@ -2,12 +2,15 @@
 // reference page served by the same server. Figures are ratios within one run, not absolutes.
 import autocannon from "autocannon";
 import { startAppServer } from "../tests/support/app-server";
+import { busiestUpcomingEventPath } from "./event-sample";
+import { largestCohortPath, sessionCookieFor } from "./programme-sample";
 
-type BenchRoute = { path: string; label?: string };
+/** `headers`: sent with every request (a session cookie for pages behind a log-in). */
+type BenchRoute = { path: string; label?: string; headers?: Record<string, string> };
 
 /** The reference is the smallest real page; each area adds its key pages here. */
 export const REFERENCE: BenchRoute = { path: "/status", label: "reference (/status)" };
-export const BENCH_ROUTES: BenchRoute[] = [{ path: "/" }, { path: "/login" }];
+export const BENCH_ROUTES: BenchRoute[] = [{ path: "/" }, { path: "/login" }, { path: "/events" }];
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -16,8 +19,8 @@ type Row = { route: string; rps: number; p50: number; p99: number; non2xx: numbe
 
 async function run(url: string, route: BenchRoute): Promise<Row> {
   // A short warm-up so the first route does not pay for JIT and caches.
-  await autocannon({ url: url + route.path, connections: 10, duration: 1 });
-  const result = await autocannon({ url: url + route.path, connections: CONNECTIONS, duration: DURATION });
+  await autocannon({ url: url + route.path, headers: route.headers, connections: 10, duration: 1 });
+  const result = await autocannon({ url: url + route.path, headers: route.headers, connections: CONNECTIONS, duration: DURATION });
   return {
     route: route.label ?? route.path,
     rps: result.requests.average,
@@ -51,7 +54,19 @@ const server = await startAppServer({ seed: "large", env: { LOG_LEVEL: "error" }
 try {
   const reference = await run(server.url, REFERENCE);
   const rows = [reference];
-  for (const route of BENCH_ROUTES) rows.push(await run(server.url, route));
+  // An event page whose address depends on the seeded data: the busiest upcoming one.
+  const eventPage = busiestUpcomingEventPath(server.databaseFile);
+  // The organisers' dashboard of a 50-member cohort (15 steps, 20 cohorts in the database), signed in.
+  const organiser = await sessionCookieFor(server, "organiser@example.org");
+  const cohortPage = largestCohortPath(server.databaseFile);
+  const routes = [
+    ...BENCH_ROUTES,
+    { path: eventPage, label: `${eventPage} (busiest upcoming event)` },
+    { path: "/programme" },
+    { path: cohortPage, label: "/admin/cohorts/:id (50 members × 15 steps, organiser)", headers: { cookie: organiser.header } },
+    { path: `${cohortPage}.data`, label: "/admin/cohorts/:id.data (the same, data request)", headers: { cookie: organiser.header } },
+  ];
+  for (const route of routes) rows.push(await run(server.url, route));
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per route, one server process\n`);
   print(rows, reference);
   if (rows.some((r) => r.errors > 0 || r.non2xx > 0)) {

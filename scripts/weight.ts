@@ -2,17 +2,22 @@
 // compressed, by type. Fails when a page is over the budget.
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../tests/support/app-server";
+import { busiestUpcomingEventPath } from "./event-sample";
+import { demoStepPath, sessionCookieFor } from "./programme-sample";
 
 export const WEIGHT_BUDGET_BYTES = 100 * 1024;
 
 /** Public pages measured; each area adds its own. */
-export const PUBLIC_PAGES = ["/", "/login", "/signup", "/forgot-password"];
+export const PUBLIC_PAGES = ["/", "/login", "/signup", "/forgot-password", "/events", "/programme", "/join/DEMO2026"];
 
 type Row = { path: string; status: number; requests: number; byType: Record<string, number>; total: number };
 
 const TYPES = ["document", "stylesheet", "script", "image", "font", "other"] as const;
 
-async function measure(baseUrl: string, paths: string[]): Promise<Row[]> {
+type Cookie = { name: string; value: string };
+
+/** `cookie`: measure as a signed-in person (a participant's step page, say). */
+async function measure(baseUrl: string, paths: string[], cookie?: Cookie): Promise<Row[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -21,6 +26,7 @@ async function measure(baseUrl: string, paths: string[]): Promise<Row[]> {
   try {
     for (const path of paths) {
       const context = await browser.newContext();
+      if (cookie) await context.addCookies([{ name: cookie.name, value: cookie.value, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
       const page = await context.newPage();
       const finished: Promise<[string, number]>[] = [];
       page.on("requestfinished", (request) => {
@@ -66,7 +72,11 @@ function print(rows: Row[]) {
 
 const server = await startAppServer({ seed: "demo" });
 try {
-  const rows = await measure(server.url, PUBLIC_PAGES);
+  // An event page whose address depends on the seeded data.
+  const rows = await measure(server.url, [...PUBLIC_PAGES, busiestUpcomingEventPath(server.databaseFile)]);
+  // A curriculum step as the demo participant reads it on a phone: signed in, with their answer.
+  const participant = await sessionCookieFor(server, "participant@example.org");
+  rows.push(...(await measure(server.url, [demoStepPath(server.databaseFile), "/me/programme"], participant)));
   print(rows);
   const failures = rows.filter((r) => r.total > WEIGHT_BUDGET_BYTES || r.status !== 200);
   if (failures.length) {

@@ -8,9 +8,11 @@ const TITLES: Record<number, string> = {
   429: "Too many attempts",
 };
 
+// Only messages the app wrote for people (`{ message }`, see utils/http.server). Remix's own
+// 404 and 405 responses carry a developer's string ("Error: No route matches URL …"), which
+// the title already says better.
 function messageOf(data: unknown): string | null {
   if (data && typeof data === "object" && "message" in data && typeof data.message === "string") return data.message;
-  if (typeof data === "string" && data.length < 300) return data;
   return null;
 }
 

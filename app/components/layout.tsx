@@ -5,7 +5,10 @@ type NavUser = { name: string; roles: string[] } | null;
 type NavItem = { to: string; label: string };
 
 /** Public areas; an entry appears here once its area is open. */
-const PUBLIC_NAV: NavItem[] = [];
+const PUBLIC_NAV: NavItem[] = [
+  { to: "/events", label: "Events" },
+  { to: "/programme", label: "Programme" },
+];
 
 function navFor(user: NavUser): NavItem[] {
   const items = [...PUBLIC_NAV];

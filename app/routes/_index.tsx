@@ -23,11 +23,13 @@ const AREAS: Area[] = [
   {
     title: "Workshops and seminars",
     text: "Resilience workshops, seminars and youth programme sessions: book a seat, get a reminder, check in.",
+    href: "/events",
     opening: "No events are published yet.",
   },
   {
     title: "The 15-step programme",
     text: "Fifteen short steps for bouncing back after a job rejection, walked together with a cohort.",
+    href: "/programme",
     opening: "The programme opens to cohorts soon.",
   },
   {

@@ -6,15 +6,21 @@ import { PageHeader } from "~/components/layout";
 import { dashboardFigures } from "~/modules/admin/dashboard.server";
 import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/admin/schemas";
 import { requireRole } from "~/modules/auth/session.server";
+import { programmeFigures } from "~/modules/cohorts/figures.server";
+import { eventsFigures } from "~/modules/events/admin-events.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  return { figures: dashboardFigures(context.clock.now()) };
+  const now = context.clock.now();
+  return { figures: dashboardFigures(now), events: eventsFigures(now), programme: programmeFigures() };
 }
 
 const LINKS = [
+  { to: "/admin/events", label: "Events", text: "Workshops, seminars and youth programme sessions: publish, registrations, check-in." },
+  { to: "/admin/cohorts", label: "Cohorts", text: "Create cohorts, invite members, follow who is moving and who is stuck." },
+  { to: "/admin/curricula", label: "Curricula", text: "Edit the steps and exercises of the 15-step programme, or write a new curriculum." },
   { to: "/admin/people", label: "People", text: "Find anyone who has an account and change their roles." },
   { to: "/admin/invitations", label: "Invitations", text: "Invite organisers and mentors by email." },
   { to: "/admin/settings", label: "Organisation settings", text: "Name, mission, contact, time zone, currency, bank transfer, social links." },
@@ -23,10 +29,10 @@ const LINKS = [
 ];
 
 // Areas of the programme that have no console yet: listed honestly, with no figures.
-const NOT_SET_UP = ["Events", "Curriculum and cohorts", "Mentoring", "Sponsorship"];
+const NOT_SET_UP = ["Mentoring", "Sponsorship"];
 
 export default function AdminDashboard() {
-  const { figures } = useLoaderData<typeof loader>();
+  const { figures, events, programme } = useLoaderData<typeof loader>();
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
   return (
     <>
@@ -45,6 +51,38 @@ export default function AdminDashboard() {
         <dd>{figures.joinedRecently.toLocaleString("en-GB")}</dd>
         <dt>Email not yet verified</dt>
         <dd>{figures.unverified.toLocaleString("en-GB")}</dd>
+      </dl>
+      <h2>Events</h2>
+      <dl className="summary-list">
+        <dt>Published, coming up</dt>
+        <dd>
+          <Link to="/admin/events">{plural(events.upcoming, "event", "events")}</Link>
+        </dd>
+        <dt>Drafts</dt>
+        <dd>{plural(events.drafts, "event", "events")}</dd>
+        <dt>Seats booked in the next 30 days</dt>
+        <dd>{events.registrationsNext30Days.toLocaleString("en-GB")}</dd>
+      </dl>
+      <h2>Programme</h2>
+      <dl className="summary-list">
+        <dt>Cohorts</dt>
+        <dd>
+          <Link to="/admin/cohorts">{plural(programme.cohorts, "cohort", "cohorts")}</Link>
+        </dd>
+        <dt>Participants in cohorts</dt>
+        <dd>{programme.participants.toLocaleString("en-GB")}</dd>
+        <dt>Steps completed</dt>
+        <dd>{programme.stepsCompleted.toLocaleString("en-GB")}</dd>
+        <dt>Certificates issued</dt>
+        <dd>{programme.certificates.toLocaleString("en-GB")}</dd>
+        <dt>Job applications logged</dt>
+        <dd>
+          {plural(programme.applications.total, "application", "applications")} by {plural(programme.applications.people, "person", "people")}
+        </dd>
+        <dt>Interviews reached</dt>
+        <dd>{programme.applications.interviews.toLocaleString("en-GB")}</dd>
+        <dt>Jobs won</dt>
+        <dd>{programme.applications.hired.toLocaleString("en-GB")}</dd>
       </dl>
       <h2>Email</h2>
       <dl className="summary-list">

@@ -36,6 +36,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       timeZone: organisation.timeZone,
       currency: organisation.currency,
       bankTransferDetails: organisation.bankTransferDetails,
+      helpLines: organisation.helpLines,
       ...social,
     },
     timeZones,
@@ -62,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       timeZone: value.timeZone,
       currency: value.currency,
       bankTransferDetails: value.bankTransferDetails.replace(/\r\n/g, "\n").trim(),
+      helpLines: value.helpLines.replace(/\r\n/g, "\n").trim(),
       socialLinks,
     },
   });
@@ -91,6 +93,7 @@ export default function Settings() {
     timeZone: fields.timeZone,
     currency: fields.currency,
     bankTransferDetails: fields.bankTransferDetails,
+    helpLines: fields.helpLines,
     ...Object.fromEntries(SOCIAL_LINKS.map(({ key }) => [key, fields[key]])),
   };
   return (
@@ -117,6 +120,13 @@ export default function Settings() {
           meta={fields.bankTransferDetails}
           label="Bank-transfer details (optional)"
           hint="Account name, bank and account number, shown to sponsors who pay by transfer. One item per line."
+          rows={4}
+        />
+        <h2>Support</h2>
+        <TextAreaField
+          meta={fields.helpLines}
+          label="Help lines (optional)"
+          hint="Where participants can turn for mental-health support: names, phone numbers, hours. One per line. Shown in the programme's well-being step."
           rows={4}
         />
         <h2>Social links</h2>

@@ -4,24 +4,44 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { MyProgrammeCard } from "~/components/curriculum/my-programme-card";
+import { MyEvents } from "~/components/my-events";
+import { getOrganisation } from "~/modules/admin/organisation.server";
 import { resendVerification } from "~/modules/auth/account.server";
 import { badRequest, retryAfterHeaders } from "~/modules/auth/route-helpers.server";
 import { resendVerificationSchema } from "~/modules/auth/schemas";
 import { requireUser } from "~/modules/auth/session.server";
+import { programmeSummary } from "~/modules/cohorts/progress.server";
+import { feedTokenFor, feedUrl, replaceFeedToken } from "~/modules/events/calendar.server";
+import { myRegistrations } from "~/modules/events/tickets.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "My page" }];
 
 export const headers = retryAfterHeaders;
 
-export function loader({ request }: LoaderFunctionArgs) {
+export function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { name: user.name, email: user.email, emailVerified: user.emailVerified, roles: user.roles };
+  const events = myRegistrations(user.id, getOrganisation().timeZone, context.clock.now());
+  return {
+    name: user.name,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    roles: user.roles,
+    events,
+    feedUrl: feedUrl(feedTokenFor(user.id)),
+    programmes: programmeSummary(user.id, context.clock.now()),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: resendVerificationSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "new-calendar-address") {
+    replaceFeedToken(user.id);
+    return redirectWithFlash("/me", "Your calendar has a new address. Subscribe to it again in your calendar app: the old one no longer works.");
+  }
+  const submission = parseWithZod(formData, { schema: resendVerificationSchema });
   if (submission.status !== "success") badRequest();
   const { sent } = await resendVerification(user, context.clientIp);
   return redirectWithFlash(
@@ -38,7 +58,7 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 export default function MyPage() {
-  const { name, email, emailVerified, roles } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, roles, events, feedUrl, programmes } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={`Hello, ${name}`}>
@@ -76,13 +96,10 @@ export default function MyPage() {
         ) : null}
       </p>
 
+      <MyEvents upcoming={events.upcoming} past={events.past} feedUrl={feedUrl} />
+
       <div className="card-grid">
-        <EmptyState title="My events">
-          <p>You have no workshop or seminar bookings. Events will be listed here once they are published.</p>
-        </EmptyState>
-        <EmptyState title="My programme">
-          <p>The 15-step programme opens to cohorts soon. Your steps and reflections will appear here.</p>
-        </EmptyState>
+        <MyProgrammeCard programmes={programmes} organiser={roles.includes("organiser")} />
         <EmptyState title="Mentoring">
           <p>Mentor matching opens soon. Your mentor or mentees and your sessions will appear here.</p>
         </EmptyState>

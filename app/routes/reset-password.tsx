@@ -12,9 +12,9 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { resetPasswordServerSchema } from "~/modules/auth/form-schemas.server";
-import { INVALID_RESET_LINK, resetLinkIsValid, resetPassword } from "~/modules/auth/password-change.server";
+import { resetLinkIsValid, resetPassword } from "~/modules/auth/password-change.server";
 import { refusalReply } from "~/modules/auth/route-helpers.server";
-import { resetPasswordSchema } from "~/modules/auth/schemas";
+import { INVALID_RESET_LINK, resetPasswordSchema } from "~/modules/auth/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
 

@@ -28,6 +28,7 @@ export function securityHeaders({ development }: { development: boolean }) {
       },
     },
     crossOriginEmbedderPolicy: false,
+    xFrameOptions: { action: "deny" },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     strictTransportSecurity: appOrigin.startsWith("https:") ? { maxAge: 31536000 } : false,
   });
@@ -41,17 +42,28 @@ export function securityHeaders({ development }: { development: boolean }) {
 export function isCrossSite(req: Pick<Request, "method" | "path" | "protocol" | "get">): boolean {
   if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT_PATHS.has(req.path)) return false;
   const origin = req.get("origin");
+  const site = req.get("sec-fetch-site");
+  // Browsers send `Origin: null` for a form posted from a page under `Referrer-Policy:
+  // no-referrer` (the verify-email and reset-password pages): it names no site, so the
+  // browser's `Sec-Fetch-Site` decides, and without one the request is refused.
+  if (origin === "null") return site !== "same-origin";
   if (origin) {
     const hostOrigin = `${req.protocol}://${req.get("host")}`;
     return origin !== appOrigin && origin !== hostOrigin;
   }
-  const site = req.get("sec-fetch-site");
   if (site) return site !== "same-origin" && site !== "none";
   return false;
 }
 
 export function csrfGuard(req: Request, res: Response, next: NextFunction) {
-  if (!isCrossSite(req)) return next();
+  if (!isCrossSite(req)) {
+    // Remix compares `Origin` with `Host` itself and aborts the action with a 500 when they
+    // differ: on an opaque `null`, and behind a proxy that sends its own upstream address as
+    // `Host` (nginx's default). This request has been judged against APP_URL above, so the
+    // header has done its work and goes.
+    delete req.headers.origin;
+    return next();
+  }
   securityEvent("csrf.refused", { path: req.path, origin: req.get("origin") ?? null, ip: req.ip });
   res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
 }

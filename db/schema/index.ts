@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./organisation";
 export * from "./outbox";
+export * from "./events";
+export * from "./curriculum";

@@ -13,6 +13,8 @@ export const organisationSettings = sqliteTable(
     timeZone: text("time_zone").notNull().default("Africa/Lagos"),
     currency: text("currency").notNull().default("NGN"),
     bankTransferDetails: text("bank_transfer_details").notNull().default(""),
+    // Where to turn for mental-health support; shown in the curriculum's well-being step.
+    helpLines: text("help_lines").notNull().default(""),
     socialLinks: text("social_links", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, mailbox } from "./fixtures";
+import { expect, expectAccessible, mailbox, watchConsole } from "./fixtures";
 
 /**
  * Signed-in pages hydrate; a form submitted before React has taken over the document would go
@@ -17,17 +17,13 @@ export async function waitForHydration(page: Page) {
 export async function openOtherDevice(browser: Browser, options: { baseURL?: string; ip: string }) {
   const context = await browser.newContext({ baseURL: options.baseURL, extraHTTPHeaders: { "X-Forwarded-For": options.ip } });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = watchConsole(page);
   return {
     context,
     page,
     async close() {
       await context.close();
-      expect(errors, "errors in the other browser's console").toEqual([]);
+      expect(errors(), "errors in the other browser's console").toEqual([]);
     },
   };
 }
@@ -57,4 +53,25 @@ export async function expectSignedInAs(page: Page, name: string) {
 export async function emailedLink(to: string, subject: RegExp, pathPrefix: string) {
   const message = await mailbox.waitFor(to, subject);
   return mailbox.link(message, pathPrefix);
+}
+
+/**
+ * axe runs as a script in the page, which a page without JavaScript cannot do. The document the
+ * script-less browser shows is served again to a browser with scripts on (same
+ * address, so its stylesheet loads) and checked there.
+ */
+export async function expectAccessibleWithoutScripts(page: Page, browser: Browser) {
+  const url = page.url();
+  // Without its scripts, as the script-less browser had it.
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  // Contexts made in a test take the project's options: scripts must be switched back on here.
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await copy.goto(url);
+    await expectAccessible(copy);
+  } finally {
+    await context.close();
+  }
 }

@@ -24,6 +24,8 @@ export default async function globalSetup() {
   process.env.E2E_MAIL_DIR = mailDir;
   process.env.DATABASE_URL = server.databaseFile;
   process.env.APP_URL = server.url;
+  // The build the server runs: tests that read the route config or start a second server use it.
+  process.env.E2E_BUILD_ROOT = server.buildRoot;
   process.env.NODE_ENV = "test";
 
   return async () => {

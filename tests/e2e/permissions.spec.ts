@@ -1,6 +1,15 @@
 import type { APIResponse } from "@playwright/test";
 import type { Role } from "~db/schema";
-import { createAccount, expect, expectAccessible, mailbox, signIn, test, uniqueEmail, type TestAccount } from "./fixtures";
+import {
+  test as base,
+  createAccount,
+  expect,
+  expectAccessible,
+  mailbox,
+  signIn,
+  uniqueEmail,
+  type TestAccount,
+} from "./fixtures";
 import {
   ACTORS,
   builtRoutes,
@@ -11,7 +20,11 @@ import {
   type PolicyFixtures,
   type RoutePolicy,
 } from "./route-policy";
-import { isLoginRedirect, sessionCookie } from "./security-helpers";
+import { eventPolicyFixtures } from "./event-helpers";
+import { programmePolicyFixtures } from "./programme-helpers";
+import { httpFixture, isLoginRedirect, sessionCookie, type Http } from "./security-helpers";
+
+const test = base.extend<{ http: Http }>(httpFixture);
 
 let accounts: Record<Role, TestAccount>;
 let fixtures: PolicyFixtures;
@@ -32,7 +45,14 @@ test.beforeAll(async () => {
   const invited = createInvitation({ inviter: accounts.organiser, email: invitee, role: "mentor" });
   expect(invited.status).toBe("sent");
   const link = mailbox.link(await mailbox.waitFor(invitee, /invited you/), "/invitations/");
-  fixtures = { personId: person.id, outboxMessageId, invitationToken: new URL(link).pathname.split("/").pop()! };
+  fixtures = {
+    personId: person.id,
+    outboxMessageId,
+    invitationToken: new URL(link).pathname.split("/").pop()!,
+    ...(await eventPolicyFixtures(accounts.organiser, person)),
+    ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
+    calendarToken: (await import("~/modules/events/calendar.server")).feedTokenFor(person.id),
+  };
 });
 
 async function cookieFor(actor: Actor): Promise<Record<string, string>> {
@@ -52,6 +72,8 @@ function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url
     if (redirect) {
       expect.soft([302, 303], what).toContain(response.status());
       expect.soft(response.headers()["location"], what).toBe(redirect);
+    } else if (policy.othersGetNotFound && actor !== "anonymous") {
+      expect.soft(response.status(), `${what}: someone else's`).toBe(404);
     } else {
       expect.soft(response.status(), what).toBe(200);
     }
@@ -62,19 +84,22 @@ function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url
   }
 }
 
-function checkPost(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string) {
+/** `page` is where a denied visitor comes back to after logging in (Remix drops `?index`). */
+function checkPost(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string, page: string) {
   const status = response.status();
   const what = `POST ${url} as ${actor} (${describe(response)})`;
   expect.soft(status, `${what}: never a server error`).toBeLessThan(500);
   if (policy.post === "no-action") {
     expect.soft(status, `${what}: the route has no action`).toBe(405);
+  } else if (mayAccess(policy.post, actor) && policy.othersGetNotFound && actor !== "anonymous") {
+    expect.soft(status, `${what}: someone else's`).toBe(404);
   } else if (mayAccess(policy.post, actor)) {
     const isRedirect = status >= 300 && status < 400;
     const isRefusal = status >= 400 && status < 500 && status !== 401 && status !== 403;
     expect.soft(isRedirect || isRefusal, `${what}: expected a validation answer or a redirect`).toBe(true);
     expect.soft(response.headers()["location"] ?? "", what).not.toMatch(/^\/login\?/);
   } else if (actor === "anonymous") {
-    expect.soft(isLoginRedirect(response, url), `${what}: expected a redirect to log in`).toBe(true);
+    expect.soft(isLoginRedirect(response, page), `${what}: expected a redirect to log in`).toBe(true);
   } else {
     expect.soft(status, what).toBe(403);
   }
@@ -94,35 +119,42 @@ test("every route in the route config has a policy entry, and every entry a rout
 });
 
 for (const [id, policy] of Object.entries(ROUTE_POLICY)) {
-  test(`${id} as anonymous, participant, mentor, sponsor and organiser`, async ({ request, baseURL }) => {
+  test(`${id} as anonymous, participant, mentor, sponsor and organiser`, async ({ http, baseURL }) => {
     const routes = await builtRoutes();
     expect(routes.has(id), `${id} is in the route config`).toBe(true);
     const { page, action } = routeUrls(routes, id, fixtures);
     for (const actor of ACTORS) {
-      const load = await request.get(page, { headers: await cookieFor(actor), maxRedirects: 0 });
+      const load = await http.get(page, { headers: await cookieFor(actor) });
       checkLoad(load, actor, policy, page);
       // An empty form from this site: enough to reach the action's permission check and validation.
-      const post = await request.post(action, {
+      const post = await http.post(action, {
         headers: { ...(await cookieFor(actor)), Origin: baseURL! },
         form: {},
-        maxRedirects: 0,
       });
-      checkPost(post, actor, policy, action);
+      checkPost(post, actor, policy, action, page);
     }
   });
 }
 
-test("single-fetch data requests are guarded like their pages", async ({ request }) => {
+test("single-fetch data requests are guarded like their pages", async ({ http }) => {
   for (const actor of ACTORS) {
-    for (const url of ["/admin/people.data", "/me/account.data"]) {
-      const allowed = url.startsWith("/admin") ? actor === "organiser" : actor !== "anonymous";
-      const response = await request.get(url, { headers: await cookieFor(actor), maxRedirects: 0 });
+    for (const [url, page, access] of [
+      ["/admin/people.data", "/admin/people", ["organiser"]],
+      ["/me/account.data", "/me/account", "signed-in"],
+    ] as const) {
+      const response = await http.get(url, { headers: await cookieFor(actor) });
       const body = await response.text();
       const what = `GET ${url} as ${actor} (${describe(response)})`;
-      if (allowed) {
+      if (mayAccess(access, actor)) {
         expect.soft(response.status(), what).toBe(200);
+      } else if (actor === "anonymous") {
+        // Single fetch answers a redirect with 202 and the redirect in the body.
+        expect.soft(response.status(), what).toBe(202);
+        expect.soft(body, what).toContain(`"redirect","/login?redirectTo=${encodeURIComponent(page)}"`);
       } else {
-        expect.soft(response.status(), what).not.toBe(200);
+        expect.soft(response.status(), what).toBe(403);
+      }
+      if (!mayAccess(access, actor)) {
         // Nothing about other people reaches a denied reader.
         expect.soft(body, what).not.toContain(accounts.organiser.email);
         expect.soft(body, what).not.toContain(accounts.mentor.email);
@@ -131,7 +163,7 @@ test("single-fetch data requests are guarded like their pages", async ({ request
   }
 });
 
-test("as another owner: /me/account lists only the signed-in person's own sessions", async ({ page, request }) => {
+test("as another owner: /me/account lists only the signed-in person's own sessions", async ({ page, http }) => {
   const me = await createAccount({ roles: ["participant"] });
   const other = await createAccount({ roles: ["participant"] });
   // Distinctive devices for the other person's sessions.
@@ -150,13 +182,13 @@ test("as another owner: /me/account lists only the signed-in person's own sessio
   await expectAccessible(page);
 
   // The other person does see their own devices there, so the check above could fail.
-  const theirs = await (await request.get("/me/account", { headers: { Cookie: otherCookie } })).text();
+  const theirs = await (await http.get("/me/account", { headers: { Cookie: otherCookie } })).text();
   expect(theirs).toContain("Opera Mini on KaiOS");
   expect(theirs).not.toContain("Edge on Windows");
 
   // Signing out of my other sessions ends mine only, never theirs.
   await page.getByRole("button", { name: "Sign out of all other sessions" }).click();
   await expect(page.getByText("You have been signed out of 1 other session.")).toBeVisible();
-  const stillIn = await request.get("/me", { headers: { Cookie: otherCookie }, maxRedirects: 0 });
+  const stillIn = await http.get("/me", { headers: { Cookie: otherCookie } });
   expect(stillIn.status()).toBe(200);
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Role } from "~db/schema";
@@ -17,7 +18,23 @@ export type PolicyFixtures = {
   outboxMessageId: string;
   /** The token of a pending invitation: /invitations/:token. */
   invitationToken: string;
+  /** A published event with one confirmed registration (the permissions target's). */
+  eventId?: string;
+  eventSlug?: string;
+  /** That registration: its id and the token in its ticket's QR code. */
+  registrationId?: string;
+  checkInToken?: string;
+  /** The permissions target's private calendar feed token: /calendar/:token.ics. */
+  calendarToken?: string;
+  /** A cohort whose only member is the participant actor, its join code, curriculum and a step of it. */
+  cohortId?: string;
+  joinCode?: string;
+  curriculumId?: string;
+  stepId?: string;
+  /** A certificate's public verification id. */
+  certificateId?: string;
 };
+
 
 export type RoutePolicy = {
   /** Who may load the page (GET). */
@@ -31,11 +48,35 @@ export type RoutePolicy = {
    * not listed here must answer 200.
    */
   redirects?: { anonymous?: string; signedIn?: string };
-  /** The action never reads the form (so junk bodies cannot produce a 4xx, only its redirect). */
-  ignoresBody?: boolean;
+  /**
+   * An empty form is a valid request here (log out reads no fields; no role boxes ticked means
+   * no roles), so a body that parses to no known fields may succeed with a redirect.
+   */
+  acceptsEmptyForm?: boolean;
+  /**
+   * The fixture belongs to someone who is none of the actors (a ticket, say): signed-in actors that
+   * `load`/`post` let in get a 404, so they cannot even learn that it exists.
+   */
+  othersGetNotFound?: boolean;
 };
 
 const ORGANISERS = ["organiser"] as const satisfies readonly Role[];
+
+/** An event page by the fixtures' event (a made-up id where a test has none: a 404 then). */
+const eventUrl = (f: PolicyFixtures, rest = "") => `/admin/events/${f.eventId ?? "no-such-event"}${rest}`;
+
+/** The public event page of the fixtures' event. */
+const publicEventUrl = (f: PolicyFixtures, rest = "") => `/events/${f.eventSlug ?? "no-such-event"}${rest}`;
+
+/** The emailed feedback link of the fixtures' registration (its token derives from the ticket's secret). */
+function feedbackUrl(f: PolicyFixtures) {
+  const token = createHash("sha256").update(`feedback:${f.checkInToken ?? ""}`).digest("hex").slice(0, 40);
+  return publicEventUrl(f, `/feedback?${new URLSearchParams({ r: f.registrationId ?? "", t: token })}`);
+}
+
+/** The programme's pages by the fixtures' cohort and curriculum (made-up ids where a test has none: a 404 then). */
+const cohortUrl = (f: PolicyFixtures, rest = "") => `/admin/cohorts/${f.cohortId ?? "no-such-cohort"}${rest}`;
+const curriculumUrl = (f: PolicyFixtures, rest = "") => `/admin/curricula/${f.curriculumId ?? "no-such-curriculum"}${rest}`;
 
 /**
  * Every route of the app, by route id. The permissions test fails when a route has no entry
@@ -52,7 +93,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/signup.mentor": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
   "routes/signup.sponsor": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
   // Logging out is a POST only; a GET goes home and changes nothing.
-  "routes/logout": { load: "anyone", post: "anyone", redirects: { anonymous: "/", signedIn: "/" }, ignoresBody: true },
+  "routes/logout": { load: "anyone", post: "anyone", redirects: { anonymous: "/", signedIn: "/" }, acceptsEmptyForm: true },
   "routes/forgot-password": { load: "anyone", post: "anyone" },
   "routes/reset-password": { load: "anyone", post: "anyone", url: () => "/reset-password?token=not-a-real-token" },
   "routes/verify-email": { load: "anyone", post: "anyone", url: () => "/verify-email?token=not-a-real-token" },
@@ -67,8 +108,61 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.outbox._index": { load: ORGANISERS, post: ORGANISERS },
   "routes/admin.outbox.$id": { load: ORGANISERS, post: ORGANISERS, url: (f) => `/admin/outbox/${f.outboxMessageId}` },
   "routes/admin.people._index": { load: ORGANISERS, post: "no-action" },
-  "routes/admin.people.$id": { load: ORGANISERS, post: ORGANISERS, url: (f) => `/admin/people/${f.personId}` },
+  "routes/admin.people.$id": {
+    load: ORGANISERS,
+    post: ORGANISERS,
+    url: (f) => `/admin/people/${f.personId}`,
+    acceptsEmptyForm: true,
+  },
   "routes/admin.settings": { load: ORGANISERS, post: ORGANISERS },
+
+  "routes/events._index": { load: "anyone", post: "no-action" },
+  "routes/events[.ics]": { load: "anyone", post: "no-action" },
+  "routes/events.$slug": { load: "anyone", post: "anyone", url: (f) => publicEventUrl(f) },
+  "routes/events.$slug[.ics]": { load: "anyone", post: "no-action", url: (f) => publicEventUrl(f, ".ics") },
+  // The emailed link's token is the key (here: someone who was not checked in, so the page says so).
+  "routes/events.$slug_.feedback": { load: "anyone", post: "anyone", url: feedbackUrl },
+  // The unguessable token is the key to a person's feed.
+  "routes/calendar.$token[.ics]": { load: "anyone", post: "no-action", url: (f) => `/calendar/${f.calendarToken ?? "no-such-feed"}.ics` },
+  // A ticket is its owner's only: for anyone else it does not exist.
+  "routes/me.tickets.$id": {
+    load: "signed-in",
+    post: "signed-in",
+    url: (f) => `/me/tickets/${f.registrationId ?? "no-such-ticket"}`,
+    othersGetNotFound: true,
+  },
+
+  "routes/admin.events._index": { load: ORGANISERS, post: "no-action" },
+  "routes/admin.events.new": { load: ORGANISERS, post: ORGANISERS },
+  "routes/admin.events.$id._index": { load: ORGANISERS, post: ORGANISERS, url: (f) => eventUrl(f) },
+  "routes/admin.events.$id.edit": { load: ORGANISERS, post: ORGANISERS, url: (f) => eventUrl(f, "/edit") },
+  "routes/admin.events.$id.cancel": { load: ORGANISERS, post: ORGANISERS, url: (f) => eventUrl(f, "/cancel") },
+  "routes/admin.events.$id.attendees[.csv]": { load: ORGANISERS, post: "no-action", url: (f) => eventUrl(f, "/attendees.csv") },
+  "routes/admin.events.$id.check-in._index": { load: ORGANISERS, post: ORGANISERS, url: (f) => eventUrl(f, "/check-in") },
+  // The address in a ticket's QR code: a GET only shows the person; marking present is a POST.
+  "routes/admin.events.$id.check-in.$token": {
+    load: ORGANISERS,
+    post: ORGANISERS,
+    url: (f) => eventUrl(f, `/check-in/${f.checkInToken ?? "no-such-ticket"}`),
+  },
+
+  // The programme
+  "routes/programme": { load: "anyone", post: "no-action" },
+  "routes/join._index": { load: "anyone", post: "no-action" },
+  "routes/join.$code": { load: "anyone", post: "signed-in", url: (f) => `/join/${f.joinCode ?? "NOSUCHCODE"}` },
+  "routes/certificates.$id": { load: "anyone", post: "no-action", url: (f) => `/certificates/${f.certificateId ?? "no-such-certificate"}` },
+  "routes/me.programme._index": { load: "signed-in", post: "no-action" },
+  "routes/me.applications": { load: "signed-in", post: "signed-in" },
+  // A cohort's steps are its members' only: the fixtures' cohort has the participant actor as its one member.
+  "routes/me.programme.$cohortId.steps.$position": { load: ["participant"], post: ["participant"], url: (f) => `/me/programme/${f.cohortId ?? "no-such-cohort"}/steps/1` },
+  "routes/admin.curricula._index": { load: ORGANISERS, post: ORGANISERS },
+  "routes/admin.curricula.$id._index": { load: ORGANISERS, post: ORGANISERS, url: (f) => curriculumUrl(f) },
+  "routes/admin.curricula.$id.steps.$stepId._index": { load: ORGANISERS, post: ORGANISERS, url: (f) => curriculumUrl(f, `/steps/${f.stepId ?? "no-such-step"}`) },
+  "routes/admin.curricula.$id.steps.$stepId.preview": { load: ORGANISERS, post: "no-action", url: (f) => curriculumUrl(f, `/steps/${f.stepId ?? "no-such-step"}/preview`) },
+  "routes/admin.cohorts._index": { load: ORGANISERS, post: ORGANISERS },
+  "routes/admin.cohorts.$id._index": { load: ORGANISERS, post: ORGANISERS, url: (f) => cohortUrl(f) },
+  "routes/admin.cohorts.$id.settings": { load: ORGANISERS, post: ORGANISERS, url: (f) => cohortUrl(f, "/settings") },
+  "routes/admin.cohorts.$id.members[.csv]": { load: ORGANISERS, post: "no-action", url: (f) => cohortUrl(f, "/members.csv") },
 };
 
 export function mayAccess(access: Access, actor: Actor): boolean {
@@ -95,9 +189,10 @@ type BuildRoutes = Record<
 
 let built: Promise<Map<string, BuiltRoute>> | undefined;
 
-/** The app's routes, read from the production build that global setup made. */
+/** The app's routes, read from the production build the server under test runs. */
 export function builtRoutes(): Promise<Map<string, BuiltRoute>> {
-  built ??= import(pathToFileURL(path.resolve("build/server/index.js")).href).then((build: { routes: BuildRoutes }) => {
+  const root = process.env.E2E_BUILD_ROOT ?? process.cwd();
+  built ??= import(pathToFileURL(path.join(root, "build/server/index.js")).href).then((build: { routes: BuildRoutes }) => {
     const routes = new Map<string, BuiltRoute>();
     for (const route of Object.values(build.routes)) {
       routes.set(route.id, {

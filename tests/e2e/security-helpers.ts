@@ -1,6 +1,39 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import type { APIResponse } from "@playwright/test";
+import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+
+export type SendOptions = { headers?: Record<string, string>; form?: Record<string, string>; data?: string | Buffer };
+
+/**
+ * HTTP without a shared cookie jar or connection: every request carries exactly the cookies
+ * given to it, as if from its own browser, and never meets another request's leftovers.
+ * Redirects are not followed. Responses stay readable until `dispose()`.
+ */
+export class Http {
+  private contexts: APIRequestContext[] = [];
+  constructor(
+    private baseURL: string,
+    private defaultHeaders: Record<string, string> = {},
+  ) {}
+
+  get(url: string, options: SendOptions = {}) {
+    return this.send("GET", url, options);
+  }
+
+  post(url: string, options: SendOptions = {}) {
+    return this.send("POST", url, options);
+  }
+
+  private async send(method: string, url: string, { headers = {}, ...body }: SendOptions) {
+    const context = await playwrightRequest.newContext({ baseURL: this.baseURL });
+    this.contexts.push(context);
+    return context.fetch(url, { method, headers: { ...this.defaultHeaders, ...headers }, maxRedirects: 0, ...body });
+  }
+
+  async dispose() {
+    await Promise.all(this.contexts.splice(0).map((context) => context.dispose()));
+  }
+}
 
 /** A real session for the account, as the `Cookie` header a browser would send back. */
 export async function sessionCookie(accountId: string, userAgent = "Playwright"): Promise<string> {
@@ -56,3 +89,48 @@ export function databaseFingerprint(file: string): Record<string, string> {
     sqlite.close();
   }
 }
+
+function cspDirectives(response: APIResponse): Map<string, string[]> {
+  const header = response.headers()["content-security-policy"] ?? "";
+  return new Map(
+    header
+      .split(";")
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name.toLowerCase(), values]),
+  );
+}
+
+export function nonceOf(response: APIResponse): string {
+  const script = cspDirectives(response).get("script-src") ?? [];
+  const nonce = script.map((value) => /^'nonce-([A-Za-z0-9+/=_-]+)'$/.exec(value)?.[1]).find(Boolean);
+  if (!nonce) throw new Error(`No nonce in script-src: ${script.join(" ")}`);
+  return nonce;
+}
+
+export function expectSecurityHeaders(response: APIResponse, what: string) {
+  const csp = cspDirectives(response);
+  const script = csp.get("script-src") ?? [];
+  expect.soft(script.filter((v) => v.startsWith("'nonce-")), `${what}: one nonce in script-src`).toHaveLength(1);
+  expect.soft(nonceOf(response).length, `${what}: nonce length`).toBeGreaterThanOrEqual(16);
+  expect.soft(script, `${what}: script-src`).toContain("'strict-dynamic'");
+  expect.soft(script, `${what}: script-src`).not.toContain("'unsafe-inline'");
+  expect.soft(script, `${what}: script-src`).not.toContain("'unsafe-eval'");
+  expect.soft(csp.get("object-src"), `${what}: object-src`).toEqual(["'none'"]);
+  expect.soft(csp.get("base-uri"), `${what}: base-uri`).toEqual(["'none'"]);
+  expect.soft(csp.get("frame-ancestors"), `${what}: frame-ancestors`).toEqual(["'none'"]);
+  expect.soft(response.headers()["x-content-type-options"], `${what}: nosniff`).toBe("nosniff");
+  expect.soft(response.headers()["referrer-policy"], `${what}: referrer-policy`).toMatch(/^(strict-origin-when-cross-origin|no-referrer)$/);
+}
+
+/** A test fixture `http`: the test's own cookie-less client, with the test's X-Forwarded-For. */
+export const httpFixture = {
+  http: async (
+    { baseURL, extraHTTPHeaders }: { baseURL: string | undefined; extraHTTPHeaders: Record<string, string> | undefined },
+    use: (http: Http) => Promise<void>,
+  ) => {
+    const http = new Http(baseURL!, extraHTTPHeaders ?? {});
+    await use(http);
+    await http.dispose();
+  },
+};

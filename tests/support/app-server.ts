@@ -9,6 +9,8 @@ export type AppServer = {
   url: string;
   port: number;
   databaseFile: string;
+  /** The private copy of the build the server runs from. */
+  buildRoot: string;
   output: () => string;
   stop: () => Promise<void>;
 };
@@ -27,16 +29,22 @@ export async function freePort(): Promise<number> {
 
 /** Starts the built production server on a free loopback port with its own database file. */
 export async function startAppServer(
-  options: { env?: Record<string, string>; databaseFile?: string; seed?: "demo" | "large" } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseFile?: string;
+    seed?: "demo" | "large";
+    /** Run from this existing copy of the build (another server's `buildRoot`) instead of building. */
+    buildRoot?: string;
+  } = {},
 ): Promise<AppServer> {
-  ensureBuild();
+  if (!options.buildRoot) ensureBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const databaseFile =
     options.databaseFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "steppingstone-server-")), "app.db");
   if (options.seed) seedDatabase(databaseFile, options.seed === "large");
   let output = "";
-  const root = snapshotBuild();
+  const root = options.buildRoot ?? snapshotBuild();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "build/server.js")], {
     cwd: root,
     env: {
@@ -76,6 +84,7 @@ export async function startAppServer(
     url,
     port,
     databaseFile,
+    buildRoot: root,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");

@@ -17,8 +17,12 @@ export type SunkMessage = {
   html: string;
   /** Header names in lower case; a repeated header keeps its last value. */
   headers: Record<string, string>;
+  /** Files sent with the message, decoded as UTF-8 text. */
+  attachments: SunkAttachment[];
   raw: string;
 };
+
+export type SunkAttachment = { filename: string; contentType: string; content: string };
 
 export type SmtpSink = {
   port: number;
@@ -111,11 +115,11 @@ export async function startSmtpSink({ port = 0, dir }: { port?: number; dir?: st
 }
 
 function writeJson(dir: string, message: SunkMessage) {
-  const { to, from, subject, messageId, text, html, headers } = message;
+  const { to, from, subject, messageId, text, html, headers, attachments } = message;
   const name = `${Date.now()}-${randomUUID()}.json`;
   const temporary = path.join(dir, `.${name}.tmp`);
   // Written then renamed, so a reader never sees half a file.
-  fs.writeFileSync(temporary, JSON.stringify({ to, from, subject, messageId, text, html, headers }, null, 2));
+  fs.writeFileSync(temporary, JSON.stringify({ to, from, subject, messageId, text, html, headers, attachments }, null, 2));
   fs.renameSync(temporary, path.join(dir, name));
 }
 
@@ -174,7 +178,7 @@ export function decodeHeader(value: string): string {
     );
 }
 
-function collectBodies(part: Part, into: { text: string; html: string }) {
+function collectBodies(part: Part, into: { text: string; html: string; attachments: SunkAttachment[] }) {
   const type = (part.headers["content-type"] ?? "text/plain").toLowerCase();
   if (type.startsWith("multipart/")) {
     const boundary = parameter(part.headers["content-type"], "boundary");
@@ -186,6 +190,12 @@ function collectBodies(part: Part, into: { text: string; html: string }) {
     }
     return;
   }
+  const disposition = part.headers["content-disposition"] ?? "";
+  if (/^attachment/i.test(disposition)) {
+    const filename = decodeHeader(parameter(disposition, "filename") ?? parameter(part.headers["content-type"], "name") ?? "");
+    into.attachments.push({ filename, contentType: part.headers["content-type"] ?? "", content: decodeBody(part) });
+    return;
+  }
   const body = decodeBody(part).replace(/\n$/, "");
   if (type.startsWith("text/html")) into.html ||= body;
   else if (type.startsWith("text/plain")) into.text ||= body;
@@ -194,7 +204,7 @@ function collectBodies(part: Part, into: { text: string; html: string }) {
 export function parseMessage(raw: string, envelope: { from: string; to: string[] }): SunkMessage {
   const top = splitPart(raw);
   const headers = Object.fromEntries(Object.entries(top.headers).map(([name, value]) => [name, decodeHeader(value)]));
-  const bodies = { text: "", html: "" };
+  const bodies = { text: "", html: "", attachments: [] as SunkAttachment[] };
   collectBodies(top, bodies);
   return {
     ...envelope,
@@ -202,6 +212,7 @@ export function parseMessage(raw: string, envelope: { from: string; to: string[]
     messageId: headers["message-id"] ?? "",
     text: bodies.text,
     html: bodies.html,
+    attachments: bodies.attachments,
     headers,
     raw,
   };

@@ -4,6 +4,12 @@ import { renderEmail, templates, type TemplateName, type TemplateProps } from "~
 const organisation = { name: "Rise Again Lagos", contactEmail: "hello@riseagain.example" };
 const url = "https://steppingstone.example/path?token=abc123";
 
+const eventFacts = {
+  eventTitle: "Resilience workshop",
+  when: "Thursday 3 December 2026, 2:00 pm to 5:00 pm",
+  place: "Yaba Tech Hub, 12 Herbert Macaulay Way, Lagos",
+};
+
 const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "verify-email": { name: "Chiamaka", url },
   "reset-password": { name: "Chiamaka", url },
@@ -11,6 +17,21 @@ const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "email-changed": { name: "Chiamaka", newEmail: "new@example.com" },
   invitation: { inviterName: "Bola Ade", role: "mentor", url },
   "password-changed": { name: "Chiamaka" },
+  "event-changed": {
+    name: "Chiamaka",
+    eventTitle: "Resilience workshop",
+    url,
+    changes: [{ label: "When", before: "Thursday 3 December 2026, 2:00 pm to 5:00 pm", after: "Friday 4 December 2026, 10:00 am to 1:00 pm" }],
+  },
+  "event-cancelled": { name: "Chiamaka", eventTitle: "Resilience workshop", when: "Thursday 3 December 2026, 2:00 pm", url },
+  "registration-confirmed": { name: "Chiamaka", ...eventFacts, url, ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" },
+  "registration-attempt": { name: "Chiamaka", eventTitle: "Resilience workshop", url },
+  "waitlist-offer": { name: "Chiamaka", ...eventFacts, url, expires: "Wednesday 2 December 2026, 2:30 pm" },
+  "event-reminder": { name: "Chiamaka", ...eventFacts, url },
+  "feedback-request": { name: "Chiamaka", eventTitle: "Resilience workshop", url },
+  "step-released": { name: "Chiamaka", cohortName: "December cohort", stepNumber: 2, stepTitle: "Ask for feedback", stepSummary: "A short, polite email.", url },
+  "step-nudge": { name: "Chiamaka", cohortName: "December cohort", stepNumber: 2, stepTitle: "Ask for feedback", url, moreWaiting: 1 },
+  "cohort-invitation": { inviterName: "Bola Ade", cohortName: "December cohort", curriculumTitle: "Bounce back", startsOn: "Tue 1 Dec 2026", url },
 };
 
 const names = Object.keys(templates) as TemplateName[];
@@ -69,6 +90,20 @@ describe("email templates", () => {
     const email = await renderEmail("password-changed", { name: "Ada" }, { name: "Rise Again Lagos", contactEmail: "" });
     expect(email.text).toContain("Sent by Rise Again Lagos.");
     expect(email.html).not.toContain("mailto:");
+  });
+
+  it("attaches the calendar file to a confirmation, and nothing to other messages", async () => {
+    const confirmed = await renderEmail("registration-confirmed", examples["registration-confirmed"], organisation);
+    expect(confirmed.attachments).toEqual([
+      { filename: "event.ics", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", contentType: "text/calendar; charset=utf-8; method=PUBLISH" },
+    ]);
+    expect(confirmed.subject).toBe("Your seat at Resilience workshop is confirmed");
+    expect(confirmed.text).toContain("Yaba Tech Hub");
+    const reminder = await renderEmail("event-reminder", examples["event-reminder"], organisation);
+    expect(reminder.attachments).toEqual([]);
+    await expect(
+      renderEmail("registration-confirmed", { ...examples["registration-confirmed"], ics: "<script>" }, organisation),
+    ).rejects.toThrow(/bad props: ics/);
   });
 
   it("refuses unknown templates and props that do not fit", async () => {

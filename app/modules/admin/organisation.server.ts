@@ -37,6 +37,7 @@ const SETTINGS_FIELDS = [
   "timeZone",
   "currency",
   "bankTransferDetails",
+  "helpLines",
   "socialLinks",
 ] as const satisfies readonly (keyof OrganisationUpdate)[];
 

@@ -76,6 +76,7 @@ export const settingsSchema = z.object({
     .refine(isKnownTimeZone, { error: "Choose a time zone from the list, like Africa/Lagos" }),
   currency: z.enum(CURRENCIES, { error: "Choose a currency from the list" }),
   bankTransferDetails: z.string().max(2000, "Bank-transfer details are at most 2,000 characters").default(""),
+  helpLines: z.string().max(2000, "Help lines are at most 2,000 characters").default(""),
   website: httpsUrl,
   instagram: httpsUrl,
   x: httpsUrl,

@@ -13,8 +13,8 @@ import { assertEmailSendAllowed, recordLoginSuccess } from "./rate-limit.server"
 import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { findUserByEmail, findUserById, normaliseEmail } from "./users.server";
+import { INVALID_RESET_LINK } from "./schemas";
 
-export const INVALID_RESET_LINK = "This link to reset your password has expired or has already been used.";
 
 /**
  * Emails a reset link when the address has an account, and does nothing visible otherwise: the

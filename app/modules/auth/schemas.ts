@@ -68,3 +68,5 @@ export const changeEmailSchema = z.object({
 export const resendVerificationSchema = z.object({
   intent: z.literal("resend-verification"),
 });
+
+export const INVALID_RESET_LINK = "This link to reset your password has expired or has already been used.";

@@ -44,10 +44,15 @@ async function send(row: OutboxRow, message: RenderedEmail): Promise<{ delivered
     subject: message.subject,
     html: message.html,
     text: message.text,
+    attachments: message.attachments.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
     messageId: messageIdFor(row.id),
     headers: { "X-Steppingstone-Outbox-Id": row.id },
   });
   return { deliveredLocally: false };
+}
+
+function bodiesOf({ subject, html, text }: RenderedEmail) {
+  return { subject, html, text };
 }
 
 /**
@@ -55,7 +60,7 @@ async function send(row: OutboxRow, message: RenderedEmail): Promise<{ delivered
  * rendered bodies, not in the props a backup would carry.
  */
 function keptAfterSending(row: OutboxRow, rendered: RenderedEmail) {
-  if (!carriesSecretLink(row.template)) return rendered;
+  if (!carriesSecretLink(row.template)) return bodiesOf(rendered);
   const props = Object.fromEntries(Object.entries(row.props).map(([key, value]) => [key, key === "url" ? "[sent]" : value]));
   return { subject: rendered.subject, html: null, text: null, props };
 }
@@ -88,7 +93,8 @@ async function deliverOne(row: OutboxRow, organisation: { name: string; contactE
   try {
     rendered = await renderEmail(row.template as TemplateName, row.props as TemplateProps<TemplateName>, organisation);
     const { deliveredLocally } = await send(row, rendered);
-    const kept = deliveredLocally ? rendered : keptAfterSending(row, rendered);
+    // Attachments are made again from the props whenever needed; the row keeps the bodies only.
+    const kept = deliveredLocally ? bodiesOf(rendered) : keptAfterSending(row, rendered);
     db.update(outbox)
       .set({ ...kept, status: "sent", attempts, deliveredLocally, sentAt: clock.now(), lockedUntil: null })
       .where(eq(outbox.id, row.id))
@@ -98,7 +104,7 @@ async function deliverOne(row: OutboxRow, organisation: { name: string; contactE
     const dead = attempts >= MAX_ATTEMPTS;
     db.update(outbox)
       .set({
-        ...(rendered ?? {}),
+        ...(rendered ? bodiesOf(rendered) : {}),
         status: dead ? "dead" : "pending",
         attempts,
         lastError,

@@ -45,6 +45,33 @@ export function scheduleJob(tx: Tx, { kind, runAt, payload = {}, uniqueKey }: Sc
   return inserted.length ? id : null;
 }
 
+const DONE_MARKER = "done-marker";
+
+/**
+ * Records in the caller's transaction that the work named `key` has been done: true the first
+ * time, false ever after. A handler that may run again (a retry, an overlapping schedule) does
+ * its writes only when this returns true, so its effect (an email, say) happens once per key.
+ */
+export function firstTime(tx: Tx, key: string): boolean {
+  const now = clock.now();
+  const inserted = tx
+    .insert(jobs)
+    .values({
+      id: randomId(16),
+      kind: DONE_MARKER,
+      runAt: now,
+      payload: {},
+      uniqueKey: `done:${key}`,
+      status: "done",
+      createdAt: now,
+      completedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: jobs.id })
+    .all();
+  return inserted.length > 0;
+}
+
 function claimDueJobs(now: number): Job[] {
   const due = db
     .select({ id: jobs.id })

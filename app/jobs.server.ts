@@ -1,0 +1,12 @@
+import { registerCohortJobs } from "./modules/cohorts/jobs.server";
+import { registerEventJobs } from "./modules/events/event-jobs.server";
+
+/**
+ * Every area's scheduled-job handlers, registered before the worker starts, so that a due job
+ * always finds its handler whichever routes have been loaded. Areas add their `register…Jobs()`
+ * call here.
+ */
+export function registerJobHandlers() {
+  registerEventJobs();
+  registerCohortJobs();
+}

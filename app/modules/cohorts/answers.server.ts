@@ -1,0 +1,62 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { cohortMembers, exerciseAnswers } from "~db/schema";
+import { JOURNAL_MAX_ENTRIES, type JournalEntry } from "~/modules/curriculum/answers";
+import { randomId } from "~/utils/ids.server";
+import { issueCertificateIfComplete } from "./certificates.server";
+import type { Tx } from "./releases.server";
+
+export type StoredAnswer = { answer: Record<string, unknown>; completedAt: number | null; updatedAt: number };
+
+/**
+ * The answers of cohort member `memberId` that `viewerId` may read, by step id. Answers are
+ * private: today a person reads only their own. This is the one door to them, so the mentoring
+ * area adds here the steps a participant chose to share with their mentor.
+ */
+export function readableAnswersFor(viewerId: string, memberId: string): Map<string, StoredAnswer> {
+  const member = db.select({ userId: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.id, memberId)).get();
+  if (!member || member.userId !== viewerId) return new Map();
+  const rows = db
+    .select({ stepId: exerciseAnswers.stepId, answer: exerciseAnswers.answer, completedAt: exerciseAnswers.completedAt, updatedAt: exerciseAnswers.updatedAt })
+    .from(exerciseAnswers)
+    .where(eq(exerciseAnswers.memberId, memberId))
+    .all();
+  return new Map(rows.map(({ stepId, ...rest }) => [stepId, rest]));
+}
+
+/** Stores an answer and marks the step done (the first completion time is kept when editing). */
+export function completeStep(tx: Tx, memberId: string, stepId: string, answer: Record<string, unknown>, now: number) {
+  tx.insert(exerciseAnswers)
+    .values({ memberId, stepId, answer, completedAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [exerciseAnswers.memberId, exerciseAnswers.stepId],
+      set: { answer, updatedAt: now, completedAt: sql`coalesce(${exerciseAnswers.completedAt}, ${now})` },
+    })
+    .run();
+  return issueCertificateIfComplete(tx, memberId, now);
+}
+
+export type SaveOutcome = { certificateId: string | null; finishedNow: boolean };
+
+/** Saves the exercise of a step the caller has checked is open to this member. */
+export function saveAnswer({ memberId, stepId, answer, now }: { memberId: string; stepId: string; answer: Record<string, unknown>; now: number }): SaveOutcome {
+  return db.transaction((tx) => completeStep(tx, memberId, stepId, answer, now), { behavior: "immediate" });
+}
+
+/** Adds a dated entry to a journal exercise; the first entry completes the step. */
+export function addJournalEntry({ memberId, stepId, values, now }: { memberId: string; stepId: string; values: Record<string, string>; now: number }): SaveOutcome & { full: boolean } {
+  return db.transaction(
+    (tx) => {
+      const current = tx
+        .select({ answer: exerciseAnswers.answer })
+        .from(exerciseAnswers)
+        .where(and(eq(exerciseAnswers.memberId, memberId), eq(exerciseAnswers.stepId, stepId)))
+        .get();
+      const entries = Array.isArray(current?.answer.entries) ? (current.answer.entries as JournalEntry[]) : [];
+      if (entries.length >= JOURNAL_MAX_ENTRIES) return { certificateId: null, finishedNow: false, full: true };
+      const entry: JournalEntry = { id: randomId(8), at: now, values };
+      return { ...completeStep(tx, memberId, stepId, { entries: [...entries, entry] }, now), full: false };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,89 @@
+import { asc, eq } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { cohortMembers, exerciseAnswers, stepNudges, users } from "~db/schema";
+import { DAY } from "~/utils/clock.server";
+import { cohortSteps, isOpen, type StepState } from "./progress.server";
+
+/** With reminders off, a member counts as stuck after this many days on an open step. */
+export const DEFAULT_STUCK_DAYS = 3;
+
+export type GridMember = {
+  id: string;
+  name: string;
+  email: string;
+  joinedAt: number;
+  joinedVia: string;
+  cells: StepState[];
+  /** When each step was first completed. */
+  doneAt: (number | null)[];
+  doneCount: number;
+  lastActivityAt: number | null;
+  /** The earliest open step not done, and since when the member could have done it. */
+  waiting: { position: number; title: string; since: number; days: number; reminded: boolean } | null;
+};
+
+/**
+ * The organisers' view of a cohort: members × steps (done, open, locked), completion per step
+ * and who is stuck. Reads completion times only, never what anyone wrote. Four queries,
+ * whatever the number of members and steps.
+ */
+export function cohortGrid(cohort: { id: string; curriculumId: string; nudgeAfterDays: number | null }, now: number) {
+  const steps = cohortSteps(cohort.id, cohort.curriculumId);
+  const members = db
+    .select({ id: cohortMembers.id, name: users.name, email: users.email, joinedAt: cohortMembers.joinedAt, joinedVia: cohortMembers.joinedVia })
+    .from(cohortMembers)
+    .innerJoin(users, eq(users.id, cohortMembers.userId))
+    .where(eq(cohortMembers.cohortId, cohort.id))
+    .orderBy(asc(users.name))
+    .all();
+  const progress = db
+    .select({ memberId: exerciseAnswers.memberId, stepId: exerciseAnswers.stepId, completedAt: exerciseAnswers.completedAt, updatedAt: exerciseAnswers.updatedAt })
+    .from(exerciseAnswers)
+    .innerJoin(cohortMembers, eq(cohortMembers.id, exerciseAnswers.memberId))
+    .where(eq(cohortMembers.cohortId, cohort.id))
+    .all();
+  const reminded = new Set(
+    db
+      .select({ memberId: stepNudges.memberId, stepId: stepNudges.stepId })
+      .from(stepNudges)
+      .innerJoin(cohortMembers, eq(cohortMembers.id, stepNudges.memberId))
+      .where(eq(cohortMembers.cohortId, cohort.id))
+      .all()
+      .map((r) => `${r.memberId}:${r.stepId}`),
+  );
+  const done = new Map<string, number>();
+  const lastActivity = new Map<string, number>();
+  for (const row of progress) {
+    if (row.completedAt !== null) done.set(`${row.memberId}:${row.stepId}`, row.completedAt);
+    lastActivity.set(row.memberId, Math.max(lastActivity.get(row.memberId) ?? 0, row.updatedAt));
+  }
+  const stuckDays = cohort.nudgeAfterDays ?? DEFAULT_STUCK_DAYS;
+  const completion = steps.map(() => 0);
+  const grid: GridMember[] = members.map((member) => {
+    let waiting: GridMember["waiting"] = null;
+    const cells = steps.map((step, index): StepState => {
+      if (done.has(`${member.id}:${step.id}`)) {
+        completion[index] += 1;
+        return "done";
+      }
+      if (!isOpen(step.releaseAt, now)) return "locked";
+      if (!waiting) {
+        const since = Math.max(step.releaseAt!, member.joinedAt);
+        waiting = { position: step.position, title: step.title, since, days: Math.floor((now - since) / DAY), reminded: reminded.has(`${member.id}:${step.id}`) };
+      }
+      return "open";
+    });
+    const doneAt = steps.map((step) => done.get(`${member.id}:${step.id}`) ?? null);
+    return { ...member, cells, doneAt, doneCount: cells.filter((c) => c === "done").length, lastActivityAt: lastActivity.get(member.id) ?? null, waiting };
+  });
+  const stuck = grid
+    .filter((m) => m.waiting && m.waiting.days >= stuckDays)
+    .sort((a, b) => a.waiting!.since - b.waiting!.since)
+    .map((m) => ({ id: m.id, name: m.name, ...m.waiting! }));
+  return {
+    steps: steps.map((s, index) => ({ id: s.id, position: s.position, title: s.title, releaseAt: s.releaseAt, open: isOpen(s.releaseAt, now), done: completion[index] })),
+    members: grid,
+    stuck,
+    stuckDays,
+  };
+}

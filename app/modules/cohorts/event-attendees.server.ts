@@ -1,0 +1,38 @@
+import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { events, registrations } from "~db/schema";
+
+// The one place this area reads the events area's tables: who checked in at which event.
+// Kept small so it can become a call to a function the events module exports.
+
+/**
+ * Recent published events at which at least one person checked in, latest first. Reads the
+ * latest events by the (status, start) index and counts each one's check-ins, rather than
+ * grouping every registration there ever was.
+ */
+export function eventsWithCheckIns(now: number, limit = 30) {
+  const checkedIn = sql<number>`(select count(*) from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.checkedInAt} is not null)`;
+  return db
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt, checkedIn })
+    .from(events)
+    .where(and(eq(events.status, "published"), lte(events.startsAt, now)))
+    .orderBy(desc(events.startsAt))
+    .limit(limit)
+    .all()
+    .filter((event) => event.checkedIn > 0);
+}
+
+/** The people who checked in at an event, in check-in order. */
+export function checkedInUserIds(eventId: string): string[] {
+  return db
+    .select({ userId: registrations.userId })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), isNotNull(registrations.checkedInAt)))
+    .orderBy(registrations.checkedInAt)
+    .all()
+    .map((r) => r.userId);
+}
+
+export function eventTitle(eventId: string): string | null {
+  return db.select({ title: events.title }).from(events).where(eq(events.id, eventId)).get()?.title ?? null;
+}

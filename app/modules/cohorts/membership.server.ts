@@ -1,0 +1,173 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { cohortInvitations, cohortMembers, cohorts, curricula, users, type MemberSource } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { DAY } from "~/utils/clock.server";
+import { formatDate } from "~/utils/dates";
+import { env } from "~/utils/env.server";
+import { randomId } from "~/utils/ids.server";
+import { checkedInUserIds } from "./event-attendees.server";
+import { localDateTime } from "./schedule";
+import { scheduleNudgeCheck, type Tx } from "./releases.server";
+
+export type Membership = typeof cohortMembers.$inferSelect;
+
+export function membershipOf(userId: string, cohortId: string): Membership | undefined {
+  return db
+    .select()
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.userId, userId), eq(cohortMembers.cohortId, cohortId)))
+    .get();
+}
+
+/** The cohorts a person belongs to, earliest start first. */
+export function membershipsOf(userId: string) {
+  return db
+    .select({ member: cohortMembers, cohort: cohorts, curriculumTitle: curricula.title })
+    .from(cohortMembers)
+    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+    .innerJoin(curricula, eq(curricula.id, cohorts.curriculumId))
+    .where(eq(cohortMembers.userId, userId))
+    .orderBy(asc(cohorts.startDate), asc(cohorts.name))
+    .all();
+}
+
+export function joinUrl(code: string): string {
+  return new URL(`/join/${code}`, env.APP_URL).toString();
+}
+
+type CohortRow = typeof cohorts.$inferSelect;
+
+function insertMember(tx: Tx, cohort: CohortRow, userId: string, via: MemberSource, now: number): string {
+  const id = randomId(16);
+  tx.insert(cohortMembers).values({ id, cohortId: cohort.id, userId, joinedAt: now, joinedVia: via }).run();
+  // A late joiner is reminded about steps already open counting from the day they joined.
+  if (cohort.nudgeAfterDays) scheduleNudgeCheck(tx, cohort.id, now + cohort.nudgeAfterDays * DAY);
+  return id;
+}
+
+function countMembers(tx: Tx, cohortId: string): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).get()!.n;
+}
+
+export type JoinOutcome = { status: "joined" | "already"; memberId: string } | { status: "full" | "missing" };
+
+/** Joins a person to a cohort by its code (or an invitation to their address), within capacity. */
+export function joinCohort({ user, cohortId, now }: { user: { id: string; email: string }; cohortId: string; now: number }): JoinOutcome {
+  return db.transaction(
+    (tx): JoinOutcome => {
+      const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
+      if (!cohort) return { status: "missing" };
+      const existing = tx
+        .select({ id: cohortMembers.id })
+        .from(cohortMembers)
+        .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, user.id)))
+        .get();
+      if (existing) return { status: "already", memberId: existing.id };
+      if (countMembers(tx, cohortId) >= cohort.capacity) return { status: "full" };
+      const invitation = tx
+        .select({ id: cohortInvitations.id })
+        .from(cohortInvitations)
+        .where(and(eq(cohortInvitations.cohortId, cohortId), eq(cohortInvitations.email, user.email.toLowerCase()), isNull(cohortInvitations.acceptedAt)))
+        .get();
+      if (invitation) tx.update(cohortInvitations).set({ acceptedAt: now }).where(eq(cohortInvitations.id, invitation.id)).run();
+      return { status: "joined", memberId: insertMember(tx, cohort, user.id, invitation ? "invitation" : "code", now) };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function invitationProps(cohort: CohortRow, curriculumTitle: string, inviterName: string, added: boolean) {
+  const { timeZone } = getOrganisation();
+  return {
+    inviterName,
+    cohortName: cohort.name,
+    curriculumTitle,
+    startsOn: formatDate(localDateTime(cohort.startDate, 0, 12, timeZone), timeZone),
+    url: added ? new URL("/me/programme", env.APP_URL).toString() : joinUrl(cohort.joinCode),
+    added,
+  };
+}
+
+/** Emails each address the cohort's join link; people already in the cohort are skipped. */
+export function inviteToCohort({ actor, cohortId, emails, now }: { actor: { id: string; name: string }; cohortId: string; emails: string[]; now: number }) {
+  return db.transaction(
+    (tx) => {
+      const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
+      if (!cohort) return { invited: [] as string[], alreadyMembers: [] as string[] };
+      const curriculumTitle = tx.select({ title: curricula.title }).from(curricula).where(eq(curricula.id, cohort.curriculumId)).get()!.title;
+      const members = new Set(
+        emails.length
+          ? tx
+              .select({ email: users.email })
+              .from(cohortMembers)
+              .innerJoin(users, eq(users.id, cohortMembers.userId))
+              .where(and(eq(cohortMembers.cohortId, cohortId), inArray(sql`lower(${users.email})`, emails)))
+              .all()
+              .map((r) => r.email.toLowerCase())
+          : [],
+      );
+      const invited: string[] = [];
+      const props = invitationProps(cohort, curriculumTitle, actor.name, false);
+      for (const email of emails) {
+        if (members.has(email)) continue;
+        tx.insert(cohortInvitations)
+          .values({ id: randomId(16), cohortId, email, invitedBy: actor.id, createdAt: now })
+          .onConflictDoUpdate({ target: [cohortInvitations.cohortId, cohortInvitations.email], set: { invitedBy: actor.id, createdAt: now } })
+          .run();
+        enqueueEmail(tx, email, "cohort-invitation", props);
+        invited.push(email);
+      }
+      if (invited.length) recordAudit(tx, { actorId: actor.id, action: "cohort.invited", targetType: "cohort", targetId: cohortId, details: { count: invited.length } });
+      return { invited, alreadyMembers: [...members] };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Adds everyone who checked in at an event, as far as places allow, and tells each one. */
+export function addEventAttendees({ actor, cohortId, eventId, now }: { actor: { id: string; name: string }; cohortId: string; eventId: string; now: number }) {
+  const attendees = checkedInUserIds(eventId);
+  return db.transaction(
+    (tx) => {
+      const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
+      const result = { added: 0, already: 0, noRoom: 0 };
+      if (!cohort || !attendees.length) return result;
+      const curriculumTitle = tx.select({ title: curricula.title }).from(curricula).where(eq(curricula.id, cohort.curriculumId)).get()!.title;
+      const existing = new Set(
+        tx.select({ userId: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).all().map((r) => r.userId),
+      );
+      let places = cohort.capacity - existing.size;
+      const people = new Map(
+        tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, attendees)).all().map((u) => [u.id, u.email]),
+      );
+      const props = invitationProps(cohort, curriculumTitle, actor.name, true);
+      for (const userId of attendees) {
+        if (existing.has(userId)) result.already += 1;
+        else if (places <= 0) result.noRoom += 1;
+        else {
+          insertMember(tx, cohort, userId, "event", now);
+          const email = people.get(userId);
+          if (email) enqueueEmail(tx, email, "cohort-invitation", props);
+          places -= 1;
+          result.added += 1;
+        }
+      }
+      recordAudit(tx, { actorId: actor.id, action: "cohort.added-from-event", targetType: "cohort", targetId: cohortId, details: { eventId, ...result } });
+      return result;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Invitations sent for a cohort that nobody has used yet. */
+export function pendingInvitations(cohortId: string) {
+  return db
+    .select({ email: cohortInvitations.email, createdAt: cohortInvitations.createdAt })
+    .from(cohortInvitations)
+    .where(and(eq(cohortInvitations.cohortId, cohortId), isNull(cohortInvitations.acceptedAt)))
+    .orderBy(asc(cohortInvitations.email))
+    .all();
+}

@@ -1,0 +1,22 @@
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { eventIcs } from "./calendar.server";
+import { absoluteUrl, emailFacts, safeJoinUrl, ticketPath } from "./event-facts.server";
+import { scheduleEventJobs } from "./reminders.server";
+import { personOf, type EventRow, type RegistrationRow, type Tx } from "./seats.server";
+
+/**
+ * The confirmation email (ticket link, .ics attached) and the event's reminder job, written in the
+ * transaction that confirms the seat.
+ */
+export function confirmSeat(tx: Tx, registration: RegistrationRow, event: EventRow, options: { fromWaitlist: boolean }) {
+  const person = personOf(tx, registration.userId);
+  enqueueEmail(tx, person.email, "registration-confirmed", {
+    name: person.name,
+    ...emailFacts(event),
+    url: absoluteUrl(ticketPath(registration.id)),
+    joinUrl: safeJoinUrl(event),
+    ics: eventIcs(event, { withJoinUrl: true }),
+    fromWaitlist: options.fromWaitlist,
+  });
+  scheduleEventJobs(tx, event);
+}

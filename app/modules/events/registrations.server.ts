@@ -1,0 +1,166 @@
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { registrations, users, type RegistrationStatus } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { requestFeedback } from "./feedback.server";
+import { FEEDBACK_DELAY } from "./reminders.server";
+import { eventIn, SEAT_HOLDING, type RegistrationRow, type Tx } from "./seats.server";
+import { offerFreedSeats } from "./waitlist.server";
+
+export { offerFreedSeats } from "./waitlist.server";
+
+/** People with a confirmed seat. */
+export function countConfirmed(eventId: string): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
+    .get();
+  return row?.n ?? 0;
+}
+
+export type RegisteredPerson = { userId: string; email: string; name: string; status: Exclude<RegistrationStatus, "cancelled"> };
+
+/** Everyone with a registration that is not cancelled (confirmed, offered or waiting). */
+export function registeredPeople(eventId: string): RegisteredPerson[] {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, status: registrations.status })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .where(and(eq(registrations.eventId, eventId), ne(registrations.status, "cancelled")))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id))
+    .all() as RegisteredPerson[];
+}
+
+export type CancelResult =
+  | { ok: true; status: "cancelled" | "already-cancelled"; offersMade: number }
+  | { ok: false; reason: "not-found" | "started"; message: string };
+
+/**
+ * The person gives up their seat, offer or place on the waitlist. A freed seat is offered to the
+ * next person waiting in the same transaction. Only the owner can cancel (anyone else: not found).
+ */
+export function cancelRegistration(userId: string, registrationId: string): CancelResult {
+  return db.transaction(
+    (tx): CancelResult => {
+      const registration = tx
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.id, registrationId), eq(registrations.userId, userId)))
+        .get();
+      if (!registration) return { ok: false, reason: "not-found", message: "We could not find that registration." };
+      if (registration.status === "cancelled") return { ok: true, status: "already-cancelled", offersMade: 0 };
+      const event = eventIn(tx, registration.eventId)!;
+      const now = clock.now();
+      if (now >= event.startsAt) {
+        return { ok: false, reason: "started", message: "This event has already started, so the registration cannot be cancelled now." };
+      }
+      tx.update(registrations)
+        .set({ status: "cancelled", cancelledAt: now, offerExpiresAt: null, updatedAt: now })
+        .where(eq(registrations.id, registration.id))
+        .run();
+      const heldSeat = (SEAT_HOLDING as readonly string[]).includes(registration.status);
+      const offersMade = heldSeat ? offerFreedSeats(tx, event.id) : 0;
+      return { ok: true, status: "cancelled", offersMade };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type CheckInInput = {
+  eventId: string;
+  /** The organiser checking the person in. */
+  by: string;
+  token?: string;
+  shortCode?: string;
+  registrationId?: string;
+};
+
+export type CheckedInPerson = { registrationId: string; userId: string; name: string; email: string; shortCode: string };
+
+export type CheckInResult =
+  | { ok: true; status: "checked-in"; person: CheckedInPerson; checkedInAt: number }
+  /** Checked in before: `checkedInAt` says when. */
+  | { ok: true; status: "already"; person: CheckedInPerson; checkedInAt: number }
+  | { ok: false; reason: "not-found"; message: string }
+  | { ok: false; reason: "not-confirmed"; person: CheckedInPerson; status: RegistrationStatus; message: string };
+
+/** Ticket codes are typed in capitals without confusable letters; accept what people type. */
+export function normaliseShortCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+function findForCheckIn(tx: Tx, input: CheckInInput): RegistrationRow | undefined {
+  const base = eq(registrations.eventId, input.eventId);
+  if (input.token) return tx.select().from(registrations).where(and(base, eq(registrations.checkInToken, input.token))).get();
+  if (input.shortCode) {
+    const code = normaliseShortCode(input.shortCode);
+    return code ? tx.select().from(registrations).where(and(base, eq(registrations.shortCode, code))).get() : undefined;
+  }
+  if (input.registrationId) return tx.select().from(registrations).where(and(base, eq(registrations.id, input.registrationId))).get();
+  return undefined;
+}
+
+const NOT_CONFIRMED: Record<RegistrationStatus, string> = {
+  confirmed: "",
+  offered: "has been offered a seat but has not accepted it yet",
+  waitlisted: "is on the waitlist and has no seat",
+  cancelled: "cancelled their registration",
+};
+
+function checkInWith(tx: Tx, input: CheckInInput): CheckInResult {
+  const registration = findForCheckIn(tx, input);
+  if (!registration) return { ok: false, reason: "not-found", message: "No ticket for this event matches." };
+  const user = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, registration.userId)).get()!;
+  const person: CheckedInPerson = {
+    registrationId: registration.id,
+    userId: registration.userId,
+    name: user.name,
+    email: user.email,
+    shortCode: registration.shortCode,
+  };
+  if (registration.checkedInAt !== null) return { ok: true, status: "already", person, checkedInAt: registration.checkedInAt };
+  if (registration.status !== "confirmed") {
+    return {
+      ok: false,
+      reason: "not-confirmed",
+      person,
+      status: registration.status,
+      message: `${user.name} ${NOT_CONFIRMED[registration.status]}.`,
+    };
+  }
+  const now = clock.now();
+  tx.update(registrations)
+    .set({ checkedInAt: now, checkedInBy: input.by, updatedAt: now })
+    .where(eq(registrations.id, registration.id))
+    .run();
+  const event = eventIn(tx, input.eventId)!;
+  // Checked in after the follow-up went out: this person still gets their feedback request.
+  if (now >= event.endsAt + FEEDBACK_DELAY) requestFeedback(tx, { ...registration, checkedInAt: now }, event);
+  return { ok: true, status: "checked-in", person, checkedInAt: now };
+}
+
+/**
+ * Marks a confirmed attendee present, found by the QR code's token, the ticket's short code or
+ * the registration id, always within `eventId`. Checking in twice changes nothing and says when
+ * it first happened. Pass a transaction to make it part of a larger change.
+ */
+export function checkIn(input: CheckInInput): CheckInResult;
+export function checkIn(tx: Tx | undefined, input: CheckInInput): CheckInResult;
+export function checkIn(first: Tx | CheckInInput | undefined, second?: CheckInInput): CheckInResult {
+  if (second) return first ? checkInWith(first as Tx, second) : db.transaction((tx) => checkInWith(tx, second), { behavior: "immediate" });
+  return db.transaction((tx) => checkInWith(tx, first as CheckInInput), { behavior: "immediate" });
+}
+
+/** Checked-in people against confirmed seats. */
+export function attendanceCounts(eventId: string): { present: number; expected: number } {
+  const row = db
+    .select({
+      present: sql<number>`sum(case when ${registrations.checkedInAt} is not null then 1 else 0 end)`,
+      expected: sql<number>`sum(case when ${registrations.status} = 'confirmed' then 1 else 0 end)`,
+    })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId))
+    .get();
+  return { present: row?.present ?? 0, expected: row?.expected ?? 0 };
+}

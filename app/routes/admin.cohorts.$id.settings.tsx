@@ -1,0 +1,95 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CohortFields, cohortDefaults, cohortSummaryFields, type CohortFieldMetas } from "~/components/curriculum/cohort-fields";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { formatInstant } from "~/modules/admin/format.server";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { facilitatorOptions, findCohort, updateCohort } from "~/modules/cohorts/cohorts.server";
+import { cohortSteps, isOpen } from "~/modules/cohorts/progress.server";
+import { cohortSettingsSchema } from "~/modules/cohorts/schemas";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings: ${data?.name ?? "cohort"} · Organisers' console` }];
+
+function cohortOr404(id: string | undefined) {
+  const found = findCohort(id ?? "");
+  if (!found) return notFound("There is no such cohort.");
+  return found;
+}
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const { cohort, curriculumTitle } = cohortOr404(params.id);
+  const { timeZone } = getOrganisation();
+  const now = context.clock.now();
+  const steps = cohortSteps(cohort.id, cohort.curriculumId).map((s) => ({
+    position: s.position,
+    title: s.title,
+    opens: s.releaseAt === null ? null : formatInstant(s.releaseAt, timeZone),
+    open: isOpen(s.releaseAt, now),
+  }));
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    curriculumTitle,
+    steps,
+    defaults: cohortDefaults(cohort, steps.length),
+    facilitators: facilitatorOptions(),
+    timeZone,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = requireRole(request, "organiser");
+  const { cohort } = cohortOr404(params.id);
+  const submission = parseWithZod(await request.formData(), { schema: cohortSettingsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  updateCohort({ actorId: actor.id, cohortId: cohort.id, values: submission.value });
+  return redirectWithFlash(`/admin/cohorts/${cohort.id}/settings`, "Saved. Steps not yet open follow the new schedule.");
+}
+
+export default function CohortSettings() {
+  const { id, name, curriculumTitle, steps, defaults, facilitators, timeZone } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "cohort-settings",
+    lastResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cohortSettingsSchema }),
+    shouldValidate: "onBlur",
+  });
+  const metas = fields as unknown as CohortFieldMetas;
+  return (
+    <>
+      <p>
+        <Link to={`/admin/cohorts/${id}`}>{name}</Link>
+      </p>
+      <PageHeader title="Settings and schedule" lead={`${name} · ${curriculumTitle}`} />
+      <h2>When each step opens</h2>
+      <ol className="step-list">
+        {steps.map((s) => (
+          <li key={s.position} value={s.position}>
+            {s.title} <span className="muted">· {s.open ? `opened ${s.opens}` : s.opens ? `opens ${s.opens}` : "no date yet"}</span>
+          </li>
+        ))}
+      </ol>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} fields={cohortSummaryFields(metas)} />
+        <input type="hidden" name="intent" value="save" />
+        <CohortFields fields={metas} stepCount={steps.length} facilitators={facilitators} timeZone={timeZone} />
+        <SubmitButton>Save settings</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { registrationsWithAnswers } from "~/modules/events/admin-events.server";
+import { attendeesCsv, attendeesFileName } from "~/modules/events/attendees-csv.server";
+import { eventQuestionsOf, getEventById } from "~/modules/events/events.server";
+import { notFound } from "~/utils/http.server";
+
+// A resource route: the attendee list as a file to open in a spreadsheet.
+export function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const event = getEventById(params.id ?? "");
+  if (!event) notFound("There is no event with that id.");
+  const csv = attendeesCsv({
+    questions: eventQuestionsOf(event.id),
+    people: registrationsWithAnswers(event.id),
+    timeZone: getOrganisation().timeZone,
+  });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${attendeesFileName(event.slug)}"`,
+      // Personal data: never kept by a shared cache or the browser's back button.
+      "Cache-Control": "no-store",
+    },
+  });
+}

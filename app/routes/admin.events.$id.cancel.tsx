@@ -1,0 +1,102 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { whenText } from "~/modules/events/event-facts.server";
+import { cancelEventSchema } from "~/modules/events/event-schemas";
+import { cancelEvent } from "~/modules/events/event-status.server";
+import { getEventById } from "~/modules/events/events.server";
+import { registeredPeople } from "~/modules/events/registrations.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cancel ${data?.title ?? "event"} · Events` }];
+
+const NO_EVENT = "There is no event with that id.";
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const event = getEventById(params.id ?? "");
+  if (!event) notFound(NO_EVENT);
+  const people = registeredPeople(event.id);
+  return {
+    id: event.id,
+    title: event.title,
+    when: whenText(event, getOrganisation().timeZone),
+    closed: event.status === "cancelled" ? "This event is already cancelled." : event.endsAt <= context.clock.now() ? "This event is over, so it can no longer be cancelled." : null,
+    confirmed: people.filter((p) => p.status === "confirmed").length,
+    others: people.filter((p) => p.status !== "confirmed").length,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = requireRole(request, "organiser");
+  const id = params.id ?? "";
+  if (!getEventById(id)) notFound(NO_EVENT);
+  const submission = parseWithZod(await request.formData(), { schema: cancelEventSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = cancelEvent({ actorId: actor.id, eventId: id, message: submission.value.message });
+  if (result.status === "not-found") return notFound(NO_EVENT);
+  if (result.status === "refused") return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  const told = result.count ? ` ${result.count} ${result.count === 1 ? "person is" : "people are"} being told by email.` : "";
+  return redirectWithFlash(`/admin/events/${id}`, `The event is cancelled.${told}`);
+}
+
+export default function CancelEvent() {
+  const { id, title, when, closed, confirmed, others } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelEventSchema }),
+    shouldValidate: "onBlur",
+  });
+  const total = confirmed + others;
+  return (
+    <>
+      <p>
+        <Link to={`/admin/events/${id}`}>{title}</Link>
+      </p>
+      <PageHeader title={`Cancel ${title}?`} lead={when} />
+      {closed ? (
+        <p className="notice notice--error">{closed}</p>
+      ) : (
+        <>
+          <div className="notice notice--error measure">
+            <p>Cancelling cannot be undone. The event closes for good and every registration ends.</p>
+            <p>
+              {total
+                ? `${total} ${total === 1 ? "person" : "people"} will get an email saying it is cancelled: ${confirmed} with a seat and ${others} waiting or offered a seat.`
+                : "Nobody has registered yet, so nobody will be emailed."}
+            </p>
+          </div>
+          <Form method="post" {...getFormProps(form)} className="form">
+            <ErrorSummary form={form} fields={{ message: fields.message }} />
+            <TextAreaField
+              meta={fields.message}
+              label="A message to the people registered (optional)"
+              hint="For example why it is cancelled, or when it might happen instead. It goes into the email."
+              rows={4}
+            />
+            <div className="button-row">
+              <button type="submit" name="confirm" value="yes" className="button button--warning" aria-disabled={navigation.state === "submitting" || undefined}>
+                Yes, cancel the event
+              </button>
+              <Link to={`/admin/events/${id}`}>No, keep it</Link>
+            </div>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

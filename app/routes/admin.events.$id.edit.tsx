@@ -1,0 +1,164 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { BLANK_QUESTION, CheckboxField, EventFormFields } from "~/components/event-form";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events/event-schemas";
+import { eventQuestionsOf, getEventById, updateEvent } from "~/modules/events/events.server";
+import { seriesSessions } from "~/modules/events/series.server";
+import { instantToLocalInput } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "event"} · Events` }];
+
+const NO_EVENT = "There is no event with that id.";
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const event = getEventById(params.id ?? "");
+  if (!event) notFound(NO_EVENT);
+  const { timeZone } = getOrganisation();
+  const local = (instant: number | null) => (instant === null ? "" : instantToLocalInput(instant, timeZone));
+  const questions = eventQuestionsOf(event.id).map((q) => ({ id: q.id, label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required }));
+  const blanks = Math.max(BLANK_QUESTION_ROWS, MIN_QUESTION_ROWS - questions.length);
+  const now = context.clock.now();
+  const upcomingSessions = event.seriesId ? seriesSessions(event.seriesId).filter((s) => s.status !== "cancelled" && (s.id === event.id || s.endsAt > now)).length : 0;
+  return {
+    id: event.id,
+    title: event.title,
+    status: event.status,
+    timeZone,
+    upcomingSessions,
+    values: {
+      kind: event.kind,
+      title: event.title,
+      slug: event.slug,
+      summary: event.summary,
+      description: event.description,
+      startsAt: local(event.startsAt),
+      endsAt: local(event.endsAt),
+      format: event.isOnline ? "online" : "in_person",
+      venueName: event.venueName,
+      venueAddress: event.venueAddress,
+      mapUrl: event.mapUrl,
+      joinUrl: event.joinUrl,
+      capacity: String(event.capacity),
+      waitlistEnabled: event.waitlistEnabled,
+      registrationOpensAt: local(event.registrationOpensAt),
+      registrationClosesAt: local(event.registrationClosesAt),
+      reminderHoursBefore: String(event.reminderHoursBefore),
+      questions: [...questions, ...Array.from({ length: blanks }, () => BLANK_QUESTION)],
+      applyToSeries: false,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = requireRole(request, "organiser");
+  const id = params.id ?? "";
+  if (!getEventById(id)) notFound(NO_EVENT);
+  const submission = parseWithZod(await request.formData(), { schema: editEventSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = updateEvent({ actorId: actor.id, eventId: id, form: submission.value });
+  switch (result.status) {
+    case "not-found":
+      return notFound(NO_EVENT);
+    case "closed":
+      return data(submission.reply({ formErrors: ["This event is cancelled, so it can no longer be changed."] }), { status: 400 });
+    case "invalid":
+      return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    case "saved": {
+      const parts = [result.sessions > 1 ? `Saved ${result.sessions} sessions.` : "Saved."];
+      if (result.notified) parts.push(`${result.notified} ${result.notified === 1 ? "person was" : "people were"} emailed about the new time or place.`);
+      if (result.offers) parts.push(`${result.offers} ${result.offers === 1 ? "seat was" : "seats were"} offered to people waiting.`);
+      return redirectWithFlash(`/admin/events/${id}`, parts.join(" "));
+    }
+  }
+}
+
+export default function EditEvent() {
+  const { id, title, status, timeZone, values, upcomingSessions } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: values,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editEventSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const summaryFields = {
+    kind: fields.kind,
+    title: fields.title,
+    slug: fields.slug,
+    summary: fields.summary,
+    description: fields.description,
+    startsAt: fields.startsAt,
+    endsAt: fields.endsAt,
+    format: fields.format,
+    venueName: fields.venueName,
+    venueAddress: fields.venueAddress,
+    mapUrl: fields.mapUrl,
+    joinUrl: fields.joinUrl,
+    capacity: fields.capacity,
+    registrationOpensAt: fields.registrationOpensAt,
+    registrationClosesAt: fields.registrationClosesAt,
+    reminderHoursBefore: fields.reminderHoursBefore,
+    ...Object.fromEntries(
+      fields.questions.getFieldList().flatMap((row, index) => {
+        const question = row.getFieldset();
+        return [
+          [`q${index}label`, question.label],
+          [`q${index}options`, question.options],
+        ];
+      }),
+    ),
+  };
+  return (
+    <>
+      <p>
+        <Link to={`/admin/events/${id}`}>{title}</Link>
+      </p>
+      <PageHeader title={`Edit ${title}`} />
+      {status === "published" ? (
+        <p className="notice">This event is published. If you change its time or place, everyone registered gets an email saying what changed.</p>
+      ) : null}
+      {status === "cancelled" ? (
+        <p className="notice notice--error">This event is cancelled, so it can no longer be changed.</p>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="form event-form">
+          <ErrorSummary form={form} fields={summaryFields} />
+          <EventFormFields
+            fields={fields}
+            timeZone={timeZone}
+            editing
+            footer={
+              upcomingSessions > 1 ? (
+                <>
+                  <h2>Series</h2>
+                  <CheckboxField
+                    meta={fields.applyToSeries}
+                    label={`Apply to all ${upcomingSessions} upcoming sessions in the series`}
+                    hint="Copies everything except the dates, times and web address to the other sessions still to come. Past and cancelled sessions stay as they are."
+                  />
+                </>
+              ) : null
+            }
+          />
+          <SubmitButton pending={navigation.state === "submitting"}>Save changes</SubmitButton>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,154 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { EventFacts, RegistrationPanel, SharePanel } from "~/components/event-page";
+import { RegisterForm } from "~/components/event-register-form";
+import { SeatTag } from "~/components/event-ui";
+import { PageHeader } from "~/components/layout";
+import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
+import { createSession, getUser, hasRole } from "~/modules/auth/session.server";
+import { questionsOf, registerForEvent, type BookingOutcome } from "~/modules/events/booking.server";
+import { eventPath, ticketPath } from "~/modules/events/event-facts.server";
+import { eventPageData } from "~/modules/events/event-page.server";
+import { KIND_LABELS } from "~/modules/events/event-schemas";
+import { signUpAndRegister, signupRegisterServerSchema } from "~/modules/events/event-signup.server";
+import { publicEventBySlug } from "~/modules/events/public-events.server";
+import { registerSchema } from "~/modules/events/register-schemas";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+import { staticPage } from "~/utils/hydration";
+import { useNonce } from "~/utils/nonce";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Event not found" }];
+  const { event, pageUrl, organisationName } = data;
+  const title = `${event.title}: ${organisationName}`;
+  return [
+    { title },
+    { name: "description", content: event.plainDescription },
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: event.title },
+    { property: "og:description", content: `${event.when}. ${event.place}. ${event.plainDescription}` },
+    { property: "og:url", content: pageUrl },
+    { property: "og:site_name", content: organisationName },
+    { name: "twitter:card", content: "summary" },
+    { tagName: "link", rel: "canonical", href: pageUrl },
+  ];
+};
+
+export const handle = staticPage;
+
+export const headers = retryAfterHeaders;
+
+const NO_EVENT = "We could not find that event. It may have been unpublished.";
+
+function findEvent(slug: string | undefined, request: Request) {
+  const event = publicEventBySlug(slug ?? "", { includeDrafts: hasRole(getUser(request), "organiser") });
+  if (!event) notFound(NO_EVENT);
+  return event;
+}
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  const event = findEvent(params.slug, request);
+  const user = getUser(request);
+  return { ...eventPageData(event, user?.id ?? null, context.clock.now()), signedIn: !!user };
+}
+
+function bookedMessage(outcome: Extract<BookingOutcome, { ok: true }>, email: string) {
+  if (outcome.already) return { kind: "info" as const, message: "You are already registered for this event: here is your registration." };
+  if (outcome.status === "confirmed") return `Your seat is booked. We have emailed your ticket to ${email}.`;
+  return `The event is full, so you are on the waitlist: number ${outcome.position}. We will email you if a seat comes free.`;
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const event = publicEventBySlug(params.slug ?? "");
+  if (!event) notFound(NO_EVENT);
+  const questions = questionsOf(event.id);
+  const formData = await request.formData();
+  const user = getUser(request);
+
+  if (user) {
+    const submission = parseWithZod(formData, { schema: registerSchema(questions) });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const outcome = registerForEvent(user.id, event.id, submission.value.answers);
+    if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.message] }), { status: outcome.httpStatus });
+    return redirectWithFlash(ticketPath(outcome.registrationId), bookedMessage(outcome, user.email));
+  }
+
+  const submission = parseWithZod(formData, { schema: signupRegisterServerSchema(questions) });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { name, email, password, answers } = submission.value;
+  const result = await signUpAndRegister({ name, email, password, answers }, event.id, context.clientIp);
+  if (result.kind === "refused") {
+    return data(submission.reply({ formErrors: [result.refusal.message], hideFields: ["password"] }), { status: result.refusal.httpStatus });
+  }
+  if (result.kind === "check-email") return { checkEmail: result.email };
+  const { cookie } = createSession(result.userId, request.headers.get("user-agent"));
+  const outcome = result.outcome;
+  if (!outcome.ok) {
+    return redirectWithFlash(eventPath(event.slug), { kind: "error", message: `Your account is ready, but: ${outcome.message}` }, { headers: { "Set-Cookie": cookie } });
+  }
+  return redirectWithFlash(ticketPath(outcome.registrationId), bookedMessage(outcome, email), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function EventPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const nonce = useNonce();
+  const { event } = page;
+  const checkEmail = actionData && "checkEmail" in actionData ? actionData.checkEmail : null;
+  const lastResult = actionData && !("checkEmail" in actionData) ? actionData : null;
+  return (
+    <article className="event-page">
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: page.jsonLd }} />
+      <p className="muted">
+        <Link to="/events">All events</Link> · {KIND_LABELS[event.kind]}
+      </p>
+      <PageHeader title={event.title} lead={event.summary || undefined}>
+        <p>
+          <SeatTag seats={page.seats} />
+        </p>
+      </PageHeader>
+      {event.status === "draft" ? (
+        <div className="notice" role="note">
+          <p>This event is a draft: only organisers can see this page, and it takes no registrations until it is published.</p>
+        </div>
+      ) : null}
+      {event.status === "cancelled" ? (
+        <div className="notice notice--error" role="note">
+          <p>This event has been cancelled.</p>
+        </div>
+      ) : null}
+      <EventFacts page={page} />
+      <section aria-labelledby="register-title" className="event-register">
+        <h2 id="register-title">{page.mine ? "Your registration" : "Register"}</h2>
+        {checkEmail ? (
+          <div className="notice notice--success" role="status">
+            <h3>Check your email</h3>
+            <p>
+              We have sent a message to <strong>{checkEmail}</strong>. Follow the link in it to log in and book your seat.
+            </p>
+          </div>
+        ) : page.mine ? (
+          <RegistrationPanel mine={page.mine} joinUrl={page.joinUrl} />
+        ) : page.canRegister ? (
+          <RegisterForm slug={event.slug} questions={page.questions} signedIn={page.signedIn} willWaitlist={page.willWaitlist} lastResult={lastResult} />
+        ) : (
+          <p>{page.closedMessage}</p>
+        )}
+      </section>
+      {event.descriptionHtml ? (
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">About this event</h2>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+        </section>
+      ) : null}
+      <SharePanel title={event.title} url={page.pageUrl} />
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

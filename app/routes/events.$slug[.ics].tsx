@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser, hasRole } from "~/modules/auth/session.server";
+import { CALENDAR_CONTENT_TYPE, eventIcs } from "~/modules/events/calendar.server";
+import { publicEventBySlug } from "~/modules/events/public-events.server";
+import { notFound } from "~/utils/http.server";
+
+// One event as a calendar file ("Add to my calendar"). The joining link stays on the ticket.
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const event = publicEventBySlug(params.slug ?? "", { includeDrafts: hasRole(getUser(request), "organiser") });
+  if (!event) notFound("We could not find that event.");
+  return new Response(eventIcs(event), {
+    headers: {
+      "Content-Type": CALENDAR_CONTENT_TYPE,
+      "Content-Disposition": `attachment; filename="${event.slug}.ics"`,
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}

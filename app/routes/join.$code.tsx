@@ -1,0 +1,116 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { getUser, requireUser } from "~/modules/auth/session.server";
+import { findCohortByCode, memberCount } from "~/modules/cohorts/cohorts.server";
+import { joinCohort, membershipOf } from "~/modules/cohorts/membership.server";
+import { localDateTime } from "~/modules/cohorts/schedule";
+import { joinSchema, normaliseJoinCode } from "~/modules/cohorts/schemas";
+import { formatDate } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+import { staticPage } from "~/utils/hydration";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Join ${data.cohort.name}` : "Join a cohort" }];
+
+export const handle = staticPage;
+
+function cohortFor(code: string | undefined) {
+  const found = findCohortByCode(normaliseJoinCode(code ?? ""));
+  if (!found) return notFound("We could not find a cohort with that join code. Check the code, or ask the organisers for a new one.");
+  return found;
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const found = cohortFor(params.code);
+  const user = getUser(request);
+  const { timeZone } = getOrganisation();
+  const { cohort } = found;
+  const placesLeft = Math.max(0, cohort.capacity - memberCount(cohort.id));
+  const state = !user ? "anonymous" : membershipOf(user.id, cohort.id) ? "member" : placesLeft === 0 ? "full" : "can-join";
+  return {
+    cohort: { name: cohort.name, joinCode: cohort.joinCode, id: state === "member" ? cohort.id : null },
+    curriculumTitle: found.curriculumTitle,
+    curriculumSummary: found.curriculumSummary,
+    facilitatorName: found.facilitatorName,
+    startsOn: formatDate(localDateTime(cohort.startDate, 0, 12, timeZone), timeZone),
+    placesLeft,
+    state,
+    back: encodeURIComponent(`/join/${cohort.joinCode}`),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const { cohort } = cohortFor(params.code);
+  const submission = parseWithZod(await request.formData(), { schema: joinSchema });
+  if (submission.status !== "success") return data({ message: "Use the Join button to join this cohort." }, { status: 400 });
+  const outcome = joinCohort({ user, cohortId: cohort.id, now: context.clock.now() });
+  if (outcome.status === "full" || outcome.status === "missing")
+    return redirectWithFlash(`/join/${cohort.joinCode}`, { kind: "error", message: "Sorry, this cohort is full. Ask the organisers about the next one." });
+  return redirectWithFlash(
+    "/me/programme",
+    outcome.status === "joined" ? `Welcome to ${cohort.name}. Your steps are below.` : `You are already in ${cohort.name}.`,
+  );
+}
+
+export default function JoinCohort() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={`Join ${d.cohort.name}`} lead={d.curriculumTitle} />
+      {d.curriculumSummary ? <p className="measure">{d.curriculumSummary}</p> : null}
+      <dl className="summary-list">
+        <dt>Starts</dt>
+        <dd>{d.startsOn}</dd>
+        {d.facilitatorName ? (
+          <>
+            <dt>Led by</dt>
+            <dd>{d.facilitatorName}</dd>
+          </>
+        ) : null}
+        <dt>Places left</dt>
+        <dd>{d.placesLeft}</dd>
+      </dl>
+      <p className="measure">
+        One short step opens at a time, with a small exercise you do on your phone. Your answers are private: organisers see
+        which steps you finished, not what you wrote.
+      </p>
+      {d.state === "member" ? (
+        <p className="notice">
+          You are in this cohort. <Link to="/me/programme">Go to my programme</Link>.
+        </p>
+      ) : d.state === "full" ? (
+        <p className="notice notice--error">This cohort is full. Ask the organisers about the next one.</p>
+      ) : d.state === "anonymous" ? (
+        <div className="notice">
+          <p>To join, log in first. You will come back to this page.</p>
+          <p className="button-row">
+            <Link to={`/login?redirectTo=${d.back}`} className="button button--primary">
+              Log in to join
+            </Link>
+            <Link to="/signup">Create an account</Link>
+          </p>
+          <p className="muted">
+            New here? Create an account, confirm your email, then open this page again or enter the code{" "}
+            <strong className="code">{d.cohort.joinCode}</strong>.
+          </p>
+        </div>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="join" />
+          <SubmitButton>Join this cohort</SubmitButton>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,60 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { JoinCodeForm } from "~/components/curriculum/join-code-form";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { BUILT_IN_CURRICULUM } from "~/modules/curriculum/built-in.server";
+import { publicOverview } from "~/modules/curriculum/curricula.server";
+import { useRootData } from "~/root";
+import { staticPage } from "~/utils/hydration";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.overview ? data.overview.title : "The programme" },
+  { name: "description", content: data?.overview?.summary ?? "" },
+];
+
+export const handle = staticPage;
+
+export function loader() {
+  return { overview: publicOverview(BUILT_IN_CURRICULUM.slug) };
+}
+
+export default function ProgrammeOverview() {
+  const { overview } = useLoaderData<typeof loader>();
+  const user = useRootData()?.user;
+  if (!overview) {
+    return (
+      <EmptyState title="The programme is being prepared">
+        <p>Check back soon.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={overview.title} lead={overview.summary} />
+      <p className="measure">
+        You walk the steps with a cohort: one short step opens at a time, about five minutes to read, each with one small exercise
+        you do on your phone. Your answers are private.
+      </p>
+      <ol className="step-list step-list--overview">
+        {overview.steps.map((step) => (
+          <li key={step.position} value={step.position}>
+            <strong>{step.title}</strong>
+            <br />
+            <span className="muted">{step.summary}</span>
+          </li>
+        ))}
+      </ol>
+      <h2>How to join</h2>
+      <p className="measure">
+        Cohorts start after our workshops, and organisers share a join code. Have one? Enter it here.
+        {user ? null : (
+          <>
+            {" "}
+            You will need an account: <Link to="/signup">sign up</Link> or <Link to="/login?redirectTo=%2Fme%2Fprogramme">log in</Link>.
+          </>
+        )}
+      </p>
+      <JoinCodeForm />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./auth";
+
+export const EVENT_KINDS = ["workshop", "seminar", "youth_session"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** Events created together by "repeat every N days for K sessions". */
+export const eventSeries = sqliteTable("event_series", {
+  id: text("id").primaryKey(),
+  intervalDays: integer("interval_days").notNull(),
+  occurrences: integer("occurrences").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    description: text("description").notNull().default(""),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    isOnline: integer("is_online", { mode: "boolean" }).notNull().default(false),
+    venueName: text("venue_name").notNull().default(""),
+    venueAddress: text("venue_address").notNull().default(""),
+    mapUrl: text("map_url").notNull().default(""),
+    // Shown only to confirmed attendees.
+    joinUrl: text("join_url").notNull().default(""),
+    capacity: integer("capacity").notNull(),
+    waitlistEnabled: integer("waitlist_enabled", { mode: "boolean" }).notNull().default(true),
+    registrationOpensAt: integer("registration_opens_at"),
+    registrationClosesAt: integer("registration_closes_at"),
+    reminderHoursBefore: integer("reminder_hours_before").notNull().default(24),
+    offerHours: integer("offer_hours").notNull().default(24),
+    status: text("status", { enum: EVENT_STATUSES }).notNull().default("draft"),
+    seriesId: text("series_id").references(() => eventSeries.id, { onDelete: "set null" }),
+    seriesPosition: integer("series_position"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    publishedAt: integer("published_at"),
+    cancelledAt: integer("cancelled_at"),
+  },
+  (t) => [
+    uniqueIndex("events_slug_unique").on(t.slug),
+    index("events_status_start_idx").on(t.status, t.startsAt),
+    index("events_series_idx").on(t.seriesId),
+  ],
+);
+
+export const QUESTION_KINDS = ["text", "choice", "yes_no"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const eventQuestions = sqliteTable(
+  "event_questions",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
+    options: text("options", { mode: "json" }).$type<string[]>().notNull().default([]),
+    required: integer("required", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("event_questions_event_idx").on(t.eventId, t.position)],
+);
+
+export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "offered", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+    // Order on the waitlist: when the person joined it (ties broken by id).
+    waitlistedAt: integer("waitlisted_at"),
+    offerExpiresAt: integer("offer_expires_at"),
+    // Unguessable: the ticket's QR code opens /admin/events/ID/check-in/TOKEN.
+    checkInToken: text("check_in_token").notNull(),
+    // Typed at the door when the QR code cannot be scanned; unique within the event.
+    shortCode: text("short_code").notNull(),
+    checkedInAt: integer("checked_in_at"),
+    checkedInBy: text("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    confirmedAt: integer("confirmed_at"),
+    cancelledAt: integer("cancelled_at"),
+  },
+  (t) => [
+    uniqueIndex("registrations_event_user_unique").on(t.eventId, t.userId),
+    uniqueIndex("registrations_check_in_token_unique").on(t.checkInToken),
+    uniqueIndex("registrations_event_short_code_unique").on(t.eventId, t.shortCode),
+    index("registrations_event_status_idx").on(t.eventId, t.status, t.waitlistedAt),
+    index("registrations_user_idx").on(t.userId),
+  ],
+);
+
+export const registrationAnswers = sqliteTable(
+  "registration_answers",
+  {
+    registrationId: text("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => eventQuestions.id, { onDelete: "cascade" }),
+    value: text("value").notNull(),
+  },
+  (t) => [uniqueIndex("registration_answers_unique").on(t.registrationId, t.questionId)],
+);
+
+export const eventFeedback = sqliteTable(
+  "event_feedback",
+  {
+    registrationId: text("registration_id")
+      .primaryKey()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    rating: integer("rating").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [check("event_feedback_rating_range", sql`${t.rating} between 1 and 5`)],
+);
+
+/**
+ * A person's private calendar feed. The token is kept as is (the person sees their feed address
+ * again on their page, as calendar apps expect); it only reads confirmed events and can be replaced.
+ */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    token: text("token").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("calendar_feeds_token_unique").on(t.token)],
+);

@@ -1,0 +1,36 @@
+import { Text } from "@react-email/components";
+import { z } from "zod";
+import { ActionLink, defineTemplate, EmailLayout, paragraph } from "./layout";
+
+/** To everyone registered (confirmed or waiting) when an event is cancelled. */
+export const eventCancelled = defineTemplate({
+  schema: z.object({
+    name: z.string(),
+    eventTitle: z.string(),
+    when: z.string(),
+    message: z.string().default(""),
+    url: z.url({ protocol: /^https?$/ }),
+  }),
+  subject: ({ eventTitle }) => `Cancelled: ${eventTitle}`,
+  Body: ({ name, eventTitle, when, message, url, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview={`${eventTitle} on ${when} will not take place.`}
+      heading={`${eventTitle} is cancelled`}
+      reason={`You got this email because you registered for ${eventTitle} with ${organisation.name}. We write to everyone registered when an event is cancelled.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>
+        We are sorry: {eventTitle}, planned for {when}, has been cancelled and will not take place. You do not need to
+        do anything, and your registration has been closed.
+      </Text>
+      {message ? (
+        <Text style={{ ...paragraph, whiteSpace: "pre-line", borderLeft: "4px solid #b1b4b6", paddingLeft: "12px" }}>
+          A message from the organisers: {message}
+        </Text>
+      ) : null}
+      <Text style={paragraph}>Other workshops and seminars are coming up. We would love to see you at one of them.</Text>
+      <ActionLink href={url} label="See upcoming events" />
+    </EmailLayout>
+  ),
+});

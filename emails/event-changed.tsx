@@ -1,0 +1,52 @@
+import { Section, Text } from "@react-email/components";
+import { z } from "zod";
+import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
+
+const change = z.object({ label: z.string(), before: z.string(), after: z.string() });
+
+const row = { fontSize: "17px", lineHeight: "1.5", margin: "0 0 4px" } as const;
+const was = { fontSize: "15px", lineHeight: "1.5", margin: "0 0 12px", color: "#505a5f" } as const;
+
+/** To everyone registered for a published event whose time or place changed: what changed, old and new. */
+export const eventChanged = defineTemplate({
+  schema: z.object({
+    name: z.string(),
+    eventTitle: z.string(),
+    url: z.url({ protocol: /^https?$/ }),
+    changes: z.array(change).min(1),
+    waiting: z.boolean().default(false),
+  }),
+  subject: ({ eventTitle, changes }) => {
+    const labels = changes.map((c) => c.label.toLowerCase());
+    const what = labels.includes("when") && labels.some((l) => l !== "when") ? "time and place" : labels.includes("when") ? "time" : "place";
+    return `New ${what}: ${eventTitle}`;
+  },
+  Body: ({ name, eventTitle, url, changes, waiting, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview={changes.map((c) => `${c.label}: ${c.after}`).join(" · ")}
+      heading={`${eventTitle} has changed`}
+      reason={`You got this email because you registered for ${eventTitle} with ${organisation.name}. We write to everyone registered whenever the time or place of an event changes.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>The organisers changed the details of {eventTitle}. Here is what is different:</Text>
+      <Section style={{ margin: "0 0 8px" }}>
+        {changes.map((c) => (
+          <div key={c.label}>
+            <Text style={row}>
+              <strong>{c.label}:</strong> {c.after}
+            </Text>
+            <Text style={was}>Before: {c.before}</Text>
+          </div>
+        ))}
+      </Section>
+      <Text style={paragraph}>
+        {waiting
+          ? "You are still on the waiting list: we will write to you if a seat becomes free."
+          : "Your seat is still yours. If you can no longer come, please cancel on the event page so someone else can take it."}
+      </Text>
+      <ActionLink href={url} label="See the event" />
+      <Text style={smallPrint}>Add the new details to your calendar: the event page has an up-to-date calendar file.</Text>
+    </EmailLayout>
+  ),
+});

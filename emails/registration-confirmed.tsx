@@ -1,0 +1,45 @@
+import { Link, Text } from "@react-email/components";
+import { z } from "zod";
+import { EventFacts, eventFactsSchema } from "./event-facts";
+import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
+
+export const registrationConfirmed = defineTemplate({
+  schema: z.object({
+    name: z.string(),
+    ...eventFactsSchema,
+    /** The person's ticket page. */
+    url: httpUrl,
+    joinUrl: z.union([httpUrl, z.literal("")]).default(""),
+    /** The event as an iCalendar file, attached to the message. */
+    ics: z.string().startsWith("BEGIN:VCALENDAR"),
+    fromWaitlist: z.boolean().default(false),
+  }),
+  subject: ({ eventTitle }) => `Your seat at ${eventTitle} is confirmed`,
+  attachments: ({ ics }) => [{ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+  Body: ({ name, eventTitle, when, place, mapUrl, url, joinUrl, fromWaitlist, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview={`${when}. Your ticket and a calendar file are inside.`}
+      heading="Your seat is confirmed"
+      reason={`You got this email because you booked a seat at ${eventTitle} with ${organisation.name}.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>
+        {fromWaitlist ? "You took the seat that came free: it is yours." : "Thank you for booking: your seat is saved."} We
+        look forward to seeing you.
+      </Text>
+      <EventFacts eventTitle={eventTitle} when={when} place={place} mapUrl={mapUrl} />
+      {joinUrl ? (
+        <Text style={paragraph}>
+          Join online: <Link href={joinUrl}>{joinUrl}</Link>
+        </Text>
+      ) : null}
+      <Text style={paragraph}>Your ticket has a QR code we scan at the door. Keep it on your phone, or note its short code.</Text>
+      <ActionLink href={url} label="Show my ticket" />
+      <Text style={smallPrint}>
+        The attached file (event.ics) adds the event to your calendar. If you cannot come after all, cancel from your ticket
+        page so someone on the waitlist can have your seat.
+      </Text>
+    </EmailLayout>
+  ),
+});
