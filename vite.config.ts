@@ -24,5 +24,7 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { target: "es2019", cssMinify: true },
+  // The dev dependency scan follows route imports into server-only code; native addons stay out.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
   server: { port: 3000 },
 });

@@ -10,6 +10,15 @@ export const eventFactsSchema = {
   mapUrl: z.union([httpUrl, z.literal("")]).default(""),
 };
 
+/** The props of a message to someone with a seat: their name, the event, their ticket and, online, the joining link. */
+export const seatHolderSchema = {
+  name: z.string(),
+  ...eventFactsSchema,
+  /** The person's ticket page. */
+  url: httpUrl,
+  joinUrl: z.union([httpUrl, z.literal("")]).default(""),
+};
+
 const label = { ...paragraph, margin: "0 0 4px", fontWeight: 700 };
 
 export function EventFacts({ eventTitle, when, place, mapUrl }: { eventTitle: string; when: string; place: string; mapUrl?: string }) {
@@ -30,5 +39,15 @@ export function EventFacts({ eventTitle, when, place, mapUrl }: { eventTitle: st
         ) : null}
       </Text>
     </>
+  );
+}
+
+/** The joining link of an online event; nothing for an event in person. */
+export function JoinOnline({ joinUrl }: { joinUrl: string }) {
+  if (!joinUrl) return null;
+  return (
+    <Text style={paragraph}>
+      Join online: <Link href={joinUrl}>{joinUrl}</Link>
+    </Text>
   );
 }

@@ -1,15 +1,11 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { z } from "zod";
-import { EventFacts, eventFactsSchema } from "./event-facts";
-import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
+import { EventFacts, JoinOnline, seatHolderSchema } from "./event-facts";
+import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
 
 export const eventReminder = defineTemplate({
   schema: z.object({
-    name: z.string(),
-    ...eventFactsSchema,
-    /** The person's ticket page. */
-    url: httpUrl,
-    joinUrl: z.union([httpUrl, z.literal("")]).default(""),
+    ...seatHolderSchema,
   }),
   subject: ({ eventTitle, when }) => `Reminder: ${eventTitle}, ${when}`,
   Body: ({ name, eventTitle, when, place, mapUrl, url, joinUrl, organisation }) => (
@@ -22,11 +18,7 @@ export const eventReminder = defineTemplate({
       <Text style={paragraph}>Hello {name},</Text>
       <Text style={paragraph}>This is a reminder that your event is coming up.</Text>
       <EventFacts eventTitle={eventTitle} when={when} place={place} mapUrl={mapUrl} />
-      {joinUrl ? (
-        <Text style={paragraph}>
-          Join online: <Link href={joinUrl}>{joinUrl}</Link>
-        </Text>
-      ) : null}
+      <JoinOnline joinUrl={joinUrl} />
       <ActionLink href={url} label="Show my ticket" />
       <Text style={smallPrint}>Cannot come after all? Cancel from your ticket page so someone on the waitlist gets your seat.</Text>
     </EmailLayout>

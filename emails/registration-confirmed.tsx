@@ -1,15 +1,11 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { z } from "zod";
-import { EventFacts, eventFactsSchema } from "./event-facts";
-import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
+import { EventFacts, JoinOnline, seatHolderSchema } from "./event-facts";
+import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
 
 export const registrationConfirmed = defineTemplate({
   schema: z.object({
-    name: z.string(),
-    ...eventFactsSchema,
-    /** The person's ticket page. */
-    url: httpUrl,
-    joinUrl: z.union([httpUrl, z.literal("")]).default(""),
+    ...seatHolderSchema,
     /** The event as an iCalendar file, attached to the message. */
     ics: z.string().startsWith("BEGIN:VCALENDAR"),
     fromWaitlist: z.boolean().default(false),
@@ -29,11 +25,7 @@ export const registrationConfirmed = defineTemplate({
         look forward to seeing you.
       </Text>
       <EventFacts eventTitle={eventTitle} when={when} place={place} mapUrl={mapUrl} />
-      {joinUrl ? (
-        <Text style={paragraph}>
-          Join online: <Link href={joinUrl}>{joinUrl}</Link>
-        </Text>
-      ) : null}
+      <JoinOnline joinUrl={joinUrl} />
       <Text style={paragraph}>Your ticket has a QR code we scan at the door. Keep it on your phone, or note its short code.</Text>
       <ActionLink href={url} label="Show my ticket" />
       <Text style={smallPrint}>

@@ -1,6 +1,6 @@
 import { getCollectionProps, getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, FieldError, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { KIND_LABELS, KIND_OPTIONS, QUESTION_KIND_LABELS, QUESTION_KIND_OPTIONS, type EventFormInput, type QuestionFormInput } from "~/modules/events/event-schemas";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,43 +9,13 @@ type AnyField = FieldMetadata<any, any, any>;
 type QuestionsField = FieldMetadata<QuestionFormInput[] | undefined, any, any>;
 export type EventFields = { [K in Exclude<keyof EventFormInput, "questions">]-?: AnyField } & { questions: QuestionsField };
 
-/** A checkbox with its label beside it, the error above, GOV.UK style. */
-export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: ReactNode; hint?: ReactNode }) {
-  const error = meta.errors?.[0];
-  const { key, ...props } = getInputProps(meta, { type: "checkbox", ariaDescribedBy: hint ? meta.descriptionId : undefined });
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      {error ? (
-        <p id={meta.errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="checkbox">
-        <input key={key} {...props} />
-        <label htmlFor={meta.id}>{label}</label>
-      </div>
-      {hint ? (
-        <p id={meta.descriptionId} className="field__hint checkbox__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function FormatChoice({ meta }: { meta: AnyField }) {
   const labels: Record<string, string> = { in_person: "In person, at a venue", online: "Online, with a joining link" };
   const error = meta.errors?.[0];
   return (
     <fieldset id={meta.id} className={error ? "field field--error" : "field"} aria-describedby={error ? meta.errorId : undefined}>
       <legend>How do people take part?</legend>
-      {error ? (
-        <p id={meta.errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
       {getCollectionProps(meta, { type: "radio", options: ["in_person", "online"] }).map(({ key, ...props }) => (
         <div key={key} className="checkbox">
           <input {...props} className={`format-${props.value}`} />
@@ -164,6 +134,41 @@ export function EventFormFields({
       {footer}
     </>
   );
+}
+
+/**
+ * The create and edit forms' fields in page order, for `<ErrorSummary>`. `timing` holds the
+ * fields shown after the times (the create form's "repeat" fields).
+ */
+export function eventSummaryFields(fields: EventFields, timing: Record<string, AnyField> = {}): Record<string, AnyField> {
+  return {
+    kind: fields.kind,
+    title: fields.title,
+    slug: fields.slug,
+    summary: fields.summary,
+    description: fields.description,
+    startsAt: fields.startsAt,
+    endsAt: fields.endsAt,
+    ...timing,
+    format: fields.format,
+    venueName: fields.venueName,
+    venueAddress: fields.venueAddress,
+    mapUrl: fields.mapUrl,
+    joinUrl: fields.joinUrl,
+    capacity: fields.capacity,
+    registrationOpensAt: fields.registrationOpensAt,
+    registrationClosesAt: fields.registrationClosesAt,
+    reminderHoursBefore: fields.reminderHoursBefore,
+    ...Object.fromEntries(
+      fields.questions.getFieldList().flatMap((row, index) => {
+        const question = row.getFieldset();
+        return [
+          [`q${index}label`, question.label],
+          [`q${index}options`, question.options],
+        ];
+      }),
+    ),
+  };
 }
 
 /** The value of an empty question row. */

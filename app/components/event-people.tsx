@@ -20,6 +20,28 @@ function answerText(question: QuestionColumn, value: string | undefined) {
   return value;
 }
 
+function QuestionHeadings({ questions }: { questions: QuestionColumn[] }) {
+  return questions.map((q) => (
+    <th key={q.id} scope="col">
+      {q.label}
+    </th>
+  ));
+}
+
+function NameCell({ person }: { person: PersonRow }) {
+  return (
+    <td className="wrap-anywhere">
+      {person.name}
+      <br />
+      <span className="muted">{person.email}</span>
+    </td>
+  );
+}
+
+function AnswerCells({ person, questions }: { person: PersonRow; questions: QuestionColumn[] }) {
+  return questions.map((q) => <td key={q.id}>{answerText(q, person.answers[q.id])}</td>);
+}
+
 /** The people holding a seat (confirmed or offered one), with their answers and whether they came. */
 export function SeatHoldersTable({ people, questions }: { people: PersonRow[]; questions: QuestionColumn[] }) {
   return (
@@ -32,30 +54,20 @@ export function SeatHoldersTable({ people, questions }: { people: PersonRow[]; q
             <th scope="col">Status</th>
             <th scope="col">Registered</th>
             <th scope="col">Checked in</th>
-            {questions.map((q) => (
-              <th key={q.id} scope="col">
-                {q.label}
-              </th>
-            ))}
+            <QuestionHeadings questions={questions} />
           </tr>
         </thead>
         <tbody>
           {people.map((person) => (
             <tr key={person.id}>
-              <td className="wrap-anywhere">
-                {person.name}
-                <br />
-                <span className="muted">{person.email}</span>
-              </td>
+              <NameCell person={person} />
               <td>
                 <span className={person.status === "confirmed" ? "tag tag--success" : "tag"}>{REGISTRATION_STATUS_LABELS[person.status]}</span>
                 {person.offerUntil ? <div className="muted">Until {person.offerUntil}</div> : null}
               </td>
               <td className="nowrap">{person.registered}</td>
               <td className="nowrap">{person.checkedIn ?? <span className="muted">Not yet</span>}</td>
-              {questions.map((q) => (
-                <td key={q.id}>{answerText(q, person.answers[q.id])}</td>
-              ))}
+              <AnswerCells person={person} questions={questions} />
             </tr>
           ))}
         </tbody>
@@ -75,26 +87,16 @@ export function WaitlistTable({ people, questions }: { people: PersonRow[]; ques
             <th scope="col">Place</th>
             <th scope="col">Name</th>
             <th scope="col">Waiting since</th>
-            {questions.map((q) => (
-              <th key={q.id} scope="col">
-                {q.label}
-              </th>
-            ))}
+            <QuestionHeadings questions={questions} />
           </tr>
         </thead>
         <tbody>
           {people.map((person, index) => (
             <tr key={person.id}>
               <td>{index + 1}</td>
-              <td className="wrap-anywhere">
-                {person.name}
-                <br />
-                <span className="muted">{person.email}</span>
-              </td>
+              <NameCell person={person} />
               <td className="nowrap">{person.since ?? person.registered}</td>
-              {questions.map((q) => (
-                <td key={q.id}>{answerText(q, person.answers[q.id])}</td>
-              ))}
+              <AnswerCells person={person} questions={questions} />
             </tr>
           ))}
         </tbody>

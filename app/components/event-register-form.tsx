@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { signupSchema } from "~/modules/auth/schemas";
 import { ANSWER_MAX, answersSchema, registerSchema, YES_NO_OPTIONS, type FormQuestion } from "~/modules/events/register-schemas";
-import { ErrorSummary, SubmitButton, TextField } from "./forms";
+import { ErrorSummary, FieldError, NewPasswordField, SubmitButton, TextField } from "./forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
@@ -22,12 +22,7 @@ function ChoiceField({ meta, question }: { meta: AnyField; question: FormQuestio
           {question.label}
           {question.required ? null : <span className="muted"> (optional)</span>}
         </legend>
-        {error ? (
-          <p id={meta.errorId} className="field__error">
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </p>
-        ) : null}
+        <FieldError meta={meta} />
         {options.map((option, index) => {
           const { key, ...props } = getInputProps(meta, { type: "radio", value: option.value });
           const id = index === 0 ? meta.id : `${meta.id}-${index}`;
@@ -77,13 +72,7 @@ export function RegisterForm({ slug, questions, signedIn, willWaitlist, lastResu
           </p>
           <TextField meta={fields.name} label="Full name" autoComplete="name" spellCheck={false} />
           <TextField meta={fields.email} label="Email address" hint="Your ticket goes here." type="email" autoComplete="email" spellCheck={false} />
-          <TextField
-            meta={fields.password}
-            label="Create a password"
-            hint="At least 8 characters. Three random words make a strong password that is easy to remember."
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordField meta={fields.password} />
         </>
       )}
       {questions.map((question) =>

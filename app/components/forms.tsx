@@ -31,6 +31,18 @@ export function ErrorSummary({ form, fields }: { form: AnyForm; fields: Record<s
   );
 }
 
+/** The first error of a field, announced with an "Error:" prefix for screen readers; nothing when valid. */
+export function FieldError({ meta }: { meta: AnyField }) {
+  const error = meta.errors?.[0];
+  if (!error) return null;
+  return (
+    <p id={meta.errorId} className="field__error">
+      <span className="visually-hidden">Error: </span>
+      {error}
+    </p>
+  );
+}
+
 type FieldShellProps = { meta: AnyField; label: ReactNode; hint?: ReactNode; children: ReactNode };
 
 function FieldShell({ meta, label, hint, children }: FieldShellProps) {
@@ -45,12 +57,7 @@ function FieldShell({ meta, label, hint, children }: FieldShellProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={meta.errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
       {children}
     </div>
   );
@@ -75,6 +82,13 @@ export function TextField({ meta, label, hint, type = "text", className, ...rest
       <input key={key} {...props} {...rest} className={className ?? "input"} />
     </FieldShell>
   );
+}
+
+const PASSWORD_HINT = "At least 8 characters. Three random words make a strong password that is easy to remember.";
+
+/** A field for choosing a password, with the advice every such form gives. */
+export function NewPasswordField({ meta, label = "Create a password" }: { meta: AnyField; label?: ReactNode }) {
+  return <TextField meta={meta} label={label} hint={PASSWORD_HINT} type="password" autoComplete="new-password" />;
 }
 
 type TextAreaFieldProps = {
@@ -114,6 +128,25 @@ export function SelectField({ meta, label, hint, options, ...rest }: SelectField
         })}
       </select>
     </FieldShell>
+  );
+}
+
+/** A checkbox with its label beside it, the error above, GOV.UK style. */
+export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: ReactNode; hint?: ReactNode }) {
+  const { key, ...props } = getInputProps(meta, { type: "checkbox", ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  return (
+    <div className={meta.errors?.length ? "field field--error" : "field"}>
+      <FieldError meta={meta} />
+      <div className="checkbox">
+        <input key={key} {...props} />
+        <label htmlFor={meta.id}>{label}</label>
+      </div>
+      {hint ? (
+        <p id={meta.descriptionId} className="field__hint checkbox__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

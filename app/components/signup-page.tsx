@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { signupSchema } from "~/modules/auth/schemas";
-import { ErrorSummary, SubmitButton, TextField } from "./forms";
+import { ErrorSummary, NewPasswordField, SubmitButton, TextField } from "./forms";
 import { PageHeader } from "./layout";
 
 export type SignupVariant = "participant" | "mentor" | "sponsor";
@@ -71,13 +71,7 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
           autoComplete="email"
           spellCheck={false}
         />
-        <TextField
-          meta={fields.password}
-          label="Create a password"
-          hint="At least 8 characters. Three random words make a strong password that is easy to remember."
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordField meta={fields.password} />
         <SubmitButton>Create account</SubmitButton>
       </Form>
       <p>

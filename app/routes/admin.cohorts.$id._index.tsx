@@ -7,7 +7,7 @@ import { ProgressGrid } from "~/components/curriculum/progress-grid";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { findCohort } from "~/modules/cohorts/cohorts.server";
@@ -53,7 +53,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     stuck: grid.stuck.map((s) => ({ ...s, since: when(s.since) })),
     stuckDays: grid.stuckDays,
     invitations: pendingInvitations(cohort.id).map((i) => ({ email: i.email, sent: when(i.createdAt) })),
-    events: eventsWithCheckIns(now).map((e) => ({ id: e.id, label: `${e.title} (${formatInstant(e.startsAt, timeZone)}, ${e.checkedIn} checked in)` })),
+    events: eventsWithCheckIns(now).map((e) => ({ id: e.id, label: `${e.title} (${formatInstant(e.startsAt, timeZone)})` })),
   };
 }
 
@@ -167,7 +167,7 @@ export default function CohortDashboard() {
         <Form method="post" {...getFormProps(eventForm)} className="form">
           <ErrorSummary form={eventForm} fields={{ eventId: eventFields.eventId }} />
           <input type="hidden" name="intent" value="add-from-event" />
-          <SelectField meta={eventFields.eventId} label="Event" hint="Each person is added (while places last) and gets an email saying so." options={d.events.map((e) => ({ value: e.id, label: e.label }))} />
+          <SelectField meta={eventFields.eventId} label="Event" hint="Recent events where people checked in. Each person who checked in is added (while places last) and gets an email saying so." options={d.events.map((e) => ({ value: e.id, label: e.label }))} />
           <SubmitButton variant="secondary">Add attendees</SubmitButton>
         </Form>
       ) : (

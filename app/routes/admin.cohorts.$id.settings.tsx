@@ -7,7 +7,7 @@ import { CohortFields, cohortDefaults, cohortSummaryFields, type CohortFieldMeta
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { facilitatorOptions, findCohort, updateCohort } from "~/modules/cohorts/cohorts.server";

@@ -7,7 +7,7 @@ import { CohortFields, cohortSummaryFields, type CohortFieldMetas } from "~/comp
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { createCohort, facilitatorOptions, listCohorts } from "~/modules/cohorts/cohorts.server";

@@ -7,28 +7,24 @@ import { EventDetails } from "~/components/event-details";
 import { FeedbackResults, SeatHoldersTable, WaitlistTable, type PersonRow } from "~/components/event-people";
 import { EventStatusTag } from "~/components/event-status-tag";
 import { PageHeader } from "~/components/layout";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { feedbackSummary, registrationsWithAnswers, type RegistrationListing } from "~/modules/events/admin-events.server";
 import { whenText } from "~/modules/events/event-facts.server";
 import { eventActionSchema, KIND_LABELS } from "~/modules/events/event-schemas";
 import { publishEvent, unpublishEvent } from "~/modules/events/event-status.server";
-import { eventQuestionsOf, getEventById } from "~/modules/events/events.server";
+import { eventQuestionsOf } from "~/modules/events/events.server";
 import { attendanceCounts } from "~/modules/events/registrations.server";
 import { seriesSessions } from "~/modules/events/series.server";
+import { NO_EVENT, requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Events` }];
 
-const NO_EVENT = "There is no event with that id.";
-
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound(NO_EVENT);
+  const { event } = requireOrganiserEvent(request, params.id);
   const { timeZone } = getOrganisation();
   const now = context.clock.now();
   const at = (instant: number | null) => (instant === null ? null : formatInstant(instant, timeZone));
@@ -82,9 +78,8 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = requireRole(request, "organiser");
-  const id = params.id ?? "";
-  if (!getEventById(id)) notFound(NO_EVENT);
+  const { organiser: actor, event } = requireOrganiserEvent(request, params.id);
+  const id = event.id;
   const submission = parseWithZod(await request.formData(), { schema: eventActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent } = submission.value;

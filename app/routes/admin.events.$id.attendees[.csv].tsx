@@ -1,16 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { registrationsWithAnswers } from "~/modules/events/admin-events.server";
 import { attendeesCsv, attendeesFileName } from "~/modules/events/attendees-csv.server";
-import { eventQuestionsOf, getEventById } from "~/modules/events/events.server";
-import { notFound } from "~/utils/http.server";
+import { eventQuestionsOf } from "~/modules/events/events.server";
+import { requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 
 // A resource route: the attendee list as a file to open in a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound("There is no event with that id.");
+  const { event } = requireOrganiserEvent(request, params.id);
   const csv = attendeesCsv({
     questions: eventQuestionsOf(event.id),
     people: registrationsWithAnswers(event.id),

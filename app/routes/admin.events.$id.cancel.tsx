@@ -7,23 +7,18 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { whenText } from "~/modules/events/event-facts.server";
 import { cancelEventSchema } from "~/modules/events/event-schemas";
 import { cancelEvent } from "~/modules/events/event-status.server";
-import { getEventById } from "~/modules/events/events.server";
 import { registeredPeople } from "~/modules/events/registrations.server";
+import { NO_EVENT, requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cancel ${data?.title ?? "event"} · Events` }];
 
-const NO_EVENT = "There is no event with that id.";
-
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound(NO_EVENT);
+  const { event } = requireOrganiserEvent(request, params.id);
   const people = registeredPeople(event.id);
   return {
     id: event.id,
@@ -36,9 +31,8 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = requireRole(request, "organiser");
-  const id = params.id ?? "";
-  if (!getEventById(id)) notFound(NO_EVENT);
+  const { organiser: actor, event } = requireOrganiserEvent(request, params.id);
+  const id = event.id;
   const submission = parseWithZod(await request.formData(), { schema: cancelEventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = cancelEvent({ actorId: actor.id, eventId: id, message: submission.value.message });

@@ -3,14 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AttendanceFigures } from "~/components/attendance-figures";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { checkInFlash, ticketByToken } from "~/modules/events/attendance.server";
 import { QR_CHECK_IN_INTENT, REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
-import { getEventById } from "~/modules/events/events.server";
 import { attendanceCounts, checkIn } from "~/modules/events/registrations.server";
+import { requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { formatTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
@@ -21,9 +21,7 @@ const NO_TICKET = "This QR code is not a ticket we know. Ask for the code printe
 
 // Opening the QR code's address only shows the ticket: marking someone present is a deliberate POST.
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound("There is no event with that id.");
+  const { event } = requireOrganiserEvent(request, params.id);
   const ticket = ticketByToken(params.token ?? "");
   if (!ticket) notFound(NO_TICKET);
   const { timeZone } = getOrganisation();
@@ -44,9 +42,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 const schema = z.object({ intent: z.literal(QR_CHECK_IN_INTENT, { error: "Press “Mark present” to check the person in" }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound("There is no event with that id.");
+  const { organiser, event } = requireOrganiserEvent(request, params.id);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const token = params.token ?? "";
@@ -95,14 +91,7 @@ export default function TicketAtDoor() {
           No seat: {REGISTRATION_STATUS_LABELS[ticket.status].toLowerCase()}. Only people with a confirmed seat can be checked in.
         </p>
       )}
-      <p className="figures" aria-live="polite">
-        <span>
-          <strong className="figure">{counts.present}</strong> present
-        </span>
-        <span>
-          <strong className="figure">{counts.expected}</strong> expected
-        </span>
-      </p>
+      <AttendanceFigures counts={counts} />
       <p>
         <Link to={`/admin/events/${event.id}/check-in`} className="button button--secondary button--big">
           Back to check-in

@@ -3,28 +3,23 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttendanceFigures } from "~/components/attendance-figures";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { checkInFlash, doorList } from "~/modules/events/attendance.server";
 import { whenText } from "~/modules/events/event-facts.server";
 import { checkInCodeSchema, checkInPersonSchema, REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
-import { getEventById } from "~/modules/events/events.server";
 import { attendanceCounts, checkIn } from "~/modules/events/registrations.server";
+import { requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { formatTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Check in · ${data?.event.title ?? "Event"}` }];
 
-const NO_EVENT = "There is no event with that id.";
-
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound(NO_EVENT);
+  const { event } = requireOrganiserEvent(request, params.id);
   const { timeZone } = getOrganisation();
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200).trim();
   const { rows, more } = doorList(event.id, q);
@@ -43,9 +38,7 @@ function backTo(eventId: string, q: string) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound(NO_EVENT);
+  const { organiser, event } = requireOrganiserEvent(request, params.id);
   const formData = await request.formData();
   const schema = formData.get("intent") === "registration" ? checkInPersonSchema : checkInCodeSchema;
   const submission = parseWithZod(formData, { schema });
@@ -78,14 +71,7 @@ export default function CheckIn() {
       </p>
       <PageHeader title="Check in" lead={`${event.title}: ${event.when}`} />
       {event.status !== "published" ? <p className="notice notice--error">This event is not published, so nobody can have a seat.</p> : null}
-      <p className="figures" aria-live="polite">
-        <span>
-          <strong className="figure">{counts.present}</strong> present
-        </span>
-        <span>
-          <strong className="figure">{counts.expected}</strong> expected
-        </span>
-      </p>
+      <AttendanceFigures counts={counts} />
       <Form method="get" className="form" role="search">
         <div className="field">
           <label htmlFor="door-search" className="field__label">

@@ -4,26 +4,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { BLANK_QUESTION, CheckboxField, EventFormFields } from "~/components/event-form";
-import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/event-form";
+import { CheckboxField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events/event-schemas";
-import { eventQuestionsOf, getEventById, updateEvent } from "~/modules/events/events.server";
+import { eventQuestionsOf, updateEvent } from "~/modules/events/events.server";
 import { seriesSessions } from "~/modules/events/series.server";
+import { NO_EVENT, requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "event"} · Events` }];
 
-const NO_EVENT = "There is no event with that id.";
-
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const event = getEventById(params.id ?? "");
-  if (!event) notFound(NO_EVENT);
+  const { event } = requireOrganiserEvent(request, params.id);
   const { timeZone } = getOrganisation();
   const local = (instant: number | null) => (instant === null ? "" : instantToLocalInput(instant, timeZone));
   const questions = eventQuestionsOf(event.id).map((q) => ({ id: q.id, label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required }));
@@ -61,9 +57,8 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = requireRole(request, "organiser");
-  const id = params.id ?? "";
-  if (!getEventById(id)) notFound(NO_EVENT);
+  const { organiser: actor, event } = requireOrganiserEvent(request, params.id);
+  const id = event.id;
   const submission = parseWithZod(await request.formData(), { schema: editEventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = updateEvent({ actorId: actor.id, eventId: id, form: submission.value });
@@ -94,33 +89,7 @@ export default function EditEvent() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const summaryFields = {
-    kind: fields.kind,
-    title: fields.title,
-    slug: fields.slug,
-    summary: fields.summary,
-    description: fields.description,
-    startsAt: fields.startsAt,
-    endsAt: fields.endsAt,
-    format: fields.format,
-    venueName: fields.venueName,
-    venueAddress: fields.venueAddress,
-    mapUrl: fields.mapUrl,
-    joinUrl: fields.joinUrl,
-    capacity: fields.capacity,
-    registrationOpensAt: fields.registrationOpensAt,
-    registrationClosesAt: fields.registrationClosesAt,
-    reminderHoursBefore: fields.reminderHoursBefore,
-    ...Object.fromEntries(
-      fields.questions.getFieldList().flatMap((row, index) => {
-        const question = row.getFieldset();
-        return [
-          [`q${index}label`, question.label],
-          [`q${index}options`, question.options],
-        ];
-      }),
-    ),
-  };
+  const summaryFields = eventSummaryFields(fields);
   return (
     <>
       <p>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { BLANK_QUESTION, EventFormFields } from "~/components/event-form";
+import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/event-form";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { getOrganisation } from "~/modules/admin/organisation.server";
@@ -58,36 +58,7 @@ export default function NewEvent() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const summaryFields = {
-    kind: fields.kind,
-    title: fields.title,
-    slug: fields.slug,
-    summary: fields.summary,
-    description: fields.description,
-    startsAt: fields.startsAt,
-    endsAt: fields.endsAt,
-    repeat: fields.repeat,
-    intervalDays: fields.intervalDays,
-    occurrences: fields.occurrences,
-    format: fields.format,
-    venueName: fields.venueName,
-    venueAddress: fields.venueAddress,
-    mapUrl: fields.mapUrl,
-    joinUrl: fields.joinUrl,
-    capacity: fields.capacity,
-    registrationOpensAt: fields.registrationOpensAt,
-    registrationClosesAt: fields.registrationClosesAt,
-    reminderHoursBefore: fields.reminderHoursBefore,
-    ...Object.fromEntries(
-      fields.questions.getFieldList().flatMap((row, index) => {
-        const question = row.getFieldset();
-        return [
-          [`q${index}label`, question.label],
-          [`q${index}options`, question.options],
-        ];
-      }),
-    ),
-  };
+  const summaryFields = eventSummaryFields(fields, { repeat: fields.repeat, intervalDays: fields.intervalDays, occurrences: fields.occurrences });
   return (
     <>
       <p>

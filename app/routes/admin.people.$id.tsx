@@ -7,7 +7,7 @@ import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { changeRoles, getPerson } from "~/modules/admin/people.server";
 import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/admin/schemas";

@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { searchPeople } from "~/modules/admin/people.server";
 import { ROLE_LABELS } from "~/modules/admin/schemas";

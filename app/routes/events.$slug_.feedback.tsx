@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
@@ -11,16 +11,17 @@ import { feedbackSchema } from "~/modules/events/register-schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
+import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
 
 // The emailed link carries a token in the address: it must not leak through the Referer.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Feedback: ${data.title}` : "Feedback" },
-  { name: "referrer", content: "no-referrer" },
+  NO_REFERRER_META,
 ];
 
 export const handle = staticPage;
 
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+export const headers = noReferrerHeaders;
 
 const NOT_YOURS = "This feedback link does not work. If you came to the event, use the link in the email we sent you.";
 

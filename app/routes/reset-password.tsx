@@ -1,15 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, NewPasswordField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { resetPasswordServerSchema } from "~/modules/auth/form-schemas.server";
 import { resetLinkIsValid, resetPassword } from "~/modules/auth/password-change.server";
@@ -17,16 +11,16 @@ import { refusalReply } from "~/modules/auth/route-helpers.server";
 import { INVALID_RESET_LINK, resetPasswordSchema } from "~/modules/auth/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
+import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 
-// The token is in this page's address: it must not leak to other sites through the Referer.
-export const meta: MetaFunction = () => [{ title: "Choose a new password" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Choose a new password" }, NO_REFERRER_META];
 
 export const handle = staticPage;
 
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+export const headers = noReferrerHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const token = tokenFromUrl(request);
   return resetLinkIsValid(token) ? { valid: true as const, token } : { valid: false as const, token: "" };
 }
 
@@ -77,13 +71,7 @@ export default function ResetPassword() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <ErrorSummary form={form} fields={{ password: fields.password }} />
         <input type="hidden" name="token" value={token} />
-        <TextField
-          meta={fields.password}
-          label="New password"
-          hint="At least 8 characters. Three random words make a strong password that is easy to remember."
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordField meta={fields.password} label="New password" />
         <SubmitButton>Change password</SubmitButton>
       </Form>
     </>

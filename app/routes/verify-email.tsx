@@ -1,11 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
@@ -15,17 +9,17 @@ import { verifyEmailSchema } from "~/modules/auth/schemas";
 import { getUser } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
+import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 
-// The token is in this page's address: it must not leak to other sites through the Referer.
-export const meta: MetaFunction = () => [{ title: "Confirm your email address" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Confirm your email address" }, NO_REFERRER_META];
 
 export const handle = staticPage;
 
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+export const headers = noReferrerHeaders;
 
 // Opening the link changes nothing (mail scanners open links too); the button below does.
 export function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const token = tokenFromUrl(request);
   const link = describeEmailLink(token);
   return { link, token: link ? token : "", signedIn: !!getUser(request) };
 }

@@ -27,6 +27,7 @@ const FORMATS = {
   dateTime: { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hourCycle: "h12" },
   date: { weekday: "short", day: "numeric", month: "short", year: "numeric" },
   time: { hour: "numeric", minute: "2-digit", hourCycle: "h12" },
+  compact: { dateStyle: "medium", timeStyle: "short" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 // Making a formatter costs far more than using one, and lists format many dates: keep them.
@@ -53,4 +54,9 @@ export function formatDate(instant: number, timeZone: string, locale = "en-GB"):
 
 export function formatTime(instant: number, timeZone: string, locale = "en-GB"): string {
   return formatter("time", timeZone, locale).format(instant);
+}
+
+/** An instant as organisers read it in tables: "25 Nov 2026, 19:49". */
+export function formatInstant(instant: number, timeZone: string, locale = "en-GB"): string {
+  return formatter("compact", timeZone, locale).format(instant);
 }

@@ -6,6 +6,7 @@ import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { insertUser } from "~/modules/auth/users.server";
 import { findCohort } from "~/modules/cohorts/cohorts.server";
 import { cohortGrid } from "~/modules/cohorts/dashboard.server";
+import { eventsWithCheckIns } from "~/modules/cohorts/event-attendees.server";
 import { addEventAttendees, inviteToCohort, joinCohort } from "~/modules/cohorts/membership.server";
 import { action as dashboardAction } from "~/routes/admin.cohorts.$id._index";
 import { action as joinAction, loader as joinLoader } from "~/routes/join.$code";
@@ -123,6 +124,9 @@ describe("adding an event's attendees", () => {
         .values({ id: randomId(16), eventId, userId: person.id, status: "confirmed", checkInToken: randomId(16), shortCode: `C${i}`, checkedInAt: i < 3 ? now - DAY + i : null, createdAt: now, updatedAt: now })
         .run();
     }
+    const quiet = randomId(16);
+    db.insert(events).values({ id: quiet, slug: `event-${quiet}`, kind: "seminar", title: "Nobody checked in", startsAt: now - 2 * DAY, endsAt: now - 2 * DAY + 3_600_000, capacity: 10, status: "published", createdAt: now, updatedAt: now }).run();
+    expect(eventsWithCheckIns(now).map((e) => e.title)).toEqual(["Resilience workshop"]);
     const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-12-01", capacity: 3 });
     join(people[0], cohortId);
     const filler = await createUser();

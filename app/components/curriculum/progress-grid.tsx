@@ -37,7 +37,7 @@ export function ProgressGrid({ steps, members }: { steps: Step[]; members: Membe
                 {member.doneCount}/{steps.length}
               </td>
               {member.cells.map((state, index) => (
-                <td key={steps[index].id} className={`grid-cell grid-cell--${state}`}>
+                <td key={steps[index].id} className={state}>
                   {MARK[state]}
                 </td>
               ))}

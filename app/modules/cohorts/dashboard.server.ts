@@ -51,18 +51,24 @@ export function cohortGrid(cohort: { id: string; curriculumId: string; nudgeAfte
       .all()
       .map((r) => `${r.memberId}:${r.stepId}`),
   );
-  const done = new Map<string, number>();
+  // member id -> step id -> when it was first completed
+  const done = new Map<string, Map<string, number>>();
   const lastActivity = new Map<string, number>();
   for (const row of progress) {
-    if (row.completedAt !== null) done.set(`${row.memberId}:${row.stepId}`, row.completedAt);
+    if (row.completedAt !== null) {
+      const memberDone = done.get(row.memberId) ?? new Map<string, number>();
+      memberDone.set(row.stepId, row.completedAt);
+      done.set(row.memberId, memberDone);
+    }
     lastActivity.set(row.memberId, Math.max(lastActivity.get(row.memberId) ?? 0, row.updatedAt));
   }
   const stuckDays = cohort.nudgeAfterDays ?? DEFAULT_STUCK_DAYS;
   const completion = steps.map(() => 0);
   const grid: GridMember[] = members.map((member) => {
     let waiting: GridMember["waiting"] = null;
+    const finished = done.get(member.id);
     const cells = steps.map((step, index): StepState => {
-      if (done.has(`${member.id}:${step.id}`)) {
+      if (finished?.has(step.id)) {
         completion[index] += 1;
         return "done";
       }
@@ -73,7 +79,7 @@ export function cohortGrid(cohort: { id: string; curriculumId: string; nudgeAfte
       }
       return "open";
     });
-    const doneAt = steps.map((step) => done.get(`${member.id}:${step.id}`) ?? null);
+    const doneAt = steps.map((step) => finished?.get(step.id) ?? null);
     return { ...member, cells, doneAt, doneCount: cells.filter((c) => c === "done").length, lastActivityAt: lastActivity.get(member.id) ?? null, waiting };
   });
   const stuck = grid

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import type { cohortGrid } from "./dashboard.server";
 
 // A cell starting with one of these is a formula to a spreadsheet; a name must never become one.

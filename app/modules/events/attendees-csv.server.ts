@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { formatInstant } from "~/modules/admin/format.server";
+import { formatInstant } from "~/utils/dates";
 import { REGISTRATION_STATUS_LABELS } from "./event-schemas";
 import type { EventQuestion } from "./events.server";
 import type { RegistrationListing } from "./admin-events.server";

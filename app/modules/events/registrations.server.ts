@@ -4,7 +4,7 @@ import { registrations, users, type RegistrationStatus } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { requestFeedback } from "./feedback.server";
 import { FEEDBACK_DELAY } from "./reminders.server";
-import { eventIn, SEAT_HOLDING, type RegistrationRow, type Tx } from "./seats.server";
+import { eventIn, NO_REGISTRATION, ownRegistrationIn, SEAT_HOLDING, type RegistrationRow, type Tx } from "./seats.server";
 import { offerFreedSeats } from "./waitlist.server";
 
 export { offerFreedSeats } from "./waitlist.server";
@@ -43,12 +43,8 @@ export type CancelResult =
 export function cancelRegistration(userId: string, registrationId: string): CancelResult {
   return db.transaction(
     (tx): CancelResult => {
-      const registration = tx
-        .select()
-        .from(registrations)
-        .where(and(eq(registrations.id, registrationId), eq(registrations.userId, userId)))
-        .get();
-      if (!registration) return { ok: false, reason: "not-found", message: "We could not find that registration." };
+      const registration = ownRegistrationIn(tx, userId, registrationId);
+      if (!registration) return { ok: false, reason: "not-found", message: NO_REGISTRATION };
       if (registration.status === "cancelled") return { ok: true, status: "already-cancelled", offersMade: 0 };
       const event = eventIn(tx, registration.eventId)!;
       const now = clock.now();

@@ -16,6 +16,17 @@ export function eventIn(tx: Reader, eventId: string): EventRow | undefined {
   return tx.select().from(events).where(eq(events.id, eventId)).get();
 }
 
+/** The registration if it belongs to this person; undefined for anyone else's, as if it did not exist. */
+export function ownRegistrationIn(tx: Reader, userId: string, registrationId: string): RegistrationRow | undefined {
+  return tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.userId, userId)))
+    .get();
+}
+
+export const NO_REGISTRATION = "We could not find that registration.";
+
 export function personOf(tx: Reader, userId: string): { name: string; email: string } {
   const person = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (!person) throw new Error(`No user ${userId}`);

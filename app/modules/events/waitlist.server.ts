@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { registrations } from "~db/schema";
 import { getOrganisation } from "~/modules/admin/organisation.server";
@@ -9,7 +9,7 @@ import { formatDateTime } from "~/utils/dates";
 import { logger } from "~/utils/logger.server";
 import { confirmSeat } from "./confirmation.server";
 import { absoluteUrl, emailFacts, ticketPath } from "./event-facts.server";
-import { eventIn, personOf, seatsHeld, waitingInOrder, type Tx } from "./seats.server";
+import { eventIn, NO_REGISTRATION, ownRegistrationIn, personOf, seatsHeld, waitingInOrder, type Tx } from "./seats.server";
 
 export const OFFER_EXPIRY_JOB = "events.offer-expiry";
 
@@ -61,12 +61,8 @@ export type AcceptResult =
 export function acceptOffer(userId: string, registrationId: string): AcceptResult {
   return db.transaction(
     (tx): AcceptResult => {
-      const registration = tx
-        .select()
-        .from(registrations)
-        .where(and(eq(registrations.id, registrationId), eq(registrations.userId, userId)))
-        .get();
-      if (!registration) return { ok: false, reason: "not-found", message: "We could not find that registration." };
+      const registration = ownRegistrationIn(tx, userId, registrationId);
+      if (!registration) return { ok: false, reason: "not-found", message: NO_REGISTRATION };
       if (registration.status === "confirmed") return { ok: true, status: "already-confirmed" };
       if (registration.status !== "offered") {
         return { ok: false, reason: "not-offered", message: "There is no seat on offer for you at this event any more." };
