@@ -15,6 +15,7 @@ type DetailsEvent = {
   opens: string | null;
   closes: string | null;
   reminderHoursBefore: number;
+  offerHours: number;
   descriptionHtml: string;
 };
 
@@ -70,6 +71,14 @@ export function EventDetails({ event, questions, seatsTaken, waiting }: { event:
         <dd>
           {event.reminderHoursBefore} {event.reminderHoursBefore === 1 ? "hour" : "hours"} before the start
         </dd>
+        {event.waitlistEnabled ? (
+          <>
+            <dt>Offered seats</dt>
+            <dd>
+              Held for {event.offerHours} {event.offerHours === 1 ? "hour" : "hours"} for the person waiting
+            </dd>
+          </>
+        ) : null}
         <dt>Web address</dt>
         <dd>
           {event.status === "published" ? <a href={`/events/${event.slug}`}>/events/{event.slug}</a> : <span>/events/{event.slug} (once published)</span>}

@@ -117,6 +117,15 @@ export function EventFormFields({
       <h2>Seats and registration</h2>
       <TextField meta={fields.capacity} label="Seats" hint="How many people can come." type="number" inputMode="numeric" min={1} className="input input--short" />
       <CheckboxField meta={fields.waitlistEnabled} label="Keep a waiting list once the seats are taken" hint="When a seat frees up, the first person waiting is offered it by email." />
+      <TextField
+        meta={fields.offerHours}
+        label="Hours to accept an offered seat"
+        hint="When a seat frees up, the first person waiting has this long to take it before it passes to the next."
+        type="number"
+        inputMode="numeric"
+        min={1}
+        className="input input--short"
+      />
       <TextField meta={fields.registrationOpensAt} label="Registration opens (optional)" hint={`Leave empty to open as soon as the event is published. ${zoneHint}`} type="datetime-local" />
       <TextField meta={fields.registrationClosesAt} label="Registration closes (optional)" hint={`Leave empty to close when the event starts. ${zoneHint}`} type="datetime-local" />
       <TextField
@@ -159,6 +168,7 @@ export function eventSummaryFields(fields: EventFields, timing: Record<string, A
     registrationOpensAt: fields.registrationOpensAt,
     registrationClosesAt: fields.registrationClosesAt,
     reminderHoursBefore: fields.reminderHoursBefore,
+    offerHours: fields.offerHours,
     ...Object.fromEntries(
       fields.questions.getFieldList().flatMap((row, index) => {
         const question = row.getFieldset();

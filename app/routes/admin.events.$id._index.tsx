@@ -61,6 +61,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
       opens: at(event.registrationOpensAt),
       closes: at(event.registrationClosesAt),
       reminderHoursBefore: event.reminderHoursBefore,
+      offerHours: event.offerHours,
       cancelledAt: at(event.cancelledAt),
       over: event.endsAt <= now,
       descriptionHtml: renderMarkdown(event.description),

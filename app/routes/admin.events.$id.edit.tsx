@@ -50,6 +50,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
       registrationOpensAt: local(event.registrationOpensAt),
       registrationClosesAt: local(event.registrationClosesAt),
       reminderHoursBefore: String(event.reminderHoursBefore),
+      offerHours: String(event.offerHours),
       questions: [...questions, ...Array.from({ length: blanks }, () => BLANK_QUESTION)],
       applyToSeries: false,
     },

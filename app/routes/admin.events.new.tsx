@@ -51,6 +51,7 @@ export default function NewEvent() {
       capacity: "30",
       waitlistEnabled: true,
       reminderHoursBefore: "24",
+      offerHours: "24",
       repeat: "none",
       questions: Array.from({ length: MIN_QUESTION_ROWS }, () => BLANK_QUESTION),
     },

@@ -39,6 +39,7 @@ const NEW_EVENT = {
   venueAddress: "1 Road, Lagos",
   capacity: "10",
   reminderHoursBefore: "24",
+  offerHours: "24",
 };
 
 export const EVENT_CSRF_PROBES: Record<string, (w: CsrfWorld) => CsrfProbe> = {

@@ -55,6 +55,12 @@ describe("the event form's checks", () => {
     expect(errorsFor({ capacity: "" }).capacity).toEqual(["Enter how many seats there are, as a number"]);
   });
 
+  it("takes how long an offered seat is held, 1 hour to 7 days", () => {
+    expect(errorsFor({ offerHours: "0" }).offerHours).toEqual(["Give people at least 1 hour to accept an offered seat"]);
+    expect(errorsFor({ offerHours: "169" }).offerHours).toEqual(["Give people at most 168 hours (7 days) to accept an offered seat"]);
+    expect(create({ offerHours: "6" }).offerHours).toBe(6);
+  });
+
   it("takes only https links for the map and the joining link", () => {
     const message = "Enter a full address starting with https://";
     expect(errorsFor({ mapUrl: "http://maps.example.org/x" }).mapUrl?.[0]).toBe(message);

@@ -21,6 +21,7 @@ export function eventFormFields(overrides: Record<string, string> = {}): Record<
     registrationOpensAt: "",
     registrationClosesAt: "",
     reminderHoursBefore: "24",
+    offerHours: "24",
     ...overrides,
   };
 }

@@ -112,6 +112,11 @@ const eventFields = {
     .int("Enter a whole number of hours")
     .min(1, "Send the reminder at least 1 hour before")
     .max(336, "Send the reminder at most 336 hours (14 days) before"),
+  offerHours: z
+    .number({ error: "Enter the number of hours, as a number" })
+    .int("Enter a whole number of hours")
+    .min(1, "Give people at least 1 hour to accept an offered seat")
+    .max(168, "Give people at most 168 hours (7 days) to accept an offered seat"),
   questions: z.array(questionSchema).max(20, "An event has at most 20 questions").default([]),
 };
 

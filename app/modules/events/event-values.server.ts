@@ -27,6 +27,7 @@ export type EventValues = {
   registrationOpensAt: number | null;
   registrationClosesAt: number | null;
   reminderHoursBefore: number;
+  offerHours: number;
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -76,6 +77,7 @@ export function eventValuesFromForm(form: EventFormInput, timeZone: string): Con
       registrationOpensAt: opensAt,
       registrationClosesAt: closesAt,
       reminderHoursBefore: form.reminderHoursBefore,
+      offerHours: form.offerHours,
     },
     questions: questionsFromForm(form.questions),
   };
