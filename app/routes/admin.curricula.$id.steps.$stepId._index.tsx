@@ -105,7 +105,7 @@ export default function EditStep() {
         <TextAreaField
           meta={fields.body}
           label="The step's text"
-          hint="Plain text with light formatting: a blank line starts a new paragraph, ## starts a heading, - starts a list item, **bold**, [link text](https://…)."
+          hint="Plain text with light formatting: a blank line starts a new paragraph, ## starts a heading, - starts a list item, **bold**, [link text](https://…). Write {{help_lines}} where the help lines from the organisation's settings should appear."
           rows={18}
         />
         <h2 id="exercise">Exercise: {EXERCISE_KIND_LABELS[kind].label}</h2>

@@ -1,6 +1,7 @@
 import { readAnswer, renderEmailDraft, type JournalEntry } from "~/modules/curriculum/answers";
 import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { formatDate, formatDateTime } from "~/utils/dates";
+import { getOrganisation } from "~/modules/admin/organisation.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { StoredAnswer } from "./answers.server";
 import { listApplications } from "./applications.server";
@@ -41,7 +42,7 @@ export function stepView({ step, answer, userId, timeZone }: { step: Step; answe
     title: step.title,
     summary: step.summary,
     readingMinutes: step.readingMinutes,
-    bodyHtml: renderMarkdown(step.body),
+    bodyHtml: renderMarkdown(withHelpLines(step.body, getOrganisation().helpLines)),
     exercise,
     // Journals keep their entries apart; the form itself only edits the other kinds.
     answer: exercise.kind === "journal" ? {} : current,
@@ -50,4 +51,21 @@ export function stepView({ step, answer, userId, timeZone }: { step: Step; answe
     applications,
     completedAt: answer?.completedAt ? formatDateTime(answer.completedAt, timeZone) : null,
   };
+}
+
+export const HELP_LINES_PLACEHOLDER = "{{help_lines}}";
+
+/**
+ * Steps may write `{{help_lines}}` where the organisation's help lines (set in its settings, one
+ * per line) belong; each line becomes a list item, escaped as plain text.
+ */
+export function withHelpLines(body: string, helpLines: string): string {
+  if (!body.includes(HELP_LINES_PLACEHOLDER)) return body;
+  const lines = helpLines
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `- ${line.replace(/([\\`*_[\]{}()#+\-.!<>|])/g, "\\$1")}`);
+  const list = lines.length ? lines.join("\n") : "- Ask your programme facilitator: the organisers have not listed help lines yet.";
+  return body.split(HELP_LINES_PLACEHOLDER).join(list);
 }

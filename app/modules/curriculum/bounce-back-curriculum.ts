@@ -713,7 +713,11 @@ Please do not keep it to yourself if:
 - you are finding it hard to get through an ordinary day
 - you have thoughts of harming yourself
 
-Talk to someone you trust today: a friend, a family member, your mentor, a faith leader or your programme facilitator. You can also contact the help lines that your programme lists in this app. Reaching out is a sensible, brave thing to do, and you deserve support.
+Talk to someone you trust today: a friend, a family member, your mentor, a faith leader or your programme facilitator. You can also contact the help lines your programme lists:
+
+{{help_lines}}
+
+Reaching out is a sensible, brave thing to do, and you deserve support.
 
 If you are in danger right now, contact emergency services or go to the nearest hospital.`,
       exercise: {
