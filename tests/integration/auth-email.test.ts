@@ -9,7 +9,7 @@ import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { action as accountAction } from "~/routes/me.account";
 import { action as verifyAction, headers as verifyHeaders, loader as verifyLoader } from "~/routes/verify-email";
-import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 function latestEmail(to: string, template: string) {
@@ -34,9 +34,6 @@ const confirmLink = (token: string, cookie?: string) =>
   runRoute(() =>
     verifyAction({ request: formRequest(`/verify-email?token=${token}`, { token }, { cookie }), context: loadContext(), params: {} }),
   );
-
-let ipCounter = 0;
-const freshIp = () => `198.18.0.${++ipCounter}`;
 
 beforeEach(() => {
   resetRateLimits();

@@ -13,7 +13,7 @@ import { hashToken } from "~/utils/ids.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as accountAction } from "~/routes/me.account";
 import { action as resetAction, headers as resetHeaders, loader as resetLoader } from "~/routes/reset-password";
-import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const sessionIds = (userId: string) =>
@@ -35,9 +35,6 @@ function tokenFromLatestEmail(to: string, template: string): string {
 function countEmails(to: string, template: string) {
   return db.select().from(outbox).where(and(eq(outbox.recipient, to), eq(outbox.template, template))).all().length;
 }
-
-let ipCounter = 0;
-const freshIp = () => `192.0.2.${++ipCounter}`;
 
 beforeEach(() => {
   resetRateLimits();

@@ -7,9 +7,8 @@ import { registerForEvent } from "~/modules/events/booking.server";
 import { feedbackFormFor, feedbackToken, saveFeedback } from "~/modules/events/feedback.server";
 import { attendanceCounts, cancelRegistration, checkIn } from "~/modules/events/registrations.server";
 import { rescheduleEventJobs } from "~/modules/events/reminders.server";
-import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
-import { createTestEvent, emailsOf, registrationOf } from "../support/event-factories";
+import { createTestEvent, emailsOf, registrationOf, runAllDue } from "../support/event-factories";
 import { createUser, type TestUser } from "../support/factories";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
@@ -22,9 +21,6 @@ beforeEach(() => {
 });
 afterAll(() => clock.set(null));
 
-async function runAllDue() {
-  while ((await runWorkerOnce()).jobs > 0);
-}
 
 async function booked(eventId: string, count: number) {
   const list: TestUser[] = [];

@@ -6,9 +6,8 @@ import { registerJobHandlers } from "~/jobs.server";
 import { registerForEvent } from "~/modules/events/booking.server";
 import { cancelRegistration, offerFreedSeats } from "~/modules/events/registrations.server";
 import { acceptOffer } from "~/modules/events/waitlist.server";
-import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
-import { createTestEvent, emailsOf, registrationOf } from "../support/event-factories";
+import { createTestEvent, emailsOf, registrationOf, runAllDue } from "../support/event-factories";
 import { createUser, type TestUser } from "../support/factories";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
@@ -21,9 +20,6 @@ beforeEach(() => {
 });
 afterAll(() => clock.set(null));
 
-async function runAllDue() {
-  while ((await runWorkerOnce()).jobs > 0);
-}
 
 /** A full event (capacity seats) with `waiting` people on its waitlist, in a known order. */
 async function fullEvent(capacity: number, waiting: number, overrides: Parameters<typeof createTestEvent>[0] = {}) {

@@ -9,14 +9,11 @@ import { clock, DAY, MINUTE } from "~/utils/clock.server";
 import { hashToken } from "~/utils/ids.server";
 import { action as invitationsAction, loader as invitationsLoader } from "~/routes/admin.invitations";
 import { action as acceptAction, headers as acceptHeaders, loader as acceptLoader } from "~/routes/invitations.$token";
-import { cookieHeaderFrom, createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, type TestUser } from "../support/factories";
+import { cookieHeaderFrom, createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, type TestUser, freshIp } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
 
 let organiser: TestUser;
 let organiserCookie: string;
-let ipCounter = 0;
-const freshIp = () => `203.0.113.${++ipCounter}`;
-
 beforeAll(async () => {
   organiser = await createUser({ name: "Ngozi Organiser", roles: ["organiser"] });
   organiserCookie = signIn(organiser.id).cookieHeader;

@@ -3,6 +3,7 @@ import { db } from "~db/client.server";
 import { eventQuestions, events, outbox, registrations, type QuestionKind } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
+import { runWorkerOnce } from "~/modules/outbox/worker.server";
 
 type EventRow = typeof events.$inferSelect;
 
@@ -67,4 +68,9 @@ export function emailsOf(template: string, to?: string) {
     .from(outbox)
     .where(to ? and(eq(outbox.template, template), eq(outbox.recipient, to)) : eq(outbox.template, template))
     .all();
+}
+
+/** Runs the worker until no due job is left (a job may schedule the next one). */
+export async function runAllDue() {
+  while ((await runWorkerOnce()).jobs > 0);
 }

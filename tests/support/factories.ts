@@ -74,3 +74,11 @@ export function getRequest(url: string, options: { cookie?: string } = {}): Requ
   if (options.cookie) headers.set("cookie", options.cookie);
   return new Request(new URL(url, "http://localhost:3000"), { headers });
 }
+
+let ipCounter = 0;
+
+/** A client address no other test in this file has used, so per-IP limits never couple tests. */
+export function freshIp(): string {
+  ipCounter += 1;
+  return `198.51.${100 + Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+}
