@@ -3,3 +3,5 @@ export * from "./organisation";
 export * from "./outbox";
 export * from "./events";
 export * from "./curriculum";
+export * from "./mentoring";
+export * from "./sponsorship";

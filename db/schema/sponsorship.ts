@@ -1,0 +1,182 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./auth";
+
+// Money is always an integer in the currency's minor unit (kobo, cents) beside an ISO 4217 code.
+
+export const CAMPAIGN_STATUSES = ["draft", "open", "closed"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    // Markdown, rendered with raw HTML disabled.
+    story: text("story").notNull().default(""),
+    goalAmount: integer("goal_amount").notNull(),
+    currency: text("currency").notNull(),
+    // Bounds for a custom amount, in minor units.
+    minAmount: integer("min_amount").notNull(),
+    maxAmount: integer("max_amount").notNull(),
+    startsAt: integer("starts_at"),
+    endsAt: integer("ends_at"),
+    status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("campaigns_slug_unique").on(t.slug),
+    index("campaigns_status_idx").on(t.status),
+    check("campaigns_amounts", sql`${t.goalAmount} > 0 and ${t.minAmount} > 0 and ${t.maxAmount} >= ${t.minAmount}`),
+  ],
+);
+
+export const GIFT_INTERVALS = ["one_off", "monthly"] as const;
+export type GiftInterval = (typeof GIFT_INTERVALS)[number];
+
+export const campaignTiers = sqliteTable(
+  "campaign_tiers",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    amount: integer("amount").notNull(),
+    interval: text("interval", { enum: GIFT_INTERVALS }).notNull(),
+    // What the gift pays for, e.g. "a workshop seat".
+    description: text("description").notNull().default(""),
+  },
+  (t) => [index("campaign_tiers_campaign_idx").on(t.campaignId, t.position), check("campaign_tiers_amount", sql`${t.amount} > 0`)],
+);
+
+export const RECOGNITIONS = ["named", "anonymous", "unlisted"] as const;
+export type Recognition = (typeof RECOGNITIONS)[number];
+
+export const PAYMENT_METHODS = ["card", "bank_transfer"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * pending: waiting for the card or the transfer; processing: Checkout completed, the payment
+ * (a bank debit, say) not yet settled; paid; failed; expired: the Checkout Session lapsed unpaid;
+ * refunded: fully refunded (a partial refund keeps it paid with refunded_amount set).
+ */
+export const DONATION_STATUSES = ["pending", "processing", "paid", "failed", "expired", "refunded"] as const;
+export type DonationStatus = (typeof DONATION_STATUSES)[number];
+
+export const donations = sqliteTable(
+  "donations",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "restrict" }),
+    tierId: text("tier_id").references(() => campaignTiers.id, { onDelete: "set null" }),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    interval: text("interval", { enum: GIFT_INTERVALS }).notNull(),
+    method: text("method", { enum: PAYMENT_METHODS }).notNull(),
+    status: text("status", { enum: DONATION_STATUSES }).notNull().default("pending"),
+    donorName: text("donor_name").notNull(),
+    donorEmail: text("donor_email").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    recognition: text("recognition", { enum: RECOGNITIONS }).notNull(),
+    message: text("message").notNull().default(""),
+    // Bank transfers: the reference the donor writes on the transfer.
+    reference: text("reference"),
+    checkoutSessionId: text("checkout_session_id"),
+    paymentIntentId: text("payment_intent_id"),
+    // Monthly gifts: every renewal is its own donation, tied to the first by the subscription.
+    subscriptionId: text("subscription_id"),
+    invoiceId: text("invoice_id"),
+    customerId: text("customer_id"),
+    parentDonationId: text("parent_donation_id"),
+    receiptNumber: text("receipt_number"),
+    // SHA-256 of the secret in a guest's receipt link.
+    receiptTokenHash: text("receipt_token_hash"),
+    paidAt: integer("paid_at"),
+    refundedAmount: integer("refunded_amount").notNull().default(0),
+    refundedAt: integer("refunded_at"),
+    refundReason: text("refund_reason").notNull().default(""),
+    failureReason: text("failure_reason").notNull().default(""),
+    confirmedBy: text("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("donations_reference_unique").on(t.reference),
+    uniqueIndex("donations_checkout_session_unique").on(t.checkoutSessionId),
+    uniqueIndex("donations_invoice_unique").on(t.invoiceId),
+    uniqueIndex("donations_receipt_number_unique").on(t.receiptNumber),
+    uniqueIndex("donations_receipt_token_unique").on(t.receiptTokenHash),
+    index("donations_campaign_status_idx").on(t.campaignId, t.status),
+    index("donations_email_idx").on(sql`lower(${t.donorEmail})`),
+    index("donations_user_idx").on(t.userId),
+    index("donations_subscription_idx").on(t.subscriptionId),
+    index("donations_payment_intent_idx").on(t.paymentIntentId),
+    index("donations_created_idx").on(t.createdAt),
+    check("donations_amount", sql`${t.amount} > 0`),
+  ],
+);
+
+export const RECURRING_STATUSES = ["active", "past_due", "cancelled"] as const;
+
+/** A monthly gift as Stripe's subscription; each paid invoice is a donation row. */
+export const recurringGifts = sqliteTable(
+  "recurring_gifts",
+  {
+    subscriptionId: text("subscription_id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    firstDonationId: text("first_donation_id")
+      .notNull()
+      .references(() => donations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: RECURRING_STATUSES }).notNull().default("active"),
+    createdAt: integer("created_at").notNull(),
+    cancelledAt: integer("cancelled_at"),
+  },
+  (t) => [index("recurring_gifts_customer_idx").on(t.customerId)],
+);
+
+/** Every Stripe event applied, stored in the same transaction as its effect: a replay finds its id and does nothing. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: integer("received_at").notNull(),
+});
+
+/** Receipt numbers run per calendar year without gaps: 2026-0001, 2026-0002… */
+export const receiptCounters = sqliteTable(
+  "receipt_counters",
+  {
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year] })],
+);
+
+export const PARTNER_KINDS = ["sponsorship", "in_kind", "social_enterprise", "volunteering"] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export const PARTNER_STAGES = ["new", "contacted", "in_discussion", "partner", "declined"] as const;
+export type PartnerStage = (typeof PARTNER_STAGES)[number];
+
+export const partnerEnquiries = sqliteTable(
+  "partner_enquiries",
+  {
+    id: text("id").primaryKey(),
+    organisationName: text("organisation_name").notNull(),
+    contactName: text("contact_name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone").notNull().default(""),
+    kind: text("kind", { enum: PARTNER_KINDS }).notNull(),
+    message: text("message").notNull(),
+    stage: text("stage", { enum: PARTNER_STAGES }).notNull().default("new"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("partner_enquiries_stage_idx").on(t.stage, t.createdAt)],
+);
