@@ -1,5 +1,7 @@
 import { registerCohortJobs } from "./modules/cohorts/jobs.server";
 import { registerEventJobs } from "./modules/events/event-jobs.server";
+import { registerMentoringJobs } from "./modules/mentoring/jobs.server";
+import { registerMentoringSessionJobs } from "./modules/mentoring/session-jobs.server";
 
 /**
  * Every area's scheduled-job handlers, registered before the worker starts, so that a due job
@@ -9,4 +11,6 @@ import { registerEventJobs } from "./modules/events/event-jobs.server";
 export function registerJobHandlers() {
   registerEventJobs();
   registerCohortJobs();
+  registerMentoringJobs();
+  registerMentoringSessionJobs();
 }

@@ -5,7 +5,10 @@ import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { logger } from "~/utils/logger.server";
 import type { Db } from "./client.server";
 import { seedEvents } from "./seed-events";
+import { seedMentoring } from "./seed-mentoring";
+import { seedMentoringPairs } from "./seed-mentoring-pairs";
 import { seedProgramme } from "./seed-programme";
+import { seedSponsorship } from "./seed-sponsorship";
 import { users, type Role } from "./schema";
 
 /** The password of every demo account; the README gives it too. */
@@ -54,7 +57,10 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
     { behavior: "immediate" },
   );
   seedProgramme(db, { large: options.large, passwordHash });
+  seedMentoring(db, { large: options.large, passwordHash });
+  seedMentoringPairs(db);
   seedEvents(db, { large: options.large });
+  seedSponsorship(db, { large: options.large });
   logger.info({ large: !!options.large }, "seeded demo data");
 }
 

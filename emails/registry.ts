@@ -1,15 +1,33 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { z } from "zod";
+import { bankTransferPledge } from "./bank-transfer-pledge";
 import { changeEmail } from "./change-email";
 import { cohortInvitation } from "./cohort-invitation";
+import { donationReceipt } from "./donation-receipt";
+import { donationRefunded } from "./donation-refunded";
 import { emailChanged } from "./email-changed";
 import { eventCancelled } from "./event-cancelled";
 import { eventChanged } from "./event-changed";
 import { eventReminder } from "./event-reminder";
 import { feedbackRequest } from "./feedback-request";
 import { invitation } from "./invitation";
+import { mentorRequest } from "./mentor-request";
+import { mentorRequestAccepted } from "./mentor-request-accepted";
+import { mentorRequestDeclined } from "./mentor-request-declined";
+import { mentorRequestLapsed } from "./mentor-request-lapsed";
+import { mentoringSessionCancelled } from "./mentoring-session-cancelled";
+import { mentoringSessionConfirmed } from "./mentoring-session-confirmed";
+import { mentoringSessionDeclined } from "./mentoring-session-declined";
+import { mentoringSessionProposed } from "./mentoring-session-proposed";
+import { mentoringSessionReminder } from "./mentoring-session-reminder";
+import { mentorshipCheckIn } from "./mentorship-check-in";
+import { mentorshipEnded } from "./mentorship-ended";
+import { mentorshipMatched } from "./mentorship-matched";
+import { monthlyGiftCancelled } from "./monthly-gift-cancelled";
+import { monthlyGiftPaymentFailed } from "./monthly-gift-payment-failed";
 import type { EmailAttachment, EmailOrganisation, EmailTemplate } from "./layout";
+import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
 import { registrationAttempt } from "./registration-attempt";
 import { registrationConfirmed } from "./registration-confirmed";
@@ -38,6 +56,24 @@ export const templates = {
   "step-released": stepReleased,
   "step-nudge": stepNudge,
   "cohort-invitation": cohortInvitation,
+  "mentoring-session-proposed": mentoringSessionProposed,
+  "mentoring-session-confirmed": mentoringSessionConfirmed,
+  "mentoring-session-declined": mentoringSessionDeclined,
+  "mentoring-session-cancelled": mentoringSessionCancelled,
+  "mentoring-session-reminder": mentoringSessionReminder,
+  "partner-enquiry": partnerEnquiry,
+  "bank-transfer-pledge": bankTransferPledge,
+  "mentor-request": mentorRequest,
+  "mentor-request-accepted": mentorRequestAccepted,
+  "mentor-request-declined": mentorRequestDeclined,
+  "mentor-request-lapsed": mentorRequestLapsed,
+  "mentorship-matched": mentorshipMatched,
+  "mentorship-ended": mentorshipEnded,
+  "mentorship-check-in": mentorshipCheckIn,
+  "donation-receipt": donationReceipt,
+  "donation-refunded": donationRefunded,
+  "monthly-gift-payment-failed": monthlyGiftPaymentFailed,
+  "monthly-gift-cancelled": monthlyGiftCancelled,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -50,6 +86,11 @@ const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   "invitation",
   // Opens the person's feedback form without a log-in.
   "feedback-request",
+  // Opens the donor's receipt (and, for monthly gifts, the card portal) without a log-in.
+  "donation-receipt",
+  "monthly-gift-payment-failed",
+  // Records a mentorship rating without a log-in.
+  "mentorship-check-in",
 ]);
 
 /** Organisers must not be able to use someone else's one-time link once it went out by email. */

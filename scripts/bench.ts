@@ -10,7 +10,7 @@ type BenchRoute = { path: string; label?: string; headers?: Record<string, strin
 
 /** The reference is the smallest real page; each area adds its key pages here. */
 export const REFERENCE: BenchRoute = { path: "/status", label: "reference (/status)" };
-export const BENCH_ROUTES: BenchRoute[] = [{ path: "/" }, { path: "/login" }, { path: "/events" }];
+export const BENCH_ROUTES: BenchRoute[] = [{ path: "/" }, { path: "/login" }, { path: "/events" }, { path: "/donate/workshop-seats-2027", label: "/donate/workshop-seats-2027 (5,000 gifts)" }];
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -59,12 +59,15 @@ try {
   // The organisers' dashboard of a 50-member cohort (15 steps, 20 cohorts in the database), signed in.
   const organiser = await sessionCookieFor(server, "organiser@example.org");
   const cohortPage = largestCohortPath(server.databaseFile);
+  // The mentors list as the demo participant sees it: every approved mentor scored against their profile.
+  const participant = await sessionCookieFor(server, "participant@example.org");
   const routes = [
     ...BENCH_ROUTES,
     { path: eventPage, label: `${eventPage} (busiest upcoming event)` },
     { path: "/programme" },
     { path: cohortPage, label: "/admin/cohorts/:id (50 members × 15 steps, organiser)", headers: { cookie: organiser.header } },
     { path: `${cohortPage}.data`, label: "/admin/cohorts/:id.data (the same, data request)", headers: { cookie: organiser.header } },
+    { path: "/mentors", label: "/mentors (106 approved mentors scored for the participant)", headers: { cookie: participant.header } },
   ];
   for (const route of routes) rows.push(await run(server.url, route));
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per route, one server process\n`);

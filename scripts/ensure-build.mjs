@@ -42,8 +42,11 @@ export function ensureBuild(root = process.cwd()) {
   try {
     if (isFresh(root)) return;
     console.log("Building Steppingstone…");
+    const startedAt = new Date();
     const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
     if (result.status !== 0) throw new Error("The build failed");
+    // Dated from when it started: a source saved during the build is newer, so the next call rebuilds.
+    fs.utimesSync(serverEntry(root), startedAt, startedAt);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { demoStepPath, sessionCookieFor } from "./programme-sample";
 export const WEIGHT_BUDGET_BYTES = 100 * 1024;
 
 /** Public pages measured; each area adds its own. */
-export const PUBLIC_PAGES = ["/", "/login", "/signup", "/forgot-password", "/events", "/programme", "/join/DEMO2026"];
+export const PUBLIC_PAGES = ["/", "/login", "/signup", "/forgot-password", "/events", "/programme", "/join/DEMO2026", "/donate", "/donate/workshop-seats-2027", "/sponsors"];
 
 type Row = { path: string; status: number; requests: number; byType: Record<string, number>; total: number };
 

@@ -8,6 +8,7 @@ type NavItem = { to: string; label: string };
 const PUBLIC_NAV: NavItem[] = [
   { to: "/events", label: "Events" },
   { to: "/programme", label: "Programme" },
+  { to: "/donate", label: "Give" },
 ];
 
 function navFor(user: NavUser): NavItem[] {

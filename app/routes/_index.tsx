@@ -35,11 +35,13 @@ const AREAS: Area[] = [
   {
     title: "Mentoring",
     text: "Meet someone who has been where you are, and follow your sessions together.",
+    href: "/mentors",
     opening: "Mentor matching opens soon.",
   },
   {
     title: "Support our work",
     text: "Sponsor a workshop seat or a cohort, from Nigeria or abroad, and see where it goes.",
+    href: "/donate",
     opening: "Online giving opens soon.",
   },
 ];
@@ -81,7 +83,8 @@ export default function Home() {
       <h2>Mentors and sponsors</h2>
       <p className="measure">
         Have you been turned down and come through it? <Link to="/signup/mentor">Sign up as a mentor</Link>. Want to fund
-        a workshop or a cohort? <Link to="/signup/sponsor">Create a sponsor account</Link>.
+        a workshop or a cohort? <Link to="/donate">Give</Link>, <Link to="/signup/sponsor">create a sponsor account</Link>, or{" "}
+        <Link to="/partner">partner with us</Link>.
       </p>
     </>
   );

@@ -8,19 +8,32 @@ import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/admin/schemas";
 import { requireRole } from "~/modules/auth/session.server";
 import { programmeFigures } from "~/modules/cohorts/figures.server";
 import { eventsFigures } from "~/modules/events/admin-events.server";
+import { mentoringFigures } from "~/modules/mentoring/figures.server";
+import { givingFigures } from "~/modules/sponsorship/figures.server";
+import { formatMoney } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const now = context.clock.now();
-  return { figures: dashboardFigures(now), events: eventsFigures(now), programme: programmeFigures() };
+  return {
+    figures: dashboardFigures(now),
+    events: eventsFigures(now),
+    programme: programmeFigures(),
+    mentoring: mentoringFigures(),
+    giving: givingFigures(now),
+  };
 }
 
 const LINKS = [
   { to: "/admin/events", label: "Events", text: "Workshops, seminars and youth programme sessions: publish, registrations, check-in." },
   { to: "/admin/cohorts", label: "Cohorts", text: "Create cohorts, invite members, follow who is moving and who is stuck." },
   { to: "/admin/curricula", label: "Curricula", text: "Edit the steps and exercises of the 15-step programme, or write a new curriculum." },
+  { to: "/admin/campaigns", label: "Campaigns", text: "Giving campaigns: goals, stories and suggested gifts, and what each has raised." },
+  { to: "/admin/donations", label: "Donations", text: "Every gift with totals by currency and month; mark bank transfers received, refund, export CSV." },
+  { to: "/admin/partners", label: "Partner enquiries", text: "Companies and groups who want to partner with us, by where the conversation stands." },
+  { to: "/admin/mentoring", label: "Mentoring", text: "Pairs, sessions and ratings; approve mentors and match a group." },
   { to: "/admin/people", label: "People", text: "Find anyone who has an account and change their roles." },
   { to: "/admin/invitations", label: "Invitations", text: "Invite organisers and mentors by email." },
   { to: "/admin/settings", label: "Organisation settings", text: "Name, mission, contact, time zone, currency, bank transfer, social links." },
@@ -28,11 +41,9 @@ const LINKS = [
   { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
 ];
 
-// Areas of the programme that have no console yet: listed honestly, with no figures.
-const NOT_SET_UP = ["Mentoring", "Sponsorship"];
 
 export default function AdminDashboard() {
-  const { figures, events, programme } = useLoaderData<typeof loader>();
+  const { figures, events, programme, mentoring, giving } = useLoaderData<typeof loader>();
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
   return (
     <>
@@ -100,6 +111,48 @@ export default function AdminDashboard() {
           )}
         </dd>
       </dl>
+      <h2>Mentoring</h2>
+      <dl className="summary-list">
+        <dt>Active pairs</dt>
+        <dd>
+          <Link to="/admin/mentoring">{plural(mentoring.activePairs, "pair", "pairs")}</Link>
+        </dd>
+        <dt>Requests waiting for a mentor's answer</dt>
+        <dd>{mentoring.waitingRequests.toLocaleString("en-GB")}</dd>
+        <dt>Requests that lapsed</dt>
+        <dd>{mentoring.lapsedRequests.toLocaleString("en-GB")}</dd>
+        <dt>Sessions held</dt>
+        <dd>{mentoring.sessionsHeld.toLocaleString("en-GB")}</dd>
+        <dt>Mentors waiting for approval</dt>
+        <dd>
+          {mentoring.mentorsAwaitingApproval ? (
+            <Link to="/admin/mentors">{plural(mentoring.mentorsAwaitingApproval, "mentor", "mentors")}</Link>
+          ) : (
+            "None"
+          )}
+        </dd>
+      </dl>
+      <h2>Giving</h2>
+      <dl className="summary-list">
+        <dt>Received in the last 30 days</dt>
+        <dd>
+          {giving.receivedLast30Days.length
+            ? giving.receivedLast30Days.map((row) => `${formatMoney(row.amount, row.currency)} (${plural(row.gifts, "gift", "gifts")})`).join(", ")
+            : "Nothing yet"}
+        </dd>
+        <dt>Bank transfers to confirm</dt>
+        <dd>
+          {giving.pendingTransfers ? (
+            <Link to="/admin/donations?status=pending&method=bank_transfer">{plural(giving.pendingTransfers, "pledge", "pledges")}</Link>
+          ) : (
+            "None"
+          )}
+        </dd>
+        <dt>Open campaigns</dt>
+        <dd>
+          <Link to="/admin/campaigns">{plural(giving.openCampaigns, "campaign", "campaigns")}</Link>
+        </dd>
+      </dl>
       <h2>Manage</h2>
       <ul className="card-grid">
         {LINKS.map((link) => (
@@ -109,13 +162,6 @@ export default function AdminDashboard() {
             </h3>
             <p>{link.text}</p>
           </li>
-        ))}
-      </ul>
-      <h2>Not set up yet</h2>
-      <p className="muted">These parts of the programme do not have a console yet.</p>
-      <ul>
-        {NOT_SET_UP.map((area) => (
-          <li key={area}>{area}: not set up yet</li>
         ))}
       </ul>
     </>

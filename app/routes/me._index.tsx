@@ -6,6 +6,7 @@ import { SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { MyProgrammeCard } from "~/components/curriculum/my-programme-card";
 import { MyEvents } from "~/components/my-events";
+import { GivingCard } from "~/components/sponsorship/giving-card";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { resendVerification } from "~/modules/auth/account.server";
 import { badRequest, retryAfterHeaders } from "~/modules/auth/route-helpers.server";
@@ -14,6 +15,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { programmeSummary } from "~/modules/cohorts/progress.server";
 import { feedTokenFor, feedUrl, replaceFeedToken } from "~/modules/events/calendar.server";
 import { myRegistrations } from "~/modules/events/tickets.server";
+import { givingCardData } from "~/modules/sponsorship/giving.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "My page" }];
@@ -31,6 +33,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     events,
     feedUrl: feedUrl(feedTokenFor(user.id)),
     programmes: programmeSummary(user.id, context.clock.now()),
+    giving: givingCardData(user),
   };
 }
 
@@ -58,7 +61,7 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 export default function MyPage() {
-  const { name, email, emailVerified, roles, events, feedUrl, programmes } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, roles, events, feedUrl, programmes, giving } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={`Hello, ${name}`}>
@@ -101,11 +104,11 @@ export default function MyPage() {
       <div className="card-grid">
         <MyProgrammeCard programmes={programmes} organiser={roles.includes("organiser")} />
         <EmptyState title="Mentoring">
-          <p>Mentor matching opens soon. Your mentor or mentees and your sessions will appear here.</p>
+          <p>
+            <Link to="/me/mentoring">My mentoring</Link>: your mentor or mentees, requests and sessions. <Link to="/mentors">Find a mentor</Link>.
+          </p>
         </EmptyState>
-        <EmptyState title="Giving">
-          <p>Online giving opens soon. Your donations and receipts will appear here.</p>
-        </EmptyState>
+        <GivingCard giving={giving} />
       </div>
     </>
   );

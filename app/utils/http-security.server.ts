@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
-import { appOrigin } from "./env.server";
+import { appOrigin, env } from "./env.server";
 import { securityEvent } from "./logger.server";
 import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 
@@ -8,6 +8,17 @@ import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// Donating by card and managing a monthly gift are form POSTs answered by a redirect to Stripe,
+// and Chromium checks form-action against that redirect too. Tests use a local stand-in.
+function stripeFormTargets(): string[] {
+  const targets = ["https://checkout.stripe.com", "https://billing.stripe.com"];
+  const host = env.STRIPE_API_HOST;
+  if (host && host !== "api.stripe.com") {
+    targets.push(`${env.STRIPE_API_PROTOCOL ?? "https"}://${host}${env.STRIPE_API_PORT ? `:${env.STRIPE_API_PORT}` : ""}`);
+  }
+  return targets;
+}
 
 export function securityHeaders({ development }: { development: boolean }) {
   return helmet({
@@ -20,7 +31,7 @@ export function securityHeaders({ development }: { development: boolean }) {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
-        "form-action": ["'self'"],
+        "form-action": ["'self'", ...stripeFormTargets()],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],

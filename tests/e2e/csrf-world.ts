@@ -3,7 +3,9 @@ import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "~db/seed";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { EVENT_CSRF_PROBES } from "./event-csrf-probes";
+import { MENTORING_CSRF_PROBES } from "./mentoring-csrf-probes";
 import { cookiePair, databaseFingerprint, Http } from "./security-helpers";
+import { SPONSORSHIP_CSRF_PROBES } from "./sponsorship-csrf-probes";
 
 /**
  * A server of its own, with the demo data, for the cross-site tests: "the database is unchanged"
@@ -124,7 +126,7 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
 }
 
 /** Pages under `Referrer-Policy: no-referrer`: browsers post their forms with `Origin: null`. */
-export const NO_REFERRER_PAGES = new Set(["routes/reset-password", "routes/verify-email", "routes/invitations.$token"]);
+export const NO_REFERRER_PAGES = new Set(["routes/reset-password", "routes/verify-email", "routes/invitations.$token", "routes/check-ins.$token"]);
 
 /** The ways a browser marks a request as coming from another site. */
 export const CROSS_SITE: [string, Record<string, string>][] = [
@@ -190,6 +192,8 @@ export const CSRF_PROBES: Record<string, (w: CsrfWorld) => CsrfProbe> = {
     cookie: w.cookies.organiser,
   }),
   ...EVENT_CSRF_PROBES,
+  ...SPONSORSHIP_CSRF_PROBES,
+  ...MENTORING_CSRF_PROBES,
   "routes/logout": (w) => ({ url: "/logout", form: {}, cookie: w.cookies.organiser }),
 };
 

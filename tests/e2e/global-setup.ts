@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { startAppServer } from "../support/app-server";
 import { startSmtpSink } from "../support/smtp-sink";
+import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "../support/stripe-events";
+import { startStripeStandIn } from "../support/stripe-stand-in";
 
 /**
  * One production server for the whole run, with its own database and a real SMTP sink on
@@ -11,6 +13,8 @@ import { startSmtpSink } from "../support/smtp-sink";
 export default async function globalSetup() {
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "steppingstone-mail-"));
   const sink = await startSmtpSink({ dir: mailDir });
+  // Card gifts go through a local Stripe stand-in whose pay page signs and sends the webhook.
+  const stripe = await startStripeStandIn();
   const server = await startAppServer({
     env: {
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
@@ -18,8 +22,15 @@ export default async function globalSetup() {
       // Tests send X-Forwarded-For so that each one is its own client for per-IP limits.
       TRUST_PROXY: "loopback",
       WORKER_INTERVAL_MS: "100",
+      STRIPE_SECRET_KEY: TEST_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: String(stripe.port),
+      STRIPE_API_PROTOCOL: "http",
     },
   });
+  stripe.setWebhookUrl(`${server.url}/webhooks/stripe`);
+  process.env.E2E_STRIPE_URL = stripe.url;
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_MAIL_DIR = mailDir;
   process.env.DATABASE_URL = server.databaseFile;
@@ -31,6 +42,7 @@ export default async function globalSetup() {
   return async () => {
     await server.stop();
     await sink.close();
+    await stripe.close();
     if (process.env.E2E_KEEP_LOGS) console.log(server.output());
     fs.rmSync(mailDir, { recursive: true, force: true });
   };

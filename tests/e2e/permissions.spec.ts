@@ -21,7 +21,9 @@ import {
   type RoutePolicy,
 } from "./route-policy";
 import { eventPolicyFixtures } from "./event-helpers";
+import { mentoringPolicyFixtures } from "./mentoring-policy";
 import { programmePolicyFixtures } from "./programme-helpers";
+import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
 import { httpFixture, isLoginRedirect, sessionCookie, type Http } from "./security-helpers";
 
 const test = base.extend<{ http: Http }>(httpFixture);
@@ -52,6 +54,8 @@ test.beforeAll(async () => {
     ...(await eventPolicyFixtures(accounts.organiser, person)),
     ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
     calendarToken: (await import("~/modules/events/calendar.server")).feedTokenFor(person.id),
+    ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
+    ...(await mentoringPolicyFixtures()),
   };
 });
 
@@ -67,7 +71,11 @@ function describe(response: APIResponse) {
 
 function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string) {
   const what = `GET ${url} as ${actor} (${describe(response)})`;
-  if (mayAccess(policy.load, actor)) {
+  if (policy.load === "no-loader") {
+    expect.soft([400, 405], what).toContain(response.status());
+  } else if (policy.owner) {
+    expect.soft(response.status(), `${what}: ${actor === policy.owner ? "the owner's" : "someone else's"}`).toBe(actor === policy.owner ? 200 : 404);
+  } else if (mayAccess(policy.load, actor)) {
     const redirect = actor === "anonymous" ? policy.redirects?.anonymous : policy.redirects?.signedIn;
     if (redirect) {
       expect.soft([302, 303], what).toContain(response.status());
@@ -91,6 +99,8 @@ function checkPost(response: APIResponse, actor: Actor, policy: RoutePolicy, url
   expect.soft(status, `${what}: never a server error`).toBeLessThan(500);
   if (policy.post === "no-action") {
     expect.soft(status, `${what}: the route has no action`).toBe(405);
+  } else if (policy.owner && actor !== policy.owner) {
+    expect.soft(status, `${what}: someone else's`).toBe(404);
   } else if (mayAccess(policy.post, actor) && policy.othersGetNotFound && actor !== "anonymous") {
     expect.soft(status, `${what}: someone else's`).toBe(404);
   } else if (mayAccess(policy.post, actor)) {

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Role } from "~db/schema";
+import { MENTORING_POLICY } from "./mentoring-policy";
+import { SPONSORSHIP_POLICY } from "./sponsorship-policy";
 
 /** Who may do something: everyone, anyone signed in, or only these roles. */
 export type Access = "anyone" | "signed-in" | readonly Role[];
@@ -33,12 +35,24 @@ export type PolicyFixtures = {
   stepId?: string;
   /** A certificate's public verification id. */
   certificateId?: string;
+  /** Sponsorship: an open campaign, a pending bank-transfer pledge to it, a started card gift's Checkout Session, and the sponsor actor's paid gift (its receipt). */
+  campaignId?: string;
+  campaignSlug?: string;
+  pledgeId?: string;
+  checkoutSessionId?: string;
+  receiptId?: string;
+  /** Mentoring: an approved mentor, a pair of two non-actors with a confirmed session and a check-in link, a draft match run. */
+  mentorId?: string;
+  mentorshipId?: string;
+  mentoringSessionId?: string;
+  mentoringCheckInToken?: string;
+  matchRunId?: string;
 };
 
 
 export type RoutePolicy = {
-  /** Who may load the page (GET). */
-  load: Access;
+  /** Who may load the page (GET), or `no-loader` for an action-only route (a GET is refused with a 4xx). */
+  load: Access | "no-loader";
   /** Who may post to the route's action, or `no-action` when it has none. */
   post: Access | "no-action";
   /** The address to try; required for routes with params. Defaults to the route's own path. */
@@ -58,6 +72,11 @@ export type RoutePolicy = {
    * `load`/`post` let in get a 404, so they cannot even learn that it exists.
    */
   othersGetNotFound?: boolean;
+  /**
+   * The fixture belongs to this actor (a receipt, say): they get the page, and everyone else,
+   * signed in or not, a 404, so they cannot even learn that it exists.
+   */
+  owner?: Actor;
 };
 
 const ORGANISERS = ["organiser"] as const satisfies readonly Role[];
@@ -163,6 +182,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.cohorts.$id._index": { load: ORGANISERS, post: ORGANISERS, url: (f) => cohortUrl(f) },
   "routes/admin.cohorts.$id.settings": { load: ORGANISERS, post: ORGANISERS, url: (f) => cohortUrl(f, "/settings") },
   "routes/admin.cohorts.$id.members[.csv]": { load: ORGANISERS, post: "no-action", url: (f) => cohortUrl(f, "/members.csv") },
+
+  ...SPONSORSHIP_POLICY,
+  ...MENTORING_POLICY,
 };
 
 export function mayAccess(access: Access, actor: Actor): boolean {

@@ -214,9 +214,11 @@ test.describe("cross-site requests", () => {
     const before = world.fingerprint();
     for (const { id, url: pageUrl, form, cookie } of requests) {
       for (const url of [pageUrl, dataUrl(pageUrl)]) {
+        // The Stripe webhook alone skips the origin check by design: without a valid signature it is a 400.
+        const refusal = url === "/webhooks/stripe" ? 400 : 403;
         for (const [name, headers] of CROSS_SITE) {
           const response = await world.post(url, form, { cookie, headers });
-          expect.soft(response.status(), `${id}: POST ${url} with ${name}`).toBe(403);
+          expect.soft(response.status(), `${id}: POST ${url} with ${name}`).toBe(refusal);
         }
       }
     }
@@ -338,7 +340,7 @@ test.describe("rate limits", () => {
 
 test.describe("junk requests", () => {
   test("junk POSTs to every action get a 4xx, never a 5xx", async ({ http }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const routes = await builtRoutes();
     const target = await createAccount({ roles: ["participant"] });
     const fixtures = { personId: target.id, outboxMessageId: "no-such-message", invitationToken: "no-such-token" };
@@ -355,7 +357,8 @@ test.describe("junk requests", () => {
           const what = `POST ${action} as ${actor} with ${name}: ${status} ${location ?? ""}`;
           expect.soft(status, what).toBeLessThan(500);
           if (expected) {
-            expect.soft(status, what).toBe(expected);
+            // Stripe posts JSON, so the webhook takes any type and refuses an unsigned body with a 400.
+            expect.soft(status, what).toBe(action === "/webhooks/stripe" && expected === 415 ? 400 : expected);
             continue;
           }
           const redirect = status >= 300 && status < 400;

@@ -10,6 +10,15 @@ const eventFacts = {
   place: "Yaba Tech Hub, 12 Herbert Macaulay Way, Lagos",
 };
 
+const sessionFacts = {
+  name: "Chiamaka",
+  otherName: "Tunde Bakare",
+  when: "Thursday 3 December 2026, 2:30 pm to 3:30 pm (Lagos time, GMT+1)",
+  format: "Video call",
+  location: "https://meet.example.org/abc-defg",
+  url,
+};
+
 const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "verify-email": { name: "Chiamaka", url },
   "reset-password": { name: "Chiamaka", url },
@@ -32,6 +41,39 @@ const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "step-released": { name: "Chiamaka", cohortName: "December cohort", stepNumber: 2, stepTitle: "Ask for feedback", stepSummary: "A short, polite email.", url },
   "step-nudge": { name: "Chiamaka", cohortName: "December cohort", stepNumber: 2, stepTitle: "Ask for feedback", url, moreWaiting: 1 },
   "cohort-invitation": { inviterName: "Bola Ade", cohortName: "December cohort", curriculumTitle: "Bounce back", startsOn: "Tue 1 Dec 2026", url },
+  "donation-receipt": { name: "Chiamaka", receiptNumber: "2026-0042", date: "Wed 25 Nov 2026", amount: "₦5,000", campaignTitle: "Workshop seats", monthly: true, method: "card", url },
+  "donation-refunded": { name: "Chiamaka", receiptNumber: "2026-0042", amount: "₦1,000", originalAmount: "₦5,000", campaignTitle: "Workshop seats", full: false },
+  "monthly-gift-payment-failed": { name: "Chiamaka", amount: "₦10,000", campaignTitle: "Workshop seats", url },
+  "monthly-gift-cancelled": { name: "Chiamaka", amount: "₦10,000", campaignTitle: "Workshop seats", paymentsMade: 3 },
+  "mentoring-session-proposed": { ...sessionFacts, agenda: "Your CV, then interview practice." },
+  "mentoring-session-confirmed": { ...sessionFacts, ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" },
+  "mentoring-session-declined": { name: "Chiamaka", otherName: "Tunde Bakare", when: sessionFacts.when, url },
+  "mentoring-session-cancelled": { name: "Chiamaka", otherName: "Tunde Bakare", when: sessionFacts.when, url, ics: "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n" },
+  "mentoring-session-reminder": sessionFacts,
+  "mentor-request": { name: "Tunde", menteeName: "Chiamaka", respondBy: "Wednesday 2 December 2026", url },
+  "mentor-request-accepted": { name: "Chiamaka", mentorName: "Tunde Bakare", url },
+  "mentor-request-declined": { name: "Chiamaka", mentorName: "Tunde Bakare", reason: "My time is full until March.", url },
+  "mentor-request-lapsed": { name: "Chiamaka", mentorName: "Tunde Bakare", url },
+  "mentorship-matched": { name: "Chiamaka", otherName: "Tunde Bakare", role: "mentee", url },
+  "mentorship-ended": { name: "Chiamaka", otherName: "Tunde Bakare", url },
+  "mentorship-check-in": { name: "Chiamaka", otherName: "Tunde Bakare", links: [1, 2, 3, 4, 5].map((n) => `${url}&rating=${n}`) },
+  "bank-transfer-pledge": {
+    name: "Chiamaka",
+    campaignTitle: "Workshop seats for 2027",
+    amount: "₦5,000",
+    reference: "SS-7KQ2-M4XD",
+    bankDetails: "Rise Again Lagos\nAccess Bank 0123456789",
+    url,
+  },
+  "partner-enquiry": {
+    organisationName: "Lagos Print Co",
+    contactName: "Tunde Bakare",
+    email: "tunde@printco.example",
+    phone: "+234 801 234 5678",
+    kind: "In-kind support (space, equipment, services)",
+    message: "We could print your workshop handouts.",
+    url,
+  },
 };
 
 const names = Object.keys(templates) as TemplateName[];

@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { cohortMembers, exerciseAnswers } from "~db/schema";
 import { JOURNAL_MAX_ENTRIES, type JournalEntry } from "~/modules/curriculum/answers";
+import { stepsSharedWithMentor } from "~/modules/mentoring/shared-steps.server";
 import { randomId } from "~/utils/ids.server";
 import { issueCertificateIfComplete } from "./certificates.server";
 import type { Tx } from "./releases.server";
@@ -10,16 +11,18 @@ export type StoredAnswer = { answer: Record<string, unknown>; completedAt: numbe
 
 /**
  * The answers of cohort member `memberId` that `viewerId` may read, by step id. Answers are
- * private: today a person reads only their own. This is the one door to them, so the mentoring
- * area adds here the steps a participant chose to share with their mentor.
+ * private: a person reads their own, and a mentor in an active mentorship with them reads only
+ * the steps they chose to share with it. This is the one door to them.
  */
 export function readableAnswersFor(viewerId: string, memberId: string): Map<string, StoredAnswer> {
   const member = db.select({ userId: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.id, memberId)).get();
-  if (!member || member.userId !== viewerId) return new Map();
+  if (!member) return new Map();
+  const sharedSteps = member.userId === viewerId ? null : stepsSharedWithMentor(viewerId, member.userId, memberId);
+  if (sharedSteps && !sharedSteps.length) return new Map();
   const rows = db
     .select({ stepId: exerciseAnswers.stepId, answer: exerciseAnswers.answer, completedAt: exerciseAnswers.completedAt, updatedAt: exerciseAnswers.updatedAt })
     .from(exerciseAnswers)
-    .where(eq(exerciseAnswers.memberId, memberId))
+    .where(and(eq(exerciseAnswers.memberId, memberId), sharedSteps ? inArray(exerciseAnswers.stepId, sharedSteps) : undefined))
     .all();
   return new Map(rows.map(({ stepId, ...rest }) => [stepId, rest]));
 }

@@ -1,0 +1,85 @@
+import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { FieldError, TextField } from "~/components/forms";
+import { MENTORING_FORMATS } from "~db/schema/mentoring";
+import { DAY_NAMES, DAY_PARTS, FORMAT_LABELS, LANGUAGES, slotValue } from "~/modules/mentoring/options";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, any>;
+
+/** A group of checkboxes for one array field; the fieldset carries the field's id so the error summary can link to it. */
+export function CheckboxGroup({ meta, legend, hint, options }: { meta: AnyField; legend: ReactNode; hint?: ReactNode; options: { value: string; label: string }[] }) {
+  const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((o) => o.value) });
+  return (
+    <fieldset id={meta.id} tabIndex={-1} className={meta.errors?.length ? "field field--error" : "field"} aria-describedby={hint ? meta.descriptionId : undefined}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? (
+        <p id={meta.descriptionId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError meta={meta} />
+      {inputs.map(({ key, ...props }, index) => (
+        <div className="checkbox" key={key}>
+          <input {...props} />
+          <label htmlFor={props.id}>{options[index]!.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function LanguageFields({ languages, otherLanguages }: { languages: AnyField; otherLanguages: AnyField }) {
+  return (
+    <>
+      <CheckboxGroup meta={languages} legend="Languages" hint="Tick every language you are comfortable in." options={LANGUAGES.map((l) => ({ value: l, label: l }))} />
+      <TextField meta={otherLanguages} label="Other languages (optional)" hint="Separate them with commas." />
+    </>
+  );
+}
+
+export function FormatField({ meta, legend }: { meta: AnyField; legend: string }) {
+  return <CheckboxGroup meta={meta} legend={legend} hint="In person only counts when you are in the same city." options={MENTORING_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))} />;
+}
+
+/** A week of checkboxes: one row per day, one column per part of the day. */
+export function AvailabilityField({ meta, timeZoneHint }: { meta: AnyField; timeZoneHint: string }) {
+  const chosen = new Set<string>(Array.isArray(meta.initialValue) ? (meta.initialValue as string[]) : meta.initialValue ? [String(meta.initialValue)] : []);
+  return (
+    <fieldset id={meta.id} tabIndex={-1} className="field">
+      <legend className="field__label">When are you usually free?</legend>
+      <p className="field__hint">{timeZoneHint}</p>
+      <FieldError meta={meta} />
+      <div className="table-wrap">
+        <table className="availability-grid">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              {DAY_PARTS.map((p) => (
+                <th scope="col" key={p.key}>
+                  {p.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {DAY_NAMES.map((day, d) => (
+              <tr key={day}>
+                <th scope="row">{day}</th>
+                {DAY_PARTS.map((p) => {
+                  const value = slotValue(d, p.key);
+                  const id = `${meta.id}-${value}`;
+                  return (
+                    <td key={p.key}>
+                      <input type="checkbox" id={id} name={meta.name} value={value} defaultChecked={chosen.has(value)} aria-label={`${day} ${p.key}`} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,104 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
+import { CUSTOM_GIFT, donateSchema, RECOGNITION_LABELS, type DonateBounds } from "~/modules/sponsorship/donate-schemas";
+import { RadioGroup } from "./radio-group";
+
+export type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
+
+type Props = {
+  bounds: DonateBounds & { min: string; max: string };
+  tiers: TierChoice[];
+  prefill: { name: string; email: string };
+  cardAvailable: boolean;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+};
+
+/** The gift form: a plain HTML form that works without JavaScript (the page ships none). */
+export function DonateForm({ bounds, tiers, prefill, cardAvailable, lastResult }: Props) {
+  const [form, fields] = useForm({
+    id: "donate",
+    lastResult,
+    defaultValue: { name: prefill.name, email: prefill.email },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: donateSchema(bounds) }),
+    shouldValidate: "onBlur",
+  });
+  const giftOptions = [
+    ...tiers.map((tier) => ({
+      value: tier.id,
+      label: (
+        <>
+          <strong>{tier.amount}</strong> {tier.interval === "monthly" ? "a month" : "once"}: {tier.name}
+        </>
+      ),
+      hint: tier.description || undefined,
+    })),
+    { value: CUSTOM_GIFT, label: "Another amount", hint: `Enter it below: between ${bounds.min} and ${bounds.max}.` },
+  ];
+  return (
+    <Form method="post" className="form donate-form" {...getFormProps(form)}>
+      <ErrorSummary
+        form={form}
+        fields={{
+          gift: fields.gift,
+          customAmount: fields.customAmount,
+          interval: fields.interval,
+          name: fields.name,
+          email: fields.email,
+          recognition: fields.recognition,
+          message: fields.message,
+          method: fields.method,
+        }}
+      />
+      <RadioGroup meta={fields.gift} legend="Your gift" options={giftOptions} defaultValue={tiers.length ? undefined : CUSTOM_GIFT} />
+      <TextField
+        meta={fields.customAmount}
+        label={`Another amount (${bounds.currency})`}
+        hint={`Only if you chose “Another amount”. At least ${bounds.min}, at most ${bounds.max}.`}
+        inputMode="decimal"
+        autoComplete="off"
+        className="input input--short"
+      />
+      <RadioGroup
+        meta={fields.interval}
+        legend="How often, for another amount"
+        hint="Tiers above say how often they are given. Monthly gifts are by card."
+        defaultValue="one_off"
+        options={[
+          { value: "one_off", label: INTERVAL_LABELS.one_off },
+          { value: "monthly", label: `${INTERVAL_LABELS.monthly}, until you cancel`, disabled: !cardAvailable },
+        ]}
+      />
+      <TextField meta={fields.name} label="Your name" hint="For your receipt." autoComplete="name" spellCheck={false} />
+      <TextField meta={fields.email} label="Email address" hint="Your receipt goes here." type="email" autoComplete="email" spellCheck={false} />
+      <RadioGroup
+        meta={fields.recognition}
+        legend="How may we thank you on the sponsor wall?"
+        defaultValue="named"
+        options={(["named", "anonymous", "unlisted"] as const).map((value) => ({ value, label: RECOGNITION_LABELS[value].label, hint: RECOGNITION_LABELS[value].hint }))}
+      />
+      <TextAreaField meta={fields.message} label="A message (optional)" hint="Up to 500 characters, shown on the wall unless you chose not to be listed." rows={3} />
+      <RadioGroup
+        meta={fields.method}
+        legend="How will you pay?"
+        defaultValue={cardAvailable ? "card" : "bank_transfer"}
+        options={[
+          {
+            value: "card",
+            label: cardAvailable ? "Card" : "Card (not available at the moment)",
+            hint: cardAvailable ? "You pay on Stripe's secure page, then come back here." : "Card giving is not set up right now. Please use a bank transfer.",
+            disabled: !cardAvailable,
+          },
+          {
+            value: "bank_transfer",
+            label: "Bank transfer (one-off gifts)",
+            hint: "We show our bank details and a reference for you to quote; we email them to you too.",
+          },
+        ]}
+      />
+      <SubmitButton>Continue</SubmitButton>
+    </Form>
+  );
+}

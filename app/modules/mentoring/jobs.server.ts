@@ -1,0 +1,10 @@
+import { registerJobHandler } from "~/modules/outbox/jobs.server";
+import { clock } from "~/utils/clock.server";
+import { CHECK_IN_JOB, sendCheckInJob } from "./check-ins.server";
+import { lapseRequestJob, REQUEST_LAPSE_JOB } from "./requests.server";
+
+/** Mentoring's scheduled work: requests lapsing after 7 days, periodic check-ins. */
+export function registerMentoringJobs() {
+  registerJobHandler(REQUEST_LAPSE_JOB, (payload) => lapseRequestJob(payload, clock.now()));
+  registerJobHandler(CHECK_IN_JOB, sendCheckInJob);
+}

@@ -1,0 +1,25 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { mentorships, sharedStepAnswers } from "~db/schema";
+
+/**
+ * The steps of cohort member `memberId` (a membership of `memberUserId`) that `viewerId` may read
+ * as their mentor: only while the mentorship is active, and only the steps shared with it.
+ * Withdrawing a step deletes its row; ending the mentorship makes the join find nothing.
+ */
+export function stepsSharedWithMentor(viewerId: string, memberUserId: string, memberId: string): string[] {
+  return db
+    .select({ stepId: sharedStepAnswers.stepId })
+    .from(sharedStepAnswers)
+    .innerJoin(mentorships, eq(mentorships.id, sharedStepAnswers.mentorshipId))
+    .where(
+      and(
+        eq(sharedStepAnswers.memberId, memberId),
+        eq(mentorships.mentorId, viewerId),
+        eq(mentorships.menteeId, memberUserId),
+        eq(mentorships.status, "active"),
+      ),
+    )
+    .all()
+    .map((row) => row.stepId);
+}

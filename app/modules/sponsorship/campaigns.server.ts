@@ -1,0 +1,253 @@
+import { and, asc, count, desc, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
+import { db, type Db } from "~db/client.server";
+import { campaigns, campaignTiers, donations } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { clock } from "~/utils/clock.server";
+import { localInputToInstant } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+import { randomId } from "~/utils/ids.server";
+import { MAX_TIERS, type CampaignDetailsValues, type NewCampaignValues, type TierValues } from "./campaign-schemas";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type TierRow = typeof campaignTiers.$inferSelect;
+export type FieldErrors = Record<string, string[]>;
+export type Saved = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
+
+const NO_CAMPAIGN = "We could not find that campaign.";
+
+function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "campaign";
+}
+
+function slugTaken(tx: Tx, slug: string, exceptId?: string): boolean {
+  const where = exceptId ? and(eq(campaigns.slug, slug), ne(campaigns.id, exceptId)) : eq(campaigns.slug, slug);
+  return !!tx.select({ id: campaigns.id }).from(campaigns).where(where).get();
+}
+
+function uniqueSlug(tx: Tx, base: string): string {
+  let slug = base;
+  for (let n = 2; slugTaken(tx, slug); n += 1) slug = `${base}-${n}`;
+  return slug;
+}
+
+const SLUG_TAKEN = { slug: ["Another campaign already uses this web address"] };
+
+export function createCampaign(actorId: string, values: NewCampaignValues): Saved {
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      if (values.slug && slugTaken(tx, values.slug)) return { ok: false as const, fieldErrors: SLUG_TAKEN };
+      const id = randomId(16);
+      const slug = values.slug || uniqueSlug(tx, slugify(values.title));
+      tx.insert(campaigns)
+        .values({
+          id,
+          slug,
+          title: values.title,
+          goalAmount: values.goal,
+          currency: values.currency,
+          minAmount: values.minAmount,
+          maxAmount: values.maxAmount,
+          status: "draft",
+          createdBy: actorId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      recordAudit(tx, { actorId, action: "campaign.created", targetType: "campaign", targetId: id, details: { slug } });
+      return { ok: true as const, id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function getCampaign(id: string): CampaignRow {
+  return db.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? notFound(NO_CAMPAIGN);
+}
+
+export function tiersOf(campaignId: string): TierRow[] {
+  return db.select().from(campaignTiers).where(eq(campaignTiers.campaignId, campaignId)).orderBy(asc(campaignTiers.position)).all();
+}
+
+export function listCampaigns(): (CampaignRow & { tiers: number })[] {
+  return db
+    .select({ campaign: campaigns, tiers: count(campaignTiers.id) })
+    .from(campaigns)
+    .leftJoin(campaignTiers, eq(campaignTiers.campaignId, campaigns.id))
+    .groupBy(campaigns.id)
+    .orderBy(desc(campaigns.createdAt))
+    .all()
+    .map((row) => ({ ...row.campaign, tiers: row.tiers }));
+}
+
+export function updateCampaignDetails(actorId: string, id: string, values: CampaignDetailsValues, timeZone: string): Saved {
+  const startsAt = values.startsAt ? localInputToInstant(values.startsAt, timeZone) : null;
+  const endsAt = values.endsAt ? localInputToInstant(values.endsAt, timeZone) : null;
+  const fieldErrors: FieldErrors = {};
+  if (values.startsAt && startsAt === null) fieldErrors.startsAt = ["Enter a real date and time"];
+  if (values.endsAt && endsAt === null) fieldErrors.endsAt = ["Enter a real date and time"];
+  if (startsAt !== null && endsAt !== null && endsAt <= startsAt) fieldErrors.endsAt = ["The end must be after the start"];
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      const campaign = tx.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? notFound(NO_CAMPAIGN);
+      const slug = values.slug || campaign.slug;
+      if (slugTaken(tx, slug, id)) return { ok: false as const, fieldErrors: SLUG_TAKEN };
+      if (values.currency !== campaign.currency) {
+        const given = tx.select({ id: donations.id }).from(donations).where(eq(donations.campaignId, id)).limit(1).get();
+        if (given) {
+          return { ok: false as const, fieldErrors: { currency: ["The currency cannot change once the campaign has gifts"] } };
+        }
+      }
+      tx.update(campaigns)
+        .set({
+          slug,
+          title: values.title,
+          summary: values.summary ?? "",
+          story: values.story ?? "",
+          goalAmount: values.goal,
+          currency: values.currency,
+          minAmount: values.minAmount,
+          maxAmount: values.maxAmount,
+          startsAt,
+          endsAt,
+          status: values.status,
+          updatedAt: now,
+        })
+        .where(eq(campaigns.id, id))
+        .run();
+      recordAudit(tx, {
+        actorId,
+        action: "campaign.updated",
+        targetType: "campaign",
+        targetId: id,
+        details: { slug, status: values.status, ...(campaign.status !== values.status ? { previousStatus: campaign.status } : {}) },
+      });
+      return { ok: true as const, id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function tierIn(tx: Tx, campaignId: string, tierId: string): TierRow {
+  return (
+    tx
+      .select()
+      .from(campaignTiers)
+      .where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaignId)))
+      .get() ?? notFound("We could not find that tier.")
+  );
+}
+
+function touch(tx: Tx, campaignId: string) {
+  tx.update(campaigns).set({ updatedAt: clock.now() }).where(eq(campaigns.id, campaignId)).run();
+}
+
+export function addTier(actorId: string, campaignId: string, values: TierValues): Saved {
+  return db.transaction(
+    (tx) => {
+      if (!tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) notFound(NO_CAMPAIGN);
+      const existing = tx.select({ position: campaignTiers.position }).from(campaignTiers).where(eq(campaignTiers.campaignId, campaignId)).all();
+      if (existing.length >= MAX_TIERS) return { ok: false as const, fieldErrors: { name: [`A campaign has at most ${MAX_TIERS} tiers`] } };
+      const id = randomId(16);
+      const position = existing.reduce((max, row) => Math.max(max, row.position), 0) + 1;
+      tx.insert(campaignTiers)
+        .values({ id, campaignId, position, name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "" })
+        .run();
+      touch(tx, campaignId);
+      recordAudit(tx, { actorId, action: "campaign.tier_added", targetType: "campaign", targetId: campaignId, details: { tierId: id, name: values.name } });
+      return { ok: true as const, id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function editTier(actorId: string, campaignId: string, tierId: string, values: TierValues): void {
+  db.transaction(
+    (tx) => {
+      tierIn(tx, campaignId, tierId);
+      tx.update(campaignTiers)
+        .set({ name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "" })
+        .where(eq(campaignTiers.id, tierId))
+        .run();
+      touch(tx, campaignId);
+      recordAudit(tx, { actorId, action: "campaign.tier_changed", targetType: "campaign", targetId: campaignId, details: { tierId, name: values.name } });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function removeTier(actorId: string, campaignId: string, tierId: string): void {
+  db.transaction(
+    (tx) => {
+      const tier = tierIn(tx, campaignId, tierId);
+      // Gifts keep their own amount and interval; only the link to the tier goes.
+      tx.delete(campaignTiers).where(eq(campaignTiers.id, tierId)).run();
+      touch(tx, campaignId);
+      recordAudit(tx, { actorId, action: "campaign.tier_removed", targetType: "campaign", targetId: campaignId, details: { tierId, name: tier.name } });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Swaps a tier with its neighbour; at either end nothing changes. */
+export function moveTier(actorId: string, campaignId: string, tierId: string, direction: "up" | "down"): void {
+  db.transaction(
+    (tx) => {
+      tierIn(tx, campaignId, tierId);
+      const ordered = tx.select().from(campaignTiers).where(eq(campaignTiers.campaignId, campaignId)).orderBy(asc(campaignTiers.position)).all();
+      const index = ordered.findIndex((tier) => tier.id === tierId);
+      const other = direction === "up" ? index - 1 : index + 1;
+      if (other < 0 || other >= ordered.length) return;
+      [ordered[index], ordered[other]] = [ordered[other], ordered[index]];
+      ordered.forEach((tier, i) => tx.update(campaignTiers).set({ position: i + 1 }).where(eq(campaignTiers.id, tier.id)).run());
+      touch(tx, campaignId);
+      recordAudit(tx, { actorId, action: "campaign.tiers_reordered", targetType: "campaign", targetId: campaignId, details: { tierId, direction } });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Open campaigns taking gifts now, newest first, for /donate. */
+export function listOpenCampaigns(now: number): CampaignRow[] {
+  return db
+    .select()
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.status, "open"),
+        or(isNull(campaigns.startsAt), lte(campaigns.startsAt, now)),
+        or(isNull(campaigns.endsAt), gt(campaigns.endsAt, now)),
+      ),
+    )
+    .orderBy(desc(campaigns.createdAt))
+    .all();
+}
+
+/** A campaign's public page: open and closed ones show; drafts only to organisers. */
+export function publicCampaignBySlug(slug: string, options: { includeDrafts?: boolean } = {}): CampaignRow | undefined {
+  const campaign = db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
+  if (!campaign || (campaign.status === "draft" && !options.includeDrafts)) return undefined;
+  return campaign;
+}
+
+/** Whether gifts are taken now, and if not, why (for the page to say). */
+export function givingClosedReason(campaign: CampaignRow, now: number): string | null {
+  if (campaign.status === "draft") return "This campaign is a draft: it takes no gifts until it is opened.";
+  if (campaign.status === "closed") return "This campaign has closed. Thank you to everyone who gave.";
+  if (campaign.startsAt !== null && now < campaign.startsAt) return "This campaign has not opened for gifts yet.";
+  if (campaign.endsAt !== null && now >= campaign.endsAt) return "This campaign has ended. Thank you to everyone who gave.";
+  return null;
+}

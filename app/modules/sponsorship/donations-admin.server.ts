@@ -1,0 +1,226 @@
+import { TZDate } from "@date-fns/tz";
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db } from "~db/client.server";
+import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { DONATION_STATUS_OPTIONS, METHOD_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
+import { markDonationPaid } from "./fulfilment.server";
+
+export const DONATIONS_PAGE_SIZE = 50;
+
+export type DonationFilters = {
+  campaignId: string;
+  status: DonationStatus | "";
+  method: PaymentMethod | "";
+  /** "2026-11": the month of the gift's date (paid, else pledged) in the organisation's time zone. */
+  month: string;
+  /** Part of the donor's name or email, or of the transfer reference. */
+  q: string;
+};
+
+const oneOf = <T extends string>(options: readonly T[], value: string | null): T | "" =>
+  options.includes(value as T) ? (value as T) : "";
+
+/** Reads the filters from a query string; anything unknown is treated as "no filter". */
+export function readDonationFilters(params: URLSearchParams): DonationFilters {
+  const month = params.get("month") ?? "";
+  return {
+    campaignId: (params.get("campaign") ?? "").slice(0, 64),
+    status: oneOf(DONATION_STATUS_OPTIONS, params.get("status")),
+    method: oneOf(METHOD_OPTIONS, params.get("method")),
+    month: MONTH_PATTERN.test(month) ? month : "",
+    q: (params.get("q") ?? "").trim().slice(0, 200),
+  };
+}
+
+/** The filters as query parameters (empty ones left out), for pagination and the CSV link. */
+export function filterParams(filters: DonationFilters): Record<string, string> {
+  const entries: [string, string][] = [
+    ["campaign", filters.campaignId],
+    ["status", filters.status],
+    ["method", filters.method],
+    ["month", filters.month],
+    ["q", filters.q],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value !== ""));
+}
+
+/** [start, end) of a calendar month in a time zone, as UTC instants. */
+export function monthRange(month: string, timeZone: string): [number, number] {
+  const [, y, m] = MONTH_PATTERN.exec(month)!.map(Number);
+  return [new TZDate(y, m - 1, 1, timeZone).getTime(), new TZDate(y, m, 1, timeZone).getTime()];
+}
+
+/** "2026-11" for an instant, in a time zone. */
+export function monthOf(instant: number, timeZone: string): string {
+  const date = new TZDate(instant, timeZone);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
+}
+
+const giftDate = sql<number>`coalesce(${donations.paidAt}, ${donations.createdAt})`;
+
+function likePattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereOf(filters: DonationFilters, timeZone: string): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.campaignId) conditions.push(eq(donations.campaignId, filters.campaignId));
+  if (filters.status) conditions.push(eq(donations.status, filters.status));
+  if (filters.method) conditions.push(eq(donations.method, filters.method));
+  if (filters.month) {
+    const [start, end] = monthRange(filters.month, timeZone);
+    conditions.push(gte(giftDate, start), lt(giftDate, end));
+  }
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    conditions.push(
+      or(
+        sql`${donations.donorName} like ${pattern} escape '\\'`,
+        sql`${donations.donorEmail} like ${pattern} escape '\\'`,
+        sql`${donations.reference} like ${pattern} escape '\\'`,
+      )!,
+    );
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+const listColumns = {
+  id: donations.id,
+  campaignId: donations.campaignId,
+  campaignTitle: campaigns.title,
+  amount: donations.amount,
+  currency: donations.currency,
+  interval: donations.interval,
+  method: donations.method,
+  status: donations.status,
+  donorName: donations.donorName,
+  donorEmail: donations.donorEmail,
+  recognition: donations.recognition,
+  message: donations.message,
+  reference: donations.reference,
+  receiptNumber: donations.receiptNumber,
+  refundedAmount: donations.refundedAmount,
+  createdAt: donations.createdAt,
+  paidAt: donations.paidAt,
+  date: giftDate,
+};
+
+function selectList() {
+  return db.select(listColumns).from(donations).innerJoin(campaigns, eq(campaigns.id, donations.campaignId));
+}
+
+export type DonationListRow = ReturnType<ReturnType<typeof selectList>["all"]>[number];
+
+/** Money that arrived and stayed: paid gifts net of refunds (a fully refunded gift counts 0). */
+export function receivedOf(row: { status: DonationStatus; amount: number; refundedAmount: number }): number {
+  return row.status === "paid" || row.status === "refunded" ? Math.max(0, row.amount - row.refundedAmount) : 0;
+}
+
+export type CurrencyTotal = { currency: string; gifts: number; amount: number; received: number };
+export type MonthTotal = { month: string; currency: string; gifts: number; received: number };
+
+/** Totals of every gift the filters match (all pages): by currency, and by month and currency, newest month first. */
+function totalsOf(filters: DonationFilters, timeZone: string) {
+  const rows = db
+    .select({ currency: donations.currency, amount: donations.amount, refundedAmount: donations.refundedAmount, status: donations.status, date: giftDate })
+    .from(donations)
+    .where(whereOf(filters, timeZone))
+    .all();
+  const byCurrency = new Map<string, CurrencyTotal>();
+  const byMonth = new Map<string, MonthTotal>();
+  for (const row of rows) {
+    const received = receivedOf(row);
+    const currency = byCurrency.get(row.currency) ?? { currency: row.currency, gifts: 0, amount: 0, received: 0 };
+    currency.gifts += 1;
+    currency.amount += row.amount;
+    currency.received += received;
+    byCurrency.set(row.currency, currency);
+    const month = monthOf(row.date, timeZone);
+    const key = `${month}|${row.currency}`;
+    const total = byMonth.get(key) ?? { month, currency: row.currency, gifts: 0, received: 0 };
+    total.gifts += 1;
+    total.received += received;
+    byMonth.set(key, total);
+  }
+  return {
+    byCurrency: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    byMonth: [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month) || a.currency.localeCompare(b.currency)),
+  };
+}
+
+/** One page of gifts matching the filters, newest first, with totals over all the matching gifts. */
+export function listDonations({ filters, page, timeZone }: { filters: DonationFilters; page: number; timeZone: string }) {
+  const where = whereOf(filters, timeZone);
+  const total = db.select({ n: sql<number>`count(*)` }).from(donations).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / DONATIONS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = selectList()
+    .where(where)
+    .orderBy(desc(giftDate), desc(donations.createdAt), asc(donations.id))
+    .limit(DONATIONS_PAGE_SIZE)
+    .offset((current - 1) * DONATIONS_PAGE_SIZE)
+    .all();
+  return { rows, total, page: current, pageCount, totals: totalsOf(filters, timeZone) };
+}
+
+/** Every gift matching the filters, newest first: the CSV export. */
+export function donationsForExport({ filters, timeZone }: { filters: DonationFilters; timeZone: string }): DonationListRow[] {
+  return selectList()
+    .where(whereOf(filters, timeZone))
+    .orderBy(desc(giftDate), desc(donations.createdAt), asc(donations.id))
+    .all();
+}
+
+/** The campaigns for the filter's list, newest first. */
+export function campaignChoices(): { id: string; title: string }[] {
+  return db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).orderBy(desc(campaigns.createdAt), asc(campaigns.id)).all();
+}
+
+const confirmer = alias(users, "confirmer");
+
+/** One gift with its campaign and, for a transfer, who confirmed it; undefined when there is none. */
+export function donationDetail(id: string) {
+  return db
+    .select({
+      donation: donations,
+      campaignTitle: campaigns.title,
+      campaignSlug: campaigns.slug,
+      confirmedByName: confirmer.name,
+    })
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .leftJoin(confirmer, eq(confirmer.id, donations.confirmedBy))
+    .where(eq(donations.id, id))
+    .get();
+}
+
+export type MarkReceivedResult = "marked" | "already-paid" | "not-a-pending-transfer" | "not-found";
+
+/**
+ * An organiser saw the transfer arrive: the pledge becomes a paid gift with a receipt (sent by
+ * the fulfilment, once). Posting it again, or twice at once, changes nothing the second time.
+ */
+export function markTransferReceived({ donationId, actorId, now }: { donationId: string; actorId: string; now: number }): MarkReceivedResult {
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(donations).where(eq(donations.id, donationId)).get();
+      if (!row) return "not-found";
+      if (row.method !== "bank_transfer") return "not-a-pending-transfer";
+      if (row.status === "paid") return "already-paid";
+      if (row.status !== "pending") return "not-a-pending-transfer";
+      const { changed } = markDonationPaid(tx, donationId, { now, confirmedBy: actorId });
+      if (!changed) return "already-paid";
+      recordAudit(tx, {
+        actorId,
+        action: "donation.transfer_received",
+        targetType: "donation",
+        targetId: donationId,
+        details: { reference: row.reference, amount: row.amount, currency: row.currency },
+      });
+      return "marked";
+    },
+    { behavior: "immediate" },
+  );
+}

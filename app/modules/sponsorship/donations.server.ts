@@ -1,0 +1,192 @@
+import { and, eq } from "drizzle-orm";
+import { db, type Db } from "~db/client.server";
+import { campaigns, campaignTiers, donations, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { clock } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
+import { randomId } from "~/utils/ids.server";
+import { formatMoney } from "~/utils/money";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DonationRow = typeof donations.$inferSelect;
+
+/** Which part of the form a refusal belongs to, so a route can show it beside that field. */
+export type DonationField = "tierId" | "amount" | "interval" | "method" | "campaign";
+
+export class DonationInputError extends Error {
+  constructor(
+    readonly field: DonationField,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DonationInputError";
+  }
+}
+
+export type CreateDonationInput = {
+  campaignId: string;
+  /** A tier of this campaign: its amount and interval are used, nothing else is read. */
+  tierId?: string | null;
+  /** Custom amount in minor units, checked against the campaign's minimum and maximum. Ignored when a tier is given. */
+  amount?: number | null;
+  /** For a custom amount; a tier brings its own. */
+  interval?: GiftInterval;
+  method: PaymentMethod;
+  donorName: string;
+  donorEmail: string;
+  userId?: string | null;
+  recognition: Recognition;
+  message?: string;
+};
+
+// Read aloud over the phone and typed into banking apps: no 0/O, 1/I/L or U/V look-alikes.
+const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+
+function referenceCandidate(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const chars = Array.from(bytes, (byte) => REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length]).join("");
+  return `SS-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+function newReference(tx: Tx): string {
+  for (;;) {
+    const candidate = referenceCandidate();
+    const taken = tx.select({ id: donations.id }).from(donations).where(eq(donations.reference, candidate)).get();
+    if (!taken) return candidate;
+  }
+}
+
+/** The campaign page's address for a donation, used in emails. */
+export function transferPageUrl(slug: string, donationId: string): string {
+  return new URL(`/donate/${slug}/transfer/${donationId}`, env.APP_URL).toString();
+}
+
+/**
+ * Records a pending gift. The amount comes from the campaign's tier or from a custom amount
+ * within the campaign's bounds, never from anything else; bank transfers are one-off and get a
+ * unique reference, and the donor is emailed the bank details in the same transaction.
+ * Throws DonationInputError when the choice is not allowed; nothing is written then.
+ */
+export function createDonation(input: CreateDonationInput): { id: string; reference?: string } {
+  const now = clock.now();
+  const organisation = input.method === "bank_transfer" ? getOrganisation() : null;
+  return db.transaction(
+    (tx) => {
+      const campaign = tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).get();
+      if (!campaign || campaign.status !== "open") {
+        throw new DonationInputError("campaign", "This campaign is not taking gifts at the moment.");
+      }
+      if ((campaign.startsAt !== null && now < campaign.startsAt) || (campaign.endsAt !== null && now >= campaign.endsAt)) {
+        throw new DonationInputError("campaign", "This campaign is not taking gifts at the moment.");
+      }
+      let amount: number;
+      let interval: GiftInterval;
+      let tierId: string | null = null;
+      if (input.tierId) {
+        const tier = tx
+          .select()
+          .from(campaignTiers)
+          .where(and(eq(campaignTiers.id, input.tierId), eq(campaignTiers.campaignId, campaign.id)))
+          .get();
+        if (!tier) throw new DonationInputError("tierId", "Choose one of the gifts listed, or enter your own amount.");
+        amount = tier.amount;
+        interval = tier.interval;
+        tierId = tier.id;
+      } else {
+        const custom = input.amount;
+        if (typeof custom !== "number" || !Number.isSafeInteger(custom)) {
+          throw new DonationInputError("amount", "Enter an amount, or choose one of the gifts listed.");
+        }
+        if (custom < campaign.minAmount) {
+          throw new DonationInputError("amount", `The smallest gift we can take is ${formatMoney(campaign.minAmount, campaign.currency)}.`);
+        }
+        if (custom > campaign.maxAmount) {
+          throw new DonationInputError("amount", `The largest gift we can take here is ${formatMoney(campaign.maxAmount, campaign.currency)}.`);
+        }
+        amount = custom;
+        interval = input.interval ?? "one_off";
+      }
+      if (input.method === "bank_transfer" && interval !== "one_off") {
+        throw new DonationInputError("method", "Monthly gifts are by card only. Choose a one-off gift to pay by bank transfer.");
+      }
+
+      const id = randomId(16);
+      const reference = input.method === "bank_transfer" ? newReference(tx) : null;
+      tx.insert(donations)
+        .values({
+          id,
+          campaignId: campaign.id,
+          tierId,
+          amount,
+          currency: campaign.currency,
+          interval,
+          method: input.method,
+          status: "pending",
+          donorName: input.donorName.trim(),
+          donorEmail: input.donorEmail.trim().toLowerCase(),
+          userId: input.userId ?? null,
+          recognition: input.recognition,
+          message: (input.message ?? "").trim(),
+          reference,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      if (reference && organisation) {
+        enqueueEmail(tx, input.donorEmail.trim().toLowerCase(), "bank-transfer-pledge", {
+          name: input.donorName.trim(),
+          campaignTitle: campaign.title,
+          amount: formatMoney(amount, campaign.currency),
+          reference,
+          bankDetails: organisation.bankTransferDetails,
+          url: transferPageUrl(campaign.slug, id),
+        });
+        return { id, reference };
+      }
+      return { id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function findDonation(id: string): DonationRow | undefined {
+  return db.select().from(donations).where(eq(donations.id, id)).get();
+}
+
+export type TransferPledge = {
+  id: string;
+  amount: number;
+  currency: string;
+  reference: string;
+  status: DonationRow["status"];
+  donorName: string;
+  createdAt: number;
+  paidAt: number | null;
+  campaignTitle: string;
+  campaignSlug: string;
+};
+
+/** A bank-transfer pledge by its random id, only under its own campaign's slug. */
+export function findTransferPledge(slug: string, donationId: string): TransferPledge | undefined {
+  const row = db
+    .select({
+      id: donations.id,
+      amount: donations.amount,
+      currency: donations.currency,
+      reference: donations.reference,
+      status: donations.status,
+      donorName: donations.donorName,
+      createdAt: donations.createdAt,
+      paidAt: donations.paidAt,
+      campaignTitle: campaigns.title,
+      campaignSlug: campaigns.slug,
+    })
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .where(and(eq(donations.id, donationId), eq(campaigns.slug, slug), eq(donations.method, "bank_transfer")))
+    .get();
+  if (!row || !row.reference) return undefined;
+  return { ...row, reference: row.reference };
+}

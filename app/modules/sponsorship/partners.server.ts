@@ -1,0 +1,104 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { partnerEnquiries, userRoles, users, type PartnerStage } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { clock } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
+import { randomId } from "~/utils/ids.server";
+import { logger } from "~/utils/logger.server";
+import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_STAGE_OPTIONS, type PartnerEnquiryInput } from "./partner-schemas";
+
+export type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
+
+function organiserEmails(): string[] {
+  return db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(userRoles.role, "organiser"))
+    .orderBy(asc(users.email))
+    .all()
+    .map((row) => row.email);
+}
+
+/**
+ * Stores an enquiry from /partner and emails every organiser about it, in one transaction.
+ * A filled-in honeypot means a bot: it is answered like everyone else and nothing is kept.
+ * Each enquiry sends email, so it counts against the per-address and per-IP email limits
+ * (a 429 is thrown past them).
+ */
+export async function submitPartnerEnquiry(input: PartnerEnquiryInput, ip: string): Promise<{ id: string | null }> {
+  if (input[HONEYPOT_FIELD]) {
+    logger.warn({ ip }, "partner enquiry dropped: honeypot filled in");
+    return { id: null };
+  }
+  await assertEmailSendAllowed(input.email, ip);
+  const now = clock.now();
+  const id = randomId(16);
+  const adminUrl = new URL("/admin/partners", env.APP_URL).toString();
+  db.transaction(
+    (tx) => {
+      tx.insert(partnerEnquiries)
+        .values({
+          id,
+          organisationName: input.organisationName,
+          contactName: input.contactName,
+          email: input.email,
+          phone: input.phone,
+          kind: input.kind,
+          message: input.message,
+          stage: "new",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      for (const to of organiserEmails()) {
+        enqueueEmail(tx, to, "partner-enquiry", {
+          organisationName: input.organisationName,
+          contactName: input.contactName,
+          email: input.email,
+          phone: input.phone,
+          kind: PARTNER_KIND_LABELS[input.kind],
+          message: input.message,
+          url: adminUrl,
+        });
+      }
+    },
+    { behavior: "immediate" },
+  );
+  logger.info({ enquiryId: id, kind: input.kind }, "partner enquiry received");
+  return { id };
+}
+
+/** Every enquiry, newest first, grouped by pipeline stage in the pipeline's order. */
+export function partnerPipeline(): { stage: PartnerStage; enquiries: PartnerEnquiry[] }[] {
+  const rows = db.select().from(partnerEnquiries).orderBy(desc(partnerEnquiries.createdAt), asc(partnerEnquiries.id)).all();
+  return PARTNER_STAGE_OPTIONS.map((stage) => ({ stage, enquiries: rows.filter((row) => row.stage === stage) }));
+}
+
+export function countNewPartnerEnquiries(): number {
+  return db.select({ n: sql<number>`count(*)` }).from(partnerEnquiries).where(eq(partnerEnquiries.stage, "new")).get()?.n ?? 0;
+}
+
+/** Moves an enquiry along the pipeline; false when there is no such enquiry. */
+export function setPartnerStage({ id, stage, actorId }: { id: string; stage: PartnerStage; actorId: string }): boolean {
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(partnerEnquiries).where(eq(partnerEnquiries.id, id)).get();
+      if (!row) return false;
+      if (row.stage === stage) return true;
+      tx.update(partnerEnquiries).set({ stage, updatedAt: clock.now() }).where(eq(partnerEnquiries.id, id)).run();
+      recordAudit(tx, {
+        actorId,
+        action: "partner.stage_changed",
+        targetType: "partner_enquiry",
+        targetId: id,
+        details: { organisation: row.organisationName, from: row.stage, to: stage },
+      });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { donations } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { logger } from "~/utils/logger.server";
+import { checkoutSessionParams } from "./checkout.server";
+import { requireStripe, stripeClient } from "./stripe-client.server";
+
+/** Card giving needs a Stripe key; without one the donate page offers bank transfer only. */
+export function cardPaymentsAvailable(): boolean {
+  return stripeClient() !== null;
+}
+
+/**
+ * Opens a Stripe Checkout Session for a pending card gift and returns the address to send the
+ * donor to. A second call for the same gift reuses a session that is still open.
+ */
+export async function startCardCheckout(donationId: string): Promise<string> {
+  const stripe = requireStripe();
+  const { params, donation } = checkoutSessionParams(donationId);
+  if (donation.checkoutSessionId) {
+    const existing = await stripe.checkout.sessions.retrieve(donation.checkoutSessionId);
+    if (existing.status === "open" && existing.url) return existing.url;
+  }
+  const session = await stripe.checkout.sessions.create(params, {
+    idempotencyKey: `checkout:${donation.id}:${donation.checkoutSessionId ?? "first"}`,
+  });
+  if (!session.url) throw new Error("Stripe returned a Checkout Session without a url");
+  db.update(donations)
+    .set({ checkoutSessionId: session.id, updatedAt: clock.now() })
+    .where(eq(donations.id, donation.id))
+    .run();
+  logger.info({ donationId: donation.id, sessionId: session.id, mode: params.mode }, "checkout session created");
+  return session.url;
+}

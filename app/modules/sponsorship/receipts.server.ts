@@ -1,0 +1,115 @@
+import { TZDate } from "@date-fns/tz";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db, type Db } from "~db/client.server";
+import { campaigns, donations, receiptCounters, recurringGifts } from "~db/schema";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { formatDate } from "~/utils/dates";
+import { env } from "~/utils/env.server";
+import { hashToken, randomId } from "~/utils/ids.server";
+import { formatMoney } from "~/utils/money";
+
+export type Tx = Pick<Db, "select" | "insert" | "update">;
+type DonationRow = typeof donations.$inferSelect;
+
+/** The receipt page; guests get the secret `t` that only their receipt email carries. */
+export function receiptUrl(donationId: string, token?: string): string {
+  const url = new URL(`/receipts/${encodeURIComponent(donationId)}`, env.APP_URL);
+  if (token) url.searchParams.set("t", token);
+  return url.toString();
+}
+
+/** "2026-0001": numbers run per calendar year in the organisation's time zone, without gaps. */
+export function nextReceiptNumber(tx: Tx, now: number, timeZone: string): string {
+  const year = new TZDate(now, timeZone).getFullYear();
+  const row = tx
+    .insert(receiptCounters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({ target: receiptCounters.year, set: { last: sql`${receiptCounters.last} + 1` } })
+    .returning({ last: receiptCounters.last })
+    .get();
+  return `${year}-${String(row.last).padStart(4, "0")}`;
+}
+
+/**
+ * Gives a just-paid gift its number and secret link, and queues the receipt email in the
+ * caller's transaction. Called once per gift: the caller checks the gift was not paid before.
+ */
+export function issueReceipt(tx: Tx, donation: DonationRow, paidAt: number): string {
+  const organisation = getOrganisation();
+  const receiptNumber = nextReceiptNumber(tx, paidAt, organisation.timeZone);
+  const token = randomId(20);
+  tx.update(donations)
+    .set({ receiptNumber, receiptTokenHash: hashToken(token) })
+    .where(eq(donations.id, donation.id))
+    .run();
+  const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, donation.campaignId)).get();
+  enqueueEmail(tx, donation.donorEmail, "donation-receipt", {
+    name: donation.donorName,
+    receiptNumber,
+    date: formatDate(paidAt, organisation.timeZone),
+    amount: formatMoney(donation.amount, donation.currency),
+    campaignTitle: campaign?.title ?? "our work",
+    monthly: donation.interval === "monthly",
+    method: donation.method,
+    url: receiptUrl(donation.id, token),
+  });
+  return receiptNumber;
+}
+
+export type ReceiptView = {
+  id: string;
+  receiptNumber: string;
+  paidAt: number;
+  amount: number;
+  currency: string;
+  refundedAmount: number;
+  status: DonationRow["status"];
+  method: DonationRow["method"];
+  monthly: boolean;
+  canManage: boolean;
+  donorName: string;
+  donorEmail: string;
+  campaignTitle: string;
+  campaignSlug: string;
+};
+
+/**
+ * A receipt for its owner (the signed-in account the gift was made from) or for whoever holds
+ * the secret from the receipt email. Anyone else gets null, exactly as for a missing receipt.
+ */
+export function findReceipt(donationId: string, viewer: { userId?: string | null; token?: string | null }): ReceiptView | null {
+  const row = db
+    .select({ donation: donations, campaignTitle: campaigns.title, campaignSlug: campaigns.slug })
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .where(and(eq(donations.id, donationId), inArray(donations.status, ["paid", "refunded"])))
+    .get();
+  const donation = row?.donation;
+  const receiptNumber = donation?.receiptNumber;
+  const paidAt = donation?.paidAt;
+  if (!row || !donation || !receiptNumber || paidAt == null) return null;
+  const isOwner = Boolean(viewer.userId && donation.userId === viewer.userId);
+  const hasToken = Boolean(viewer.token && donation.receiptTokenHash && hashToken(viewer.token) === donation.receiptTokenHash);
+  if (!isOwner && !hasToken) return null;
+  const subscriptionId = donation.subscriptionId;
+  const recurring = subscriptionId
+    ? db.select({ status: recurringGifts.status }).from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId)).get()
+    : undefined;
+  return {
+    id: donation.id,
+    receiptNumber,
+    paidAt,
+    amount: donation.amount,
+    currency: donation.currency,
+    refundedAmount: donation.refundedAmount,
+    status: donation.status,
+    method: donation.method,
+    monthly: donation.interval === "monthly",
+    canManage: Boolean(donation.customerId && recurring && recurring.status !== "cancelled"),
+    donorName: donation.donorName,
+    donorEmail: donation.donorEmail,
+    campaignTitle: row.campaignTitle,
+    campaignSlug: row.campaignSlug,
+  };
+}

@@ -1,0 +1,119 @@
+import { eq } from "drizzle-orm";
+import Stripe from "stripe";
+import { db } from "~db/client.server";
+import { campaigns, donations } from "~db/schema";
+import { recordAudit } from "~/modules/admin/audit.server";
+import { enqueueEmail } from "~/modules/outbox/outbox.server";
+import { clock } from "~/utils/clock.server";
+import { logger } from "~/utils/logger.server";
+import { formatMoney } from "~/utils/money";
+import { stripeId } from "./fulfilment.server";
+import type { Tx } from "./receipts.server";
+import { stripeClient } from "./stripe-client.server";
+
+/**
+ * Brings a gift up to the refunded total Stripe reports for its charge. Totals only grow, so
+ * applying the same total twice, or an older one after a newer one, changes nothing: the
+ * webhook and the refund response can both report the same refund in any order.
+ */
+export function applyRefundedTotal(tx: Tx, donationId: string, total: number, now: number, reason = ""): boolean {
+  const donation = tx.select().from(donations).where(eq(donations.id, donationId)).get();
+  if (!donation || (donation.status !== "paid" && donation.status !== "refunded")) return false;
+  const refunded = Math.min(total, donation.amount);
+  if (refunded <= donation.refundedAmount) return false;
+  const full = refunded >= donation.amount;
+  tx.update(donations)
+    .set({
+      refundedAmount: refunded,
+      refundedAt: now,
+      status: full ? "refunded" : donation.status,
+      refundReason: reason || donation.refundReason,
+      updatedAt: now,
+    })
+    .where(eq(donations.id, donationId))
+    .run();
+  const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, donation.campaignId)).get();
+  enqueueEmail(tx, donation.donorEmail, "donation-refunded", {
+    name: donation.donorName,
+    receiptNumber: donation.receiptNumber ?? donation.id,
+    amount: formatMoney(refunded - donation.refundedAmount, donation.currency),
+    originalAmount: formatMoney(donation.amount, donation.currency),
+    campaignTitle: campaign?.title ?? "our work",
+    full,
+  });
+  return true;
+}
+
+/** `charge.refunded`: the charge carries the running total refunded. */
+export function applyChargeRefunded(tx: Tx, charge: Stripe.Charge, now: number): void {
+  const paymentIntentId = stripeId(charge.payment_intent);
+  const donation = paymentIntentId
+    ? tx.select({ id: donations.id }).from(donations).where(eq(donations.paymentIntentId, paymentIntentId)).get()
+    : undefined;
+  if (!donation) {
+    logger.warn({ chargeId: charge.id, paymentIntentId }, "refund for no known gift");
+    return;
+  }
+  applyRefundedTotal(tx, donation.id, charge.amount_refunded, now);
+}
+
+type RefundResult = { ok: true } | { ok: false; message: string };
+
+async function paymentIntentFor(stripe: Stripe, donation: typeof donations.$inferSelect): Promise<string | null> {
+  if (donation.paymentIntentId) return donation.paymentIntentId;
+  if (!donation.invoiceId) return null;
+  // A renewal's payment is listed on its invoice.
+  const payments = await stripe.invoicePayments.list({ invoice: donation.invoiceId, limit: 3 });
+  const found = payments.data.map((entry) => stripeId(entry.payment?.payment_intent)).find(Boolean) ?? null;
+  if (found) db.update(donations).set({ paymentIntentId: found }).where(eq(donations.id, donation.id)).run();
+  return found;
+}
+
+/** Refunds all or part of a card gift through Stripe, for an organiser, with their reason. */
+export async function refundDonation(input: { donationId: string; amount?: number; reason: string; actorId: string }): Promise<RefundResult> {
+  const stripe = stripeClient();
+  if (!stripe) return { ok: false, message: "Card payments are not set up, so nothing can be refunded through Stripe." };
+  const donation = db.select().from(donations).where(eq(donations.id, input.donationId)).get();
+  if (!donation) return { ok: false, message: "We could not find that gift." };
+  if (donation.method !== "card") return { ok: false, message: "Only card gifts can be refunded through Stripe." };
+  if (donation.status !== "paid") return { ok: false, message: "Only a paid gift can be refunded." };
+  const remaining = donation.amount - donation.refundedAmount;
+  const amount = input.amount ?? remaining;
+  if (!Number.isInteger(amount) || amount <= 0 || amount > remaining) {
+    return { ok: false, message: `The refund must be more than nothing and at most ${formatMoney(remaining, donation.currency)}.` };
+  }
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, message: "Give a reason for the refund." };
+  try {
+    const paymentIntent = await paymentIntentFor(stripe, donation);
+    if (!paymentIntent) return { ok: false, message: "Stripe has no payment for this gift yet." };
+    const refund = await stripe.refunds.create(
+      { payment_intent: paymentIntent, amount, reason: "requested_by_customer", metadata: { donation_id: donation.id } },
+      { idempotencyKey: `refund:${donation.id}:${donation.refundedAmount}:${amount}` },
+    );
+    const chargeId = stripeId(refund.charge);
+    const total = chargeId ? (await stripe.charges.retrieve(chargeId)).amount_refunded : donation.refundedAmount + refund.amount;
+    const now = clock.now();
+    db.transaction(
+      (tx) => {
+        applyRefundedTotal(tx, donation.id, total, now, reason);
+        tx.update(donations).set({ refundReason: reason }).where(eq(donations.id, donation.id)).run();
+        recordAudit(tx, {
+          actorId: input.actorId,
+          action: "donation.refunded",
+          targetType: "donation",
+          targetId: donation.id,
+          details: { amount, currency: donation.currency, reason, refundId: refund.id },
+        });
+      },
+      { behavior: "immediate" },
+    );
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) {
+      logger.warn({ donationId: donation.id, code: error.code, type: error.type }, "refund refused by Stripe");
+      return { ok: false, message: `Stripe refused the refund: ${error.message}` };
+    }
+    throw error;
+  }
+}

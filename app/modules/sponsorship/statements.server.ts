@@ -1,0 +1,100 @@
+import { TZDate } from "@date-fns/tz";
+import { stringify } from "csv-stringify/sync";
+import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { campaigns, donations } from "~db/schema";
+import { neutraliseFormula } from "~/modules/events/attendees-csv.server";
+import { formatDate } from "~/utils/dates";
+import { minorToInput } from "~/utils/money";
+import { INTERVAL_LABELS, METHOD_LABELS } from "./donations-admin-schemas";
+import { ownedBy, type Donor } from "./giving.server";
+
+// Statements list money that arrived: paid gifts, and refunded ones with what was given back.
+const SETTLED = ["paid", "refunded"] as const;
+
+export const FIRST_YEAR = 2000;
+
+/** A year as written in the address, or null when it is not a plausible one. */
+export function parseStatementYear(value: string | undefined): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const year = Number(value);
+  return year >= FIRST_YEAR && year <= 2100 ? year : null;
+}
+
+function yearOf(instant: number, timeZone: string): number {
+  return new TZDate(instant, timeZone).getFullYear();
+}
+
+/** The years, newest first, in which the person has a paid gift (in the organisation's time zone). */
+export function statementYears(donor: Donor, timeZone: string): number[] {
+  const rows = db
+    .select({ paidAt: donations.paidAt })
+    .from(donations)
+    .where(and(ownedBy(donor), inArray(donations.status, [...SETTLED]), isNotNull(donations.paidAt)))
+    .all();
+  return [...new Set(rows.map((row) => yearOf(row.paidAt!, timeZone)))].sort((a, b) => b - a);
+}
+
+export type StatementLine = {
+  paidAt: number;
+  receiptNumber: string;
+  campaignTitle: string;
+  amount: number;
+  refundedAmount: number;
+  net: number;
+  currency: string;
+  method: "card" | "bank_transfer";
+  interval: "one_off" | "monthly";
+};
+
+export type Statement = { year: number; lines: StatementLine[]; totals: { currency: string; gifts: number; net: number }[] };
+
+/** The person's paid gifts in one calendar year, oldest first, with totals per currency. */
+export function yearStatement(donor: Donor, year: number, timeZone: string): Statement {
+  const start = new TZDate(year, 0, 1, timeZone).getTime();
+  const end = new TZDate(year + 1, 0, 1, timeZone).getTime();
+  const rows = db
+    .select({ donation: donations, campaignTitle: campaigns.title })
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .where(and(ownedBy(donor), inArray(donations.status, [...SETTLED]), gte(donations.paidAt, start), lt(donations.paidAt, end)))
+    .orderBy(asc(donations.paidAt), asc(donations.id))
+    .all();
+  const lines: StatementLine[] = rows.map(({ donation: d, campaignTitle }) => ({
+    paidAt: d.paidAt!,
+    receiptNumber: d.receiptNumber ?? "",
+    campaignTitle,
+    amount: d.amount,
+    refundedAmount: d.refundedAmount,
+    net: Math.max(0, d.amount - d.refundedAmount),
+    currency: d.currency,
+    method: d.method,
+    interval: d.interval,
+  }));
+  const totals = new Map<string, { currency: string; gifts: number; net: number }>();
+  for (const line of lines) {
+    const total = totals.get(line.currency) ?? { currency: line.currency, gifts: 0, net: 0 };
+    total.gifts += 1;
+    total.net += line.net;
+    totals.set(line.currency, total);
+  }
+  return { year, lines, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+}
+
+/** The statement as CSV: amounts as plain major-unit numbers beside their currency. */
+export function statementCsv(statement: Statement, timeZone: string): string {
+  const header = ["Date", "Receipt number", "Campaign", "Amount", "Refunded", "Net", "Currency", "Method", "Gift"];
+  const lines = statement.lines.map((line) => [
+    formatDate(line.paidAt, timeZone),
+    line.receiptNumber,
+    line.campaignTitle,
+    minorToInput(line.amount, line.currency),
+    minorToInput(line.refundedAmount, line.currency),
+    minorToInput(line.net, line.currency),
+    line.currency,
+    METHOD_LABELS[line.method],
+    INTERVAL_LABELS[line.interval],
+  ]);
+  const totals = statement.totals.map((t) => [`Total ${statement.year}`, "", `${t.gifts} ${t.gifts === 1 ? "gift" : "gifts"}`, "", "", minorToInput(t.net, t.currency), t.currency, "", ""]);
+  return stringify([header, ...lines, ...totals].map((row) => row.map(neutraliseFormula)), { bom: true, record_delimiter: "\r\n" });
+}

@@ -1,0 +1,221 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { DonationStatusTag, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { badRequest } from "~/modules/auth/route-helpers.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { markReceivedOutcome } from "~/modules/sponsorship/donations-admin-actions.server";
+import { INTERVAL_LABELS, markReceivedSchema, METHOD_LABELS, RECOGNITION_LABELS, refundSchema } from "~/modules/sponsorship/donations-admin-schemas";
+import { donationDetail } from "~/modules/sponsorship/donations-admin.server";
+import { refundDonation } from "~/modules/sponsorship/refunds.server";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
+import { formatMoney, parseAmount } from "~/utils/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Gift from ${data.donorName}` : "Gift"} · Organisers' console` }];
+
+function requireDonation(id: string | undefined) {
+  const found = donationDetail(id ?? "");
+  if (!found) notFound("We could not find that gift.");
+  return found;
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const { donation: d, campaignTitle, campaignSlug, confirmedByName } = requireDonation(params.id);
+  const { timeZone } = getOrganisation();
+  const refundable = d.method === "card" && d.status === "paid" ? d.amount - d.refundedAmount : 0;
+  return {
+    id: d.id,
+    donorName: d.donorName,
+    donorEmail: d.donorEmail,
+    hasAccount: Boolean(d.userId),
+    campaignTitle,
+    campaignSlug,
+    amount: formatMoney(d.amount, d.currency),
+    currency: d.currency,
+    gift: INTERVAL_LABELS[d.interval],
+    method: d.method,
+    methodLabel: METHOD_LABELS[d.method],
+    status: d.status,
+    recognition: RECOGNITION_LABELS[d.recognition],
+    message: d.message,
+    reference: d.reference,
+    receiptNumber: d.receiptNumber,
+    created: formatInstant(d.createdAt, timeZone),
+    paid: d.paidAt ? formatInstant(d.paidAt, timeZone) : null,
+    confirmedByName,
+    refunded: d.refundedAmount ? formatMoney(d.refundedAmount, d.currency) : null,
+    refundedAt: d.refundedAt ? formatInstant(d.refundedAt, timeZone) : null,
+    refundReason: d.refundReason,
+    failureReason: d.failureReason,
+    subscriptionId: d.subscriptionId,
+    refundable: refundable > 0 ? { minor: refundable, text: formatMoney(refundable, d.currency) } : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireRole(request, "organiser");
+  const { donation } = requireDonation(params.id);
+  const formData = await request.formData();
+  const back = `/admin/donations/${donation.id}`;
+  if (formData.get("intent") === "mark-received") {
+    formData.set("donationId", donation.id);
+    return markReceivedOutcome(parseWithZod(formData, { schema: markReceivedSchema }), { actorId: user.id, now: context.clock.now(), back });
+  }
+  if (formData.get("intent") !== "refund") badRequest();
+  const submission = parseWithZod(formData, { schema: refundSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const refundable = donation.method === "card" && donation.status === "paid" ? donation.amount - donation.refundedAmount : 0;
+  if (refundable <= 0) {
+    return data(submission.reply({ formErrors: ["Only a paid card gift with something left to refund can be refunded here."] }), { status: 400 });
+  }
+  let amount: number | undefined;
+  if (submission.value.amount) {
+    const parsed = parseAmount(submission.value.amount, donation.currency);
+    const max = formatMoney(refundable, donation.currency);
+    if (parsed === null) return data(submission.reply({ fieldErrors: { amount: ["Enter an amount like 5000 or 5,000.50"] } }), { status: 400 });
+    if (parsed <= 0 || parsed > refundable) {
+      return data(submission.reply({ fieldErrors: { amount: [`Enter an amount more than 0 and at most ${max}`] } }), { status: 400 });
+    }
+    amount = parsed;
+  }
+  const result = await refundDonation({ donationId: donation.id, amount, reason: submission.value.reason, actorId: user.id });
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  const text = formatMoney(amount ?? refundable, donation.currency);
+  return redirectWithFlash(back, `Refund of ${text} sent to Stripe. The donor is told by email once it goes through.`);
+}
+
+export default function DonationPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "refund",
+    lastResult: actionData,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: refundSchema }),
+    shouldValidate: "onBlur",
+  });
+  // Without a refund form on the page, a refusal of "mark received" is shown at the top.
+  const topError = d.refundable ? null : actionData?.error?.[""]?.[0];
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/admin/donations">Donations</Link>
+      </p>
+      <PageHeader title={`${d.amount} from ${d.donorName}`}>
+        <p>
+          <DonationStatusTag status={d.status} />
+        </p>
+      </PageHeader>
+      {topError ? (
+        <p className="notice notice--error" role="alert">
+          {topError}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <dt>Donor</dt>
+        <dd className="wrap-anywhere">
+          {d.donorName}, <a href={`mailto:${d.donorEmail}`}>{d.donorEmail}</a>
+          {d.hasAccount ? <span className="muted"> (has an account)</span> : null}
+        </dd>
+        <dt>Campaign</dt>
+        <dd>
+          <Link to={`/donate/${d.campaignSlug}`}>{d.campaignTitle}</Link>
+        </dd>
+        <dt>Gift</dt>
+        <dd>
+          {d.amount}, {d.gift.toLowerCase()}, by {d.methodLabel.toLowerCase()}
+        </dd>
+        {d.reference ? (
+          <>
+            <dt>Transfer reference</dt>
+            <dd className="code-small">{d.reference}</dd>
+          </>
+        ) : null}
+        <dt>Pledged or started</dt>
+        <dd>{d.created}</dd>
+        {d.paid ? (
+          <>
+            <dt>Paid</dt>
+            <dd>
+              {d.paid}
+              {d.confirmedByName ? ` (marked received by ${d.confirmedByName})` : ""}
+            </dd>
+          </>
+        ) : null}
+        {d.receiptNumber ? (
+          <>
+            <dt>Receipt</dt>
+            <dd>{d.receiptNumber}</dd>
+          </>
+        ) : null}
+        {d.refunded ? (
+          <>
+            <dt>Refunded</dt>
+            <dd>
+              {d.refunded}
+              {d.refundedAt ? ` on ${d.refundedAt}` : ""}
+              {d.refundReason ? `: ${d.refundReason}` : ""}
+            </dd>
+          </>
+        ) : null}
+        {d.failureReason ? (
+          <>
+            <dt>Why it failed</dt>
+            <dd>{d.failureReason}</dd>
+          </>
+        ) : null}
+        {d.subscriptionId ? (
+          <>
+            <dt>Monthly gift</dt>
+            <dd className="wrap-anywhere">Stripe subscription {d.subscriptionId}</dd>
+          </>
+        ) : null}
+        <dt>On the sponsor wall</dt>
+        <dd>{d.recognition}</dd>
+        <dt>Message</dt>
+        <dd className="pre-line">{d.message || <span className="muted">None</span>}</dd>
+      </dl>
+
+      {d.status === "pending" && d.method === "bank_transfer" ? (
+        <section aria-labelledby="received-title" className="notice">
+          <h2 id="received-title">Has the transfer arrived?</h2>
+          <p>
+            Check the bank statement for <strong className="code-small">{d.reference}</strong> and {d.amount}. Marking it received sends the
+            receipt.
+          </p>
+          <MarkReceivedForm donationId={d.id} reference={d.reference} method={d.method} />
+        </section>
+      ) : null}
+
+      {d.refundable ? (
+        <section aria-labelledby="refund-title">
+          <h2 id="refund-title">Refund through Stripe</h2>
+          <Form method="post" className="form" {...getFormProps(form)}>
+            <ErrorSummary form={form} fields={{ amount: fields.amount, reason: fields.reason }} />
+            <input type="hidden" name="intent" value="refund" />
+            <TextField
+              meta={fields.amount}
+              label={`Amount to refund, in ${d.currency} (optional)`}
+              hint={`Leave empty to refund everything still paid: ${d.refundable.text}.`}
+              inputMode="decimal"
+              className="input input--short"
+            />
+            <TextAreaField meta={fields.reason} label="Reason" hint="Kept with the gift and shown to other organisers." rows={3} />
+            <SubmitButton variant="warning">Refund</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

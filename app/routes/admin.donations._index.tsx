@@ -1,0 +1,146 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { DonationFilterForm, DonationStatusTag, DonationTotals, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { INTERVAL_LABELS, markReceivedSchema, METHOD_LABELS } from "~/modules/sponsorship/donations-admin-schemas";
+import { campaignChoices, filterParams, listDonations, readDonationFilters } from "~/modules/sponsorship/donations-admin.server";
+import { markReceivedOutcome } from "~/modules/sponsorship/donations-admin-actions.server";
+import { formatInstant } from "~/utils/dates";
+import { formatMoney } from "~/utils/money";
+
+export const meta: MetaFunction = () => [{ title: "Donations · Organisers' console" }];
+
+const monthLabel = (month: string) =>
+  new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.parse(`${month}-01T00:00:00Z`));
+
+export function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const url = new URL(request.url);
+  const filters = readDonationFilters(url.searchParams);
+  const { timeZone } = getOrganisation();
+  const result = listDonations({ filters, page: Number(url.searchParams.get("page") ?? "1"), timeZone });
+  const params = filterParams(filters);
+  const query = new URLSearchParams(params).toString();
+  return {
+    filters,
+    params,
+    csvHref: `/admin/donations.csv${query ? `?${query}` : ""}`,
+    campaigns: campaignChoices(),
+    total: result.total,
+    page: result.page,
+    pageCount: result.pageCount,
+    totals: {
+      byCurrency: result.totals.byCurrency.map((t) => ({ ...t, amount: formatMoney(t.amount, t.currency), received: formatMoney(t.received, t.currency) })),
+      byMonth: result.totals.byMonth.map((t) => ({ ...t, label: monthLabel(t.month), received: formatMoney(t.received, t.currency) })),
+    },
+    rows: result.rows.map((row) => ({
+      id: row.id,
+      date: formatInstant(row.date, timeZone),
+      donorName: row.donorName,
+      donorEmail: row.donorEmail,
+      campaignTitle: row.campaignTitle,
+      amount: formatMoney(row.amount, row.currency),
+      refunded: row.refundedAmount ? formatMoney(row.refundedAmount, row.currency) : null,
+      gift: INTERVAL_LABELS[row.interval],
+      method: row.method,
+      methodLabel: METHOD_LABELS[row.method],
+      status: row.status,
+      reference: row.reference,
+      receiptNumber: row.receiptNumber,
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireRole(request, "organiser");
+  const submission = parseWithZod(await request.formData(), { schema: markReceivedSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // Back to the same filtered page, without the index marker.
+  const back = new URL(request.url);
+  back.searchParams.delete("index");
+  return markReceivedOutcome(submission, { actorId: user.id, now: context.clock.now(), back: `/admin/donations${back.search}` });
+}
+
+export default function Donations() {
+  const { filters, params, csvHref, campaigns, total, page, pageCount, totals, rows } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const formError = actionData?.error?.[""]?.[0] ?? (actionData?.error ? "That request was not quite right. Try again." : null);
+  return (
+    <>
+      <p>
+        <Link to="/admin">Organisers' console</Link>
+      </p>
+      <PageHeader title="Donations" lead="Every gift, by card or bank transfer. Mark transfers received when they reach the account." />
+      {formError ? (
+        <p className="notice notice--error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <DonationFilterForm filters={filters} campaigns={campaigns} csvHref={csvHref} />
+      <p aria-live="polite">{total === 1 ? "1 gift" : `${total.toLocaleString("en-GB")} gifts`}</p>
+      <DonationTotals byCurrency={totals.byCurrency} byMonth={totals.byMonth} />
+      {rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">
+              Gifts, newest first, page {page} of {pageCount}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Donor</th>
+                <th scope="col">Campaign</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Method</th>
+                <th scope="col">Status</th>
+                <th scope="col">Reference or receipt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="nowrap">{row.date}</td>
+                  <td className="wrap-anywhere">
+                    <Link to={`/admin/donations/${row.id}`}>{row.donorName}</Link>
+                    <br />
+                    <span className="muted">{row.donorEmail}</span>
+                  </td>
+                  <td>{row.campaignTitle}</td>
+                  <td className="nowrap">
+                    {row.amount}
+                    <br />
+                    <span className="muted">{row.gift}</span>
+                    {row.refunded ? <div className="muted">{row.refunded} refunded</div> : null}
+                  </td>
+                  <td>{row.methodLabel}</td>
+                  <td>
+                    <DonationStatusTag status={row.status} />
+                    {row.status === "pending" ? <MarkReceivedForm donationId={row.id} reference={row.reference} method={row.method} /> : null}
+                  </td>
+                  <td className="nowrap">
+                    {row.reference ? <span className="code-small">{row.reference}</span> : null}
+                    {row.receiptNumber ? <div>Receipt {row.receiptNumber}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <EmptyState title={Object.keys(params).length ? "No gifts match these filters" : "No gifts yet"}>
+          {Object.keys(params).length ? <p>Try fewer filters, or part of a name.</p> : <p>Gifts appear here as soon as someone gives or pledges a transfer.</p>}
+        </EmptyState>
+      )}
+      <Pagination page={page} pageCount={pageCount} params={params} label="Pages of gifts" />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { donationsCsv, donationsFileName } from "~/modules/sponsorship/donations-csv.server";
+import { donationsForExport, readDonationFilters } from "~/modules/sponsorship/donations-admin.server";
+
+// A resource route: the donations table, with the same filters, as a file for a spreadsheet.
+export function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const filters = readDonationFilters(new URL(request.url).searchParams);
+  const { timeZone } = getOrganisation();
+  const csv = donationsCsv(donationsForExport({ filters, timeZone }), timeZone);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${donationsFileName(filters.month)}"`,
+      // Donors' personal data: never kept by a shared cache or the browser's back button.
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireRole } from "~/modules/auth/session.server";
+import { listCohorts } from "~/modules/cohorts/cohorts.server";
+import { createMatchRun, listRuns, waitingMenteeIds, type MenteePool } from "~/modules/mentoring/group-matching.server";
+import { runMatchSchema } from "~/modules/mentoring/match-schemas";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Match a group · Organisers' console" }];
+
+const STATUS_LABELS = { draft: "Waiting for review", published: "Published", discarded: "Discarded" } as const;
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const { timeZone } = getOrganisation();
+  const waiting = waitingMenteeIds().length;
+  const pools = [
+    { value: "waiting", label: `Every participant with a mentee profile and no mentor (${waiting})` },
+    ...listCohorts(context.clock.now()).map((c) => ({ value: `cohort:${c.id}`, label: `Cohort: ${c.name} (${c.members} members)` })),
+  ];
+  const runs = listRuns().map((r) => ({ ...r, status: STATUS_LABELS[r.status], created: formatInstant(r.createdAt, timeZone) }));
+  return { pools, runs };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = requireRole(request, "organiser");
+  const submission = parseWithZod(await request.formData(), { schema: runMatchSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { pool: value } = submission.value;
+  const pool: MenteePool = value === "waiting" ? { kind: "waiting" } : { kind: "cohort", cohortId: value.slice("cohort:".length) };
+  const result = createMatchRun({ actorId: actor.id, pool, now: context.clock.now() });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { pool: [result.error] } }), { status: 400 });
+  return redirectWithFlash(
+    `/admin/mentoring/match/${result.runId}`,
+    `Proposals ready: ${result.assigned} of ${result.proposals} mentees have a mentor. Nothing is sent until you publish.`,
+  );
+}
+
+export default function MatchGroup() {
+  const { pools, runs } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "run-match",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: runMatchSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>
+        <Link to="/admin/mentoring">Mentoring</Link>
+      </p>
+      <PageHeader
+        title="Match a group"
+        lead="Pick the mentees, and we propose the best overall pairing within each mentor's places: as many mentees as possible get a mentor, with the best total fit. You review and change it before anything is sent."
+      />
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} fields={{ pool: fields.pool }} />
+        <SelectField meta={fields.pool} label="Who to match" hint="People who already have an active mentor are left out." options={pools} />
+        <SubmitButton>Propose matches</SubmitButton>
+      </Form>
+      <h2>Matching runs</h2>
+      {runs.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Matching runs, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Run</th>
+                <th scope="col">Created</th>
+                <th scope="col">Mentees with a mentor</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/admin/mentoring/match/${r.id}`}>{r.label}</Link>
+                  </td>
+                  <td className="nowrap">{r.created}</td>
+                  <td>
+                    {r.assigned} of {r.proposals}
+                  </td>
+                  <td>{r.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <EmptyState title="No runs yet">
+          <p>Choose a group above to see proposed matches.</p>
+        </EmptyState>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,171 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { DonationStatusTag } from "~/components/sponsorship/donations-admin-ui";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship/donations-admin-schemas";
+import { myGifts, myMonthlyGifts } from "~/modules/sponsorship/giving.server";
+import { statementYears } from "~/modules/sponsorship/statements.server";
+import { formatDate } from "~/utils/dates";
+import { formatMoney } from "~/utils/money";
+
+export const meta: MetaFunction = () => [{ title: "My giving" }];
+
+const MONTHLY_STATUS = { active: "Active", past_due: "Payment failed: please check your card", cancelled: "Cancelled" } as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const { timeZone } = getOrganisation();
+  return {
+    emailVerified: user.emailVerified,
+    email: user.email,
+    gifts: myGifts(user).map((g) => ({
+      id: g.id,
+      campaignTitle: g.campaignTitle,
+      campaignSlug: g.campaignSlug,
+      amount: formatMoney(g.amount, g.currency),
+      refunded: g.refundedAmount ? formatMoney(g.refundedAmount, g.currency) : null,
+      what: `${INTERVAL_LABELS[g.interval]}, ${METHOD_LABELS[g.method].toLowerCase()}`,
+      status: g.status,
+      reference: g.reference,
+      receiptNumber: g.receiptNumber,
+      date: formatDate(g.date, timeZone),
+      receiptHref: g.receiptHref,
+      transferHref: g.transferHref,
+    })),
+    monthly: myMonthlyGifts(user).map((g) => ({
+      subscriptionId: g.subscriptionId,
+      campaignTitle: g.campaignTitle,
+      amount: formatMoney(g.amount, g.currency),
+      status: MONTHLY_STATUS[g.status],
+      since: formatDate(g.startedAt, timeZone),
+      manageHref: g.manageHref,
+    })),
+    years: statementYears(user, timeZone),
+  };
+}
+
+export default function MyGiving() {
+  const { emailVerified, email, gifts, monthly, years } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/me">My page</Link>
+      </p>
+      <PageHeader title="My giving" lead="Your gifts, their receipts, and your monthly giving. Thank you." />
+      {emailVerified ? null : (
+        <p className="notice">
+          Gifts given with <strong>{email}</strong> while not signed in appear here once you confirm that address (see{" "}
+          <Link to="/me">My page</Link>).
+        </p>
+      )}
+
+      {monthly.length ? (
+        <section aria-labelledby="monthly-title">
+          <h2 id="monthly-title">Monthly gifts</h2>
+          <ul className="plain-list">
+            {monthly.map((g) => (
+              <li key={g.subscriptionId} className="card">
+                <p>
+                  <strong>{g.amount} a month</strong> to {g.campaignTitle}, since {g.since}
+                  <br />
+                  {g.status}
+                </p>
+                {g.manageHref ? (
+                  <Link to={g.manageHref} className="button button--secondary">
+                    Manage your monthly gift<span className="visually-hidden"> to {g.campaignTitle}</span>
+                  </Link>
+                ) : g.status !== MONTHLY_STATUS.cancelled ? (
+                  <p className="muted">To change or cancel it, use the link in your receipt email.</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <h2>Gifts</h2>
+      {gifts.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Your gifts, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Campaign</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Status</th>
+                <th scope="col">Receipt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {gifts.map((g) => (
+                <tr key={g.id}>
+                  <td className="nowrap">{g.date}</td>
+                  <td>
+                    <Link to={`/donate/${g.campaignSlug}`}>{g.campaignTitle}</Link>
+                  </td>
+                  <td className="nowrap">
+                    {g.amount}
+                    <br />
+                    <span className="muted">{g.what}</span>
+                    {g.refunded ? <div className="muted">{g.refunded} refunded</div> : null}
+                  </td>
+                  <td>
+                    <DonationStatusTag status={g.status} />
+                    {g.transferHref ? (
+                      <div>
+                        <Link to={g.transferHref}>Bank details and reference {g.reference}</Link>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {g.receiptHref ? (
+                      <Link to={g.receiptHref}>Receipt {g.receiptNumber}</Link>
+                    ) : g.receiptNumber ? (
+                      <>
+                        {g.receiptNumber}
+                        <div className="muted">The link is in your receipt email.</div>
+                      </>
+                    ) : (
+                      <span className="muted">None yet</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <EmptyState title="No gifts yet">
+          <p>
+            When you give, your gifts and receipts appear here. <Link to="/donate">See what you could support</Link>.
+          </p>
+        </EmptyState>
+      )}
+
+      {years.length ? (
+        <section aria-labelledby="statements-title">
+          <h2 id="statements-title">Year-end statements</h2>
+          <p>One page per year listing every gift, to print or keep for your records.</p>
+          <ul className="plain-list">
+            {years.map((year) => (
+              <li key={year}>
+                <Link to={`/me/giving/statement/${year}`}>Statement for {year}</Link> ·{" "}
+                <a href={`/me/giving/statement/${year}.csv`} download>
+                  CSV<span className="visually-hidden"> for {year}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

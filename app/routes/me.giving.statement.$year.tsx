@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { METHOD_LABELS } from "~/modules/sponsorship/donations-admin-schemas";
+import { parseStatementYear, yearStatement } from "~/modules/sponsorship/statements.server";
+import { formatDate } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+import { formatMoney } from "~/utils/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Giving statement ${data.year}` : "Giving statement" }];
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const year = parseStatementYear(params.year);
+  if (year === null) notFound("There is no statement for that year.");
+  const organisation = getOrganisation();
+  const { timeZone } = organisation;
+  const statement = yearStatement(user, year, timeZone);
+  return {
+    year,
+    donorName: user.name,
+    donorEmail: user.email,
+    organisation: { name: organisation.name, contactEmail: organisation.contactEmail, tagline: organisation.tagline },
+    issued: formatDate(context.clock.now(), timeZone),
+    lines: statement.lines.map((line, index) => ({
+      key: `${line.receiptNumber}-${index}`,
+      date: formatDate(line.paidAt, timeZone),
+      receiptNumber: line.receiptNumber,
+      campaignTitle: line.campaignTitle,
+      amount: formatMoney(line.amount, line.currency),
+      refunded: line.refundedAmount ? formatMoney(line.refundedAmount, line.currency) : null,
+      net: formatMoney(line.net, line.currency),
+      method: METHOD_LABELS[line.method],
+    })),
+    totals: statement.totals.map((t) => ({ currency: t.currency, gifts: t.gifts, net: formatMoney(t.net, t.currency) })),
+  };
+}
+
+export default function Statement() {
+  const s = useLoaderData<typeof loader>();
+  return (
+    <article className="statement" aria-labelledby="statement-title">
+      <p className="breadcrumb">
+        <Link to="/me/giving">My giving</Link>
+      </p>
+      <header className="statement__header">
+        <p className="statement__org">{s.organisation.name}</p>
+        {s.organisation.tagline ? <p className="muted">{s.organisation.tagline}</p> : null}
+        {s.organisation.contactEmail ? <p>{s.organisation.contactEmail}</p> : null}
+      </header>
+      <h1 id="statement-title">Giving statement {s.year}</h1>
+      <dl className="summary-list">
+        <dt>Donor</dt>
+        <dd>
+          {s.donorName}, {s.donorEmail}
+        </dd>
+        <dt>Period</dt>
+        <dd>1 January to 31 December {s.year}</dd>
+        <dt>Issued</dt>
+        <dd>{s.issued}</dd>
+      </dl>
+      {s.lines.length ? (
+        <>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Gifts received in {s.year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Receipt</th>
+                  <th scope="col">Campaign</th>
+                  <th scope="col">Method</th>
+                  <th scope="col">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.lines.map((line) => (
+                  <tr key={line.key}>
+                    <td className="nowrap">{line.date}</td>
+                    <td className="nowrap">{line.receiptNumber}</td>
+                    <td>{line.campaignTitle}</td>
+                    <td>{line.method}</td>
+                    <td className="nowrap">
+                      {line.net}
+                      {line.refunded ? (
+                        <div className="muted">
+                          {line.amount} given, {line.refunded} refunded
+                        </div>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h2>Total for {s.year}</h2>
+          <dl className="summary-list">
+            {s.totals.map((t) => (
+              <Fragment key={t.currency}>
+                <dt>
+                  {t.currency} ({t.gifts} {t.gifts === 1 ? "gift" : "gifts"})
+                </dt>
+                <dd>{t.net}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <p>Thank you for your support. Amounts are what we received, less anything refunded to you.</p>
+        </>
+      ) : (
+        <p>We have no gifts from you received in {s.year}.</p>
+      )}
+      <p className="muted no-print">
+        To keep a copy, use your browser&rsquo;s Print menu, or <a href={`/me/giving/statement/${s.year}.csv`} download>download it as CSV</a>.
+      </p>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { parseStatementYear, statementCsv, yearStatement } from "~/modules/sponsorship/statements.server";
+import { notFound } from "~/utils/http.server";
+
+// A resource route: the year's statement as a file for a spreadsheet.
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const year = parseStatementYear(params.year);
+  if (year === null) notFound("There is no statement for that year.");
+  const { timeZone } = getOrganisation();
+  const csv = statementCsv(yearStatement(user, year, timeZone), timeZone);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="giving-statement-${year}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/modules/auth/session.server";
+import { SESSION_CALENDAR_CONTENT_TYPE, sessionIcs } from "~/modules/mentoring/session-calendar.server";
+import { sessionForViewer } from "~/modules/mentoring/sessions.server";
+import { notFound } from "~/utils/http.server";
+
+// A confirmed session as a calendar file, for the two people of the pair only.
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const { pair, session } = sessionForViewer(params.id ?? "", params.sessionId ?? "", user.id);
+  if (session.status !== "confirmed") notFound("Only a confirmed session can be added to a calendar.");
+  return new Response(sessionIcs(session, { mentorName: pair.mentor.name, menteeName: pair.mentee.name }), {
+    headers: {
+      "Content-Type": SESSION_CALENDAR_CONTENT_TYPE,
+      "Content-Disposition": `attachment; filename="mentoring-session.ics"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

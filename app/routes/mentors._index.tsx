@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { MENTORING_FORMATS, type MentoringFormat } from "~db/schema/mentoring";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { MentorSummary } from "~/components/mentoring/mentor-summary";
+import { requireUser } from "~/modules/auth/session.server";
+import { openPairsOf } from "~/modules/mentoring/mentorships.server";
+import { FORMAT_LABELS, LANGUAGES } from "~/modules/mentoring/options";
+import { getMenteeProfile } from "~/modules/mentoring/profiles.server";
+import { suggestMentorsFor } from "~/modules/mentoring/suggestions.server";
+
+export const meta: MetaFunction = () => [{ title: "Find a mentor" }];
+
+function isFormat(value: string): value is MentoringFormat {
+  return (MENTORING_FORMATS as readonly string[]).includes(value);
+}
+
+function filtersFrom(url: URL) {
+  const language = url.searchParams.get("language") ?? "";
+  const format = url.searchParams.get("format") ?? "";
+  return {
+    language: (LANGUAGES as readonly string[]).includes(language) ? language : "",
+    format: isFormat(format) ? format : null,
+    available: url.searchParams.get("available") === "1",
+  };
+}
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const filters = filtersFrom(new URL(request.url));
+  const pairs = openPairsOf(user.id);
+  const all = suggestMentorsFor(user.id, context.clock.now());
+  const mentors = all
+    .filter((m) => !filters.language || m.languages.includes(filters.language))
+    .filter((m) => !filters.format || m.formats.includes(filters.format))
+    .filter((m) => !filters.available || m.eligible)
+    .map((m) => ({
+      mentor: {
+        mentorId: m.mentorId,
+        name: m.name,
+        headline: m.headline,
+        city: m.city,
+        remote: m.remote,
+        formats: m.formats,
+        languages: m.languages,
+        industries: m.industries,
+        placesLeft: m.placesLeft,
+        eligible: m.eligible,
+        scored: m.scored,
+        score: m.score,
+        reasons: m.reasons,
+        blockers: m.blockers,
+      },
+      state: pairs.get(m.mentorId) ?? null,
+    }));
+  return { mentors, total: all.length, filters, hasProfile: Boolean(getMenteeProfile(user.id)) };
+}
+
+export default function Mentors() {
+  const { mentors, total, filters, hasProfile } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Find a mentor"
+        lead="Mentors are people who have been where you are. Each one was checked by the organisers. Best fits come first."
+      />
+      {hasProfile ? (
+        <p>
+          We rank mentors against <Link to="/me/mentoring/profile">your mentee profile</Link>: the reasons are beside each one.
+        </p>
+      ) : (
+        <div className="notice">
+          <p>
+            <Link to="/me/mentoring/profile">Add your mentee profile</Link> to see how well each mentor fits you and why.
+          </p>
+        </div>
+      )}
+      <Form method="get" className="form filter-form" aria-label="Filter mentors">
+        <div className="field">
+          <label className="field__label" htmlFor="language">
+            Language
+          </label>
+          <select id="language" name="language" className="select" defaultValue={filters.language}>
+            <option value="">Any language</option>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {language}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="format">
+            Meets by
+          </label>
+          <select id="format" name="format" className="select" defaultValue={filters.format ?? ""}>
+            <option value="">Any way</option>
+            {MENTORING_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {FORMAT_LABELS[format]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="checkbox">
+          <input type="checkbox" id="available" name="available" value="1" defaultChecked={filters.available} />
+          <label htmlFor="available">Only mentors I can ask now</label>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--secondary">
+            Show mentors
+          </button>
+        </div>
+      </Form>
+      {mentors.length === 0 ? (
+        <EmptyState title={total === 0 ? "No mentors yet" : "No mentors match"}>
+          <p>{total === 0 ? "No mentor profiles have been approved yet. Please come back soon." : "Try fewer filters."}</p>
+        </EmptyState>
+      ) : (
+        <ol className="plain-list mentor-list" aria-label="Mentors, best fit first">
+          {mentors.map(({ mentor, state }) => (
+            <li key={mentor.mentorId}>
+              <MentorSummary mentor={mentor} state={state} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <p>
+        <Link to="/me/mentoring">My mentoring</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { getOrganisation } from "~/modules/admin/organisation.server";
+import { getUser } from "~/modules/auth/session.server";
+import { portalUrlForReceipt } from "~/modules/sponsorship/portal.server";
+import { findReceipt } from "~/modules/sponsorship/receipts.server";
+import { formatDate } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+import { staticPage } from "~/utils/hydration";
+import { formatMoney } from "~/utils/money";
+import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
+
+// A guest's link carries its secret in the address: it must not leak through the Referer.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Receipt ${data.receiptNumber}` : "Receipt" },
+  { name: "robots", content: "noindex" },
+  NO_REFERRER_META,
+];
+
+export const handle = staticPage;
+
+export const headers = noReferrerHeaders;
+
+const NOT_YOURS = "There is no receipt at this address for you. Use the link in your receipt email, or log in with the account you gave from.";
+
+function viewer(request: Request, token: FormDataEntryValue | string | null) {
+  return { userId: getUser(request)?.id ?? null, token: typeof token === "string" && token ? token : null };
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("t");
+  const receipt = findReceipt(params.id ?? "", viewer(request, token));
+  if (!receipt) notFound(NOT_YOURS);
+  const organisation = getOrganisation();
+  return {
+    id: receipt.id,
+    receiptNumber: receipt.receiptNumber,
+    date: formatDate(receipt.paidAt, organisation.timeZone),
+    amount: formatMoney(receipt.amount, receipt.currency),
+    refunded: receipt.refundedAmount > 0 ? formatMoney(receipt.refundedAmount, receipt.currency) : null,
+    fullyRefunded: receipt.status === "refunded",
+    method: receipt.method === "card" ? "Card" : "Bank transfer",
+    monthly: receipt.monthly,
+    canManage: receipt.canManage,
+    donorName: receipt.donorName,
+    donorEmail: receipt.donorEmail,
+    campaignTitle: receipt.campaignTitle,
+    organisationName: organisation.name,
+    organisationEmail: organisation.contactEmail,
+    token: token ?? "",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const token = form.get("t") ?? new URL(request.url).searchParams.get("t");
+  if (form.get("intent") !== "manage") notFound(NOT_YOURS);
+  const url = await portalUrlForReceipt(params.id ?? "", viewer(request, token));
+  if (!url) notFound("This monthly gift can no longer be managed here. It may have been cancelled already.");
+  return redirect(url, 303);
+}
+
+export default function ReceiptPage() {
+  const r = useLoaderData<typeof loader>();
+  return (
+    <article className="receipt" aria-labelledby="receipt-title">
+      <p className="receipt__org">{r.organisationName}</p>
+      <h1 id="receipt-title">Receipt {r.receiptNumber}</h1>
+      <p>Thank you for your {r.monthly ? "monthly " : ""}gift.</p>
+      <dl className="summary-list">
+        <dt>Receipt number</dt>
+        <dd>{r.receiptNumber}</dd>
+        <dt>Date</dt>
+        <dd>{r.date}</dd>
+        <dt>Amount</dt>
+        <dd>{r.amount}</dd>
+        {r.refunded ? (
+          <>
+            <dt>Refunded</dt>
+            <dd>
+              {r.refunded}
+              {r.fullyRefunded ? " (in full)" : ""}
+            </dd>
+          </>
+        ) : null}
+        <dt>Campaign</dt>
+        <dd>{r.campaignTitle}</dd>
+        <dt>Paid by</dt>
+        <dd>{r.method}</dd>
+        <dt>Donor</dt>
+        <dd>
+          {r.donorName}
+          <br />
+          <span className="wrap-anywhere">{r.donorEmail}</span>
+        </dd>
+        <dt>Received by</dt>
+        <dd>
+          {r.organisationName}
+          {r.organisationEmail ? (
+            <>
+              <br />
+              <a href={`mailto:${r.organisationEmail}`}>{r.organisationEmail}</a>
+            </>
+          ) : null}
+        </dd>
+      </dl>
+      {r.canManage ? (
+        <form method="post" className="no-print receipt__manage">
+          <input type="hidden" name="intent" value="manage" />
+          {r.token ? <input type="hidden" name="t" value={r.token} /> : null}
+          <button type="submit" className="button button--secondary">
+            Manage your monthly gift
+          </button>
+          <p className="muted">Change your card or the amount, or stop the gift, on Stripe&rsquo;s secure page.</p>
+        </form>
+      ) : null}
+      <p className="muted no-print">To keep a copy, use your browser&rsquo;s Print menu.</p>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,26 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { handleStripeWebhook } from "~/modules/sponsorship/webhooks.server";
+
+// Stripe's events are far smaller; anything bigger is not from Stripe.
+const MAX_WEBHOOK_BYTES = 1_000_000;
+
+function methodNotAllowed() {
+  return new Response("Method Not Allowed: Stripe posts events here.", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+// Nothing to see: a GET is answered plainly rather than as a missing page.
+export function loader() {
+  return methodNotAllowed();
+}
+
+/** Stripe's event deliveries: checked by signature (exempt from the same-site check), answered quickly. */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed();
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) {
+    return new Response("Payload Too Large", { status: 413 });
+  }
+  const body = await request.text();
+  if (body.length > MAX_WEBHOOK_BYTES) return new Response("Payload Too Large", { status: 413 });
+  const reply = handleStripeWebhook(body, request.headers.get("stripe-signature"));
+  return new Response(reply.body, { status: reply.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

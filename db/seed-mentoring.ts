@@ -1,0 +1,174 @@
+import { asc, inArray, like } from "drizzle-orm";
+import { insertUser } from "~/modules/auth/users.server";
+import { clock } from "~/utils/clock.server";
+import type { Db } from "./client.server";
+import { menteeProfiles, mentorProfiles, users, type AvailabilityWindow, type MentoringFormat } from "./schema";
+
+// Mentor and mentee profiles for the demo (no mentorships: those are seeded separately), and with
+// `large` 100 mentors and 500 mentee profiles for the benchmarks.
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type MentorValues = Omit<typeof mentorProfiles.$inferInsert, "userId" | "createdAt" | "updatedAt">;
+type MenteeValues = Omit<typeof menteeProfiles.$inferInsert, "userId" | "createdAt" | "updatedAt">;
+
+const evening = (day: number): AvailabilityWindow => ({ day, start: 17 * 60, end: 21 * 60 });
+const morning = (day: number): AvailabilityWindow => ({ day, start: 9 * 60, end: 12 * 60 });
+const afternoon = (day: number): AvailabilityWindow => ({ day, start: 12 * 60, end: 17 * 60 });
+
+export const DEMO_MENTOR_PROFILE: MentorValues = {
+  headline: "Branch operations manager, twelve years in retail banking",
+  bio: "I started as a teller after two years of rejections. I help people get their CV and interviews ready for banks and fintechs.",
+  industries: ["Banking", "Fintech"],
+  skills: ["CV writing", "Interviews", "Excel"],
+  languages: ["English", "Yoruba", "Nigerian Pidgin"],
+  city: "Lagos",
+  remote: true,
+  formats: ["video", "phone", "in_person", "whatsapp"],
+  capacity: 3,
+  availability: [evening(0), evening(2), morning(5)],
+  status: "approved",
+};
+
+const OTHER_MENTORS: { email: string; name: string; profile: MentorValues }[] = [
+  {
+    email: "mentor-amina@example.org",
+    name: "Amina Yusuf",
+    profile: { headline: "Software engineer at a Kano logistics start-up", industries: ["Technology", "Logistics"], skills: ["Programming", "Portfolio", "Interviews"], languages: ["English", "Hausa"], city: "Kano", formats: ["video", "whatsapp"], capacity: 2, availability: [evening(1), evening(3)], status: "approved" },
+  },
+  {
+    email: "mentor-emeka@example.org",
+    name: "Emeka Obi",
+    profile: { headline: "Sales lead in fast-moving consumer goods", industries: ["Retail", "FMCG"], skills: ["Sales", "Negotiation", "Networking"], languages: ["English", "Igbo"], city: "Enugu", formats: ["phone", "in_person"], capacity: 2, availability: [afternoon(5), morning(6)], status: "approved" },
+  },
+  {
+    email: "mentor-funke@example.org",
+    name: "Funke Adeyemi",
+    profile: { headline: "HR business partner; I have read thousands of CVs", industries: ["Human resources", "Banking"], skills: ["CV writing", "Interviews", "Career change"], languages: ["English", "Yoruba"], city: "Lagos", formats: ["video", "in_person"], capacity: 4, availability: [evening(0), evening(4)], status: "approved" },
+  },
+  {
+    email: "mentor-claire@example.org",
+    name: "Claire Mensah",
+    profile: { headline: "Project officer at an international NGO", industries: ["Non-profit", "Public health"], skills: ["Grant writing", "Project management"], languages: ["English", "French"], city: "Abuja", formats: ["video"], capacity: 2, availability: [morning(1), morning(3)], status: "approved" },
+  },
+  {
+    email: "mentor-ibrahim@example.org",
+    name: "Ibrahim Bello",
+    profile: { headline: "Data analyst in telecoms", industries: ["Telecoms", "Technology"], skills: ["Data analysis", "Excel", "SQL"], languages: ["English", "Hausa", "Nigerian Pidgin"], city: "Abuja", formats: ["video", "phone", "whatsapp"], capacity: 3, availability: [evening(2), afternoon(6)], status: "approved" },
+  },
+  {
+    email: "mentor-pending@example.org",
+    name: "Kelechi Nwankwo",
+    profile: { headline: "Accountant, new to mentoring", industries: ["Accounting"], skills: ["Bookkeeping", "ICAN exams"], languages: ["English", "Igbo"], city: "Port Harcourt", formats: ["video"], capacity: 1, availability: [evening(3)], status: "pending" },
+  },
+];
+
+export const DEMO_MENTEE_PROFILE: MenteeValues = {
+  targetRoles: ["Customer service officer", "Bank teller"],
+  industries: ["Banking"],
+  goals: "Get past the interview stage, and make my CV stand out for bank graduate schemes.",
+  languages: ["English", "Yoruba"],
+  city: "Lagos",
+  formats: ["video", "whatsapp"],
+  availability: [evening(0), evening(2)],
+};
+
+const INDUSTRIES = ["Banking", "Fintech", "Technology", "Telecoms", "Retail", "FMCG", "Logistics", "Oil and gas", "Public health", "Education", "Agriculture", "Media"];
+const SKILLS = ["CV writing", "Interviews", "Excel", "Networking", "Sales", "Data analysis", "Programming", "Public speaking", "Negotiation", "Project management"];
+const CITIES = ["Lagos", "Abuja", "Kano", "Ibadan", "Enugu", "Port Harcourt"];
+const EXTRA_LANGUAGES = ["Yoruba", "Hausa", "Igbo", "Nigerian Pidgin", "French"];
+const FORMATS: MentoringFormat[] = ["video", "phone", "in_person", "whatsapp"];
+
+/** A fixed pseudo-random sequence, so the large data set is the same on every run. */
+function sequence(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function pick<T>(rnd: () => number, from: readonly T[], count: number): T[] {
+  const pool = [...from];
+  const out: T[] = [];
+  while (out.length < count && pool.length) out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
+  return out;
+}
+
+function week(rnd: () => number, windows: number): AvailabilityWindow[] {
+  const makers = [morning, afternoon, evening];
+  const chosen = new Map<string, AvailabilityWindow>();
+  for (let i = 0; i < windows; i++) {
+    const day = Math.floor(rnd() * 7);
+    const part = Math.floor(rnd() * 3);
+    chosen.set(`${day}-${part}`, makers[part]!(day));
+  }
+  return [...chosen.values()].sort((a, b) => a.day - b.day || a.start - b.start);
+}
+
+export function largeMentorProfile(i: number): MentorValues {
+  const rnd = sequence(1000 + i);
+  return {
+    headline: `Benchmark mentor ${i}`,
+    industries: pick(rnd, INDUSTRIES, 1 + Math.floor(rnd() * 3)),
+    skills: pick(rnd, SKILLS, 2 + Math.floor(rnd() * 3)),
+    languages: ["English", ...pick(rnd, EXTRA_LANGUAGES, Math.floor(rnd() * 2))],
+    city: CITIES[Math.floor(rnd() * CITIES.length)]!,
+    formats: pick(rnd, FORMATS, 1 + Math.floor(rnd() * 3)),
+    capacity: 1 + Math.floor(rnd() * 5),
+    availability: week(rnd, 2 + Math.floor(rnd() * 4)),
+    status: "approved",
+  };
+}
+
+export function largeMenteeProfile(i: number): MenteeValues {
+  const rnd = sequence(5000 + i);
+  const skills = pick(rnd, SKILLS, 2);
+  return {
+    targetRoles: [`Graduate trainee ${i % 7}`],
+    industries: pick(rnd, INDUSTRIES, 1 + Math.floor(rnd() * 2)),
+    goals: `Help with ${skills.join(" and ").toLowerCase()}`,
+    // A few speak no English, so the hard language rule bites.
+    languages: rnd() < 0.1 ? pick(rnd, EXTRA_LANGUAGES, 1) : ["English", ...pick(rnd, EXTRA_LANGUAGES, Math.floor(rnd() * 2))],
+    city: CITIES[Math.floor(rnd() * CITIES.length)]!,
+    formats: pick(rnd, FORMATS, 1 + Math.floor(rnd() * 2)),
+    availability: week(rnd, 2 + Math.floor(rnd() * 3)),
+  };
+}
+
+function addMentor(tx: Tx, userId: string, profile: MentorValues, now: number) {
+  tx.insert(mentorProfiles).values({ ...profile, userId, reviewedAt: profile.status === "approved" ? now : null, createdAt: now, updatedAt: now }).run();
+}
+
+function addMentee(tx: Tx, userId: string, profile: MenteeValues, now: number) {
+  tx.insert(menteeProfiles).values({ ...profile, userId, createdAt: now, updatedAt: now }).run();
+}
+
+/** `large` needs the 500 `participantN@example.org` accounts of the large seed. */
+export function seedMentoring(db: Db, options: { large?: boolean; passwordHash: string }) {
+  const now = clock.now();
+  db.transaction(
+    (tx) => {
+      const demo = tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ["mentor@example.org", "participant@example.org"])).all();
+      const mentor = demo.find((u) => u.email === "mentor@example.org");
+      const participant = demo.find((u) => u.email === "participant@example.org");
+      if (mentor) addMentor(tx, mentor.id, DEMO_MENTOR_PROFILE, now);
+      if (participant) addMentee(tx, participant.id, DEMO_MENTEE_PROFILE, now);
+      for (const other of OTHER_MENTORS) {
+        const id = insertUser(tx, { email: other.email, name: other.name, passwordHash: options.passwordHash, roles: ["mentor"], emailVerified: true });
+        addMentor(tx, id, { remote: true, ...other.profile }, now);
+      }
+      if (!options.large) return;
+      for (let i = 1; i <= 100; i++) {
+        const id = insertUser(tx, { email: `bench-mentor${i}@example.org`, name: `Bench Mentor ${i}`, passwordHash: options.passwordHash, roles: ["mentor"], emailVerified: true });
+        addMentor(tx, id, largeMentorProfile(i), now);
+      }
+      const mentees = tx.select({ id: users.id }).from(users).where(like(users.email, "participant%@example.org")).orderBy(asc(users.createdAt), asc(users.email)).all();
+      mentees
+        .filter((m) => m.id !== participant?.id)
+        .slice(0, 500)
+        .forEach((m, index) => addMentee(tx, m.id, largeMenteeProfile(index + 1), now));
+    },
+    { behavior: "immediate" },
+  );
+}
+

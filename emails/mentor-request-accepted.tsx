@@ -1,0 +1,27 @@
+import { Text } from "@react-email/components";
+import { z } from "zod";
+import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph } from "./layout";
+
+export const mentorRequestAccepted = defineTemplate({
+  schema: z.object({
+    name: z.string(),
+    mentorName: z.string(),
+    /** The pair's mentoring page. */
+    url: httpUrl,
+  }),
+  subject: ({ mentorName }) => `${mentorName} accepted your mentoring request`,
+  Body: ({ name, mentorName, url, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview="Propose a first session to get started."
+      heading={`${mentorName} is your mentor`}
+      reason={`You got this email because you asked ${mentorName} to mentor you through ${organisation.name}.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>
+        Good news: {mentorName} accepted your request. A good next step is to propose a time for your first session.
+      </Text>
+      <ActionLink href={url} label="Open your mentoring page" />
+    </EmailLayout>
+  ),
+});

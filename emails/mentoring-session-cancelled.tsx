@@ -1,0 +1,42 @@
+import { Text } from "@react-email/components";
+import { z } from "zod";
+import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
+
+/** To the other side when a session is called off; a confirmed one carries a METHOD:CANCEL .ics. */
+export const mentoringSessionCancelled = defineTemplate({
+  schema: z.object({
+    name: z.string(),
+    otherName: z.string(),
+    when: z.string(),
+    url: httpUrl,
+    ics: z.string().startsWith("BEGIN:VCALENDAR").optional(),
+    /** Called off because the mentorship ended, rather than by one person. */
+    becauseEnded: z.boolean().default(false),
+  }),
+  subject: ({ otherName }) => `Cancelled: mentoring session with ${otherName}`,
+  attachments: ({ ics }) =>
+    ics ? [{ filename: "mentoring-session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=CANCEL" }] : [],
+  Body: ({ name, otherName, when, url, ics, becauseEnded, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview={`The session on ${when} will not take place.`}
+      heading="A session is cancelled"
+      reason={`You got this email because you are in a mentorship with ${otherName} through ${organisation.name}.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      {becauseEnded ? (
+        <Text style={paragraph}>
+          Your mentorship with {otherName} has ended, so the session planned for {when} is cancelled. It will not take
+          place.
+        </Text>
+      ) : (
+        <Text style={paragraph}>
+          {otherName} cancelled the session planned for {when}. It will not take place. You can propose another time from
+          your mentoring page.
+        </Text>
+      )}
+      <ActionLink href={url} label="Open our mentoring page" />
+      {ics ? <Text style={smallPrint}>Open the attached file to remove the session from your calendar.</Text> : null}
+    </EmailLayout>
+  ),
+});

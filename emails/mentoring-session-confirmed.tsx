@@ -1,0 +1,31 @@
+import { Text } from "@react-email/components";
+import { z } from "zod";
+import { SessionFacts, sessionFactsSchema } from "./mentoring-session-facts";
+import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
+
+/** To both sides once a session is confirmed, with the session as an .ics file. */
+export const mentoringSessionConfirmed = defineTemplate({
+  schema: z.object({
+    ...sessionFactsSchema,
+    ics: z.string().startsWith("BEGIN:VCALENDAR"),
+  }),
+  subject: ({ otherName, when }) => `Confirmed: mentoring session with ${otherName}, ${when}`,
+  attachments: ({ ics }) => [{ filename: "mentoring-session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+  Body: ({ name, otherName, when, format, location, agenda, url, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview={`${when}. A calendar file is attached.`}
+      heading="Your session is confirmed"
+      reason={`You got this email because you are in a mentorship with ${otherName} through ${organisation.name}.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>You and {otherName} have agreed a time.</Text>
+      <SessionFacts otherName={otherName} when={when} format={format} location={location} agenda={agenda} />
+      <ActionLink href={url} label="Open our mentoring page" />
+      <Text style={smallPrint}>
+        The attached file (mentoring-session.ics) adds the session to your calendar. We will remind you the day before. If
+        you cannot make it, cancel it from your mentoring page so {otherName} knows.
+      </Text>
+    </EmailLayout>
+  ),
+});

@@ -1,0 +1,33 @@
+import { Text } from "@react-email/components";
+import { z } from "zod";
+import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
+
+export const monthlyGiftPaymentFailed = defineTemplate({
+  schema: z.object({
+    name: z.string(),
+    amount: z.string(),
+    campaignTitle: z.string(),
+    /** The first gift's receipt page, where the donor can update their card. */
+    url: httpUrl,
+  }),
+  subject: ({ amount }) => `Your monthly gift of ${amount} did not go through`,
+  Body: ({ name, amount, campaignTitle, url, organisation }) => (
+    <EmailLayout
+      organisation={organisation}
+      preview="Your card was declined. You can update it in a minute."
+      heading="Your monthly gift did not go through"
+      reason={`You got this email because you give ${amount} each month to ${campaignTitle} with ${organisation.name}.`}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>
+        This month&rsquo;s payment of <strong>{amount}</strong> for {campaignTitle} was declined, so nothing was taken.
+        Your card may have expired or been replaced.
+      </Text>
+      <ActionLink href={url} label="Update your card" />
+      <Text style={smallPrint}>
+        The payment will be tried again over the next days. If you would rather stop giving, you can cancel on the same
+        page; thank you for what you have given.
+      </Text>
+    </EmailLayout>
+  ),
+});
