@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MENTORING_FORMATS, type MentoringFormat } from "~db/schema/mentoring";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
 import { MentorSummary } from "~/components/mentoring/mentor-summary";
 import { requireUser } from "~/modules/auth/session.server";
 import { openPairsOf } from "~/modules/mentoring/mentorships.server";
@@ -11,6 +12,9 @@ import { suggestMentorsFor } from "~/modules/mentoring/suggestions.server";
 
 export const meta: MetaFunction = () => [{ title: "Find a mentor" }];
 
+// Best fits first, a page at a time: light on a phone and on paid data.
+const MENTORS_PER_PAGE = 20;
+
 function isFormat(value: string): value is MentoringFormat {
   return (MENTORING_FORMATS as readonly string[]).includes(value);
 }
@@ -19,6 +23,7 @@ function filtersFrom(url: URL) {
   const language = url.searchParams.get("language") ?? "";
   const format = url.searchParams.get("format") ?? "";
   return {
+    q: (url.searchParams.get("q") ?? "").trim().slice(0, 100),
     language: (LANGUAGES as readonly string[]).includes(language) ? language : "",
     format: isFormat(format) ? format : null,
     available: url.searchParams.get("available") === "1",
@@ -30,10 +35,19 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const filters = filtersFrom(new URL(request.url));
   const pairs = openPairsOf(user.id);
   const all = suggestMentorsFor(user.id, context.clock.now());
-  const mentors = all
+  const words = filters.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const matching = all
+    .filter((m) => {
+      const text = [m.name, m.headline, ...m.industries, ...m.skills].join(" ").toLocaleLowerCase();
+      return words.every((word) => text.includes(word));
+    })
     .filter((m) => !filters.language || m.languages.includes(filters.language))
     .filter((m) => !filters.format || m.formats.includes(filters.format))
-    .filter((m) => !filters.available || m.eligible)
+    .filter((m) => !filters.available || m.eligible);
+  const pageCount = Math.max(1, Math.ceil(matching.length / MENTORS_PER_PAGE));
+  const page = Math.min(pageCount, Math.max(1, Math.trunc(Number(new URL(request.url).searchParams.get("page"))) || 1));
+  const mentors = matching
+    .slice((page - 1) * MENTORS_PER_PAGE, page * MENTORS_PER_PAGE)
     .map((m) => ({
       mentor: {
         mentorId: m.mentorId,
@@ -53,11 +67,17 @@ export function loader({ request, context }: LoaderFunctionArgs) {
       },
       state: pairs.get(m.mentorId) ?? null,
     }));
-  return { mentors, total: all.length, filters, hasProfile: Boolean(getMenteeProfile(user.id)) };
+  return { mentors, total: all.length, page, pageCount, filters, hasProfile: Boolean(getMenteeProfile(user.id)) };
 }
 
 export default function Mentors() {
-  const { mentors, total, filters, hasProfile } = useLoaderData<typeof loader>();
+  const { mentors, total, page, pageCount, filters, hasProfile } = useLoaderData<typeof loader>();
+  const filterParams: Record<string, string> = {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.language ? { language: filters.language } : {}),
+    ...(filters.format ? { format: filters.format } : {}),
+    ...(filters.available ? { available: "1" } : {}),
+  };
   return (
     <>
       <PageHeader
@@ -76,6 +96,12 @@ export default function Mentors() {
         </div>
       )}
       <Form method="get" className="form filter-form" aria-label="Filter mentors">
+        <div className="field">
+          <label className="field__label" htmlFor="q">
+            Name, field or skill
+          </label>
+          <input id="q" name="q" type="search" className="input" defaultValue={filters.q} />
+        </div>
         <div className="field">
           <label className="field__label" htmlFor="language">
             Language
@@ -117,7 +143,7 @@ export default function Mentors() {
           <p>{total === 0 ? "No mentor profiles have been approved yet. Please come back soon." : "Try fewer filters."}</p>
         </EmptyState>
       ) : (
-        <ol className="plain-list mentor-list" aria-label="Mentors, best fit first">
+        <ol className="plain-list mentor-list" aria-label="Mentors, best fit first" start={(page - 1) * MENTORS_PER_PAGE + 1}>
           {mentors.map(({ mentor, state }) => (
             <li key={mentor.mentorId}>
               <MentorSummary mentor={mentor} state={state} />
@@ -125,6 +151,7 @@ export default function Mentors() {
           ))}
         </ol>
       )}
+      <Pagination page={page} pageCount={pageCount} params={filterParams} label="Pages of mentors" />
       <p>
         <Link to="/me/mentoring">My mentoring</Link>
       </p>

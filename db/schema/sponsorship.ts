@@ -114,7 +114,8 @@ export const donations = sqliteTable(
     uniqueIndex("donations_invoice_unique").on(t.invoiceId),
     uniqueIndex("donations_receipt_number_unique").on(t.receiptNumber),
     uniqueIndex("donations_receipt_token_unique").on(t.receiptTokenHash),
-    index("donations_campaign_status_idx").on(t.campaignId, t.status),
+    // Covers a campaign's progress (raised, distinct donors) without reading the table.
+    index("donations_campaign_progress_idx").on(t.campaignId, t.status, sql`lower(${t.donorEmail})`, t.amount, t.refundedAmount),
     index("donations_email_idx").on(sql`lower(${t.donorEmail})`),
     index("donations_user_idx").on(t.userId),
     index("donations_subscription_idx").on(t.subscriptionId),

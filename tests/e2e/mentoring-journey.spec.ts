@@ -10,7 +10,7 @@ test("a participant asks for a mentor, they agree a session, the mentor keeps no
   await signIn(page.context(), mentee);
 
   // The mentee finds the mentor, with the reasons beside them, and asks.
-  await page.goto("/mentors");
+  await page.goto(`/mentors?q=${encodeURIComponent(mentor.name)}`);
   const card = page.getByRole("article", { name: mentor.name });
   await expect(card.getByText(/Both speak English/)).toBeVisible();
   await expectAccessible(page);

@@ -235,6 +235,26 @@ describe("the /mentors pages", () => {
     expect(onlyFrench).not.toContain(best.id);
   });
 
+  it("finds mentors by name or field and shows them twenty at a time", async () => {
+    const mentee = await createMentee();
+    for (let i = 0; i < 22; i++) await createMentor({ name: `Paged Mentor ${String(i).padStart(2, "0")}` });
+    const list = async (query: string) => {
+      const result = await runRoute(() => mentorsList.loader({ request: getRequest(`/mentors${query}`, { cookie: mentee.cookie }), params: {}, context: loadContext() }));
+      return result.data as Awaited<ReturnType<typeof mentorsList.loader>>;
+    };
+    const first = await list("?q=paged+mentor");
+    expect(first.mentors).toHaveLength(20);
+    expect(first.pageCount).toBe(2);
+    const second = await list("?q=paged+mentor&page=2");
+    expect(second.page).toBe(2);
+    expect(second.mentors).toHaveLength(2);
+    const seen = [...first.mentors, ...second.mentors].map((m) => m.mentor.name);
+    expect(new Set(seen).size).toBe(22);
+    expect((await list("?q=Paged+Mentor+07")).mentors.map((m) => m.mentor.name)).toEqual(["Paged Mentor 07"]);
+    expect((await list("?q=banking+paged")).mentors).toHaveLength(20);
+    expect((await list("?q=paged&page=99")).page).toBe(2);
+  });
+
   it("shows a mentor's page to anyone signed in, a 404 for profiles not approved, and a log-in for nobody", async () => {
     const mentor = await createMentor({ name: "Tunde Bakare" });
     const pending = await createMentor({ status: "pending" });
