@@ -1,33 +1,11 @@
-import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import type { FieldMetadata } from "@conform-to/react";
+import { CheckboxGroup } from "~/components/choice-fields";
 import { FieldError, TextField } from "~/components/forms";
 import { MENTORING_FORMATS } from "~db/schema/mentoring";
 import { DAY_NAMES, DAY_PARTS, FORMAT_LABELS, LANGUAGES, slotValue } from "~/modules/mentoring/options";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
-
-/** A group of checkboxes for one array field; the fieldset carries the field's id so the error summary can link to it. */
-export function CheckboxGroup({ meta, legend, hint, options }: { meta: AnyField; legend: ReactNode; hint?: ReactNode; options: { value: string; label: string }[] }) {
-  const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((o) => o.value) });
-  return (
-    <fieldset id={meta.id} tabIndex={-1} className={meta.errors?.length ? "field field--error" : "field"} aria-describedby={hint ? meta.descriptionId : undefined}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? (
-        <p id={meta.descriptionId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError meta={meta} />
-      {inputs.map(({ key, ...props }, index) => (
-        <div className="checkbox" key={key}>
-          <input {...props} />
-          <label htmlFor={props.id}>{options[index]!.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 export function LanguageFields({ languages, otherLanguages }: { languages: AnyField; otherLanguages: AnyField }) {
   return (

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
 import { CUSTOM_GIFT, donateSchema, RECOGNITION_LABELS, type DonateBounds } from "~/modules/sponsorship/donate-schemas";
-import { RadioGroup } from "./radio-group";
+import { RadioGroup } from "~/components/choice-fields";
 
 export type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
 

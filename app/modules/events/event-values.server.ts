@@ -4,6 +4,7 @@ import { eventQuestions, events, type QuestionKind } from "~db/schema";
 import { localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { optionLines, type EventFormInput } from "./event-schemas";
+import { slugify as toSlug } from "~/utils/slug";
 
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
@@ -95,19 +96,7 @@ export function questionsFromForm(rows: EventFormInput["questions"]): QuestionIn
     }));
 }
 
-/** "Resilience workshop: bounce back!" -> "resilience-workshop-bounce-back". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return slug || "event";
-}
+export const slugify = (text: string) => toSlug(text, "event");
 
 export function isSlugTaken(tx: Tx, slug: string, exceptEventId?: string): boolean {
   const row = tx.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get();

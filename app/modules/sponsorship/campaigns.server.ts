@@ -7,6 +7,7 @@ import { localInputToInstant } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { MAX_TIERS, type CampaignDetailsValues, type NewCampaignValues, type TierValues } from "./campaign-schemas";
+import { slugify } from "~/utils/slug";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -16,19 +17,6 @@ export type FieldErrors = Record<string, string[]>;
 export type Saved = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
 
 const NO_CAMPAIGN = "We could not find that campaign.";
-
-function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return slug || "campaign";
-}
 
 function slugTaken(tx: Tx, slug: string, exceptId?: string): boolean {
   const where = exceptId ? and(eq(campaigns.slug, slug), ne(campaigns.id, exceptId)) : eq(campaigns.slug, slug);
@@ -49,7 +37,7 @@ export function createCampaign(actorId: string, values: NewCampaignValues): Save
     (tx) => {
       if (values.slug && slugTaken(tx, values.slug)) return { ok: false as const, fieldErrors: SLUG_TAKEN };
       const id = randomId(16);
-      const slug = values.slug || uniqueSlug(tx, slugify(values.title));
+      const slug = values.slug || uniqueSlug(tx, slugify(values.title, "campaign"));
       tx.insert(campaigns)
         .values({
           id,
