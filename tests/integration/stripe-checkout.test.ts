@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox } from "~db/schema";
+import { createDonation } from "~/modules/sponsorship/donations.server";
 import { cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/payments.server";
 import { loader as thanksLoader } from "~/routes/donate.$slug_.thanks";
 import { createUser, getRequest, loadContext, signIn } from "../support/factories";
@@ -72,6 +73,30 @@ describe("card checkout", () => {
     expect(body.subscription_data).toEqual({ metadata: { donation_id: donationId, campaign_id: campaign.id } });
     expect(body.payment_intent_data).toBeUndefined();
     expect(donationRow(donationId).interval).toBe("monthly");
+  });
+
+  it("closes the gift as failed, charging nothing, when Stripe cannot be reached to start the checkout", async () => {
+    const campaign = createCardCampaign();
+    const { id } = createDonation({
+      campaignId: campaign.id,
+      tierId: null,
+      amount: 2_000_00,
+      interval: "one_off",
+      method: "card",
+      donorName: "Ada Donor",
+      donorEmail: "unreached@example.org",
+      userId: null,
+      recognition: "named",
+    });
+    const port = process.env.STRIPE_API_PORT;
+    // A port nothing listens on: the SDK's request fails to connect.
+    process.env.STRIPE_API_PORT = "9";
+    try {
+      await expect(startCardCheckout(id)).rejects.toThrow();
+    } finally {
+      process.env.STRIPE_API_PORT = port;
+    }
+    expect(donationRow(id)).toMatchObject({ status: "failed", checkoutSessionId: null });
   });
 
   it("reuses a session that is still open, and refuses a gift that is no longer pending", async () => {

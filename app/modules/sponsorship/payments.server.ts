@@ -22,10 +22,22 @@ export async function startCardCheckout(donationId: string): Promise<string> {
     const existing = await stripe.checkout.sessions.retrieve(donation.checkoutSessionId);
     if (existing.status === "open" && existing.url) return existing.url;
   }
-  const session = await stripe.checkout.sessions.create(params, {
-    idempotencyKey: `checkout:${donation.id}:${donation.checkoutSessionId ?? "first"}`,
-  });
-  if (!session.url) throw new Error("Stripe returned a Checkout Session without a url");
+  let session: Awaited<ReturnType<typeof stripe.checkout.sessions.create>>;
+  try {
+    session = await stripe.checkout.sessions.create(params, {
+      idempotencyKey: `checkout:${donation.id}:${donation.checkoutSessionId ?? "first"}`,
+    });
+    if (!session.url) throw new Error("Stripe returned a Checkout Session without a url");
+  } catch (error) {
+    // The donor never reached a payment page: the gift is closed, not left pending for ever.
+    if (!donation.checkoutSessionId) {
+      db.update(donations)
+        .set({ status: "failed", failureReason: "The card payment service could not be reached.", updatedAt: clock.now() })
+        .where(eq(donations.id, donation.id))
+        .run();
+    }
+    throw error;
+  }
   db.update(donations)
     .set({ checkoutSessionId: session.id, updatedAt: clock.now() })
     .where(eq(donations.id, donation.id))
