@@ -1,0 +1,48 @@
+import { test as base, createAccount, expect } from "./fixtures";
+import { JUNK_CASES } from "./junk-bodies";
+import { builtRoutes, ROUTE_POLICY, routeUrls } from "./route-policy";
+import { httpFixture, isLoginRedirect, sessionCookie, type Http } from "./security-helpers";
+
+// Whatever a bot posts to any action, the answer is a 4xx (or the page's own redirect), never a 5xx.
+
+const test = base.extend<{ http: Http }>(httpFixture);
+const ORIGIN = { Origin: process.env.E2E_BASE_URL! };
+
+test.describe("junk requests", () => {
+  test("junk POSTs to every action get a 4xx, never a 5xx", async ({ http }) => {
+    test.setTimeout(300_000);
+    const routes = await builtRoutes();
+    const target = await createAccount({ roles: ["participant"] });
+    const organiser = await createAccount({ roles: ["organiser"] });
+    const fixtures = { personId: target.id, outboxMessageId: "no-such-message", invitationToken: "no-such-token" };
+    for (const route of [...routes.values()].filter((r) => r.hasAction)) {
+      const policy = ROUTE_POLICY[route.id];
+      expect(policy, `${route.id} has an entry in tests/e2e/route-policy.ts`).toBeTruthy();
+      const { page, action } = routeUrls(routes, route.id, fixtures);
+      for (const actor of ["anonymous", "organiser"] as const) {
+        const cookie: Record<string, string> = actor === "organiser" ? { Cookie: await sessionCookie(organiser.id) } : {};
+        for (const { name, headers, data, expected, odd } of JUNK_CASES) {
+          const response = await http.post(action, { headers: { ...headers, ...cookie, ...ORIGIN }, data });
+          const status = response.status();
+          const location = response.headers()["location"];
+          const what = `POST ${action} as ${actor} with ${name}: ${status} ${location ?? ""}`;
+          expect.soft(status, what).toBeLessThan(500);
+          if (expected) {
+            // Stripe posts JSON, so the webhook takes any type and refuses an unsigned body with a 400.
+            expect.soft(status, what).toBe(action === "/webhooks/stripe" && expected === 415 ? 400 : expected);
+            continue;
+          }
+          const redirect = status >= 300 && status < 400;
+          const acceptable =
+            (status >= 400 && status < 500) ||
+            // Denied: sent to log in first.
+            (actor === "anonymous" && policy.post !== "anyone" && isLoginRedirect(response, page)) ||
+            // The page's documented redirect for someone signed in (log-in and sign-up pages go to /me).
+            (actor !== "anonymous" && redirect && location === policy.redirects?.signedIn) ||
+            (redirect && (odd || policy.acceptsEmptyForm));
+          expect.soft(acceptable, what).toBe(true);
+        }
+      }
+    }
+  });
+});
