@@ -116,6 +116,9 @@ export const donations = sqliteTable(
     uniqueIndex("donations_receipt_token_unique").on(t.receiptTokenHash),
     // Covers a campaign's progress (raised, distinct donors) without reading the table.
     index("donations_campaign_progress_idx").on(t.campaignId, t.status, sql`lower(${t.donorEmail})`, t.amount, t.refundedAmount),
+    // The sponsor walls: newest paid gifts first, per campaign and overall, read straight from the index.
+    index("donations_wall_idx").on(t.campaignId, t.status, t.paidAt, t.id),
+    index("donations_paid_idx").on(t.status, t.paidAt, t.id),
     index("donations_email_idx").on(sql`lower(${t.donorEmail})`),
     index("donations_user_idx").on(t.userId),
     index("donations_subscription_idx").on(t.subscriptionId),
