@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import { z } from "zod";
 import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
 
@@ -6,13 +6,18 @@ export const mentorRequestDeclined = defineTemplate({
   schema: z.object({
     name: z.string(),
     mentorName: z.string(),
-    /** The mentor's own words, if they gave any. */
-    reason: z.string().default(""),
+    /**
+     * The mentor wrote a reason. Its words stay on the mentee's mentoring page: messages in the
+     * outbox can be read by organisers, and what the pair write to each other is theirs.
+     */
+    withNote: z.boolean().default(false),
+    /** The mentee's mentoring page, where the reason is shown. */
+    pageUrl: httpUrl.optional(),
     /** The list of mentors, to ask someone else. */
     url: httpUrl,
   }),
   subject: ({ mentorName }) => `${mentorName} cannot take on your mentoring request`,
-  Body: ({ name, mentorName, reason, url, organisation }) => (
+  Body: ({ name, mentorName, withNote, pageUrl, url, organisation }) => (
     <EmailLayout
       organisation={organisation}
       preview="Other mentors may be a good fit: have a look."
@@ -21,7 +26,11 @@ export const mentorRequestDeclined = defineTemplate({
     >
       <Text style={paragraph}>Hello {name},</Text>
       <Text style={paragraph}>{mentorName} is not able to mentor you at the moment.</Text>
-      {reason ? <Text style={paragraph}>They wrote: &ldquo;{reason}&rdquo;</Text> : null}
+      {withNote && pageUrl ? (
+        <Text style={paragraph}>
+          They left you a short note. Read it on <Link href={pageUrl}>your mentoring page</Link>
+        </Text>
+      ) : null}
       <Text style={paragraph}>Please do not be discouraged: other mentors may be a good fit for you.</Text>
       <ActionLink href={url} label="See other mentors" />
       <Text style={smallPrint}>Mentors decline for many reasons, most often because their time is full.</Text>

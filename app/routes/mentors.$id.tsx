@@ -12,6 +12,7 @@ import { MAX_OPEN_REQUESTS, requestMentorSchema } from "~/modules/mentoring/ment
 import { describeAvailability } from "~/modules/mentoring/options";
 import { getMentorProfile } from "~/modules/mentoring/profiles.server";
 import { requestMentor } from "~/modules/mentoring/requests.server";
+import { zoneLabel } from "~/modules/mentoring/session-calendar.server";
 import { mentorCard } from "~/modules/mentoring/suggestions.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
@@ -45,7 +46,10 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     bio: profile.bio,
     skills: profile.skills,
-    availability: describeAvailability(profile.availability),
+    // Windows are in the mentor's own time zone, which may not be the reader's: say which.
+    availability: profile.availability.length
+      ? `${describeAvailability(profile.availability)} (${zoneLabel(profile.timeZone, context.clock.now())})`
+      : describeAvailability(profile.availability),
     state: openPairsOf(user.id).get(id) ?? null,
     isSelf: user.id === id,
     isParticipant: hasRole(user, "participant"),

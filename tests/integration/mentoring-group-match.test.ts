@@ -161,6 +161,24 @@ describe("group matching of a cohort", () => {
     expect(db.select().from(mentorships).where(eq(mentorships.mentorId, mentor.id)).all().filter((m) => m.status === "active")).toHaveLength(1);
   });
 
+  it("does not give a second mentor to a mentee who found one after the run was staged", async () => {
+    const staged = await createMentorWithProfile({ languages: ["Nigerian Pidgin"], capacity: 2 }, "Staged Mentor");
+    const other = await createMentorWithProfile({ languages: ["Nigerian Pidgin"], capacity: 2 }, "Quick Mentor");
+    const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-12-01", name: "Port Harcourt cohort" });
+    const member = await createMenteeWithProfile({ languages: ["Nigerian Pidgin"] }, "Ebi Member");
+    join(member, cohortId);
+    const runId = runIdFrom(await startRun(`cohort:${cohortId}`));
+    expect(byMentee(runId).get(member.id)!.mentorId).not.toBeNull();
+
+    // Before the organiser publishes, the member gets a mentor another way (a request accepted, another run).
+    const mentorNow = byMentee(runId).get(member.id)!.mentorId === staged.id ? other : staged;
+    db.transaction((tx) => createMatchedMentorship(tx, { mentorId: mentorNow.id, menteeId: member.id, runId: makeRunRow(), now: clock.now() }), { behavior: "immediate" });
+
+    expect((await onRun(runId, { intent: "publish" })).status).toBe(302);
+    expect(activeOf(member.id).filter((m) => m.status === "active").map((m) => m.mentorId)).toEqual([mentorNow.id]);
+    expect(byMentee(runId).get(member.id)!.outcome).toMatch(/^Not made: .*already has a mentor/);
+  });
+
   it("discards a run without telling anyone, after which it cannot be changed or published", async () => {
     await createMentorWithProfile({ languages: ["French"], capacity: 1 }, "Fatou Mentor");
     const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-12-01", name: "Francophone cohort" });

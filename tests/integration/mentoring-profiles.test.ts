@@ -70,6 +70,13 @@ describe("the mentee profile", () => {
     expect(page.data).toMatchObject({ exists: true, defaults: { languages: ["English", "Yoruba"], otherLanguages: "Efik", slots: ["0-evening", "5-morning"] } });
   });
 
+  it("stores a time zone typed in any letter case in its standard spelling", async () => {
+    const person = await createUser();
+    expect((await post(menteeAction, "/me/mentoring/profile", person, { ...menteeFields, timeZone: "europe/LONDON" })).status).toBe(302);
+    expect(getMenteeProfile(person.id)!.timeZone).toBe("Europe/London");
+    expect(personTimeZone(person.id)).toBe("Europe/London");
+  });
+
   it("asks visitors to sign in", async () => {
     const result = await runRoute(() => menteeLoader({ request: getRequest("/me/mentoring/profile"), params: {}, context: ctx }));
     expect(result.status).toBe(302);
@@ -100,6 +107,19 @@ describe("the mentor profile and its approval", () => {
     const posted = await post(mentorAction, "/me/mentoring/mentor-profile", participant, mentorFields);
     expect(posted.status).toBe(403);
     expect(getMentorProfile(participant.id)).toBeUndefined();
+  });
+
+  it("keeps a profile's lists to a sensible size: no repeated formats, no endless languages", async () => {
+    const mentor = await createUser({ name: "Padded Mentor", roles: ["mentor"] });
+    const flood = Array.from({ length: 500 }, (_, i) => `Tongue ${i}`);
+    const flooded = await post(mentorAction, "/me/mentoring/mentor-profile", mentor, { ...mentorFields, languages: flood });
+    expect(flooded.status).toBe(400);
+    expect(Object.keys((flooded.data as { error: object }).error)).toEqual(["languages"]);
+    expect(getMentorProfile(mentor.id)).toBeUndefined();
+
+    const repeated = await post(mentorAction, "/me/mentoring/mentor-profile", mentor, { ...mentorFields, formats: ["video", "video", "phone", "video"] });
+    expect(repeated.status).toBe(302);
+    expect(getMentorProfile(mentor.id)!.formats).toEqual(["video", "phone"]);
   });
 
   it("goes for approval when first saved, stays approved when edited, and goes back for review after a rejection", async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { jobs, mentorships, outbox } from "~db/schema";
+import { jobs, mentorProfiles, mentorships, outbox } from "~db/schema";
 import { registerJobHandlers } from "~/jobs.server";
 import { createMatchedMentorship, placesLeft } from "~/modules/mentoring/mentorships.server";
 import { CHECK_IN_JOB } from "~/modules/mentoring/check-ins.server";
@@ -14,6 +14,7 @@ import { emailsOf, runAllDue } from "../support/event-factories";
 import { formRequest, getRequest, loadContext } from "../support/factories";
 import { createMatchRun, createMentee, createMentor, mentorshipRow, mentorshipsBetween } from "../support/mentoring-factories";
 import { runRoute } from "../support/route-results";
+import { renderEmail, type TemplateProps } from "~emails/registry";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 const MESSAGE = "I am moving into banking after ten years in retail and would love help with interviews.";
@@ -156,7 +157,7 @@ describe("answering a request", () => {
     expect(emailsOf("mentor-request-accepted", second.email)).toEqual([]);
   });
 
-  it("declining sends the mentee the mentor's reason and a way to other mentors", async () => {
+  it("declining tells the mentee by email and shows the mentor's reason on their page, never in the email organisers can read", async () => {
     const mentor = await createMentor({ name: "Tunde Bakare" });
     const mentee = await createMentee();
     await ask(mentee, mentor.id);
@@ -167,7 +168,14 @@ describe("answering a request", () => {
     await answer(mentor, { intent: "decline", id, reason: "My time is full until March." });
     expect(mentorshipRow(id)).toMatchObject({ status: "declined", declineReason: "My time is full until March." });
     const [email] = emailsOf("mentor-request-declined", mentee.email);
-    expect(email.props).toMatchObject({ mentorName: "Tunde Bakare", reason: "My time is full until March.", url: "http://localhost:3000/mentors" });
+    expect(email.props).toMatchObject({ mentorName: "Tunde Bakare", withNote: true, url: "http://localhost:3000/mentors" });
+    // The outbox (which organisers read) holds the props and the rendered message: the reason is in neither.
+    expect(JSON.stringify(email.props)).not.toContain("My time is full");
+    const rendered = await renderEmail("mentor-request-declined", email.props as TemplateProps<"mentor-request-declined">, { name: "Org", contactEmail: "" });
+    expect(rendered.text).not.toContain("My time is full");
+    expect(rendered.text).toContain("http://localhost:3000/me/mentoring");
+    const page = await runRoute(() => myMentoring.loader({ request: getRequest("/me/mentoring", { cookie: mentee.cookie }), params: {}, context: loadContext() }));
+    expect(JSON.stringify(page.data)).toContain("My time is full until March.");
   });
 
   it("lets only the mentor asked answer, and only the mentee withdraw", async () => {
@@ -253,6 +261,14 @@ describe("the /mentors pages", () => {
     expect((await list("?q=Paged+Mentor+07")).mentors.map((m) => m.mentor.name)).toEqual(["Paged Mentor 07"]);
     expect((await list("?q=banking+paged")).mentors).toHaveLength(20);
     expect((await list("?q=paged&page=99")).page).toBe(2);
+  });
+
+  it("names the mentor's time zone beside the times they are usually free", async () => {
+    const mentor = await createMentor({ timeZone: "Europe/London" });
+    db.update(mentorProfiles).set({ availability: [{ day: 0, start: 17 * 60, end: 21 * 60 }] }).where(eq(mentorProfiles.userId, mentor.id)).run();
+    const mentee = await createMentee();
+    const page = await runRoute(() => mentorPage.loader({ request: getRequest(`/mentors/${mentor.id}`, { cookie: mentee.cookie }), params: { id: mentor.id }, context: loadContext() }));
+    expect((page.data as { availability: string }).availability).toBe("Monday evening (London time, GMT)");
   });
 
   it("shows a mentor's page to anyone signed in, a 404 for profiles not approved, and a log-in for nobody", async () => {

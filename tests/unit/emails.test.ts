@@ -52,7 +52,7 @@ const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "mentoring-session-reminder": sessionFacts,
   "mentor-request": { name: "Tunde", menteeName: "Chiamaka", respondBy: "Wednesday 2 December 2026", url },
   "mentor-request-accepted": { name: "Chiamaka", mentorName: "Tunde Bakare", url },
-  "mentor-request-declined": { name: "Chiamaka", mentorName: "Tunde Bakare", reason: "My time is full until March.", url },
+  "mentor-request-declined": { name: "Chiamaka", mentorName: "Tunde Bakare", withNote: true, pageUrl: "https://steppingstone.example/me/mentoring", url },
   "mentor-request-lapsed": { name: "Chiamaka", mentorName: "Tunde Bakare", url },
   "mentorship-matched": { name: "Chiamaka", otherName: "Tunde Bakare", role: "mentee", url },
   "mentorship-ended": { name: "Chiamaka", otherName: "Tunde Bakare", url },

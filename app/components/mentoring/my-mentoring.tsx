@@ -130,7 +130,7 @@ function DeclineForm({ item, lastResult }: { item: Item; lastResult: LastResult 
       <ErrorSummary form={form} fields={{ reason: fields.reason }} />
       <input type="hidden" name="intent" value="decline" />
       <input type="hidden" name="id" value={item.id} />
-      <TextAreaField meta={fields.reason} label="Reason (optional)" hint={`${item.otherName} will see it in the email we send.`} rows={2} />
+      <TextAreaField meta={fields.reason} label="Reason (optional)" hint={`${item.otherName} will see it on their mentoring page; we email them to look.`} rows={2} />
       <SubmitButton variant="warning">Decline</SubmitButton>
     </Form>
   );

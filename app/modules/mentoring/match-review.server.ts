@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
-import { matchProposals, matchRuns, users } from "~db/schema";
+import { matchProposals, matchRuns, mentorships, users } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
 import { notFound } from "~/utils/http.server";
 import { createMatchedMentorship } from "./mentorships.server";
@@ -128,7 +128,11 @@ export function publishRun({ actorId, runId, now }: { actorId: string; runId: st
           tx.update(matchProposals).set({ outcome: "No mentor assigned" }).where(eq(matchProposals.id, p.id)).run();
           continue;
         }
-        const result = createMatchedMentorship(tx, { mentorId: p.mentorId, menteeId: p.menteeId, runId, now });
+        // The run was staged for mentees without a mentor: one who found one since keeps just that one.
+        const mentored = tx.select({ id: mentorships.id }).from(mentorships).where(and(eq(mentorships.menteeId, p.menteeId), eq(mentorships.status, "active"))).get();
+        const result = mentored
+          ? ({ ok: false, reason: `${p.menteeName} already has a mentor now.` } as const)
+          : createMatchedMentorship(tx, { mentorId: p.mentorId, menteeId: p.menteeId, runId, now });
         if (result.ok) {
           made += 1;
           tx.update(matchProposals).set({ mentorshipId: result.id, outcome: "Matched" }).where(eq(matchProposals.id, p.id)).run();

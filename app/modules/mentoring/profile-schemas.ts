@@ -21,16 +21,22 @@ export function isTimeZone(value: string): boolean {
 }
 
 const shared = {
-  languages: z.array(z.string().trim().max(40)).optional().default([]),
+  // A form ticks a handful; a forged one could otherwise store thousands, shown on every mentor card.
+  languages: z.array(z.string().trim().max(40)).max(20, "Choose at most 20 languages").optional().default([]),
   otherLanguages: text("Other languages", 200),
   city: text("The city", 80),
-  formats: z.array(z.enum(MENTORING_FORMATS, { error: "Choose ways of meeting from the list" }), { error: "Choose at least one way of meeting" }).min(1, "Choose at least one way of meeting"),
+  formats: z
+    .array(z.enum(MENTORING_FORMATS, { error: "Choose ways of meeting from the list" }), { error: "Choose at least one way of meeting" })
+    .min(1, "Choose at least one way of meeting")
+    .transform((formats) => [...new Set(formats)]),
   slots: z.array(z.string().regex(/^[0-6]-(morning|afternoon|evening)$/, "Choose times from the grid")).optional().default([]),
   timeZone: z
     .string({ error: "Enter your time zone" })
     .trim()
     .min(1, "Enter your time zone")
-    .refine(isTimeZone, { error: "Enter a time zone like Africa/Lagos or Europe/London" }),
+    .refine(isTimeZone, { error: "Enter a time zone like Africa/Lagos or Europe/London" })
+    // Zones match in any letter case ("africa/lagos"); store the standard spelling, which pages show.
+    .transform((value) => (isTimeZone(value) ? new Intl.DateTimeFormat("en-GB", { timeZone: value }).resolvedOptions().timeZone : value)),
 };
 
 const hasLanguage = (value: { languages: string[]; otherLanguages: string }) => value.languages.length > 0 || splitList(value.otherLanguages).length > 0;

@@ -143,7 +143,9 @@ export function declineRequest(mentorId: string, id: string, reason: string, now
       enqueueEmail(tx, mentee.email, "mentor-request-declined", {
         name: mentee.name,
         mentorName: mentor.name,
-        reason,
+        // The reason itself is shown on the mentee's page only, not kept in the outbox.
+        withNote: reason !== "",
+        pageUrl: absoluteUrl("/me/mentoring"),
         url: absoluteUrl("/mentors"),
       });
       return { ok: true, id };
