@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { getOrganisation } from "~/modules/admin/organisation.server";
@@ -7,6 +7,7 @@ import { portalUrlForReceipt } from "~/modules/sponsorship/portal.server";
 import { findReceipt } from "~/modules/sponsorship/receipts.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { logger } from "~/utils/logger.server";
 import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
 import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
@@ -56,7 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const token = form.get("t") ?? new URL(request.url).searchParams.get("t");
   if (form.get("intent") !== "manage") notFound(NOT_YOURS);
-  const url = await portalUrlForReceipt(params.id ?? "", viewer(request, token));
+  let url: string | null;
+  try {
+    url = await portalUrlForReceipt(params.id ?? "", viewer(request, token));
+  } catch (error) {
+    logger.warn({ err: error, donationId: params.id }, "could not open the customer portal");
+    throw data({ message: "We could not reach the card payment service to manage your monthly gift. Nothing has changed: please try again in a few minutes." }, { status: 503 });
+  }
   if (!url) notFound("This monthly gift can no longer be managed here. It may have been cancelled already.");
   return redirect(url, 303);
 }

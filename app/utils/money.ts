@@ -83,3 +83,16 @@ export function parseAmount(text: string, currency: string): number | null {
   if (!Number.isSafeInteger(minor)) return null;
   return minor;
 }
+
+/**
+ * Why `parseAmount` refused a text, for a message the person can act on: too many digits after
+ * the point, too large to be a real amount, or not a number at all.
+ */
+export function amountProblem(text: string, currency: string): "decimals" | "too_large" | "unreadable" {
+  const value = text.replace(/[\s,]/g, "");
+  const number = /^[^\d.-]{0,3}(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!number) return "unreadable";
+  if ((number[2] ?? "").length > currencyExponent(currency)) return "decimals";
+  if (number[1].replace(/^0+/, "").length > 12) return "too_large";
+  return "unreadable";
+}

@@ -215,7 +215,7 @@ describe("amounts come from the server", () => {
   it.each([
     ["below the minimum", "999.99", /smallest gift is ₦1,000/],
     ["above the maximum", "500,000.01", /largest gift here is ₦500,000/],
-    ["too many decimals", "1000.001", /as a number/],
+    ["too many decimals", "1000.001", /at most 2 digits after the decimal point/],
     ["negative", "-5000", /as a number/],
     ["missing", "", /Enter an amount/],
   ])("rejects a custom amount %s with a field error and writes nothing", async (_label, customAmount, message) => {

@@ -164,6 +164,22 @@ describe("the receipt page", () => {
     expect(after.status).toBe(404);
   });
 
+  it("answers 503 with a plain message, not a crash, when Stripe cannot be reached for the portal", async () => {
+    const gift = await paidCardGift({ tierId: campaign.tiers[1].id });
+    const { token } = tokenFrom(gift.donorEmail);
+    const path = `/receipts/${gift.donationId}`;
+    const port = process.env.STRIPE_API_PORT;
+    // A port nothing listens on: the SDK's request fails to connect.
+    process.env.STRIPE_API_PORT = "9";
+    try {
+      const result = await runRoute(() => action({ request: formRequest(path, { intent: "manage", t: token }), params: { id: gift.donationId }, context: loadContext() }));
+      expect(result.status).toBe(503);
+      expect(result.data).toMatchObject({ message: expect.stringMatching(/could not reach the card payment service/) });
+    } finally {
+      process.env.STRIPE_API_PORT = port;
+    }
+  });
+
   it("offers no portal for a one-off gift", async () => {
     const gift = await paidCardGift({ tierId: campaign.tiers[0].id });
     const { token } = tokenFrom(gift.donorEmail);

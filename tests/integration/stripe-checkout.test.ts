@@ -168,6 +168,9 @@ describe("the thanks page", () => {
     const { sessionId } = await startCardGift(campaign, { amount: 3_000_00 });
     expect((await thanks(other.slug, sessionId)).status).toBe(404);
     expect((await thanks(campaign.slug, "cs_test_unknown")).status).toBe(404);
+    // Neither an unknown session nor one under another campaign's address is looked up at Stripe.
+    const asked = [`/v1/checkout/sessions/cs_test_unknown`, `/v1/checkout/sessions/${sessionId}`];
+    expect(rig.standIn.requests.filter((r) => r.method === "GET" && asked.includes(r.path))).toHaveLength(0);
     expect((await thanks(campaign.slug, "../../v1/refunds")).status).toBe(404);
   });
 });

@@ -211,7 +211,8 @@ export async function startStripeStandIn(options: { webhookUrl?: string } = {}):
       return found ? reply(res, found) : error(res, 404, `No such charge: '${match[1]}'`);
     }
     if (method === "GET" && path === "/v1/invoice_payments") {
-      const invoice = String(query.invoice ?? "");
+      const byPayment = (query.payment as { payment_intent?: string } | undefined)?.payment_intent;
+      const invoice = byPayment ? ([...invoicePayments].find(([, pi]) => pi === byPayment)?.[0] ?? "") : String(query.invoice ?? "");
       const pi = invoicePayments.get(invoice);
       const data = pi ? [{ id: stripeObjectId("inpay"), object: "invoice_payment", invoice, payment: { type: "payment_intent", payment_intent: pi } }] : [];
       return reply(res, { object: "list", data, has_more: false, url: "/v1/invoice_payments" });

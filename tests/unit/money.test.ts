@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMoney, isSupportedCurrency, minorToInput, parseAmount, SUPPORTED_CURRENCIES } from "~/utils/money";
+import { amountProblem, currencyExponent, formatMoney, isSupportedCurrency, minorToInput, parseAmount, SUPPORTED_CURRENCIES } from "~/utils/money";
 
 describe("currencyExponent", () => {
   it("knows the minor units of the currencies we take", () => {
@@ -67,5 +67,15 @@ describe("parseAmount", () => {
     expect(minorToInput(500000, "NGN")).toBe("5000");
     expect(minorToInput(5, "USD")).toBe("0.05");
     expect(minorToInput(10, "JPY")).toBe("10");
+  });
+});
+
+describe("amountProblem", () => {
+  it("says why an amount was refused, so the message can help", () => {
+    expect(amountProblem("5,000.505", "NGN")).toBe("decimals");
+    expect(amountProblem("₦12.345", "NGN")).toBe("decimals");
+    expect(amountProblem("99999999999999999", "NGN")).toBe("too_large");
+    expect(amountProblem("100,000,000,000,000,000", "USD")).toBe("too_large");
+    for (const text of ["1e3", "٣", "-5", "0x10", "Infinity", "1,00", "abc", ""]) expect(amountProblem(text, "NGN")).toBe("unreadable");
   });
 });

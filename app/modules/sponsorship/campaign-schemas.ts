@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CampaignStatus, GiftInterval } from "~db/schema";
-import { formatMoney, parseAmount, SUPPORTED_CURRENCIES } from "~/utils/money";
+import { amountProblem, currencyExponent, formatMoney, parseAmount, SUPPORTED_CURRENCIES } from "~/utils/money";
 
 // Shared by the server and the browser: nothing here may import server code (types only).
 
@@ -35,7 +35,14 @@ const moneyText = (missing: string) => z.string({ error: missing }).trim().min(1
 function checkAmount(ctx: z.RefinementCtx, path: string, text: string, currency: string, label: string): number | null {
   const minor = parseAmount(text, currency);
   if (minor === null) {
-    ctx.addIssue({ code: "custom", path: [path], message: `Enter ${label} as a number, like 5000 or 5,000.50` });
+    const problem = amountProblem(text, currency);
+    const message =
+      problem === "decimals"
+        ? `Use at most ${currencyExponent(currency)} digits after the decimal point in ${label}`
+        : problem === "too_large"
+          ? `${label[0].toUpperCase()}${label.slice(1)} is too large`
+          : `Enter ${label} as a number, like 5000 or 5,000.50`;
+    ctx.addIssue({ code: "custom", path: [path], message });
     return null;
   }
   if (minor <= 0) {

@@ -85,6 +85,15 @@ export type ThanksView = {
  */
 export async function syncCheckoutSession(slug: string, sessionId: string, viewerUserId: string | null): Promise<ThanksView | null> {
   if (!/^[A-Za-z0-9_]{1,255}$/.test(sessionId)) return null;
+  // Every session we send donors to was stored first: anything else is not asked of Stripe, so
+  // made-up addresses cannot spend the account's API rate limit.
+  const known = db
+    .select({ slug: campaigns.slug })
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .where(eq(donations.checkoutSessionId, sessionId))
+    .get();
+  if (!known || known.slug !== slug) return null;
   const stripe = stripeClient();
   let confirmed = false;
   if (stripe) {

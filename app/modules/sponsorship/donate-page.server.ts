@@ -1,5 +1,6 @@
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { formatDate } from "~/utils/dates";
+import { hashToken } from "~/utils/ids.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMoney } from "~/utils/money";
 import { givingClosedReason, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
@@ -15,9 +16,11 @@ export function progressView(progress: CampaignProgress) {
   };
 }
 
+// Public loader data is readable as JSON: a donation's id opens its transfer page (with the
+// donor's name), so the wall keys its entries by a one-way digest of it.
 export function wallView(entries: WallEntry[], timeZone: string) {
   return entries.map((entry) => ({
-    id: entry.id,
+    id: hashToken(`wall:${entry.id}`).slice(0, 16),
     name: entry.name,
     message: entry.message,
     when: entry.paidAt ? formatDate(entry.paidAt, timeZone) : "",

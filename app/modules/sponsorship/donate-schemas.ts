@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PaymentMethod, Recognition } from "~db/schema";
-import { formatMoney, parseAmount } from "~/utils/money";
+import { amountProblem, currencyExponent, formatMoney, parseAmount } from "~/utils/money";
 import { INTERVAL_OPTIONS } from "./campaign-schemas";
 
 // Shared by the server and the browser: nothing here may import server code (types only).
@@ -31,7 +31,15 @@ export type DonateBounds = { currency: string; minAmount: number; maxAmount: num
 export function donateSchema(bounds: DonateBounds) {
   const min = formatMoney(bounds.minAmount, bounds.currency);
   const max = formatMoney(bounds.maxAmount, bounds.currency);
-  return z
+  // Without JavaScript nothing ticks "Another amount" for the donor: an amount typed with no gift
+  // chosen means that one.
+  const typedAmountMeansCustom = (input: unknown) => {
+    if (typeof input !== "object" || input === null) return input;
+    const fields = input as Record<string, unknown>;
+    const typed = typeof fields.customAmount === "string" && fields.customAmount.trim() !== "";
+    return !fields.gift && typed ? { ...fields, gift: CUSTOM_GIFT } : input;
+  };
+  const fields = z
     .object({
       gift: z.string({ error: "Choose a gift, or enter your own amount" }).trim().min(1).max(64),
       customAmount: z.string().trim().max(30, "That amount is too long").optional(),
@@ -51,7 +59,14 @@ export function donateSchema(bounds: DonateBounds) {
         } else {
           amount = parseAmount(value.customAmount, bounds.currency);
           if (amount === null) {
-            ctx.addIssue({ code: "custom", path: ["customAmount"], message: "Enter the amount as a number, like 5000 or 5,000.50" });
+            const problem = amountProblem(value.customAmount, bounds.currency);
+            const message =
+              problem === "decimals"
+                ? `Use at most ${currencyExponent(bounds.currency)} digits after the decimal point, like 5,000.50`
+                : problem === "too_large"
+                  ? `The largest gift here is ${max}`
+                  : "Enter the amount as a number, like 5000 or 5,000.50";
+            ctx.addIssue({ code: "custom", path: ["customAmount"], message });
           } else if (amount < bounds.minAmount) {
             ctx.addIssue({ code: "custom", path: ["customAmount"], message: `The smallest gift is ${min}` });
           } else if (amount > bounds.maxAmount) {
@@ -73,6 +88,7 @@ export function donateSchema(bounds: DonateBounds) {
         method: value.method,
       };
     });
+  return z.preprocess(typedAmountMeansCustom, fields);
 }
 
 export type DonateValues = z.output<ReturnType<typeof donateSchema>>;

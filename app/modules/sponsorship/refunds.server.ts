@@ -3,8 +3,9 @@ import Stripe from "stripe";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
+import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
-import { clock } from "~/utils/clock.server";
+import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { stripeId } from "./fulfilment.server";
@@ -44,17 +45,38 @@ export function applyRefundedTotal(tx: Tx, donationId: string, total: number, no
   return true;
 }
 
-/** `charge.refunded`: the charge carries the running total refunded. */
+export const REFUND_RECHECK_JOB = "sponsorship.refund-recheck";
+/** Checks spread over about four days, as long as Stripe keeps retrying a failed delivery. */
+export const REFUND_RECHECKS = 24;
+
+export type RefundRecheck = { paymentIntentId: string; total: number; attempt: number };
+
+/** Looks again later for the gift a refund belongs to, with the refunded total Stripe reported. */
+export function scheduleRefundRecheck(tx: Tx, recheck: RefundRecheck, now: number): void {
+  scheduleJob(tx, {
+    kind: REFUND_RECHECK_JOB,
+    runAt: now + Math.min(2 ** recheck.attempt * MINUTE, 6 * HOUR),
+    payload: recheck,
+    uniqueKey: `refund-recheck:${recheck.paymentIntentId}:${recheck.total}:${recheck.attempt}`,
+  });
+}
+
+/**
+ * `charge.refunded`: the charge carries the running total refunded. It can arrive before the
+ * gift is known to be paid (the payment's own event is late or being retried): the refund is
+ * then looked at again later instead of being dropped.
+ */
 export function applyChargeRefunded(tx: Tx, charge: Stripe.Charge, now: number): void {
   const paymentIntentId = stripeId(charge.payment_intent);
   const donation = paymentIntentId
-    ? tx.select({ id: donations.id }).from(donations).where(eq(donations.paymentIntentId, paymentIntentId)).get()
+    ? tx.select({ id: donations.id, status: donations.status }).from(donations).where(eq(donations.paymentIntentId, paymentIntentId)).get()
     : undefined;
-  if (!donation) {
-    logger.warn({ chargeId: charge.id, paymentIntentId }, "refund for no known gift");
+  if (donation?.status === "paid" || donation?.status === "refunded") {
+    applyRefundedTotal(tx, donation.id, charge.amount_refunded, now);
     return;
   }
-  applyRefundedTotal(tx, donation.id, charge.amount_refunded, now);
+  logger.warn({ chargeId: charge.id, paymentIntentId }, "refund for no paid gift yet: will look again");
+  if (paymentIntentId) scheduleRefundRecheck(tx, { paymentIntentId, total: charge.amount_refunded, attempt: 0 }, now);
 }
 
 type RefundResult = { ok: true } | { ok: false; message: string };

@@ -53,6 +53,8 @@ export function applyInvoicePaid(tx: Tx, invoice: Stripe.Invoice, now: number): 
     return;
   }
   if (customerId) recordRecurringGift(tx, { subscriptionId, customerId, firstDonationId: first.id, now });
+  // A payment went through (often the retry of the one that failed): the gift is running again.
+  tx.update(recurringGifts).set({ status: "active" }).where(and(eq(recurringGifts.subscriptionId, subscriptionId), eq(recurringGifts.status, "past_due"))).run();
   const isFirstPayment = invoice.billing_reason === "subscription_create" || (!first.invoiceId && first.status !== "paid" && first.status !== "refunded");
   if (isFirstPayment && !first.invoiceId) {
     markDonationPaid(tx, first.id, { now, paymentIntentId, customerId, subscriptionId, invoiceId: invoice.id });
@@ -91,6 +93,8 @@ export function applyInvoicePaymentFailed(tx: Tx, invoice: Stripe.Invoice): void
   const { subscriptionId, donationId } = subscriptionOf(invoice);
   const first = firstDonation(tx, subscriptionId, donationId);
   if (!first || !subscriptionId) return;
+  // A failed attempt reported after the invoice was paid (a retry went through first): nothing to do.
+  if (invoice.id && tx.select({ id: donations.id }).from(donations).where(eq(donations.invoiceId, invoice.id)).get()) return;
   tx.update(recurringGifts).set({ status: "past_due" }).where(and(eq(recurringGifts.subscriptionId, subscriptionId), eq(recurringGifts.status, "active"))).run();
   if (!invoice.id || !invoice.hosted_invoice_url || !firstTime(tx, `invoice-failed:${invoice.id}`)) return;
   const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, first.campaignId)).get();
