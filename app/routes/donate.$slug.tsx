@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/layout";
 import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress";
 import { DonateForm } from "~/components/sponsorship/donate-form";
 import { SponsorWall } from "~/components/sponsorship/sponsor-wall";
-import { assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
+import { assertCardCheckoutAllowed, assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
 import { getUser, hasRole } from "~/modules/auth/session.server";
 import { givingClosedReason, publicCampaignBySlug } from "~/modules/sponsorship/campaigns.server";
 import { donatePageData } from "~/modules/sponsorship/donate-page.server";
@@ -56,6 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   // A pledge emails the address typed in: the same per-address and per-IP allowance as other emails.
   if (value.method === "bank_transfer") await assertEmailSendAllowed(value.email, context.clientIp);
+  else await assertCardCheckoutAllowed(context.clientIp);
 
   const user = getUser(request);
   let created: { id: string; reference?: string };

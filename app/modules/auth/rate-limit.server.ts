@@ -14,6 +14,8 @@ import { normaliseEmail } from "./users.server";
 
 const EMAIL_SENDS = { points: 3, duration: 10 * 60 };
 const SIGNUPS_PER_IP = { points: 10, duration: 60 * 60 };
+// Each card gift opens a Stripe Checkout Session: generous enough for a fundraiser on one Wi-Fi.
+const CARD_CHECKOUTS_PER_IP = { points: 30, duration: 10 * 60 };
 
 type Lockout = {
   /** Failures allowed before the first block. */
@@ -49,6 +51,7 @@ function createLimiters() {
     emailByAddress: new RateLimiterMemory({ keyPrefix: "email-address", ...EMAIL_SENDS }),
     emailByIp: new RateLimiterMemory({ keyPrefix: "email-ip", ...EMAIL_SENDS }),
     signupByIp: new RateLimiterMemory({ keyPrefix: "signup-ip", ...SIGNUPS_PER_IP }),
+    cardCheckoutByIp: new RateLimiterMemory({ keyPrefix: "card-checkout-ip", ...CARD_CHECKOUTS_PER_IP }),
     accountFailures: counter("login-fail-account", ACCOUNT_LOCKOUT.forgetAfterSeconds),
     accountBlock: blocker("login-block-account"),
     ipFailures: counter("login-fail-ip", IP_LOCKOUT.forgetAfterSeconds),
@@ -121,6 +124,14 @@ export async function assertSignupAllowed(ip: string): Promise<void> {
   if (wait === null) return;
   securityEvent("rate.limited", { limit: "signup", ip });
   throttle(wait, "There have been too many sign-ups from your network.");
+}
+
+/** Throws a 429 after 30 card checkouts from one IP in 10 minutes. */
+export async function assertCardCheckoutAllowed(ip: string): Promise<void> {
+  const wait = await spend(limiters.cardCheckoutByIp, ip);
+  if (wait === null) return;
+  securityEvent("rate.limited", { limit: "card-checkout", ip });
+  throttle(wait, "There have been many card gifts from your network just now.");
 }
 
 /** Called before a password is checked: throws a 429 while the account or the IP is blocked. */
