@@ -17,7 +17,7 @@ test("an organiser starts a campaign, adds and orders tiers, opens it, and donor
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Goal").fill("250,000.505");
   await page.getByRole("button", { name: "Save as a draft" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the goal as a number");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Use at most 2 digits after the decimal point in the goal");
   await page.getByLabel("Goal").fill("250,000");
   await page.getByLabel("Goal").press("Enter");
 
