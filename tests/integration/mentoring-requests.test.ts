@@ -5,7 +5,7 @@ import { jobs, mentorProfiles, mentorships, outbox } from "~db/schema";
 import { registerJobHandlers } from "~/jobs.server";
 import { createMatchedMentorship, placesLeft } from "~/modules/mentoring/mentorships.server";
 import { CHECK_IN_JOB } from "~/modules/mentoring/check-ins.server";
-import { REQUEST_LAPSE_JOB } from "~/modules/mentoring/requests.server";
+import { ASK_AGAIN_AFTER, REQUEST_LAPSE_JOB, requestMentor } from "~/modules/mentoring/requests.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import * as mentorPage from "~/routes/mentors.$id";
 import * as mentorsList from "~/routes/mentors._index";
@@ -176,6 +176,19 @@ describe("answering a request", () => {
     expect(rendered.text).toContain("http://localhost:3000/me/mentoring");
     const page = await runRoute(() => myMentoring.loader({ request: getRequest("/me/mentoring", { cookie: mentee.cookie }), params: {}, context: loadContext() }));
     expect(JSON.stringify(page.data)).toContain("My time is full until March.");
+  });
+
+  it("after a no, the same person may ask that mentor again only once 30 days have passed", async () => {
+    const mentor = await createMentor();
+    const mentee = await createMentee();
+    await ask(mentee, mentor.id);
+    await answer(mentor, { intent: "decline", id: openRequest(mentor.id, mentee.id)!.id, reason: "" });
+    const declinedAt = clock.now();
+    const again = (now: number) => requestMentor({ menteeId: mentee.id, mentorId: mentor.id, message: MESSAGE, now });
+    const soon = again(declinedAt + DAY);
+    expect(soon).toMatchObject({ ok: false, message: expect.stringMatching(/said no to your last request\. You can ask them again from/) });
+    expect(openRequest(mentor.id, mentee.id)).toBeUndefined();
+    expect(again(declinedAt + ASK_AGAIN_AFTER + HOUR)).toMatchObject({ ok: true });
   });
 
   it("lets only the mentor asked answer, and only the mentee withdraw", async () => {

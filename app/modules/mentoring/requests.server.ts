@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mentorProfiles, mentorships } from "~db/schema";
 import { scheduleJob } from "~/modules/outbox/jobs.server";
@@ -21,6 +21,25 @@ import {
 import { MAX_OPEN_REQUESTS } from "./mentorship-schemas";
 
 export const RESPOND_WITHIN = 7 * DAY;
+// After a "no", the mentor is not asked again by the same person for a while: one answer is enough.
+export const ASK_AGAIN_AFTER = 30 * DAY;
+
+function askAgainFrom(tx: Tx, mentorId: string, menteeId: string, now: number): number | null {
+  const declined = tx
+    .select({ respondedAt: mentorships.respondedAt })
+    .from(mentorships)
+    .where(
+      and(
+        eq(mentorships.mentorId, mentorId),
+        eq(mentorships.menteeId, menteeId),
+        eq(mentorships.status, "declined"),
+        gt(mentorships.respondedAt, now - ASK_AGAIN_AFTER),
+      ),
+    )
+    .orderBy(desc(mentorships.respondedAt))
+    .get();
+  return declined?.respondedAt ? declined.respondedAt + ASK_AGAIN_AFTER : null;
+}
 export const REQUEST_LAPSE_JOB = "mentoring.request-lapse";
 
 export type Outcome = { ok: true; id: string } | { ok: false; message: string };
@@ -44,6 +63,11 @@ export function requestMentor({ menteeId, mentorId, message, now }: RequestInput
     (tx): Outcome => {
       const blocker = pairingBlocker(tx, mentorId, menteeId);
       if (blocker) return { ok: false, message: blocker };
+      const againFrom = askAgainFrom(tx, mentorId, menteeId, now);
+      if (againFrom !== null) {
+        const when = formatDateTime(againFrom, timeZoneIn(tx, menteeId));
+        return { ok: false, message: `This mentor said no to your last request. You can ask them again from ${when}, or ask another mentor now.` };
+      }
       if (openRequestCount(tx, menteeId) >= MAX_OPEN_REQUESTS) {
         return {
           ok: false,
