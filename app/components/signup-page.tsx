@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signupSchema } from "~/modules/auth/schemas";
 import { ErrorSummary, NewPasswordField, SubmitButton, TextField } from "./forms";
 import { PageHeader } from "./layout";
@@ -31,6 +31,8 @@ type ActionData = SubmissionResult<string[]> | { sent: true; email: string } | u
 /** The sign-up page; the participant, mentor and sponsor pages differ only in their words. */
 export function SignupPage({ variant }: { variant: SignupVariant }) {
   const actionData = useActionData<ActionData>();
+  const { redirectTo } = useLoaderData<{ redirectTo: string | null }>();
+  const loginUrl = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login";
   const sent = actionData && "sent" in actionData ? actionData : null;
   const [form, fields] = useForm({
     id: "signup",
@@ -50,7 +52,7 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
           <p className="muted">The link works for 24 hours. If nothing arrives, check your spam folder.</p>
         </div>
         <p>
-          Already confirmed? <Link to="/login">Log in</Link>.
+          Already confirmed? <Link to={loginUrl}>Log in</Link>.
         </p>
       </>
     );
@@ -72,10 +74,11 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
           spellCheck={false}
         />
         <NewPasswordField meta={fields.password} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <SubmitButton>Create account</SubmitButton>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>.
+        Already have an account? <Link to={loginUrl}>Log in</Link>.
       </p>
       {variant === "participant" ? (
         <p className="muted">

@@ -94,10 +94,10 @@ export default function JoinCohort() {
             <Link to={`/login?redirectTo=${d.back}`} className="button button--primary">
               Log in to join
             </Link>
-            <Link to="/signup">Create an account</Link>
+            <Link to={`/signup?redirectTo=${d.back}`}>Create an account</Link>
           </p>
           <p className="muted">
-            New here? Create an account, confirm your email, then open this page again or enter the code{" "}
+            New here? Create an account and confirm your email: the link brings you back here. The cohort's code is{" "}
             <strong className="code">{d.cohort.joinCode}</strong>.
           </p>
         </div>

@@ -8,6 +8,7 @@ import { confirmEmailLink, describeEmailLink } from "~/modules/auth/account.serv
 import { verifyEmailSchema } from "~/modules/auth/schemas";
 import { getUser } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { safeRedirectPath } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 
@@ -21,14 +22,17 @@ export const headers = noReferrerHeaders;
 export function loader({ request }: LoaderFunctionArgs) {
   const token = tokenFromUrl(request);
   const link = describeEmailLink(token);
-  return { link, token: link ? token : "", signedIn: !!getUser(request) };
+  const next = safeRedirectPath(new URL(request.url).searchParams.get("next"), "");
+  return { link, token: link ? token : "", next, signedIn: !!getUser(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: verifyEmailSchema });
   const result = submission.status === "success" ? confirmEmailLink(submission.value.token) : null;
   if (!result?.ok) return data({ invalid: true as const, reason: result?.message ?? null }, { status: 400 });
-  const next = getUser(request) ? "/me" : "/login";
+  // Back to the page that sent the person to sign up, through the log-in page when signed out.
+  const back = safeRedirectPath(submission.status === "success" ? submission.value.next : null, "");
+  const next = getUser(request) ? back || "/me" : back ? `/login?${new URLSearchParams({ redirectTo: back })}` : "/login";
   return redirectWithFlash(
     next,
     result.kind === "verified"
@@ -60,7 +64,7 @@ function InvalidLink({ signedIn, reason }: { signedIn: boolean; reason?: string 
 }
 
 export default function VerifyEmail() {
-  const { link, token, signedIn } = useLoaderData<typeof loader>();
+  const { link, token, next, signedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (!link || actionData?.invalid) return <InvalidLink signedIn={signedIn} reason={actionData?.reason} />;
   return (
@@ -73,6 +77,7 @@ export default function VerifyEmail() {
       </p>
       <Form method="post" className="form">
         <input type="hidden" name="token" value={token} />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <SubmitButton>Confirm email address</SubmitButton>
       </Form>
     </>

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expectAccessibleWithoutScripts } from "./account-helpers";
-import { createAccount, expect, signIn, test } from "./fixtures";
+import { emailedLink, expectAccessibleWithoutScripts } from "./account-helpers";
+import { createAccount, expect, signIn, test, uniqueEmail } from "./fixtures";
 import { createOpenCohort } from "./programme-helpers";
 
 // JavaScript is off in this project: joining, reading a step and saving its exercise are plain HTML.
@@ -101,4 +101,29 @@ test("a step that has not opened sends its title and date only, by page and by d
   const asOutsider = await request.get(`/me/programme/${cohort.id}/steps/1.data`, { headers: { Cookie: await sessionCookie(outsider.id, "Playwright") }, maxRedirects: 0 });
   expect(asOutsider.status()).toBe(403);
   expect(await asOutsider.text()).not.toMatch(/disappointed|Accept the outcome/i);
+});
+
+test("someone new opens a cohort's join link, signs up, confirms, logs in and lands back on it", async ({ page }) => {
+  const organiser = await createAccount({ roles: ["organiser"] });
+  const cohort = await createOpenCohort(organiser, { name: `Join-link cohort ${Date.now()}` });
+  const email = uniqueEmail("joiner");
+  const password = "gentle cassava monsoon";
+
+  await page.goto(`/join/${cohort.joinCode}`);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Full name").fill("Kemi Joiner");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+
+  await page.goto(await emailedLink(email, /confirm your email address/i, "/verify-email?token="));
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page.getByText("Thank you. Your email address is confirmed.")).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/join/${cohort.joinCode}$`));
+  await page.getByRole("button", { name: "Join this cohort" }).click();
+  await expect(page.getByText(`Welcome to ${cohort.name}`)).toBeVisible();
 });

@@ -49,7 +49,7 @@ describe("verifying an email address", () => {
     const token = tokenFrom(email, "verify-email");
 
     const page = await openLink(token);
-    expect(page.data).toEqual({ link: { kind: "verify", email }, token, signedIn: false });
+    expect(page.data).toEqual({ link: { kind: "verify", email }, token, next: "", signedIn: false });
     expect(new Headers(verifyHeaders({} as never)).get("Referrer-Policy")).toBe("no-referrer");
     expect(findUserById(userId)!.emailVerifiedAt).toBeNull();
 

@@ -6,10 +6,11 @@ import { signUp } from "~/modules/auth/account.server";
 import { COMMON_PASSWORD_MESSAGE } from "~/modules/auth/form-schemas.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
 import { findUserByEmail } from "~/modules/auth/users.server";
-import { action as participantSignup } from "~/routes/signup._index";
+import { action as participantSignup, loader as participantLoader } from "~/routes/signup._index";
+import { action as verifyAction } from "~/routes/verify-email";
 import { action as mentorSignup } from "~/routes/signup.mentor";
 import { action as sponsorSignup } from "~/routes/signup.sponsor";
-import { formRequest, loadContext, uniqueEmail } from "../support/factories";
+import { formRequest, getRequest, loadContext, uniqueEmail } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const count = (table: typeof users | typeof userRoles | typeof emailTokens | typeof outbox) =>
@@ -114,5 +115,36 @@ describe("sign-up", () => {
     expect((tooLong.data as { error: Record<string, string[]> }).error.password).toEqual([
       "Password must be 128 characters or fewer",
     ]);
+  });
+});
+
+describe("coming back to the page that sent someone to sign up", () => {
+  const verifyLinkOf = (email: string) => {
+    const row = db.select().from(outbox).where(eq(outbox.recipient, email)).get()!;
+    return new URL((row.props as { url: string }).url);
+  };
+  const confirm = (token: string, next: string | null) =>
+    runRoute(() => verifyAction({ request: formRequest("/verify-email", { token, ...(next ? { next } : {}) }), context: loadContext(), params: {} }));
+
+  it("carries the page through the confirmation link to the log-in page, and back", async () => {
+    const email = uniqueEmail("joiner");
+    const page = await runRoute(() => participantLoader({ request: getRequest("/signup?redirectTo=%2Fjoin%2FDEMO2026"), context: loadContext(), params: {} }));
+    expect(page.data).toEqual({ redirectTo: "/join/DEMO2026" });
+    await postSignup("/signup", { name: "Joy Joiner", email, password: "a long enough phrase", redirectTo: "/join/DEMO2026" }, "198.51.100.40");
+    const link = verifyLinkOf(email);
+    expect(link.searchParams.get("next")).toBe("/join/DEMO2026");
+    const confirmed = await confirm(link.searchParams.get("token")!, link.searchParams.get("next"));
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("location")).toBe("/login?redirectTo=%2Fjoin%2FDEMO2026");
+    expect(findUserByEmail(email)!.emailVerifiedAt).not.toBeNull();
+  });
+
+  it("never carries another site's address", async () => {
+    const email = uniqueEmail("elsewhere");
+    await postSignup("/signup", { name: "Odd Link", email, password: "a long enough phrase", redirectTo: "//evil.example/x" }, "198.51.100.41");
+    const link = verifyLinkOf(email);
+    expect(link.searchParams.has("next")).toBe(false);
+    const confirmed = await confirm(link.searchParams.get("token")!, "https://evil.example/");
+    expect(confirmed.headers.get("location")).toBe("/login");
   });
 });

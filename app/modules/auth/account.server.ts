@@ -36,7 +36,7 @@ function isUniqueViolation(error: unknown): boolean {
  * out who is registered. Throws a 429 when the sign-up or email limits are spent.
  */
 export async function signUp(
-  input: { name: string; email: string; password: string; role?: SignupRole },
+  input: { name: string; email: string; password: string; role?: SignupRole; next?: string },
   ip: string,
 ): Promise<{ ok: true; created: boolean; userId: string | null } | Refusal> {
   const email = normaliseEmail(input.email);
@@ -55,7 +55,7 @@ export async function signUp(
         if (emailTaken(tx, email)) return null;
         const id = insertUser(tx, { email, name: input.name, passwordHash, roles: [role] });
         const token = issueToken(tx, { userId: id, purpose: "verify_email", email });
-        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token) });
+        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, input.next) });
         return id;
       },
       { behavior: "immediate" },

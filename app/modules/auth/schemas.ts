@@ -32,6 +32,8 @@ export const signupSchema = z.object({
     .max(NAME_MAX, { error: `Name must be ${NAME_MAX} characters or fewer` }),
   email: emailField(),
   password: newPasswordField(),
+  // The page that sent the person to sign up (a cohort's join link, say): they come back to it.
+  redirectTo: z.string().max(500).optional(),
 });
 
 export const loginSchema = z.object({
@@ -51,6 +53,7 @@ export const resetPasswordSchema = z.object({
 
 export const verifyEmailSchema = z.object({
   token: z.string({ error: "This link is not complete. Ask for a new one." }),
+  next: z.string().max(500).optional(),
 });
 
 export const changePasswordSchema = z.object({

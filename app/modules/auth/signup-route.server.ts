@@ -4,13 +4,21 @@ import { signUp, type SignupRole } from "./account.server";
 import { signupServerSchema } from "./form-schemas.server";
 import { refusalReply } from "./route-helpers.server";
 import { getUser } from "./session.server";
+import { safeRedirectPath } from "~/utils/http.server";
 
 // The three sign-up pages (/signup, /signup/mentor, /signup/sponsor) differ only in the role
 // they grant, so they share this loader and action.
 
+/** Where to go after confirming: a safe local path, or none. */
+function nextPage(value: string | null | undefined): string | undefined {
+  const path = safeRedirectPath(value, "");
+  return path && path !== "/me" ? path : undefined;
+}
+
 export function signupLoader({ request }: LoaderFunctionArgs) {
-  if (getUser(request)) throw redirect("/me");
-  return null;
+  const next = nextPage(new URL(request.url).searchParams.get("redirectTo"));
+  if (getUser(request)) throw redirect(next ?? "/me");
+  return { redirectTo: next ?? null };
 }
 
 export async function signupAction({ request, context }: ActionFunctionArgs, role: SignupRole) {
@@ -19,7 +27,8 @@ export async function signupAction({ request, context }: ActionFunctionArgs, rol
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signUp({ ...submission.value, role }, context.clientIp);
+  const { redirectTo, ...fields } = submission.value;
+  const result = await signUp({ ...fields, role, next: nextPage(redirectTo) }, context.clientIp);
   if (!result.ok) return refusalReply(submission, result, ["password"]);
   // The same answer whether the account is new or the address was already registered.
   return { sent: true as const, email: submission.value.email };

@@ -55,9 +55,10 @@ export function issueToken(tx: Tx, input: { userId: string; purpose: TokenPurpos
 }
 
 /** The absolute link to put in the email. */
-export function tokenUrl(purpose: TokenPurpose, token: string): string {
+export function tokenUrl(purpose: TokenPurpose, token: string, next?: string): string {
   const url = new URL(LINK_PATH[purpose], env.APP_URL);
   url.searchParams.set("token", token);
+  if (next) url.searchParams.set("next", next);
   return url.toString();
 }
 
