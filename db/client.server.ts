@@ -30,4 +30,14 @@ export function closeDatabase() {
   if (db.$client.open) db.$client.close();
 }
 
+/** A write refused by a UNIQUE index (a race the surrounding code then answers). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT_UNIQUE");
+}
+
+/** `%query%` for `like … escape '\'`: the query's own `%`, `_` and backslashes match literally. */
+export function likePattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export { schema };

@@ -1,4 +1,5 @@
 import { REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
+import { answerLabel } from "~/modules/events/register-schemas";
 
 export type QuestionColumn = { id: string; label: string; kind: "text" | "choice" | "yes_no" };
 
@@ -16,8 +17,7 @@ export type PersonRow = {
 
 function answerText(question: QuestionColumn, value: string | undefined) {
   if (value === undefined || value === "") return <span className="muted">No answer</span>;
-  if (question.kind === "yes_no") return value === "yes" ? "Yes" : value === "no" ? "No" : value;
-  return value;
+  return answerLabel(question.kind, value);
 }
 
 function QuestionHeadings({ questions }: { questions: QuestionColumn[] }) {

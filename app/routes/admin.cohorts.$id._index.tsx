@@ -10,22 +10,15 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
-import { findCohort } from "~/modules/cohorts/cohorts.server";
+import { cohortOr404 } from "~/modules/cohorts/cohorts.server";
 import { cohortGrid } from "~/modules/cohorts/dashboard.server";
 import { eventsWithCheckIns } from "~/modules/cohorts/event-attendees.server";
 import { addEventAttendees, inviteToCohort, joinUrl, pendingInvitations } from "~/modules/cohorts/membership.server";
 import { describeSchedule } from "~/modules/cohorts/schedule";
 import { addFromEventSchema, inviteMembersSchema } from "~/modules/cohorts/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"} · Organisers' console` }];
-
-function cohortOr404(id: string | undefined) {
-  const found = findCohort(id ?? "");
-  if (!found) return notFound("There is no such cohort.");
-  return found;
-}
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   requireRole(request, "organiser");

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
-import { findCohort } from "~/modules/cohorts/cohorts.server";
+import { cohortOr404 } from "~/modules/cohorts/cohorts.server";
 import { cohortGrid } from "~/modules/cohorts/dashboard.server";
 import { membersCsv } from "~/modules/cohorts/members-csv.server";
-import { notFound } from "~/utils/http.server";
 
 // A resource route: the cohort's members and their progress, to open in a spreadsheet.
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const found = findCohort(params.id ?? "");
-  if (!found) return notFound("There is no such cohort.");
+  const found = cohortOr404(params.id);
   const csv = membersCsv(cohortGrid(found.cohort, context.clock.now()), getOrganisation().timeZone);
   const slug = found.cohort.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "cohort";
   return new Response(csv, {

@@ -10,19 +10,12 @@ import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
-import { facilitatorOptions, findCohort, updateCohort } from "~/modules/cohorts/cohorts.server";
+import { cohortOr404, facilitatorOptions, updateCohort } from "~/modules/cohorts/cohorts.server";
 import { cohortSteps, isOpen } from "~/modules/cohorts/progress.server";
 import { cohortSettingsSchema } from "~/modules/cohorts/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings: ${data?.name ?? "cohort"} · Organisers' console` }];
-
-function cohortOr404(id: string | undefined) {
-  const found = findCohort(id ?? "");
-  if (!found) return notFound("There is no such cohort.");
-  return found;
-}
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   requireRole(request, "organiser");

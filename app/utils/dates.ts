@@ -1,7 +1,5 @@
 import { TZDate } from "@date-fns/tz";
 
-export const DEFAULT_TIME_ZONE = "Africa/Lagos";
-
 /**
  * Turns a local date and time typed by an organiser ("2026-12-03T14:30", as sent by
  * `<input type="datetime-local">`) in `timeZone` into a UTC instant in milliseconds.

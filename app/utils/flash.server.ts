@@ -1,22 +1,15 @@
 import { redirect } from "@remix-run/node";
-import { isSecureOrigin } from "./env.server";
-import { readCookie } from "./session-cookie.server";
+import { readCookie, serializeCookie } from "./session-cookie.server";
 
 const FLASH_COOKIE = "flash";
 
 export type Flash = { kind: "success" | "info" | "error"; message: string };
 
-function serialize(value: string, maxAge: number) {
-  const parts = [`${FLASH_COOKIE}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (isSecureOrigin) parts.push("Secure");
-  return parts.join("; ");
-}
-
 /** Redirects and shows `message` once on the next page. */
 export function redirectWithFlash(url: string, flash: Flash | string, init: { headers?: HeadersInit } = {}) {
   const value: Flash = typeof flash === "string" ? { kind: "success", message: flash } : flash;
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", serialize(JSON.stringify(value), 60));
+  headers.append("Set-Cookie", serializeCookie(FLASH_COOKIE, JSON.stringify(value), 60));
   return redirect(url, { headers });
 }
 
@@ -31,5 +24,5 @@ export function takeFlash(request: Request): { flash: Flash | null; clearCookie:
   } catch {
     flash = null;
   }
-  return { flash, clearCookie: serialize("", 0) };
+  return { flash, clearCookie: serializeCookie(FLASH_COOKIE, "", 0) };
 }

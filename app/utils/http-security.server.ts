@@ -7,7 +7,8 @@ import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 /** Paths that are checked by signature instead of by origin. */
 export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing, so neither the cross-site check nor the body check applies. */
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 // Donating by card and managing a monthly gift are form POSTs answered by a redirect to Stripe,
 // and Chromium checks form-action against that redirect too. Tests use a local stand-in.

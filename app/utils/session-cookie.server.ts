@@ -13,9 +13,10 @@ export function readCookie(header: string | null | undefined, name: string): str
   return null;
 }
 
-export function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
+/** An HttpOnly, same-site cookie for the whole site; `Secure` when the site is served over https. */
+export function serializeCookie(name: string, value: string, maxAgeSeconds: number): string {
   const parts = [
-    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+    `${name}=${encodeURIComponent(value)}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
@@ -23,6 +24,10 @@ export function serializeSessionCookie(value: string, maxAgeSeconds: number): st
   ];
   if (isSecureOrigin) parts.push("Secure");
   return parts.join("; ");
+}
+
+export function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
+  return serializeCookie(SESSION_COOKIE, value, maxAgeSeconds);
 }
 
 export function clearSessionCookie(): string {

@@ -28,10 +28,6 @@ export function recordAudit(tx: Tx, entry: AuditEntry) {
     .run();
 }
 
-export function recentAudit(limit = 100) {
-  return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
-}
-
 export const AUDIT_PAGE_SIZE = 100;
 
 const WORDS: Record<string, string> = { x: "X", linkedin: "LinkedIn", whatsapp: "WhatsApp", contactEmail: "Contact email" };

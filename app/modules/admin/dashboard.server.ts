@@ -8,7 +8,7 @@ export const NEW_MEMBER_WINDOW = 30 * DAY;
 export type OutboxHealth = { pending: number; dead: number };
 
 /** How much email is waiting and how much gave up; read straight from the outbox table. */
-export function outboxHealth(): OutboxHealth {
+function outboxHealth(): OutboxHealth {
   const rows = db
     .select({ status: outbox.status, n: sql<number>`count(*)` })
     .from(outbox)

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "~db/client.server";
 import { emailTokens, userRoles } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
-import { ROLE_OPTIONS } from "~/modules/admin/schemas";
+import { sortRoles } from "~/modules/admin/schemas";
 import { hashPassword } from "~/modules/auth/password.server";
 import { issueToken, tokenUrl } from "~/modules/auth/tokens.server";
 import { findUserByEmail, insertUser, normaliseEmail, rolesOf } from "~/modules/auth/users.server";
@@ -76,8 +76,4 @@ export async function createOrganiser(input: { email: string; name?: string }): 
   );
   securityEvent("role.changed", { actorId: null, userId: result.userId, added: ["organiser"], via: "command line", newAccount: true });
   return result;
-}
-
-function sortRoles(roles: string[]): string[] {
-  return ROLE_OPTIONS.filter((role) => roles.includes(role));
 }

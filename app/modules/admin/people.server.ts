@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, likePattern } from "~db/client.server";
 import { userRoles, users, type Role } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
-import { ROLE_OPTIONS } from "~/modules/admin/schemas";
+import { sortRoles } from "~/modules/admin/schemas";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 
@@ -17,11 +17,6 @@ export type PersonSummary = {
   roles: Role[];
 };
 
-function sortRoles(roles: Iterable<Role>): Role[] {
-  const set = new Set(roles);
-  return ROLE_OPTIONS.filter((role) => set.has(role));
-}
-
 function rolesByUser(ids: string[]): Map<string, Role[]> {
   const map = new Map<string, Role[]>();
   if (!ids.length) return map;
@@ -29,10 +24,6 @@ function rolesByUser(ids: string[]): Map<string, Role[]> {
   for (const row of rows) map.set(row.userId, [...(map.get(row.userId) ?? []), row.role]);
   for (const [id, roles] of map) map.set(id, sortRoles(roles));
   return map;
-}
-
-function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** One page of people whose name or email contains `query` (case-insensitive), by name. */

@@ -9,6 +9,12 @@ export const ROLE_OPTIONS = ["organiser", "mentor", "participant", "sponsor"] as
 const _allRolesListed: Exclude<Role, (typeof ROLE_OPTIONS)[number]> extends never ? true : never = true;
 void _allRolesListed;
 
+/** The roles given, once each, in the order of `ROLE_OPTIONS`. */
+export function sortRoles(roles: Iterable<Role>): Role[] {
+  const set = new Set(roles);
+  return ROLE_OPTIONS.filter((role) => set.has(role));
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   organiser: "Organiser",
   mentor: "Mentor",
@@ -56,7 +62,7 @@ const httpsUrl = z
   .optional();
 
 /** Browsers without `Intl.supportedValuesOf` skip this check; the server always runs it. */
-export function isKnownTimeZone(value: string): boolean {
+function isKnownTimeZone(value: string): boolean {
   if (typeof Intl.supportedValuesOf !== "function") return true;
   return value === "UTC" || Intl.supportedValuesOf("timeZone").includes(value);
 }

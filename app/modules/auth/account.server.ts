@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { db, type Db } from "~db/client.server";
+import { db, isUniqueViolation, type Db } from "~db/client.server";
 import { users, type Role } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
@@ -24,10 +24,6 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function emailTaken(tx: Tx, email: string): boolean {
   return !!tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, normaliseEmail(email))).get();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT_UNIQUE");
 }
 
 /**

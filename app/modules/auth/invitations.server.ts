@@ -17,7 +17,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 // randomId(20): 160 bits, lower-case base32 without padding.
 const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
-export function invitationUrl(token: string): string {
+function invitationUrl(token: string): string {
   return new URL(`/invitations/${token}`, env.APP_URL).href;
 }
 
@@ -105,7 +105,7 @@ export function createInvitation(input: { inviter: { id: string; name: string };
 
 export type InvitationStatus = "pending" | "accepted" | "expired";
 
-export function invitationStatus(row: { acceptedAt: number | null; expiresAt: number }, now: number): InvitationStatus {
+function invitationStatus(row: { acceptedAt: number | null; expiresAt: number }, now: number): InvitationStatus {
   if (row.acceptedAt !== null) return "accepted";
   return row.expiresAt > now ? "pending" : "expired";
 }

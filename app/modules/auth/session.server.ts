@@ -94,7 +94,7 @@ export function validateSessionToken(token: string): SessionUser | null {
 
 const perRequest = new WeakMap<Request, SessionUser | null>();
 
-export function getSessionToken(request: Request): string | null {
+function getSessionToken(request: Request): string | null {
   return readCookie(request.headers.get("cookie"), SESSION_COOKIE);
 }
 

@@ -3,6 +3,7 @@ import { db } from "~db/client.server";
 import { cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases, userRoles, users } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
 import { clock } from "~/utils/clock.server";
+import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { syncReleases } from "./releases.server";
 import { scheduleFrom, type CohortSettings } from "./schemas";
@@ -77,6 +78,13 @@ export function findCohort(id: string) {
     .leftJoin(users, eq(users.id, cohorts.facilitatorId))
     .where(eq(cohorts.id, id))
     .get();
+}
+
+/** For the organisers' pages of one cohort: the cohort, or a 404. */
+export function cohortOr404(id: string | undefined) {
+  const found = findCohort(id ?? "");
+  if (!found) return notFound("There is no such cohort.");
+  return found;
 }
 
 export function findCohortByCode(code: string) {

@@ -11,7 +11,7 @@ export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date typed as YYYY-MM-DD; null when it is not a real date. */
-export function parseLocalDate(value: string): { year: number; month: number; day: number } | null {
+function parseLocalDate(value: string): { year: number; month: number; day: number } | null {
   const match = LOCAL_DATE.exec(value.trim());
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -32,7 +32,7 @@ export function localDateTime(date: string, addDays: number, hour: number, timeZ
 }
 
 /** Day of the week of a calendar date (0 = Sunday); the same everywhere on Earth. */
-export function weekdayOf(date: string): number {
+function weekdayOf(date: string): number {
   const parsed = parseLocalDate(date);
   if (!parsed) throw new Error(`Not a date: ${date}`);
   return new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day)).getUTCDay();

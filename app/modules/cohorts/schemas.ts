@@ -107,10 +107,3 @@ export const addFromEventSchema = z.object({
 });
 
 export const joinSchema = z.object({ intent: z.literal("join") });
-
-export const joinCodeSchema = z.object({
-  code: z
-    .string({ error: "Enter your join code" })
-    .transform(normaliseJoinCode)
-    .pipe(z.string().min(1, "Enter your join code").max(20, "Join codes are 8 letters and numbers")),
-});

@@ -91,7 +91,7 @@ export function journalEntrySchemaFor(def: Extract<ExerciseDefinition, { kind: "
 }
 
 /** Replaces `{{key}}` with the participant's value; a missing value shows its label in brackets. */
-export function fillTemplate(template: string, values: Record<string, string>, fields: ExerciseField[] = []): string {
+function fillTemplate(template: string, values: Record<string, string>, fields: ExerciseField[] = []): string {
   return template.replace(/\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g, (whole, key: string) => {
     const value = values[key]?.trim();
     if (value) return value;

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, likePattern } from "~db/client.server";
 import { events, registrations, users } from "~db/schema";
 import { formatTime } from "~/utils/dates";
 import type { Flash } from "~/utils/flash.server";
@@ -14,10 +14,6 @@ export type DoorRow = {
   status: "confirmed" | "waitlisted" | "offered" | "cancelled";
   checkedInAt: number | null;
 };
-
-function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The people at the door: those registered (not cancelled) whose name or email contains `query`,

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { formatInstant } from "~/utils/dates";
 import { REGISTRATION_STATUS_LABELS } from "./event-schemas";
+import { answerLabel } from "./register-schemas";
 import type { EventQuestion } from "./events.server";
 import type { RegistrationListing } from "./admin-events.server";
 
@@ -13,9 +14,7 @@ export function neutraliseFormula(value: string): string {
 }
 
 function answerText(question: EventQuestion, value: string | undefined): string {
-  if (value === undefined) return "";
-  if (question.kind === "yes_no") return value === "yes" ? "Yes" : value === "no" ? "No" : value;
-  return value;
+  return value === undefined ? "" : answerLabel(question.kind, value);
 }
 
 /**

@@ -31,7 +31,7 @@ export function placeChanged(before: Place, after: Place): boolean {
  * What changed in the time or place, as lines of an email. The joining link is only shown to
  * people with a confirmed seat, as on the event page.
  */
-export function describeChanges(before: EventRow, after: Times & Place, timeZone: string, confirmed: boolean): EventChange[] {
+function describeChanges(before: EventRow, after: Times & Place, timeZone: string, confirmed: boolean): EventChange[] {
   const changes: EventChange[] = [];
   if (timeChanged(before, after)) {
     changes.push({ label: "When", before: whenText(before, timeZone), after: whenText(after, timeZone) });

@@ -10,7 +10,7 @@ import { seatState } from "./public-events.server";
 import { seatFigures, waitlistPosition, type EventRow } from "./seats.server";
 
 /** "Lagos time" for Africa/Lagos. */
-export function timeZoneLabel(timeZone: string): string {
+function timeZoneLabel(timeZone: string): string {
   return `${(timeZone.split("/").pop() ?? timeZone).replace(/_/g, " ")} time`;
 }
 

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, isUniqueViolation } from "~db/client.server";
 import { users } from "~db/schema";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -21,10 +21,6 @@ export type SignupBooking =
   /** The address already has an account: its owner was emailed a log-in link; nothing was booked. */
   | { kind: "check-email"; email: string }
   | { kind: "refused"; refusal: BookingRefusal };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT_UNIQUE");
-}
 
 /**
  * Registration for someone without a session: a new address gets an account (participant,

@@ -84,7 +84,7 @@ export function eventValuesFromForm(form: EventFormInput, timeZone: string): Con
   };
 }
 
-export function questionsFromForm(rows: EventFormInput["questions"]): QuestionInput[] {
+function questionsFromForm(rows: EventFormInput["questions"]): QuestionInput[] {
   return rows
     .filter((row) => row.label)
     .map((row) => ({

@@ -40,11 +40,6 @@ export function eventQuestionsOf(eventId: string): EventQuestion[] {
   return db.select().from(eventQuestions).where(eq(eventQuestions.eventId, eventId)).orderBy(asc(eventQuestions.position)).all();
 }
 
-/** Only published events take registrations; a cancelled one is closed for good. */
-export function acceptsRegistrations(event: Pick<EventRow, "status">): boolean {
-  return event.status === "published";
-}
-
 export type CreateResult = { status: "created"; eventId: string; sessions: number } | { status: "invalid"; fieldErrors: FieldErrors };
 
 export function createEvent({ actorId, form }: { actorId: string | null; form: CreateEventInput }): CreateResult {

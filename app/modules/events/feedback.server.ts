@@ -17,7 +17,7 @@ export function feedbackToken(registration: Pick<RegistrationRow, "checkInToken"
   return hashToken(`feedback:${registration.checkInToken}`).slice(0, 40);
 }
 
-export function feedbackPath(event: Pick<EventRow, "slug">, registration: Pick<RegistrationRow, "id" | "checkInToken">): string {
+function feedbackPath(event: Pick<EventRow, "slug">, registration: Pick<RegistrationRow, "id" | "checkInToken">): string {
   const query = new URLSearchParams({ r: registration.id, t: feedbackToken(registration) });
   return `${eventPath(event.slug)}/feedback?${query}`;
 }

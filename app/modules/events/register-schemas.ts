@@ -11,6 +11,12 @@ export const YES_NO_OPTIONS = [
   { value: "no", label: "No" },
 ] as const;
 
+/** How a stored answer reads to an organiser: "yes" to a yes/no question as "Yes"; other answers as given. */
+export function answerLabel(kind: QuestionKind, value: string): string {
+  if (kind !== "yes_no") return value;
+  return YES_NO_OPTIONS.find((option) => option.value === value)?.label ?? value;
+}
+
 function answerSchema(question: FormQuestion): z.ZodType<string | undefined> {
   const missing = question.kind === "text" ? `Answer the question "${question.label}"` : `Choose an answer to "${question.label}"`;
   const allowed = question.kind === "yes_no" ? YES_NO_OPTIONS.map((o) => o.value as string) : question.options;

@@ -82,7 +82,7 @@ export type CheckInResult =
   | { ok: false; reason: "not-confirmed"; person: CheckedInPerson; status: RegistrationStatus; message: string };
 
 /** Ticket codes are typed in capitals without confusable letters; accept what people type. */
-export function normaliseShortCode(code: string): string {
+function normaliseShortCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 }
 

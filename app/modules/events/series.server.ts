@@ -9,7 +9,7 @@ import { randomId } from "~/utils/ids.server";
 import { insertQuestions, slugify, uniqueSlug, type EventValues, type FieldErrors, type QuestionInput } from "./event-values.server";
 
 /** The same wall-clock time `days` later in `timeZone` (so a session stays at 10:00 across a clock change). */
-export function addLocalDays(instant: number, days: number, timeZone: string): number {
+function addLocalDays(instant: number, days: number, timeZone: string): number {
   const date = new TZDate(instant, timeZone);
   date.setDate(date.getDate() + days);
   return date.getTime();
