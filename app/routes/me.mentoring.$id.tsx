@@ -10,7 +10,7 @@ import { ProposeSessionForm, SessionCard } from "~/components/mentoring/session-
 import { SharedAnswersPanel, ShareStepsPanel } from "~/components/mentoring/shared-steps-panel";
 import { PageHeader } from "~/components/layout";
 import { requireUser } from "~/modules/auth/session.server";
-import { mentorshipForViewer } from "~/modules/mentoring/mentorships.server";
+import { requireOwnMentorship } from "~/modules/mentoring/mentorships.server";
 import { addNote, deleteNote, setActionDone } from "~/modules/mentoring/notes.server";
 import {
   addNoteSchema,
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request);
   const mentorshipId = params.id ?? "";
   // Anyone outside the pair gets the same 404 as for a mentorship that does not exist, before anything is read.
-  mentorshipForViewer(mentorshipId, user.id);
+  requireOwnMentorship(mentorshipId, user.id);
   const now = context.clock.now();
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { AvailabilityField, FormatField, LanguageFields } from "~/components/mentoring/profile-fields";
+import { FormatField, LanguageFields, ScheduleFields } from "~/components/mentoring/profile-fields";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { MAX_CAPACITY, mentorProfileSchema } from "~/modules/mentoring/profile-schemas";
@@ -100,8 +100,7 @@ export default function MentorProfilePage() {
         <FormatField meta={fields.formats} legend="How you can meet" />
         <TextField meta={fields.capacity} label="How many mentees at once" hint={`At most ${MAX_CAPACITY}. Enter 0 to pause without hiding your profile.`} type="number" inputMode="numeric" min={0} max={MAX_CAPACITY} />
         <CheckboxField meta={fields.accepting} label="I am taking new mentees" hint="Untick to stop new requests and group matches; your current mentees stay." />
-        <TextField meta={fields.timeZone} label="Time zone" hint="Like Africa/Lagos. Times you choose below are in this zone." />
-        <AvailabilityField meta={fields.slots} timeZoneHint="Tick the times that usually suit you, in your own time zone." />
+        <ScheduleFields timeZone={fields.timeZone} slots={fields.slots} />
         <SubmitButton>Save profile</SubmitButton>
       </Form>
     </>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { AvailabilityField, FormatField, LanguageFields } from "~/components/mentoring/profile-fields";
+import { FormatField, LanguageFields, ScheduleFields } from "~/components/mentoring/profile-fields";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { menteeProfileSchema } from "~/modules/mentoring/profile-schemas";
@@ -84,8 +84,7 @@ export default function MenteeProfilePage() {
         <LanguageFields languages={fields.languages} otherLanguages={fields.otherLanguages} />
         <TextField meta={fields.city} label="City" hint="Where you live, for meeting in person." autoComplete="address-level2" />
         <FormatField meta={fields.formats} legend="How would you like to meet?" />
-        <TextField meta={fields.timeZone} label="Time zone" hint="Like Africa/Lagos. Times you choose below are in this zone." />
-        <AvailabilityField meta={fields.slots} timeZoneHint="Tick the times that usually suit you, in your own time zone." />
+        <ScheduleFields timeZone={fields.timeZone} slots={fields.slots} />
         <SubmitButton>Save profile</SubmitButton>
       </Form>
     </>

@@ -5,12 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { MentorSummary } from "~/components/mentoring/mentor-summary";
+import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-summary";
 import { hasRole, requireRole, requireUser } from "~/modules/auth/session.server";
 import { openPairsOf } from "~/modules/mentoring/mentorships.server";
 import { MAX_OPEN_REQUESTS, requestMentorSchema } from "~/modules/mentoring/mentorship-schemas";
 import { describeAvailability } from "~/modules/mentoring/options";
-import { getMentorProfile } from "~/modules/mentoring/profiles.server";
 import { requestMentor } from "~/modules/mentoring/requests.server";
 import { zoneLabel } from "~/modules/mentoring/session-calendar.server";
 import { mentorCard } from "~/modules/mentoring/suggestions.server";
@@ -25,25 +24,10 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const id = params.id ?? "";
   const card = mentorCard(id, user.id, context.clock.now());
-  const profile = getMentorProfile(id);
-  if (!card || !profile) notFound(NO_MENTOR);
+  if (!card) notFound(NO_MENTOR);
+  const profile = card.mentorProfile;
   return {
-    mentor: {
-      mentorId: card.mentorId,
-      name: card.name,
-      headline: card.headline,
-      city: card.city,
-      remote: card.remote,
-      formats: card.formats,
-      languages: card.languages,
-      industries: card.industries,
-      placesLeft: card.placesLeft,
-      eligible: card.eligible,
-      scored: card.scored,
-      score: card.score,
-      reasons: card.reasons,
-      blockers: card.blockers,
-    },
+    mentor: mentorSummaryView(card),
     bio: profile.bio,
     skills: profile.skills,
     // Windows are in the mentor's own time zone, which may not be the reader's: say which.

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MENTORING_FORMATS, type MentoringFormat } from "~db/schema/mentoring";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { MentorSummary } from "~/components/mentoring/mentor-summary";
+import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-summary";
 import { requireUser } from "~/modules/auth/session.server";
 import { openPairsOf } from "~/modules/mentoring/mentorships.server";
 import { FORMAT_LABELS, LANGUAGES } from "~/modules/mentoring/options";
@@ -49,22 +49,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const mentors = matching
     .slice((page - 1) * MENTORS_PER_PAGE, page * MENTORS_PER_PAGE)
     .map((m) => ({
-      mentor: {
-        mentorId: m.mentorId,
-        name: m.name,
-        headline: m.headline,
-        city: m.city,
-        remote: m.remote,
-        formats: m.formats,
-        languages: m.languages,
-        industries: m.industries,
-        placesLeft: m.placesLeft,
-        eligible: m.eligible,
-        scored: m.scored,
-        score: m.score,
-        reasons: m.reasons,
-        blockers: m.blockers,
-      },
+      mentor: mentorSummaryView(m),
       state: pairs.get(m.mentorId) ?? null,
     }));
   return { mentors, total: all.length, page, pageCount, filters, hasProfile: Boolean(getMenteeProfile(user.id)) };

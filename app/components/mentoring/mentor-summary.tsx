@@ -19,6 +19,26 @@ export type MentorSummaryView = {
   blockers: string[];
 };
 
+/** Just the summary's fields, from a fuller record such as a mentor suggestion. */
+export function mentorSummaryView(m: MentorSummaryView): MentorSummaryView {
+  return {
+    mentorId: m.mentorId,
+    name: m.name,
+    headline: m.headline,
+    city: m.city,
+    remote: m.remote,
+    formats: m.formats,
+    languages: m.languages,
+    industries: m.industries,
+    placesLeft: m.placesLeft,
+    eligible: m.eligible,
+    scored: m.scored,
+    score: m.score,
+    reasons: m.reasons,
+    blockers: m.blockers,
+  };
+}
+
 /** Where my own requests and mentorships stand with this mentor, if anywhere. */
 export type PairState = "requested" | "mentor" | null;
 

@@ -20,13 +20,23 @@ export function FormatField({ meta, legend }: { meta: AnyField; legend: string }
   return <CheckboxGroup meta={meta} legend={legend} hint="In person only counts when you are in the same city." options={MENTORING_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))} />;
 }
 
+/** The time zone, then the week of usual free times given in it. */
+export function ScheduleFields({ timeZone, slots }: { timeZone: AnyField; slots: AnyField }) {
+  return (
+    <>
+      <TextField meta={timeZone} label="Time zone" hint="Like Africa/Lagos. Times you choose below are in this zone." />
+      <AvailabilityField meta={slots} />
+    </>
+  );
+}
+
 /** A week of checkboxes: one row per day, one column per part of the day. */
-export function AvailabilityField({ meta, timeZoneHint }: { meta: AnyField; timeZoneHint: string }) {
+function AvailabilityField({ meta }: { meta: AnyField }) {
   const chosen = new Set<string>(Array.isArray(meta.initialValue) ? (meta.initialValue as string[]) : meta.initialValue ? [String(meta.initialValue)] : []);
   return (
     <fieldset id={meta.id} tabIndex={-1} className="field">
       <legend className="field__label">When are you usually free?</legend>
-      <p className="field__hint">{timeZoneHint}</p>
+      <p className="field__hint">Tick the times that usually suit you, in your own time zone.</p>
       <FieldError meta={meta} />
       <div className="table-wrap">
         <table className="availability-grid">

@@ -29,7 +29,7 @@ export function scheduleFirstCheckIn(tx: Tx, mentorshipId: string, startedAt: nu
   scheduleCheckIn(tx, mentorshipId, startedAt + FIRST_CHECK_IN_AFTER);
 }
 
-export const checkInPath = (token: string, rating?: number) =>
+const checkInPath = (token: string, rating?: number) =>
   `/check-ins/${token}${rating === undefined ? "" : `?rating=${rating}`}`;
 
 /**

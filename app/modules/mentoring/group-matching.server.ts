@@ -37,7 +37,7 @@ export function waitingMenteeIds(): string[] {
 }
 
 /** The people a run would consider, and how many of the pool already have a mentor. */
-export function resolvePool(pool: MenteePool): { menteeIds: string[]; alreadyMentored: number; label: string } | null {
+function resolvePool(pool: MenteePool): { menteeIds: string[]; alreadyMentored: number; label: string } | null {
   if (pool.kind === "waiting") return { menteeIds: waitingMenteeIds(), alreadyMentored: 0, label: "Everyone waiting for a mentor" };
   const cohort = findCohort(pool.cohortId);
   if (!cohort) return null;

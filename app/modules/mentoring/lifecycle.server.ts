@@ -3,22 +3,18 @@ import { db } from "~db/client.server";
 import { mentorships } from "~db/schema";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { notFound } from "~/utils/http.server";
-import { absoluteUrl, personIn, type Mentorship, type Person } from "./mentorships.server";
+import { absoluteUrl, peopleIn, personIn, requireOwnMentorship, type Mentorship, type Person } from "./mentorships.server";
 import { cancelSessionsOfEndedMentorship } from "./sessions.server";
 
-export const endPath = (id: string) => `/me/mentoring/${id}/end`;
+const endPath = (id: string) => `/me/mentoring/${id}/end`;
 
 type Side = "mentor" | "mentee";
 export type EndOutcome = { ok: true } | { ok: false; message: string };
 
 function ownMentorship(userId: string, id: string): { row: Mentorship; side: Side } {
-  const row = db
-    .select()
-    .from(mentorships)
-    .where(and(eq(mentorships.id, id), or(eq(mentorships.mentorId, userId), eq(mentorships.menteeId, userId))))
-    .get();
+  const row = requireOwnMentorship(id, userId);
   // Requests never accepted have no ending to rate.
-  if (!row || !(row.status === "active" || row.status === "ended")) notFound("We could not find that mentorship.");
+  if (!(row.status === "active" || row.status === "ended")) notFound("We could not find that mentorship.");
   return { row, side: row.mentorId === userId ? "mentor" : "mentee" };
 }
 
@@ -103,13 +99,14 @@ export function mentorshipsOf(userId: string): MentorshipListItem[] {
     .where(or(eq(mentorships.mentorId, userId), eq(mentorships.menteeId, userId)))
     .orderBy(desc(mentorships.createdAt), desc(mentorships.id))
     .all();
+  const person = peopleIn(db, rows.map((row) => (row.mentorId === userId ? row.menteeId : row.mentorId)));
   return rows.map((row) => {
     const side: Side = row.mentorId === userId ? "mentor" : "mentee";
     return {
       id: row.id,
       status: row.status,
       side,
-      other: personIn(db, side === "mentor" ? row.menteeId : row.mentorId),
+      other: person(side === "mentor" ? row.menteeId : row.mentorId),
       createdAt: row.createdAt,
       respondBy: row.respondBy,
       startedAt: row.startedAt,

@@ -27,6 +27,17 @@ export function personIn(tx: Reader, userId: string): Person {
   return person;
 }
 
+/** Several people in one read; looking up an id that is not a user throws, as `personIn` does. */
+export function peopleIn(tx: Reader, userIds: readonly string[]): (userId: string) => Person {
+  const rows = userIds.length ? tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [...new Set(userIds)])).all() : [];
+  const byId = new Map(rows.map((person) => [person.id, person]));
+  return (userId) => {
+    const person = byId.get(userId);
+    if (!person) throw new Error(`No user ${userId}`);
+    return person;
+  };
+}
+
 /** A person's time zone: their mentor profile's, else their mentee profile's, else the organisation's. */
 export function timeZoneIn(tx: Reader, userId: string): string {
   const mentor = tx.select({ zone: mentorProfiles.timeZone }).from(mentorProfiles).where(eq(mentorProfiles.userId, userId)).get();
@@ -55,7 +66,7 @@ export function placesLeft(tx: Reader, mentorId: string): number {
   return Math.max(0, profile.capacity - activeCount(tx, mentorId));
 }
 
-export function openPair(tx: Reader, mentorId: string, menteeId: string): Mentorship | undefined {
+function openPair(tx: Reader, mentorId: string, menteeId: string): Mentorship | undefined {
   return tx
     .select()
     .from(mentorships)
@@ -64,7 +75,7 @@ export function openPair(tx: Reader, mentorId: string, menteeId: string): Mentor
 }
 
 /** A pair that worked together and ended is not paired again automatically. */
-export function pairEnded(tx: Reader, mentorId: string, menteeId: string): boolean {
+function pairEnded(tx: Reader, mentorId: string, menteeId: string): boolean {
   const row = tx
     .select({ id: mentorships.id })
     .from(mentorships)
@@ -77,13 +88,14 @@ export function pairEnded(tx: Reader, mentorId: string, menteeId: string): boole
 export function pairingBlocker(tx: Reader, mentorId: string, menteeId: string): string | null {
   if (mentorId === menteeId) return "A mentor cannot mentor themselves.";
   const profile = tx
-    .select({ status: mentorProfiles.status, accepting: mentorProfiles.accepting })
+    .select({ status: mentorProfiles.status, accepting: mentorProfiles.accepting, capacity: mentorProfiles.capacity })
     .from(mentorProfiles)
     .where(eq(mentorProfiles.userId, mentorId))
     .get();
   if (!profile || profile.status !== "approved") return "This mentor's profile is not approved.";
   if (!profile.accepting) return "This mentor is not taking new mentees at the moment.";
-  if (placesLeft(tx, mentorId) <= 0) return "This mentor has no places left.";
+  // The placesLeft rule, on the profile already read.
+  if (profile.capacity - activeCount(tx, mentorId) <= 0) return "This mentor has no places left.";
   const open = openPair(tx, mentorId, menteeId);
   if (open?.status === "active") return "They are already mentor and mentee.";
   if (open) return "There is already an open request between them.";
@@ -116,14 +128,20 @@ export function createMatchedMentorship(tx: Tx, { mentorId, menteeId, runId, now
 
 export type ViewerMentorship = { mentorship: Mentorship; role: "mentor" | "mentee"; mentor: Person; mentee: Person };
 
-/** The mentorship as seen by one of its two people; a 404 for anyone else, organisers included. */
-export function mentorshipForViewer(mentorshipId: string, userId: string): ViewerMentorship {
+/** The mentorship row when this person is one of its two people; a 404 for anyone else, organisers included. */
+export function requireOwnMentorship(mentorshipId: string, userId: string): Mentorship {
   const mentorship = db
     .select()
     .from(mentorships)
     .where(and(eq(mentorships.id, mentorshipId), or(eq(mentorships.mentorId, userId), eq(mentorships.menteeId, userId))))
     .get();
   if (!mentorship) notFound("We could not find that mentorship.");
+  return mentorship;
+}
+
+/** The mentorship as seen by one of its two people; a 404 for anyone else, organisers included. */
+export function mentorshipForViewer(mentorshipId: string, userId: string): ViewerMentorship {
+  const mentorship = requireOwnMentorship(mentorshipId, userId);
   return {
     mentorship,
     role: mentorship.mentorId === userId ? "mentor" : "mentee",
@@ -142,9 +160,10 @@ export function activeMentorshipsOf(userId: string): ActiveMentorship[] {
     .where(and(eq(mentorships.status, "active"), or(eq(mentorships.mentorId, userId), eq(mentorships.menteeId, userId))))
     .orderBy(desc(mentorships.startedAt), desc(mentorships.id))
     .all();
+  const person = peopleIn(db, rows.map((row) => (row.mentorId === userId ? row.menteeId : row.mentorId)));
   return rows.map((row) => {
     const role = row.mentorId === userId ? "mentor" : "mentee";
-    return { id: row.id, role, other: personIn(db, role === "mentor" ? row.menteeId : row.mentorId), startedAt: row.startedAt };
+    return { id: row.id, role, other: person(role === "mentor" ? row.menteeId : row.mentorId), startedAt: row.startedAt };
   });
 }
 

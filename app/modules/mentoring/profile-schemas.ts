@@ -11,7 +11,7 @@ const text = (what: string, max: number) => z.string().trim().max(max, `${what} 
 const typedList = (what: string) =>
   text(what, 400).refine((v) => splitList(v).every((item) => item.length <= 60), { error: `Keep each item in ${what.toLowerCase()} under 60 characters` });
 
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: value });
     return true;

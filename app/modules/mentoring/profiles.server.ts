@@ -29,7 +29,7 @@ function languagesFrom(input: { languages: string[]; otherLanguages: string }): 
 }
 
 /** Form values for a saved profile's languages: the listed ones ticked, the rest typed. */
-export function languageFields(languages: readonly string[]) {
+function languageFields(languages: readonly string[]) {
   const listed = new Set<string>(LANGUAGES);
   return {
     languages: languages.filter((l) => listed.has(l)),

@@ -46,7 +46,7 @@ function common(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((item) => wanted.has(norm(item)));
 }
 
-export function joinWords(items: readonly string[], conjunction = "and"): string {
+function joinWords(items: readonly string[], conjunction = "and"): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
@@ -56,7 +56,7 @@ const MEET_WORDS: Record<MentoringFormat, string> = { video: "by video call", ph
 const sameCity = (a: string, b: string) => norm(a) !== "" && norm(a) === norm(b);
 
 /** Formats both accept; meeting in person needs the same city. An empty list accepts any format. */
-export function sharedFormats(mentor: MentorTraits, mentee: MenteeTraits): MentoringFormat[] {
+function sharedFormats(mentor: MentorTraits, mentee: MenteeTraits): MentoringFormat[] {
   const mentorFormats = mentor.formats.length ? mentor.formats : (Object.keys(FORMAT_LABELS) as MentoringFormat[]);
   const menteeFormats = new Set(mentee.formats.length ? mentee.formats : mentorFormats);
   return mentorFormats.filter((f) => menteeFormats.has(f) && (f !== "in_person" || sameCity(mentor.city, mentee.city)));

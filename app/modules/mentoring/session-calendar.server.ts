@@ -3,6 +3,7 @@ import type { mentoringSessions } from "~db/schema";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { formatTime } from "~/utils/dates";
 import { env } from "~/utils/env.server";
+import { absoluteUrl, mentorshipPath } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 
 export type SessionRow = typeof mentoringSessions.$inferSelect;
@@ -49,16 +50,12 @@ export function durationLabel(minutes: number): string {
 }
 
 /** The same UID in every file for one session, so calendar apps update or remove it instead of adding a copy. */
-export function sessionUid(sessionId: string): string {
+function sessionUid(sessionId: string): string {
   return `mentoring-session-${sessionId}@${new URL(env.APP_URL).hostname}`;
 }
 
-export function workspacePath(mentorshipId: string): string {
-  return `/me/mentoring/${mentorshipId}`;
-}
-
 export function workspaceUrl(mentorshipId: string): string {
-  return new URL(workspacePath(mentorshipId), env.APP_URL).toString();
+  return absoluteUrl(mentorshipPath(mentorshipId));
 }
 
 /**

@@ -26,7 +26,7 @@ export function scheduleSessionReminder(tx: Tx, session: SessionRow, now: number
 }
 
 /** One reminder to each side, once, if the session is still confirmed, still ahead and the pair still active. */
-export function sendSessionReminderJob(payload: Record<string, unknown>) {
+function sendSessionReminderJob(payload: Record<string, unknown>) {
   db.transaction(
     (tx) => {
       const session = tx.select().from(mentoringSessions).where(eq(mentoringSessions.id, String(payload.sessionId ?? ""))).get();

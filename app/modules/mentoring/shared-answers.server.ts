@@ -61,7 +61,7 @@ function fieldsText(fields: { key: string; label: string }[], values: Record<str
 }
 
 /** An answer as label and text pairs, for reading only. */
-export function answerLines(exercise: ExerciseDefinition, stored: Record<string, unknown>, timeZone: string): AnswerLine[] {
+function answerLines(exercise: ExerciseDefinition, stored: Record<string, unknown>, timeZone: string): AnswerLine[] {
   const answer = readAnswer(exercise, stored) as Record<string, unknown>;
   switch (exercise.kind) {
     case "reflection": {

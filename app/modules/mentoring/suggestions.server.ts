@@ -123,17 +123,17 @@ export function suggestMentorsFor(menteeUserId: string, at = clock.now()): Sugge
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.name.localeCompare(b.name));
 }
 
-/** One approved mentor's public card; null unless approved. Scored against the viewer when given. */
-export function mentorCard(mentorId: string, viewerId?: string, at = clock.now()): Suggestion | null {
+/** One approved mentor's public card, with their full profile; null unless approved. Scored against the viewer when given. */
+export function mentorCard(mentorId: string, viewerId?: string, at = clock.now()): (Suggestion & { mentorProfile: MentorProfile }) | null {
   const [mentor] = approvedMentors(mentorId);
   if (!mentor) return null;
   const profile = viewerId && viewerId !== mentorId ? getMenteeProfile(viewerId) : undefined;
-  if (!profile) return card(mentor, unscored(mentor), false);
+  if (!profile) return { ...card(mentor, unscored(mentor), false), mentorProfile: mentor.profile };
   const { ended } = pairHistory([profile.userId]);
   const score = scorePair(mentorTraits(mentor.profile), menteeTraits(profile), {
     placesLeft: mentor.placesLeft,
     endedBefore: ended.has(`${mentorId}|${profile.userId}`),
     at,
   });
-  return card(mentor, score, true);
+  return { ...card(mentor, score, true), mentorProfile: mentor.profile };
 }
