@@ -11,7 +11,7 @@ import { badRequest } from "~/modules/auth/route-helpers.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { markReceivedOutcome } from "~/modules/sponsorship/donations-admin-actions.server";
 import { INTERVAL_LABELS, markReceivedSchema, METHOD_LABELS, RECOGNITION_LABELS, refundSchema } from "~/modules/sponsorship/donations-admin-schemas";
-import { donationDetail } from "~/modules/sponsorship/donations-admin.server";
+import { donationDetail, refundableOf } from "~/modules/sponsorship/donations-admin.server";
 import { refundDonation } from "~/modules/sponsorship/refunds.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -30,7 +30,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { donation: d, campaignTitle, campaignSlug, confirmedByName } = requireDonation(params.id);
   const { timeZone } = getOrganisation();
-  const refundable = d.method === "card" && d.status === "paid" ? d.amount - d.refundedAmount : 0;
+  const refundable = refundableOf(d);
   return {
     id: d.id,
     donorName: d.donorName,
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") !== "refund") badRequest();
   const submission = parseWithZod(formData, { schema: refundSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const refundable = donation.method === "card" && donation.status === "paid" ? donation.amount - donation.refundedAmount : 0;
+  const refundable = refundableOf(donation);
   if (refundable <= 0) {
     return data(submission.reply({ formErrors: ["Only a paid card gift with something left to refund can be refunded here."] }), { status: 400 });
   }

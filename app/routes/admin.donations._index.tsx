@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
@@ -59,7 +59,6 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireRole(request, "organiser");
   const submission = parseWithZod(await request.formData(), { schema: markReceivedSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // Back to the same filtered page, without the index marker.
   const back = new URL(request.url);
   back.searchParams.delete("index");

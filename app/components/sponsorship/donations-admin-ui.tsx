@@ -4,50 +4,54 @@ import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS, METHOD_LABELS, METHOD_
 
 type Filters = { campaignId: string; status: string; method: string; month: string; q: string };
 
+/** One filter of the GET form: an uncontrolled select whose first option means "no filter". */
+function FilterSelect({ id, name, label, anyLabel, value, options }: { id: string; name: string; label: string; anyLabel: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} name={name} className="select" defaultValue={value}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The table's filters: a GET form, so the filtered table has an address that can be shared and reloaded. */
 export function DonationFilterForm({ filters, campaigns, csvHref }: { filters: Filters; campaigns: { id: string; title: string }[]; csvHref: string }) {
   const filtered = Object.values(filters).some(Boolean);
   return (
     <Form method="get" className="donation-filters" role="search" aria-label="Filter the gifts">
-      <div className="field">
-        <label htmlFor="filter-campaign" className="field__label">
-          Campaign
-        </label>
-        <select id="filter-campaign" name="campaign" className="select" defaultValue={filters.campaignId}>
-          <option value="">All campaigns</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-status" className="field__label">
-          Status
-        </label>
-        <select id="filter-status" name="status" className="select" defaultValue={filters.status}>
-          <option value="">Any status</option>
-          {DONATION_STATUS_OPTIONS.map((status) => (
-            <option key={status} value={status}>
-              {DONATION_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-method" className="field__label">
-          Method
-        </label>
-        <select id="filter-method" name="method" className="select" defaultValue={filters.method}>
-          <option value="">Card or transfer</option>
-          {METHOD_OPTIONS.map((method) => (
-            <option key={method} value={method}>
-              {METHOD_LABELS[method]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-campaign"
+        name="campaign"
+        label="Campaign"
+        anyLabel="All campaigns"
+        value={filters.campaignId}
+        options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+      />
+      <FilterSelect
+        id="filter-status"
+        name="status"
+        label="Status"
+        anyLabel="Any status"
+        value={filters.status}
+        options={DONATION_STATUS_OPTIONS.map((status) => ({ value: status, label: DONATION_STATUS_LABELS[status] }))}
+      />
+      <FilterSelect
+        id="filter-method"
+        name="method"
+        label="Method"
+        anyLabel="Card or transfer"
+        value={filters.method}
+        options={METHOD_OPTIONS.map((method) => ({ value: method, label: METHOD_LABELS[method] }))}
+      />
       <div className="field">
         <label htmlFor="filter-month" className="field__label">
           Month

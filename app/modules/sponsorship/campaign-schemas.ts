@@ -33,6 +33,7 @@ const moneyText = (missing: string) => z.string({ error: missing }).trim().min(1
 
 /** Parses a major-unit amount in `currency` into minor units, adding a field error when it does not read. */
 function checkAmount(ctx: z.RefinementCtx, path: string, text: string, currency: string, label: string): number | null {
+  const Label = `${label[0].toUpperCase()}${label.slice(1)}`;
   const minor = parseAmount(text, currency);
   if (minor === null) {
     const problem = amountProblem(text, currency);
@@ -40,17 +41,17 @@ function checkAmount(ctx: z.RefinementCtx, path: string, text: string, currency:
       problem === "decimals"
         ? `Use at most ${currencyExponent(currency)} digits after the decimal point in ${label}`
         : problem === "too_large"
-          ? `${label[0].toUpperCase()}${label.slice(1)} is too large`
+          ? `${Label} is too large`
           : `Enter ${label} as a number, like 5000 or 5,000.50`;
     ctx.addIssue({ code: "custom", path: [path], message });
     return null;
   }
   if (minor <= 0) {
-    ctx.addIssue({ code: "custom", path: [path], message: `${label[0].toUpperCase()}${label.slice(1)} must be more than zero` });
+    ctx.addIssue({ code: "custom", path: [path], message: `${Label} must be more than zero` });
     return null;
   }
   if (minor > parseAmount(String(MAX_MAJOR_AMOUNT), currency)!) {
-    ctx.addIssue({ code: "custom", path: [path], message: `${label[0].toUpperCase()}${label.slice(1)} is too large` });
+    ctx.addIssue({ code: "custom", path: [path], message: `${Label} is too large` });
     return null;
   }
   return minor;

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "~db/client.server";
+import { db, likePattern } from "~db/client.server";
 import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
 import { DONATION_STATUS_OPTIONS, METHOD_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
@@ -60,10 +60,6 @@ export function monthOf(instant: number, timeZone: string): string {
 
 const giftDate = sql<number>`coalesce(${donations.paidAt}, ${donations.createdAt})`;
 
-function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function whereOf(filters: DonationFilters, timeZone: string): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.campaignId) conditions.push(eq(donations.campaignId, filters.campaignId));
@@ -118,6 +114,11 @@ export function receivedOf(row: { status: DonationStatus; amount: number; refund
   return row.status === "paid" || row.status === "refunded" ? Math.max(0, row.amount - row.refundedAmount) : 0;
 }
 
+/** What is left to refund through Stripe: a paid card gift less what was refunded already; 0 for anything else. */
+export function refundableOf(donation: { method: PaymentMethod; status: DonationStatus; amount: number; refundedAmount: number }): number {
+  return donation.method === "card" && donation.status === "paid" ? donation.amount - donation.refundedAmount : 0;
+}
+
 export type CurrencyTotal = { currency: string; gifts: number; amount: number; received: number };
 export type MonthTotal = { month: string; currency: string; gifts: number; received: number };
 
@@ -145,6 +146,7 @@ function totalsOf(filters: DonationFilters, timeZone: string) {
     byMonth.set(key, total);
   }
   return {
+    count: rows.length,
     byCurrency: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
     byMonth: [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month) || a.currency.localeCompare(b.currency)),
   };
@@ -153,7 +155,8 @@ function totalsOf(filters: DonationFilters, timeZone: string) {
 /** One page of gifts matching the filters, newest first, with totals over all the matching gifts. */
 export function listDonations({ filters, page, timeZone }: { filters: DonationFilters; page: number; timeZone: string }) {
   const where = whereOf(filters, timeZone);
-  const total = db.select({ n: sql<number>`count(*)` }).from(donations).where(where).get()?.n ?? 0;
+  // The totals read every matching gift already, so they also give the count.
+  const { count: total, ...totals } = totalsOf(filters, timeZone);
   const pageCount = Math.max(1, Math.ceil(total / DONATIONS_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = selectList()
@@ -162,7 +165,7 @@ export function listDonations({ filters, page, timeZone }: { filters: DonationFi
     .limit(DONATIONS_PAGE_SIZE)
     .offset((current - 1) * DONATIONS_PAGE_SIZE)
     .all();
-  return { rows, total, page: current, pageCount, totals: totalsOf(filters, timeZone) };
+  return { rows, total, page: current, pageCount, totals };
 }
 
 /** Every gift matching the filters, newest first: the CSV export. */

@@ -7,6 +7,7 @@ import { clock } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
+import { givingClosedReason } from "./campaigns.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -72,13 +73,12 @@ export function transferPageUrl(slug: string, donationId: string): string {
 export function createDonation(input: CreateDonationInput): { id: string; reference?: string } {
   const now = clock.now();
   const organisation = input.method === "bank_transfer" ? getOrganisation() : null;
+  const donorName = input.donorName.trim();
+  const donorEmail = input.donorEmail.trim().toLowerCase();
   return db.transaction(
     (tx) => {
       const campaign = tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).get();
-      if (!campaign || campaign.status !== "open") {
-        throw new DonationInputError("campaign", "This campaign is not taking gifts at the moment.");
-      }
-      if ((campaign.startsAt !== null && now < campaign.startsAt) || (campaign.endsAt !== null && now >= campaign.endsAt)) {
+      if (!campaign || givingClosedReason(campaign, now) !== null) {
         throw new DonationInputError("campaign", "This campaign is not taking gifts at the moment.");
       }
       let amount: number;
@@ -124,8 +124,8 @@ export function createDonation(input: CreateDonationInput): { id: string; refere
           interval,
           method: input.method,
           status: "pending",
-          donorName: input.donorName.trim(),
-          donorEmail: input.donorEmail.trim().toLowerCase(),
+          donorName,
+          donorEmail,
           userId: input.userId ?? null,
           recognition: input.recognition,
           message: (input.message ?? "").trim(),
@@ -135,8 +135,8 @@ export function createDonation(input: CreateDonationInput): { id: string; refere
         })
         .run();
       if (reference && organisation) {
-        enqueueEmail(tx, input.donorEmail.trim().toLowerCase(), "bank-transfer-pledge", {
-          name: input.donorName.trim(),
+        enqueueEmail(tx, donorEmail, "bank-transfer-pledge", {
+          name: donorName,
           campaignTitle: campaign.title,
           amount: formatMoney(amount, campaign.currency),
           reference,
@@ -149,10 +149,6 @@ export function createDonation(input: CreateDonationInput): { id: string; refere
     },
     { behavior: "immediate" },
   );
-}
-
-export function findDonation(id: string): DonationRow | undefined {
-  return db.select().from(donations).where(eq(donations.id, id)).get();
 }
 
 export type TransferPledge = {

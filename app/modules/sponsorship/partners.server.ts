@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { partnerEnquiries, userRoles, users, type PartnerStage } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
@@ -76,10 +76,6 @@ export async function submitPartnerEnquiry(input: PartnerEnquiryInput, ip: strin
 export function partnerPipeline(): { stage: PartnerStage; enquiries: PartnerEnquiry[] }[] {
   const rows = db.select().from(partnerEnquiries).orderBy(desc(partnerEnquiries.createdAt), asc(partnerEnquiries.id)).all();
   return PARTNER_STAGE_OPTIONS.map((stage) => ({ stage, enquiries: rows.filter((row) => row.stage === stage) }));
-}
-
-export function countNewPartnerEnquiries(): number {
-  return db.select({ n: sql<number>`count(*)` }).from(partnerEnquiries).where(eq(partnerEnquiries.stage, "new")).get()?.n ?? 0;
 }
 
 /** Moves an enquiry along the pipeline; false when there is no such enquiry. */

@@ -19,6 +19,11 @@ export function receiptUrl(donationId: string, token?: string): string {
   return url.toString();
 }
 
+/** The campaign's title for a donor email; "our work" should the campaign be gone. */
+export function campaignTitleFor(tx: Tx, campaignId: string): string {
+  return tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, campaignId)).get()?.title ?? "our work";
+}
+
 /** "2026-0001": numbers run per calendar year in the organisation's time zone, without gaps. */
 export function nextReceiptNumber(tx: Tx, now: number, timeZone: string): string {
   const year = new TZDate(now, timeZone).getFullYear();
@@ -43,13 +48,12 @@ export function issueReceipt(tx: Tx, donation: DonationRow, paidAt: number): str
     .set({ receiptNumber, receiptTokenHash: hashToken(token) })
     .where(eq(donations.id, donation.id))
     .run();
-  const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, donation.campaignId)).get();
   enqueueEmail(tx, donation.donorEmail, "donation-receipt", {
     name: donation.donorName,
     receiptNumber,
     date: formatDate(paidAt, organisation.timeZone),
     amount: formatMoney(donation.amount, donation.currency),
-    campaignTitle: campaign?.title ?? "our work",
+    campaignTitle: campaignTitleFor(tx, donation.campaignId),
     monthly: donation.interval === "monthly",
     method: donation.method,
     url: receiptUrl(donation.id, token),

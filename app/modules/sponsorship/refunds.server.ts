@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { db } from "~db/client.server";
-import { campaigns, donations } from "~db/schema";
+import { donations } from "~db/schema";
 import { recordAudit } from "~/modules/admin/audit.server";
 import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
@@ -9,7 +9,7 @@ import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { stripeId } from "./fulfilment.server";
-import type { Tx } from "./receipts.server";
+import { campaignTitleFor, type Tx } from "./receipts.server";
 import { stripeClient } from "./stripe-client.server";
 
 /**
@@ -33,13 +33,12 @@ export function applyRefundedTotal(tx: Tx, donationId: string, total: number, no
     })
     .where(eq(donations.id, donationId))
     .run();
-  const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, donation.campaignId)).get();
   enqueueEmail(tx, donation.donorEmail, "donation-refunded", {
     name: donation.donorName,
     receiptNumber: donation.receiptNumber ?? donation.id,
     amount: formatMoney(refunded - donation.refundedAmount, donation.currency),
     originalAmount: formatMoney(donation.amount, donation.currency),
-    campaignTitle: campaign?.title ?? "our work",
+    campaignTitle: campaignTitleFor(tx, donation.campaignId),
     full,
   });
   return true;

@@ -1,13 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { campaigns, donations, recurringGifts } from "~db/schema";
+import { donations, recurringGifts } from "~db/schema";
 import { firstTime } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { markDonationPaid, recordRecurringGift, stripeId } from "./fulfilment.server";
-import type { Tx } from "./receipts.server";
+import { campaignTitleFor, type Tx } from "./receipts.server";
 
 type DonationRow = typeof donations.$inferSelect;
 
@@ -23,13 +23,11 @@ function paymentIntentOf(invoice: Stripe.Invoice): string | null {
 
 /** The first gift of a monthly series: from the recorded subscription, else from the subscription's metadata. */
 function firstDonation(tx: Tx, subscriptionId: string | null, donationId: string | null): DonationRow | null {
-  if (subscriptionId) {
-    const recorded = tx.select({ id: recurringGifts.firstDonationId }).from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId)).get();
-    const id = recorded?.id ?? donationId;
-    if (id) return tx.select().from(donations).where(eq(donations.id, id)).get() ?? null;
-  }
-  if (donationId) return tx.select().from(donations).where(eq(donations.id, donationId)).get() ?? null;
-  return null;
+  const recorded = subscriptionId
+    ? tx.select({ id: recurringGifts.firstDonationId }).from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId)).get()
+    : undefined;
+  const id = recorded?.id ?? donationId;
+  return id ? (tx.select().from(donations).where(eq(donations.id, id)).get() ?? null) : null;
 }
 
 /**
@@ -97,11 +95,10 @@ export function applyInvoicePaymentFailed(tx: Tx, invoice: Stripe.Invoice): void
   if (invoice.id && tx.select({ id: donations.id }).from(donations).where(eq(donations.invoiceId, invoice.id)).get()) return;
   tx.update(recurringGifts).set({ status: "past_due" }).where(and(eq(recurringGifts.subscriptionId, subscriptionId), eq(recurringGifts.status, "active"))).run();
   if (!invoice.id || !invoice.hosted_invoice_url || !firstTime(tx, `invoice-failed:${invoice.id}`)) return;
-  const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, first.campaignId)).get();
   enqueueEmail(tx, first.donorEmail, "monthly-gift-payment-failed", {
     name: first.donorName,
     amount: formatMoney(invoice.amount_due || first.amount, (invoice.currency || first.currency).toUpperCase()),
-    campaignTitle: campaign?.title ?? "our work",
+    campaignTitle: campaignTitleFor(tx, first.campaignId),
     url: invoice.hosted_invoice_url,
   });
 }
@@ -123,11 +120,10 @@ export function applySubscriptionDeleted(tx: Tx, subscription: Stripe.Subscripti
     .from(donations)
     .where(and(eq(donations.subscriptionId, subscription.id), inArray(donations.status, ["paid", "refunded"])))
     .get();
-  const campaign = tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, first.campaignId)).get();
   enqueueEmail(tx, first.donorEmail, "monthly-gift-cancelled", {
     name: first.donorName,
     amount: formatMoney(first.amount, first.currency),
-    campaignTitle: campaign?.title ?? "our work",
+    campaignTitle: campaignTitleFor(tx, first.campaignId),
     paymentsMade: paid?.count ?? 0,
   });
 }
