@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", "data/", "test-results/", "playwright-report/", "db/migrations/"] },
+  { ignores: [".react-router/", "build/", "node_modules/", "data/", "test-results/", "playwright-report/", "db/migrations/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +19,7 @@ export default tseslint.config(
         {
           paths: [
             { name: "react-router-dom", message: "Import from @remix-run/react." },
-            { name: "@remix-run/node", importNames: ["json", "defer"], message: "Return plain objects or data()." },
+            { name: "react-router", importNames: ["json", "defer"], message: "Return plain objects or data()." },
           ],
         },
       ],

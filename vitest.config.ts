@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
-// Separate from vite.config.ts so the Remix plugin never runs under vitest.
+// Separate from vite.config.ts so the React Router plugin never runs under vitest.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {

@@ -1,6 +1,6 @@
 import type { Clock } from "./utils/clock.server";
 
-declare module "@remix-run/node" {
+declare module "react-router" {
   interface AppLoadContext {
     nonce: string;
     clock: Clock;

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 
 const TITLES: Record<number, string> = {
   400: "That request was not quite right",
@@ -8,7 +8,7 @@ const TITLES: Record<number, string> = {
   429: "Too many attempts",
 };
 
-// Only messages the app wrote for people (`{ message }`, see utils/http.server). Remix's own
+// Only messages the app wrote for people (`{ message }`, see utils/http.server). React Router's own
 // 404 and 405 responses carry a developer's string ("Error: No route matches URL …"), which
 // the title already says better.
 function messageOf(data: unknown): string | null {

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 import type { RegistrationStatus } from "~db/schema";
 import { RegistrationTag } from "./event-ui";
 

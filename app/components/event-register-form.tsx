@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "react-router";
 import { signupSchema } from "~/modules/auth/schemas";
 import { ANSWER_MAX, answersSchema, registerSchema, YES_NO_OPTIONS, type FormQuestion } from "~/modules/events/register-schemas";
 import { ErrorSummary, FieldError, NewPasswordField, SubmitButton, TextField } from "./forms";

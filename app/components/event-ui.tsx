@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 import type { EventKind, RegistrationStatus } from "~db/schema";
 import { KIND_LABELS } from "~/modules/events/event-schemas";
 

@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "react-router";
 import type { RegistrationStatus } from "~db/schema";
 import { RegistrationTag } from "./event-ui";
 import { SubmitButton } from "./forms";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 
 type PaginationProps = { page: number; pageCount: number; params?: Record<string, string>; label: string };
 

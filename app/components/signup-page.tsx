@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { signupSchema } from "~/modules/auth/schemas";
 import { ErrorSummary, NewPasswordField, SubmitButton, TextField } from "./forms";
 import { PageHeader } from "./layout";

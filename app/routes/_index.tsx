@@ -1,5 +1,5 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { MetaFunction } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";

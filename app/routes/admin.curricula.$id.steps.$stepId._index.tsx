@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
+import { data } from "react-router";
+import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { ExerciseEditor } from "~/components/curriculum/exercise-editor";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
@@ -74,7 +74,8 @@ export default function EditStep() {
   const [form, fields] = useForm({
     id: `step-${step.id}`,
     lastResult: (lastResult?.initialValue as { intent?: string } | undefined)?.intent === "change-kind" ? undefined : lastResult,
-    defaultValue: defaults,
+    // Serialised loader data loses the exercise fields' types; the editor reads them by name.
+    defaultValue: defaults as Parameters<typeof useForm>[0]["defaultValue"],
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
   });

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "react-router";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { donationsCsv, donationsFileName } from "~/modules/sponsorship/donations-csv.server";

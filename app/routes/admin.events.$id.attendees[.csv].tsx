@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "react-router";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { registrationsWithAnswers } from "~/modules/events/admin-events.server";
 import { attendeesCsv, attendeesFileName } from "~/modules/events/attendees-csv.server";

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import { useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { findCertificate } from "~/modules/cohorts/certificates.server";

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "react-router";
 import { getUser, hasRole } from "~/modules/auth/session.server";
 import { CALENDAR_CONTENT_TYPE, eventIcs } from "~/modules/events/calendar.server";
 import { publicEventBySlug } from "~/modules/events/public-events.server";

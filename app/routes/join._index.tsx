@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import { redirect } from "react-router";
+import { useLoaderData } from "react-router";
 import { JoinCodeForm } from "~/components/curriculum/join-code-form";
 import { PageHeader } from "~/components/layout";
 import { normaliseJoinCode } from "~/modules/cohorts/schemas";

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { logOut } from "~/modules/auth/login.server";
 import { clearSessionCookie, getUser } from "~/modules/auth/session.server";

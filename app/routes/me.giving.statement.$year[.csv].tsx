@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "react-router";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { parseStatementYear, statementCsv, yearStatement } from "~/modules/sponsorship/statements.server";

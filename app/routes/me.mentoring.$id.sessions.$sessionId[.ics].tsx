@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "react-router";
 import { requireUser } from "~/modules/auth/session.server";
 import { SESSION_CALENDAR_CONTENT_TYPE, sessionIcs } from "~/modules/mentoring/session-calendar.server";
 import { sessionForViewer } from "~/modules/mentoring/sessions.server";

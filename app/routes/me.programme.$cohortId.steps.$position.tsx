@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
+import { data } from "react-router";
+import { Link, useActionData, useLoaderData } from "react-router";
 import { StepView } from "~/components/curriculum/step-view";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { getOrganisation } from "~/modules/admin/organisation.server";

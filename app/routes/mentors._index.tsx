@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import { Form, Link, useLoaderData } from "react-router";
 import { MENTORING_FORMATS, type MentoringFormat } from "~db/schema/mentoring";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";

@@ -1,5 +1,5 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { MetaFunction } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import { JoinCodeForm } from "~/components/curriculum/join-code-form";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { BUILT_IN_CURRICULUM } from "~/modules/curriculum/built-in.server";

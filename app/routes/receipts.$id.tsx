@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { getUser } from "~/modules/auth/session.server";

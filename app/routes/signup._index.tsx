@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SignupPage, signupTitle } from "~/components/signup-page";
 import { signupAction, signupLoader } from "~/modules/auth/signup-route.server";

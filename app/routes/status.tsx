@@ -1,5 +1,5 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { MetaFunction } from "react-router";
+import { useLoaderData } from "react-router";
 import { staticPage } from "~/utils/hydration";
 
 // The smallest real page: a status line for operators, and the benchmark's reference route.

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "react-router";
 import { handleStripeWebhook } from "~/modules/sponsorship/webhooks.server";
 
 // Stripe's events are far smaller; anything bigger is not from Stripe.

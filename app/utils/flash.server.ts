@@ -1,4 +1,4 @@
-import { redirect } from "@remix-run/node";
+import { redirect } from "react-router";
 import { readCookie, serializeCookie } from "./session-cookie.server";
 
 const FLASH_COOKIE = "flash";

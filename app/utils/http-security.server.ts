@@ -69,7 +69,7 @@ export function isCrossSite(req: Pick<Request, "method" | "path" | "protocol" | 
 
 export function csrfGuard(req: Request, res: Response, next: NextFunction) {
   if (!isCrossSite(req)) {
-    // Remix compares `Origin` with `Host` itself and aborts the action with a 500 when they
+    // React Router compares `Origin` with `Host` itself and aborts the action with a 500 when they
     // differ: on an opaque `null`, and behind a proxy that sends its own upstream address as
     // `Host` (nginx's default). This request has been judged against APP_URL above, so the
     // header has done its work and goes.
@@ -90,7 +90,7 @@ export function noStoreForSignedIn(req: Request, res: Response, next: NextFuncti
 const OVERRIDABLE_HEADERS = new Set(["referrer-policy"]);
 
 /**
- * The Remix adapter appends route headers; for these, the route's value replaces the default
+ * The React Router adapter appends route headers; for these, the route's value replaces the default
  * instead of standing beside it as a second, conflicting header.
  */
 export function routeHeadersReplaceDefaults(_req: Request, res: Response, next: NextFunction) {

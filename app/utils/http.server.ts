@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data } from "react-router";
 
 /** Throws a 404 that the shared error boundary renders. */
 export function notFound(message = "We could not find that page."): never {

@@ -1,4 +1,4 @@
-import { useMatches } from "@remix-run/react";
+import { useMatches } from "react-router";
 
 /**
  * Public pages ship no JavaScript: they are server-rendered HTML with plain forms, which

@@ -1,5 +1,5 @@
 /**
- * One instance per process, even when the same module is loaded twice (the Remix
+ * One instance per process, even when the same module is loaded twice (the React Router
  * build and server.ts each import app code, and Vite reloads modules in dev).
  */
 export function singleton<T>(name: string, create: () => T): T {

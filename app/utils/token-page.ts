@@ -1,4 +1,4 @@
-import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
+import type { HeadersFunction, MetaDescriptor } from "react-router";
 
 // Pages whose address holds a secret token must not leak it to other sites through the Referer:
 // the meta tag covers browsers, the header covers everything else.

@@ -39,7 +39,7 @@ test("an organiser starts a campaign, adds and orders tiers, opens it, and donor
     await expect(page.getByText(`Tier “${name}” added.`)).toBeVisible();
     await waitForHydration(page);
   }
-  await page.getByRole("button", { name: "Move A month of mentoring up" }).click();
+  await page.getByRole("button", { name: "Move up A month of mentoring" }).click();
   await expect(page.getByText("Tiers reordered.")).toBeVisible();
   await expect(page.locator(".tier-editor h3")).toHaveText(["A month of mentoring", "A workshop seat"]);
   await waitForHydration(page);

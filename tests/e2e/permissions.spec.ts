@@ -92,7 +92,7 @@ function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url
   }
 }
 
-/** `page` is where a denied visitor comes back to after logging in (Remix drops `?index`). */
+/** `page` is where a denied visitor comes back to after logging in (the router drops `?index`). */
 function checkPost(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string, page: string) {
   const status = response.status();
   const what = `POST ${url} as ${actor} (${describe(response)})`;

@@ -62,7 +62,7 @@ test.describe("headers", () => {
     // The browser runs them under the policy: the page hydrates with no CSP violation in the console.
     await signIn(page.context(), participant);
     await page.goto("/me");
-    await page.waitForFunction(() => "__remixRouter" in window);
+    await page.waitForFunction(() => "__reactRouterDataRouter" in window);
     await expectAccessible(page);
   });
 

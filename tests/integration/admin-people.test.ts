@@ -7,7 +7,7 @@ import { clock, DAY } from "~/utils/clock.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
 import { action as personAction, loader as personLoader } from "~/routes/admin.people.$id";
 import { loader as peopleLoader } from "~/routes/admin.people._index";
-import { createUser, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const rolesOf = (userId: string) =>
@@ -28,7 +28,7 @@ function postRoles(personId: string, roles: string[], cookie?: string) {
     headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
     body: body.toString(),
   });
-  return runRoute(() => personAction({ request, context: loadContext("203.0.113.9"), params: { id: personId } }));
+  return runRoute(() => personAction(routeArgs({ request, context: loadContext("203.0.113.9"), params: { id: personId } })));
 }
 
 let organiser: TestUser;
@@ -97,12 +97,12 @@ describe("changing a person's roles", () => {
     expect(result.headers.get("location")).toBe("/me");
     expect(rolesOf(leaving.id)).toEqual(["mentor"]);
     // Their next visit is refused: roles are read on every request.
-    const again = await runRoute(() => personLoader({ request: getRequest(`/admin/people/${organiser.id}`, { cookie }), context: loadContext(), params: { id: organiser.id } }));
+    const again = await runRoute(() => personLoader(routeArgs({ request: getRequest(`/admin/people/${organiser.id}`, { cookie }), context: loadContext(), params: { id: organiser.id } })));
     expect(again.status).toBe(403);
   });
 
   it("answers 404 for an unknown person, on the page and on the form", async () => {
-    const page = await runRoute(() => personLoader({ request: getRequest("/admin/people/nobody", { cookie: organiserCookie }), context: loadContext(), params: { id: "nobody" } }));
+    const page = await runRoute(() => personLoader(routeArgs({ request: getRequest("/admin/people/nobody", { cookie: organiserCookie }), context: loadContext(), params: { id: "nobody" } })));
     expect(page.status).toBe(404);
     const post = await postRoles("nobody", ["mentor"], organiserCookie);
     expect(post.status).toBe(404);
@@ -130,7 +130,7 @@ describe("the people list", () => {
     }
     insertUser(db, { email: "zainab@example.com", name: "Zainab 100%_Sure", passwordHash: hash, roles: ["mentor", "sponsor"] });
     const search = (query: string) =>
-      runRoute(() => peopleLoader({ request: getRequest(`/admin/people?${query}`, { cookie: organiserCookie }), context: loadContext(), params: {} }));
+      runRoute(() => peopleLoader(routeArgs({ request: getRequest(`/admin/people?${query}`, { cookie: organiserCookie }), context: loadContext(), params: {} })));
     type Page = { people: { name: string; email: string; roles: string[]; verified: boolean }[]; total: number; page: number; pageCount: number };
 
     const first = (await search("q=CROWD")).data as Page;
@@ -155,7 +155,7 @@ describe("the dashboard", () => {
   it("counts people by role, recent joiners, unverified accounts and the outbox's health", async () => {
     const context = loadContext();
     const read = async (cookie = organiserCookie) =>
-      (await runRoute(() => dashboardLoader({ request: getRequest("/admin", { cookie }), context, params: {} }))).data as {
+      (await runRoute(() => dashboardLoader(routeArgs({ request: getRequest("/admin", { cookie }), context, params: {} })))).data as {
         figures: { people: number; byRole: Record<string, number>; joinedRecently: number; unverified: number; outbox: { pending: number; dead: number } };
       };
     const before = (await read()).figures;
@@ -179,10 +179,10 @@ describe("the dashboard", () => {
   });
 
   it("sends anonymous visitors to log in and refuses other roles", async () => {
-    const anonymous = await runRoute(() => dashboardLoader({ request: getRequest("/admin"), context: loadContext(), params: {} }));
+    const anonymous = await runRoute(() => dashboardLoader(routeArgs({ request: getRequest("/admin"), context: loadContext(), params: {} })));
     expect(anonymous.status).toBe(302);
     const mentor = await createUser({ roles: ["mentor"] });
-    const refused = await runRoute(() => dashboardLoader({ request: getRequest("/admin", { cookie: signIn(mentor.id).cookieHeader }), context: loadContext(), params: {} }));
+    const refused = await runRoute(() => dashboardLoader(routeArgs({ request: getRequest("/admin", { cookie: signIn(mentor.id).cookieHeader }), context: loadContext(), params: {} })));
     expect(refused.status).toBe(403);
   });
 });

@@ -6,7 +6,7 @@ import { describeAuditDetails, recordAudit } from "~/modules/admin/audit.server"
 import { getOrganisation } from "~/modules/admin/organisation.server";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/admin.settings";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 let organiser: TestUser;
@@ -34,7 +34,7 @@ const VALID = {
 };
 
 const save = (fields: Record<string, string>, cookieHeader: string | undefined = cookie) =>
-  runRoute(() => settingsAction({ request: formRequest("/admin/settings", fields, { cookie: cookieHeader }), context: loadContext(), params: {} }));
+  runRoute(() => settingsAction(routeArgs({ request: formRequest("/admin/settings", fields, { cookie: cookieHeader }), context: loadContext(), params: {} })));
 
 describe("organisation settings", () => {
   it("saves every field, keeps only the social links given, and audits what changed", async () => {
@@ -67,7 +67,7 @@ describe("organisation settings", () => {
       `Social links: Website: (none) → ${VALID.website}; X: (none) → ${VALID.x}; WhatsApp: (none) → ${VALID.whatsapp}`,
     );
 
-    const loaded = await runRoute(() => settingsLoader({ request: getRequest("/admin/settings", { cookie }), context: loadContext(), params: {} }));
+    const loaded = await runRoute(() => settingsLoader(routeArgs({ request: getRequest("/admin/settings", { cookie }), context: loadContext(), params: {} })));
     const data = loaded.data as { values: Record<string, string>; timeZones: string[] };
     expect(data.values.x).toBe(VALID.x);
     expect(data.values.instagram).toBe("");
@@ -125,7 +125,7 @@ describe("the audit log page", () => {
       recordAudit(tx, { actorId: organiser.id, action: "role.changed", targetType: "user", targetId: target.id, details: { before: ["participant"], after: ["mentor", "participant"] } });
       recordAudit(tx, { actorId: null, action: "invitation.sent", targetType: "invitation", targetId: "inv1", details: { email: "new@example.org", role: "mentor" } });
     });
-    const result = await runRoute(() => auditLoader({ request: getRequest("/admin/audit", { cookie }), context: loadContext(), params: {} }));
+    const result = await runRoute(() => auditLoader(routeArgs({ request: getRequest("/admin/audit", { cookie }), context: loadContext(), params: {} })));
     const { entries } = result.data as { entries: { actorName: string | null; action: string; target: string; details: string; when: string }[] };
     expect(entries[0]).toMatchObject({ actorName: null, action: "invitation.sent", target: "Invitation", details: "Email: new@example.org; Role: mentor" });
     expect(entries[1]).toMatchObject({
@@ -142,7 +142,7 @@ describe("the audit log page", () => {
       for (let i = 0; i < 150; i++) recordAudit(tx, { actorId: null, action: "test.filler", details: { i } });
     });
     const page = async (n: number) =>
-      (await runRoute(() => auditLoader({ request: getRequest(`/admin/audit?page=${n}`, { cookie }), context: loadContext(), params: {} }))).data as {
+      (await runRoute(() => auditLoader(routeArgs({ request: getRequest(`/admin/audit?page=${n}`, { cookie }), context: loadContext(), params: {} })))).data as {
         entries: unknown[];
         page: number;
         pageCount: number;

@@ -9,7 +9,7 @@ import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { action as accountAction } from "~/routes/me.account";
 import { action as verifyAction, headers as verifyHeaders, loader as verifyLoader } from "~/routes/verify-email";
-import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 function latestEmail(to: string, template: string) {
@@ -29,10 +29,10 @@ function tokenFrom(to: string, template: string) {
 }
 
 const openLink = (token: string, cookie?: string) =>
-  runRoute(() => verifyLoader({ request: getRequest(`/verify-email?token=${token}`, { cookie }), context: loadContext(), params: {} }));
+  runRoute(() => verifyLoader(routeArgs({ request: getRequest(`/verify-email?token=${token}`, { cookie }), context: loadContext(), params: {} })));
 const confirmLink = (token: string, cookie?: string) =>
   runRoute(() =>
-    verifyAction({ request: formRequest(`/verify-email?token=${token}`, { token }, { cookie }), context: loadContext(), params: {} }),
+    verifyAction(routeArgs({ request: formRequest(`/verify-email?token=${token}`, { token }, { cookie }), context: loadContext(), params: {} })),
   );
 
 beforeEach(() => {
@@ -73,15 +73,15 @@ describe("verifying an email address", () => {
   it("lets a signed-in person without a confirmed address ask for a new link from /me", async () => {
     const user = await createUser({ verified: false });
     const { cookieHeader } = signIn(user.id);
-    const page = await runRoute(() => meLoader({ request: getRequest("/me", { cookie: cookieHeader }), context: loadContext(), params: {} }));
+    const page = await runRoute(() => meLoader(routeArgs({ request: getRequest("/me", { cookie: cookieHeader }), context: loadContext(), params: {} })));
     expect(page.data).toMatchObject({ emailVerified: false, email: user.email });
 
     const sent = await runRoute(() =>
-      meAction({
+      meAction(routeArgs({
         request: formRequest("/me", { intent: "resend-verification" }, { cookie: cookieHeader }),
         context: loadContext(freshIp()),
         params: {},
-      }),
+      })),
     );
     expect(sent.status).toBe(302);
     const token = tokenFrom(user.email, "verify-email");
@@ -94,11 +94,11 @@ describe("verifying an email address", () => {
 describe("changing the email address", () => {
   function requestChange(cookie: string, newEmail: string, password: string) {
     return runRoute(() =>
-      accountAction({
+      accountAction(routeArgs({
         request: formRequest("/me/account", { intent: "change-email", newEmail, password }, { cookie }),
         context: loadContext(freshIp()),
         params: {},
-      }),
+      })),
     );
   }
 

@@ -16,6 +16,7 @@ import {
   sessionCookieName,
   signIn,
   uniqueEmail,
+  routeArgs,
 } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
 
@@ -24,7 +25,7 @@ const CHROME_ANDROID =
 
 function postLogin(fields: Record<string, string>, options: { cookie?: string; ip?: string; url?: string } = {}) {
   const request = formRequest(options.url ?? "/login", fields, { cookie: options.cookie, userAgent: CHROME_ANDROID });
-  return runRoute(() => loginAction({ request, context: loadContext(options.ip), params: {} }));
+  return runRoute(() => loginAction(routeArgs({ request, context: loadContext(options.ip), params: {} })));
 }
 
 function sessionCookieOf(setCookieValues: string[]): string {
@@ -96,12 +97,12 @@ describe("log in", () => {
     const user = await createUser();
     const { cookieHeader } = signIn(user.id);
     const result = await runRoute(() =>
-      loginLoader({ request: getRequest("/login?redirectTo=%2Fme%2Faccount", { cookie: cookieHeader }), context: loadContext(), params: {} }),
+      loginLoader(routeArgs({ request: getRequest("/login?redirectTo=%2Fme%2Faccount", { cookie: cookieHeader }), context: loadContext(), params: {} })),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe("/me/account");
     const anonymous = await runRoute(() =>
-      loginLoader({ request: getRequest("/login?redirectTo=%2F%2Fevil.example"), context: loadContext(), params: {} }),
+      loginLoader(routeArgs({ request: getRequest("/login?redirectTo=%2F%2Fevil.example"), context: loadContext(), params: {} })),
     );
     expect(anonymous.data).toEqual({ redirectTo: "/me" });
   });
@@ -112,7 +113,7 @@ describe("log out", () => {
     const user = await createUser();
     const { sessionId, cookieHeader } = signIn(user.id);
     const result = await runRoute(() =>
-      logoutAction({ request: formRequest("/logout", {}, { cookie: cookieHeader }), context: loadContext(), params: {} }),
+      logoutAction(routeArgs({ request: formRequest("/logout", {}, { cookie: cookieHeader }), context: loadContext(), params: {} })),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe("/");

@@ -13,7 +13,7 @@ import { hashToken } from "~/utils/ids.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as accountAction } from "~/routes/me.account";
 import { action as resetAction, headers as resetHeaders, loader as resetLoader } from "~/routes/reset-password";
-import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const sessionIds = (userId: string) =>
@@ -51,7 +51,7 @@ describe("changing the password", () => {
     expect(sessionIds(user.id)).toHaveLength(3);
 
     const result = await runRoute(() =>
-      accountAction({
+      accountAction(routeArgs({
         request: formRequest(
           "/me/account",
           { intent: "change-password", currentPassword: user.password, newPassword: "a brand new passphrase" },
@@ -59,7 +59,7 @@ describe("changing the password", () => {
         ),
         context: loadContext(freshIp()),
         params: {},
-      }),
+      })),
     );
     expect(result.status).toBe(302);
     expect(sessionIds(user.id)).toEqual([here.sessionId]);
@@ -82,7 +82,7 @@ describe("changing the password", () => {
     const other = signIn(user.id);
     const hashBefore = db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash;
     const result = await runRoute(() =>
-      accountAction({
+      accountAction(routeArgs({
         request: formRequest(
           "/me/account",
           { intent: "change-password", currentPassword: "wrong guess here", newPassword: "a brand new passphrase" },
@@ -90,7 +90,7 @@ describe("changing the password", () => {
         ),
         context: loadContext(freshIp()),
         params: {},
-      }),
+      })),
     );
     expect(result.status).toBe(400);
     expect((result.data as { error: Record<string, string[]> }).error.currentPassword).toEqual([
@@ -104,16 +104,16 @@ describe("changing the password", () => {
 describe("resetting a forgotten password", () => {
   async function requestReset(email: string) {
     return runRoute(() =>
-      forgotAction({ request: formRequest("/forgot-password", { email }), context: loadContext(freshIp()), params: {} }),
+      forgotAction(routeArgs({ request: formRequest("/forgot-password", { email }), context: loadContext(freshIp()), params: {} })),
     );
   }
   function postReset(token: string, password: string) {
     return runRoute(() =>
-      resetAction({
+      resetAction(routeArgs({
         request: formRequest(`/reset-password?token=${token}`, { token, password }),
         context: loadContext(freshIp()),
         params: {},
-      }),
+      })),
     );
   }
 
@@ -137,7 +137,7 @@ describe("resetting a forgotten password", () => {
     const token = tokenFromLatestEmail(user.email, "reset-password");
     expect(token.length).toBeGreaterThanOrEqual(32); // 20 random bytes in base32
 
-    const page = await runRoute(() => resetLoader({ request: getRequest(`/reset-password?token=${token}`), context: loadContext(), params: {} }));
+    const page = await runRoute(() => resetLoader(routeArgs({ request: getRequest(`/reset-password?token=${token}`), context: loadContext(), params: {} })));
     expect(page.data).toEqual({ valid: true, token });
     expect(new Headers(resetHeaders({} as never)).get("Referrer-Policy")).toBe("no-referrer");
 
@@ -184,12 +184,12 @@ describe("resetting a forgotten password", () => {
     await requestReset(user.email);
     const token = tokenFromLatestEmail(user.email, "reset-password");
     clock.advance(HOUR - MINUTE);
-    expect((await runRoute(() => resetLoader({ request: getRequest(`/reset-password?token=${token}`), context: loadContext(), params: {} }))).data).toEqual({
+    expect((await runRoute(() => resetLoader(routeArgs({ request: getRequest(`/reset-password?token=${token}`), context: loadContext(), params: {} })))).data).toEqual({
       valid: true,
       token,
     });
     clock.advance(MINUTE);
-    expect((await runRoute(() => resetLoader({ request: getRequest(`/reset-password?token=${token}`), context: loadContext(), params: {} }))).data).toEqual({
+    expect((await runRoute(() => resetLoader(routeArgs({ request: getRequest(`/reset-password?token=${token}`), context: loadContext(), params: {} })))).data).toEqual({
       valid: false,
       token: "",
     });

@@ -4,7 +4,7 @@ import { clock, MINUTE } from "~/utils/clock.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as loginAction } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup._index";
-import { createUser, formRequest, loadContext, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute, type RouteResult } from "../support/route-results";
 
 // The limiter measures time with Date.now(), so only Date is faked: timers, I/O and argon2 run for real.
@@ -19,7 +19,7 @@ afterEach(() => vi.useRealTimers());
 const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
 function login(email: string, password: string, ip: string) {
-  return runRoute(() => loginAction({ request: formRequest("/login", { email, password }), context: loadContext(ip), params: {} }));
+  return runRoute(() => loginAction(routeArgs({ request: formRequest("/login", { email, password }), context: loadContext(ip), params: {} })));
 }
 
 function retryAfter(result: RouteResult): number {
@@ -98,7 +98,7 @@ describe("email limits", () => {
 
   it("counts reset requests for unknown addresses too, and answers 429 on the page", async () => {
     const forgot = (email: string, ip: string) =>
-      runRoute(() => forgotAction({ request: formRequest("/forgot-password", { email }), context: loadContext(ip), params: {} }));
+      runRoute(() => forgotAction(routeArgs({ request: formRequest("/forgot-password", { email }), context: loadContext(ip), params: {} })));
     const ip = "192.0.2.60";
     for (let i = 0; i < 3; i += 1) expect((await forgot(uniqueEmail("unknown"), ip)).status).toBe(200);
     expect((await forgot(uniqueEmail("unknown"), ip)).status).toBe(429);
@@ -110,11 +110,11 @@ describe("sign-up limits", () => {
     const ip = "192.0.2.90";
     const signup = (n: number) =>
       runRoute(() =>
-        signupAction({
+        signupAction(routeArgs({
           request: formRequest("/signup", { name: `Person ${n}`, email: uniqueEmail(`s${n}`), password: "joining the programme" }),
           context: loadContext(ip),
           params: {},
-        }),
+        })),
       );
     // The per-IP email limit (3 in 10 minutes) also applies, so the sign-ups are spread out.
     for (let n = 1; n <= 10; n += 1) {

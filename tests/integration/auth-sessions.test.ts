@@ -5,7 +5,7 @@ import { sessions } from "~db/schema";
 import { getUser } from "~/modules/auth/session.server";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/me.account";
-import { createUser, formRequest, getRequest, loadContext, signIn } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const START = Date.UTC(2026, 4, 1, 12, 0, 0);
@@ -69,7 +69,7 @@ describe("my sessions", () => {
     signIn(await createUser().then((u) => u.id));
 
     const page = await runRoute(() =>
-      accountLoader({ request: getRequest("/me/account", { cookie: here.cookieHeader }), context: loadContext(), params: {} }),
+      accountLoader(routeArgs({ request: getRequest("/me/account", { cookie: here.cookieHeader }), context: loadContext(), params: {} })),
     );
     const rows = (page.data as { sessions: { device: string; current: boolean; lastActive: string }[] }).sessions;
     expect(rows.map((r) => [r.device, r.current])).toEqual([
@@ -79,11 +79,11 @@ describe("my sessions", () => {
     expect(rows[1]!.lastActive).toBe("In the last hour");
 
     const result = await runRoute(() =>
-      accountAction({
+      accountAction(routeArgs({
         request: formRequest("/me/account", { intent: "sign-out-others" }, { cookie: here.cookieHeader }),
         context: loadContext(),
         params: {},
-      }),
+      })),
     );
     expect(result.status).toBe(302);
     expect(userFor(other.cookieHeader)).toBeNull();
@@ -92,7 +92,7 @@ describe("my sessions", () => {
 
   it("sends an anonymous visitor to log in first", async () => {
     const result = await runRoute(() =>
-      accountLoader({ request: getRequest("/me/account"), context: loadContext(), params: {} }),
+      accountLoader(routeArgs({ request: getRequest("/me/account"), context: loadContext(), params: {} })),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe("/login?redirectTo=%2Fme%2Faccount");

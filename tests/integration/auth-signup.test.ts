@@ -10,7 +10,7 @@ import { action as participantSignup, loader as participantLoader } from "~/rout
 import { action as verifyAction } from "~/routes/verify-email";
 import { action as mentorSignup } from "~/routes/signup.mentor";
 import { action as sponsorSignup } from "~/routes/signup.sponsor";
-import { formRequest, getRequest, loadContext, uniqueEmail } from "../support/factories";
+import { formRequest, getRequest, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const count = (table: typeof users | typeof userRoles | typeof emailTokens | typeof outbox) =>
@@ -18,7 +18,7 @@ const count = (table: typeof users | typeof userRoles | typeof emailTokens | typ
 
 function postSignup(path: string, fields: Record<string, string>, ip: string) {
   const handler = path.endsWith("mentor") ? mentorSignup : path.endsWith("sponsor") ? sponsorSignup : participantSignup;
-  return runRoute(() => handler({ request: formRequest(path, fields), context: loadContext(ip), params: {} }));
+  return runRoute(() => handler(routeArgs({ request: formRequest(path, fields), context: loadContext(ip), params: {} })));
 }
 
 beforeEach(() => resetRateLimits());
@@ -124,11 +124,11 @@ describe("coming back to the page that sent someone to sign up", () => {
     return new URL((row.props as { url: string }).url);
   };
   const confirm = (token: string, next: string | null) =>
-    runRoute(() => verifyAction({ request: formRequest("/verify-email", { token, ...(next ? { next } : {}) }), context: loadContext(), params: {} }));
+    runRoute(() => verifyAction(routeArgs({ request: formRequest("/verify-email", { token, ...(next ? { next } : {}) }), context: loadContext(), params: {} })));
 
   it("carries the page through the confirmation link to the log-in page, and back", async () => {
     const email = uniqueEmail("joiner");
-    const page = await runRoute(() => participantLoader({ request: getRequest("/signup?redirectTo=%2Fjoin%2FDEMO2026"), context: loadContext(), params: {} }));
+    const page = await runRoute(() => participantLoader(routeArgs({ request: getRequest("/signup?redirectTo=%2Fjoin%2FDEMO2026"), context: loadContext(), params: {} })));
     expect(page.data).toEqual({ redirectTo: "/join/DEMO2026" });
     await postSignup("/signup", { name: "Joy Joiner", email, password: "a long enough phrase", redirectTo: "/join/DEMO2026" }, "198.51.100.40");
     const link = verifyLinkOf(email);

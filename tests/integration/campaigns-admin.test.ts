@@ -6,7 +6,7 @@ import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { action as detailAction, loader as detailLoader } from "~/routes/admin.campaigns.$id";
 import { action as listAction, loader as listLoader } from "~/routes/admin.campaigns._index";
 import { clock } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { insertGift } from "../support/sponsorship-factories";
 
@@ -27,7 +27,7 @@ afterAll(() => clock.set(null));
 const NEW = { title: "Workshop seats for 2027", currency: "NGN", goal: "500,000", minAmount: "500", maxAmount: "5,000,000" };
 
 async function newCampaign(fields: Record<string, string> = {}) {
-  const result = await runRoute(() => listAction({ request: formRequest("/admin/campaigns", { ...NEW, ...fields }, { cookie: organiserCookie }), params: {}, context: ctx }));
+  const result = await runRoute(() => listAction(routeArgs({ request: formRequest("/admin/campaigns", { ...NEW, ...fields }, { cookie: organiserCookie }), params: {}, context: ctx })));
   expect(result.status).toBe(302);
   const location = result.headers.get("location")!;
   return location.split("/").pop()!;
@@ -42,7 +42,7 @@ function tierRows(id: string) {
 }
 
 function post(id: string, fields: Record<string, string>, cookie = organiserCookie) {
-  return runRoute(() => detailAction({ request: formRequest(`/admin/campaigns/${id}`, fields, { cookie }), params: { id }, context: ctx }));
+  return runRoute(() => detailAction(routeArgs({ request: formRequest(`/admin/campaigns/${id}`, fields, { cookie }), params: { id }, context: ctx })));
 }
 
 const details = (overrides: Record<string, string> = {}) => ({
@@ -63,10 +63,10 @@ const details = (overrides: Record<string, string> = {}) => ({
 
 describe("campaigns console", () => {
   it("is for organisers only", async () => {
-    expect((await runRoute(() => listLoader({ request: getRequest("/admin/campaigns", { cookie: sponsorCookie }), params: {}, context: ctx }))).status).toBe(403);
-    const denied = await runRoute(() => listAction({ request: formRequest("/admin/campaigns", NEW, { cookie: sponsorCookie }), params: {}, context: ctx }));
+    expect((await runRoute(() => listLoader(routeArgs({ request: getRequest("/admin/campaigns", { cookie: sponsorCookie }), params: {}, context: ctx })))).status).toBe(403);
+    const denied = await runRoute(() => listAction(routeArgs({ request: formRequest("/admin/campaigns", NEW, { cookie: sponsorCookie }), params: {}, context: ctx })));
     expect(denied.status).toBe(403);
-    const anonymous = await runRoute(() => listLoader({ request: getRequest("/admin/campaigns"), params: {}, context: ctx }));
+    const anonymous = await runRoute(() => listLoader(routeArgs({ request: getRequest("/admin/campaigns"), params: {}, context: ctx })));
     expect([302, 303]).toContain(anonymous.status);
     expect(db.select().from(campaigns).where(eq(campaigns.title, NEW.title)).all()).toHaveLength(0);
   });
@@ -77,7 +77,7 @@ describe("campaigns console", () => {
     expect(row).toMatchObject({ title: NEW.title, slug: "workshop-seats-for-2027", status: "draft", currency: "NGN", goalAmount: 500_000_00, minAmount: 500_00, maxAmount: 5_000_000_00 });
     const second = await newCampaign();
     expect(campaignRow(second).slug).toBe("workshop-seats-for-2027-2");
-    const list = await runRoute(() => listLoader({ request: getRequest("/admin/campaigns", { cookie: organiserCookie }), params: {}, context: ctx }));
+    const list = await runRoute(() => listLoader(routeArgs({ request: getRequest("/admin/campaigns", { cookie: organiserCookie }), params: {}, context: ctx })));
     const listed = (list.data as { campaigns: { id: string; progress: { goal: string } }[] }).campaigns.find((c) => c.id === id)!;
     expect(listed.progress.goal).toBe("₦500,000");
   });
@@ -93,7 +93,7 @@ describe("campaigns console", () => {
       [{ currency: "XYZ" }, "currency"],
       [{ slug: "Not A Slug!" }, "slug"],
     ] as const) {
-      const result = await runRoute(() => listAction({ request: formRequest("/admin/campaigns", { ...NEW, ...fields }, { cookie: organiserCookie }), params: {}, context: ctx }));
+      const result = await runRoute(() => listAction(routeArgs({ request: formRequest("/admin/campaigns", { ...NEW, ...fields }, { cookie: organiserCookie }), params: {}, context: ctx })));
       expect(result.status, JSON.stringify(fields)).toBe(400);
       expect((result.data as { error: Record<string, string[]> }).error[field]).toBeTruthy();
     }
@@ -109,7 +109,7 @@ describe("campaigns console", () => {
     // 09:00 in Lagos (UTC+1) is 08:00 UTC.
     expect(row.startsAt).toBe(Date.UTC(2026, 11, 1, 8, 0));
     expect(row.endsAt).toBe(Date.UTC(2027, 2, 31, 17, 0));
-    const loaded = await runRoute(() => detailLoader({ request: getRequest(`/admin/campaigns/${id}`, { cookie: organiserCookie }), params: { id }, context: ctx }));
+    const loaded = await runRoute(() => detailLoader(routeArgs({ request: getRequest(`/admin/campaigns/${id}`, { cookie: organiserCookie }), params: { id }, context: ctx })));
     expect((loaded.data as { values: Record<string, string> }).values).toMatchObject({ goal: "750000.50", startsAt: "2026-12-01T09:00", status: "open" });
     const audit = db.select().from(auditLog).where(eq(auditLog.targetId, id)).all().map((entry) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(["campaign.created", "campaign.updated"]));
@@ -176,7 +176,7 @@ describe("campaigns console", () => {
   });
 
   it("answers 404 for an unknown campaign and 403 for non-organisers", async () => {
-    expect((await runRoute(() => detailLoader({ request: getRequest("/admin/campaigns/nope", { cookie: organiserCookie }), params: { id: "nope" }, context: ctx }))).status).toBe(404);
+    expect((await runRoute(() => detailLoader(routeArgs({ request: getRequest("/admin/campaigns/nope", { cookie: organiserCookie }), params: { id: "nope" }, context: ctx })))).status).toBe(404);
     const id = await newCampaign({ title: "Guarded" });
     expect((await post(id, details({ slug: "guarded", title: "Hijacked" }), sponsorCookie)).status).toBe(403);
     expect(campaignRow(id).title).toBe("Guarded");

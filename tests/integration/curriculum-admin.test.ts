@@ -11,7 +11,7 @@ import { action as curriculaAction } from "~/routes/admin.curricula._index";
 import { action as curriculumAction } from "~/routes/admin.curricula.$id._index";
 import { action as editorAction, loader as editorLoader } from "~/routes/admin.curricula.$id.steps.$stepId._index";
 import { clock } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort, releaseAtOf } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
 
@@ -52,12 +52,12 @@ describe("the built-in curriculum", () => {
 describe("organisers editing a curriculum", () => {
   it("create a new one as a copy, leaving the original as it was", async () => {
     const originalId = installTestCurriculum();
-    const result = await runRoute(() => curriculaAction({ request: formRequest("/admin/curricula", { intent: "create", title: "Our version", summary: "", copyFromId: originalId }, { cookie }), params: {}, context: loadContext() }));
+    const result = await runRoute(() => curriculaAction(routeArgs({ request: formRequest("/admin/curricula", { intent: "create", title: "Our version", summary: "", copyFromId: originalId }, { cookie }), params: {}, context: loadContext() })));
     expect(result.status).toBe(302);
     const id = result.headers.get("location")!.split("/").pop()!;
     expect(stepsOf(id).map((s) => s.title)).toEqual(stepsOf(originalId).map((s) => s.title));
     expect(stepsOf(id)[0].id).not.toBe(stepsOf(originalId)[0].id);
-    const empty = await runRoute(() => curriculaAction({ request: formRequest("/admin/curricula", { intent: "create", title: "" }, { cookie }), params: {}, context: loadContext() }));
+    const empty = await runRoute(() => curriculaAction(routeArgs({ request: formRequest("/admin/curricula", { intent: "create", title: "" }, { cookie }), params: {}, context: loadContext() })));
     expect(empty.status).toBe(400);
   });
 
@@ -65,7 +65,7 @@ describe("organisers editing a curriculum", () => {
     const curriculumId = installTestCurriculum();
     const step = stepsOf(curriculumId)[1]; // the email draft
     const params = { id: curriculumId, stepId: step.id };
-    const loaded = await runRoute(() => editorLoader({ request: getRequest(`/admin/curricula/${curriculumId}/steps/${step.id}`, { cookie }), params, context: loadContext() }));
+    const loaded = await runRoute(() => editorLoader(routeArgs({ request: getRequest(`/admin/curricula/${curriculumId}/steps/${step.id}`, { cookie }), params, context: loadContext() })));
     expect(loaded.data).toMatchObject({ kind: "email_draft", defaults: { subjectTemplate: "Feedback on my interview at {{company}}" } });
     const fields = {
       intent: "save",
@@ -80,11 +80,11 @@ describe("organisers editing a curriculum", () => {
       subjectTemplate: "About {{company}}",
       bodyTemplate: "Dear {{interviewer}}, {{salary}}",
     };
-    const bad = await runRoute(() => editorAction({ request: formRequest("/x", fields, { cookie }), params, context: loadContext() }));
+    const bad = await runRoute(() => editorAction(routeArgs({ request: formRequest("/x", fields, { cookie }), params, context: loadContext() })));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.data)).toContain("{{interviewer}} is not one of the blanks below");
     const good = await runRoute(() =>
-      editorAction({ request: formRequest("/x", { ...fields, "placeholders[1].key": "interviewer", bodyTemplate: "Dear {{interviewer}},\n\nThank you." }, { cookie }), params, context: loadContext() }),
+      editorAction(routeArgs({ request: formRequest("/x", { ...fields, "placeholders[1].key": "interviewer", bodyTemplate: "Dear {{interviewer}},\n\nThank you." }, { cookie }), params, context: loadContext() })),
     );
     expect(good.status).toBe(302);
     const saved = stepsOf(curriculumId)[1];
@@ -105,11 +105,11 @@ describe("organisers editing a curriculum", () => {
     const curriculumId = installTestCurriculum();
     const step = stepsOf(curriculumId)[0];
     const result = await runRoute(() =>
-      editorAction({
+      editorAction(routeArgs({
         request: formRequest("/x", { intent: "save", title: "T", summary: "S", body: "B", readingMinutes: "3", "prompts[0].key": "feeling", "prompts[0].label": "How do you feel today?", "prompts[1].key": "next", "prompts[1].label": "", "prompts[2].label": "Who can help?", "prompts[2].multiline": "on" }, { cookie }),
         params: { id: curriculumId, stepId: step.id },
         context: loadContext(),
-      }),
+      })),
     );
     expect(result.status).toBe(302);
     expect(stepsOf(curriculumId)[0].exercise).toMatchObject({ prompts: [{ key: "feeling", label: "How do you feel today?" }, { key: "who_can_help", multiline: true }] });
@@ -134,7 +134,7 @@ describe("organisers editing a curriculum", () => {
     const memberId = join(await createUser(), cohortId);
     const [one, two] = stepsOf(curriculumId).map((s) => s.id);
     saveAnswer({ memberId, stepId: one, answer: { values: { feeling: "a", next: "b" } }, now: clock.now() });
-    const refused = await runRoute(() => curriculumAction({ request: formRequest("/x", { intent: "remove", stepId: one }, { cookie }), params: { id: curriculumId }, context: loadContext() }));
+    const refused = await runRoute(() => curriculumAction(routeArgs({ request: formRequest("/x", { intent: "remove", stepId: one }, { cookie }), params: { id: curriculumId }, context: loadContext() })));
     expect(refused.status).toBe(302);
     expect(stepsOf(curriculumId)).toHaveLength(3);
     expect(removeStep({ actorId: organiser.id, curriculumId, stepId: two })).toBe("removed");

@@ -4,7 +4,7 @@ import { db } from "~db/client.server";
 import { donations } from "~db/schema";
 import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { action as donateAction } from "~/routes/donate.$slug";
-import { formRequest, freshIp, loadContext, uniqueEmail } from "../support/factories";
+import { formRequest, freshIp, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign } from "../support/sponsorship-factories";
 
@@ -12,7 +12,7 @@ beforeAll(() => updateOrganisation({ bankTransferDetails: "Demo Bank Plc\nAccoun
 
 async function giveCustom(slug: string, customAmount: string) {
   const body = { gift: "custom", customAmount, name: "Ngozi Okafor", email: uniqueEmail("donor"), recognition: "named", method: "bank_transfer" };
-  const result = await runRoute(() => donateAction({ request: formRequest(`/donate/${slug}`, body), params: { slug }, context: loadContext(freshIp()) }));
+  const result = await runRoute(() => donateAction(routeArgs({ request: formRequest(`/donate/${slug}`, body), params: { slug }, context: loadContext(freshIp()) })));
   return { status: result.status, message: (result.data as { error?: Record<string, string[]> } | null)?.error?.customAmount?.[0] };
 }
 
@@ -39,7 +39,7 @@ describe("a custom amount that cannot be taken", () => {
 describe("an amount typed without ticking “Another amount” (the page has no JavaScript to tick it)", () => {
   async function give(slug: string, fields: Record<string, string>) {
     const body = { name: "Ngozi Okafor", email: uniqueEmail("donor"), recognition: "named", method: "bank_transfer", ...fields };
-    return runRoute(() => donateAction({ request: formRequest(`/donate/${slug}`, body), params: { slug }, context: loadContext(freshIp()) }));
+    return runRoute(() => donateAction(routeArgs({ request: formRequest(`/donate/${slug}`, body), params: { slug }, context: loadContext(freshIp()) })));
   }
 
   it("is taken as the gift, within the same bounds", async () => {

@@ -4,7 +4,7 @@ import { db } from "~db/client.server";
 import { donations } from "~db/schema";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
 import { action as donateAction } from "~/routes/donate.$slug";
-import { formRequest, freshIp, loadContext, uniqueEmail } from "../support/factories";
+import { formRequest, freshIp, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 
@@ -22,11 +22,11 @@ it("opens at most 30 card checkouts from one network in 10 minutes, and writes n
   const ip = freshIp();
   const give = (from: string) =>
     runRoute(() =>
-      donateAction({
+      donateAction(routeArgs({
         request: formRequest(`/donate/${campaign.slug}`, { gift: campaign.tiers[0]!.id, method: "card", name: "Ada Donor", email: uniqueEmail("donor"), recognition: "named" }),
         params: { slug: campaign.slug },
         context: loadContext(from),
-      }),
+      })),
     );
   for (let i = 0; i < 30; i++) expect((await give(ip)).status, `gift ${i + 1}`).toBe(303);
   const gifts = () => db.select().from(donations).where(eq(donations.campaignId, campaign.id)).all().length;

@@ -11,7 +11,7 @@ import { loader as listLoader } from "~/routes/donate._index";
 import { loader as sponsorsLoader } from "~/routes/sponsors";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { createUser, formRequest, freshIp, getRequest, loadContext, signIn, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, freshIp, getRequest, loadContext, signIn, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { insertGift } from "../support/sponsorship-factories";
 import { startStripeRig, type StripeTestRig } from "../support/stripe-factories";
@@ -46,7 +46,7 @@ function giftsOf(campaignId: string) {
 function give(campaign: Campaign, fields: Record<string, string>, options: { cookie?: string; ip?: string } = {}) {
   const body = { name: "Ngozi Okafor", email: uniqueEmail("donor"), recognition: "named", method: "bank_transfer", ...fields };
   return runRoute(() =>
-    donateAction({ request: formRequest(`/donate/${campaign.slug}`, body, { cookie: options.cookie }), params: { slug: campaign.slug }, context: loadContext(options.ip ?? freshIp()) }),
+    donateAction(routeArgs({ request: formRequest(`/donate/${campaign.slug}`, body, { cookie: options.cookie }), params: { slug: campaign.slug }, context: loadContext(options.ip ?? freshIp()) })),
   );
 }
 
@@ -87,7 +87,7 @@ describe("/donate and /donate/:slug", () => {
     makeCampaign({ title: "A draft", status: "draft" });
     makeCampaign({ title: "A closed one", status: "closed" });
     makeCampaign({ title: "Ended", endsAt: T0 - DAY });
-    const result = await runRoute(() => listLoader({ request: getRequest("/donate"), params: {}, context: loadContext() }));
+    const result = await runRoute(() => listLoader(routeArgs({ request: getRequest("/donate"), params: {}, context: loadContext() })));
     const listed = (result.data as { campaigns: { title: string; progress: { raised: string; percent: number } }[] }).campaigns;
     expect(listed.map((c) => c.title)).toContain("Open one");
     expect(listed.map((c) => c.title)).not.toEqual(expect.arrayContaining(["A draft"]));
@@ -103,7 +103,7 @@ describe("/donate and /donate/:slug", () => {
     const unlisted = insertGift(c, { amount: 5_000_00, name: "Hidden Person" });
     db.update(donations).set({ recognition: "unlisted" }).where(eq(donations.id, unlisted)).run();
 
-    const result = await runRoute(() => donateLoader({ request: getRequest(`/donate/${c.slug}?cancelled=1`), params: { slug: c.slug }, context: loadContext() }));
+    const result = await runRoute(() => donateLoader(routeArgs({ request: getRequest(`/donate/${c.slug}?cancelled=1`), params: { slug: c.slug }, context: loadContext() })));
     const page = result.data as {
       tiers: { name: string; amount: string; interval: string }[];
       bounds: { min: string; max: string };
@@ -127,9 +127,9 @@ describe("/donate and /donate/:slug", () => {
     expect(page.campaign.storyHtml).not.toContain("<script>");
 
     const draft = makeCampaign({ status: "draft" });
-    expect((await runRoute(() => donateLoader({ request: getRequest(`/donate/${draft.slug}`), params: { slug: draft.slug }, context: loadContext() }))).status).toBe(404);
+    expect((await runRoute(() => donateLoader(routeArgs({ request: getRequest(`/donate/${draft.slug}`), params: { slug: draft.slug }, context: loadContext() })))).status).toBe(404);
     const organiser = signIn((await createUser({ roles: ["organiser"] })).id).cookieHeader;
-    const asOrganiser = await runRoute(() => donateLoader({ request: getRequest(`/donate/${draft.slug}`, { cookie: organiser }), params: { slug: draft.slug }, context: loadContext() }));
+    const asOrganiser = await runRoute(() => donateLoader(routeArgs({ request: getRequest(`/donate/${draft.slug}`, { cookie: organiser }), params: { slug: draft.slug }, context: loadContext() })));
     expect(asOrganiser.status).toBe(200);
     expect((await give(draft, { gift: draft.seat })).status).toBe(404);
   });
@@ -138,7 +138,7 @@ describe("/donate and /donate/:slug", () => {
     const c = makeCampaign();
     const sponsor = await createUser({ roles: ["sponsor"], name: "Bola Sponsor" });
     const cookie = signIn(sponsor.id).cookieHeader;
-    const page = await runRoute(() => donateLoader({ request: getRequest(`/donate/${c.slug}`, { cookie }), params: { slug: c.slug }, context: loadContext() }));
+    const page = await runRoute(() => donateLoader(routeArgs({ request: getRequest(`/donate/${c.slug}`, { cookie }), params: { slug: c.slug }, context: loadContext() })));
     expect((page.data as { prefill: object }).prefill).toEqual({ name: "Bola Sponsor", email: sponsor.email });
     expect((await give(c, { gift: c.seat, name: "Bola Sponsor", email: sponsor.email }, { cookie })).status).toBe(303);
     expect(giftsOf(c.id)[0].userId).toBe(sponsor.id);
@@ -161,7 +161,7 @@ describe("a bank-transfer pledge", () => {
     expect(mail.template).toBe("bank-transfer-pledge");
     expect(mail.props).toMatchObject({ reference: gift.reference, amount: "₦5,000", bankDetails: BANK, url: `http://localhost:3000/donate/${c.slug}/transfer/${gift.id}` });
 
-    const page = await runRoute(() => transferLoader({ request: getRequest(`/donate/${c.slug}/transfer/${gift.id}`), params: { slug: c.slug, donationId: gift.id }, context: loadContext() }));
+    const page = await runRoute(() => transferLoader(routeArgs({ request: getRequest(`/donate/${c.slug}/transfer/${gift.id}`), params: { slug: c.slug, donationId: gift.id }, context: loadContext() })));
     expect(page.data).toMatchObject({ amount: "₦5,000", reference: gift.reference, bankDetails: BANK, status: "pending" });
   });
 
@@ -183,7 +183,7 @@ describe("a bank-transfer pledge", () => {
       [c.slug, card],
       [c.slug, "nope"],
     ]) {
-      const result = await runRoute(() => transferLoader({ request: getRequest(`/donate/${slug}/transfer/${id}`), params: { slug, donationId: id }, context: loadContext() }));
+      const result = await runRoute(() => transferLoader(routeArgs({ request: getRequest(`/donate/${slug}/transfer/${id}`), params: { slug, donationId: id }, context: loadContext() })));
       expect(result.status).toBe(404);
     }
   });
@@ -272,7 +272,7 @@ describe("/sponsors", () => {
     insertGift(dollars, { amount: 25_00, name: "Dollar Donor" });
     insertGift(dollars, { amount: 10_00, name: "Refunded", status: "refunded" });
     insertGift(draft, { amount: 99_00, name: "Draft Donor" });
-    const result = await runRoute(() => sponsorsLoader({ request: getRequest("/sponsors"), params: {}, context: loadContext() }));
+    const result = await runRoute(() => sponsorsLoader(routeArgs({ request: getRequest("/sponsors"), params: {}, context: loadContext() })));
     const page = result.data as { totals: { currency: string; raised: string }[]; entries: { name: string; campaignSlug: string }[] };
     const names = page.entries.map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(["Wall Named <b>", "Dollar Donor"]));

@@ -5,7 +5,7 @@ import { auditLog } from "~db/schema";
 import { action as detailAction, loader as detailLoader } from "~/routes/admin.donations.$id";
 import { action as listAction, loader as listLoader } from "~/routes/admin.donations._index";
 import { loader as csvLoader } from "~/routes/admin.donations[.csv]";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign, giftRow, insertGift, pledgeTransfer, receiptEmailsTo, type SimpleCampaign } from "../support/sponsorship-factories";
 import { createCardCampaign, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
@@ -40,7 +40,7 @@ type ListData = {
 };
 
 async function list(query: string, cookieHeader = cookie) {
-  const result = await runRoute(() => listLoader({ request: getRequest(`/admin/donations${query}`, { cookie: cookieHeader }), context: loadContext(), params: {} }));
+  const result = await runRoute(() => listLoader(routeArgs({ request: getRequest(`/admin/donations${query}`, { cookie: cookieHeader }), context: loadContext(), params: {} })));
   return { ...result, list: result.data as ListData };
 }
 
@@ -49,7 +49,7 @@ const names = (data: ListData) => data.rows.map((row) => row.donorName).sort();
 describe("the donations table", () => {
   it("is for organisers only", async () => {
     expect((await list("", sponsorCookie)).status).toBe(403);
-    const anonymous = await runRoute(() => listLoader({ request: getRequest("/admin/donations"), context: loadContext(), params: {} }));
+    const anonymous = await runRoute(() => listLoader(routeArgs({ request: getRequest("/admin/donations"), context: loadContext(), params: {} })));
     expect(anonymous.status).toBe(302);
   });
 
@@ -83,7 +83,7 @@ describe("the donations table", () => {
   });
 
   it("exports the filtered table as formula-safe CSV", async () => {
-    const response = (await csvLoader({ request: getRequest(`/admin/donations.csv?campaign=${dollars.id}`, { cookie }), context: loadContext(), params: {} })) as Response;
+    const response = (await csvLoader(routeArgs({ request: getRequest(`/admin/donations.csv?campaign=${dollars.id}`, { cookie }), context: loadContext(), params: {} }))) as Response;
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-store");
     const text = await response.text();
@@ -93,10 +93,10 @@ describe("the donations table", () => {
     expect(text).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
     expect(text).toContain("Diaspora appeal,50,USD,0,50,One-off,Card,Paid");
     expect(text).toContain("Kemi Lawal");
-    const month = (await csvLoader({ request: getRequest("/admin/donations.csv?month=2026-09", { cookie }), context: loadContext(), params: {} })) as Response;
+    const month = (await csvLoader(routeArgs({ request: getRequest("/admin/donations.csv?month=2026-09", { cookie }), context: loadContext(), params: {} }))) as Response;
     expect(month.headers.get("content-disposition")).toBe('attachment; filename="donations-2026-09.csv"');
     expect(await month.text()).toContain("Amaka Obi");
-    const refused = await runRoute(() => csvLoader({ request: getRequest("/admin/donations.csv", { cookie: sponsorCookie }), context: loadContext(), params: {} }));
+    const refused = await runRoute(() => csvLoader(routeArgs({ request: getRequest("/admin/donations.csv", { cookie: sponsorCookie }), context: loadContext(), params: {} })));
     expect(refused.status).toBe(403);
   });
 });
@@ -104,7 +104,7 @@ describe("the donations table", () => {
 describe("marking a bank transfer received", () => {
   const post = (url: string, fields: Record<string, string>, cookieHeader = cookie, id?: string) => {
     const request = formRequest(url, fields, { cookie: cookieHeader });
-    return runRoute(() => (id ? detailAction({ request, context: loadContext(), params: { id } }) : listAction({ request, context: loadContext(), params: {} })));
+    return runRoute(() => (id ? detailAction(routeArgs({ request, context: loadContext(), params: { id } })) : listAction(routeArgs({ request, context: loadContext(), params: {} }))));
   };
 
   it("makes the gift paid and sends one receipt, however often it is posted", async () => {
@@ -141,9 +141,9 @@ describe("marking a bank transfer received", () => {
 
   it("shows one gift to organisers, and a 404 for an unknown one", async () => {
     const pledge = pledgeTransfer(naira, { name: "Detail Donor", message: "<b>hello</b>" });
-    const page = await runRoute(() => detailLoader({ request: getRequest(`/admin/donations/${pledge.id}`, { cookie }), context: loadContext(), params: { id: pledge.id } }));
+    const page = await runRoute(() => detailLoader(routeArgs({ request: getRequest(`/admin/donations/${pledge.id}`, { cookie }), context: loadContext(), params: { id: pledge.id } })));
     expect(page.data).toMatchObject({ donorName: "Detail Donor", reference: pledge.reference, status: "pending", message: "<b>hello</b>", refundable: null });
-    const missing = await runRoute(() => detailLoader({ request: getRequest("/admin/donations/nope", { cookie }), context: loadContext(), params: { id: "nope" } }));
+    const missing = await runRoute(() => detailLoader(routeArgs({ request: getRequest("/admin/donations/nope", { cookie }), context: loadContext(), params: { id: "nope" } })));
     expect(missing.status).toBe(404);
   });
 });
@@ -166,7 +166,7 @@ describe("refunds through Stripe", () => {
 
     const refund = (fields: Record<string, string>) =>
       runRoute(() =>
-        detailAction({ request: formRequest(`/admin/donations/${gift.donationId}`, { intent: "refund", ...fields }, { cookie }), context: loadContext(), params: { id: gift.donationId } }),
+        detailAction(routeArgs({ request: formRequest(`/admin/donations/${gift.donationId}`, { intent: "refund", ...fields }, { cookie }), context: loadContext(), params: { id: gift.donationId } })),
       );
     const tooMuch = await refund({ amount: "6000", reason: "Asked twice" });
     expect(tooMuch.status).toBe(400);
@@ -184,7 +184,7 @@ describe("refunds through Stripe", () => {
 
     const bankGift = pledgeTransfer(naira);
     const notCard = await runRoute(() =>
-      detailAction({ request: formRequest(`/admin/donations/${bankGift.id}`, { intent: "refund", reason: "No" }, { cookie }), context: loadContext(), params: { id: bankGift.id } }),
+      detailAction(routeArgs({ request: formRequest(`/admin/donations/${bankGift.id}`, { intent: "refund", reason: "No" }, { cookie }), context: loadContext(), params: { id: bankGift.id } })),
     );
     expect(notCard.status).toBe(400);
   });

@@ -8,7 +8,7 @@ import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { action as ticketAction, loader as ticketLoader } from "~/routes/me.tickets.$id";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { createTestEvent, registrationOf, registrationsOf } from "../support/event-factories";
-import { createUser, formRequest, getRequest, loadContext, signIn } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
@@ -74,7 +74,7 @@ describe("the event page", () => {
     const { cookieHeader } = signIn(person.id);
     const send = () =>
       runRoute(() =>
-        eventAction({ request: formRequest(`/events/${event.slug}`, { intent: "register" }, { cookie: cookieHeader }), params: { slug: event.slug }, context: loadContext() }),
+        eventAction(routeArgs({ request: formRequest(`/events/${event.slug}`, { intent: "register" }, { cookie: cookieHeader }), params: { slug: event.slug }, context: loadContext() })),
       );
     const [first, second] = [await send(), await send()];
     const ticket = `/me/tickets/${registrationOf(event.id, person.id)!.id}`;
@@ -88,7 +88,7 @@ describe("the event page", () => {
     const event = createTestEvent({ status: "cancelled" });
     const { cookieHeader } = signIn((await createUser()).id);
     const result = await runRoute(() =>
-      eventAction({ request: formRequest(`/events/${event.slug}`, { intent: "register" }, { cookie: cookieHeader }), params: { slug: event.slug }, context: loadContext() }),
+      eventAction(routeArgs({ request: formRequest(`/events/${event.slug}`, { intent: "register" }, { cookie: cookieHeader }), params: { slug: event.slug }, context: loadContext() })),
     );
     expect(result.status).toBe(409);
     expect(JSON.stringify(result.data)).toContain("cancelled");
@@ -97,10 +97,10 @@ describe("the event page", () => {
   it("signs a newcomer in and books; an existing address gets 'check your email' and no session", async () => {
     const event = createTestEvent();
     const fields = { intent: "register", name: "New Person", email: "brand-new@example.org", password: "a long enough passphrase" };
-    const created = await runRoute(() => eventAction({ request: formRequest(`/events/${event.slug}`, fields), params: { slug: event.slug }, context: loadContext("198.51.100.20") }));
+    const created = await runRoute(() => eventAction(routeArgs({ request: formRequest(`/events/${event.slug}`, fields), params: { slug: event.slug }, context: loadContext("198.51.100.20") })));
     expect(created.status).toBe(302);
     expect(setCookies(created).some((c) => c.startsWith("steppingstone_session="))).toBe(true);
-    const again = await runRoute(() => eventAction({ request: formRequest(`/events/${event.slug}`, fields), params: { slug: event.slug }, context: loadContext("198.51.100.21") }));
+    const again = await runRoute(() => eventAction(routeArgs({ request: formRequest(`/events/${event.slug}`, fields), params: { slug: event.slug }, context: loadContext("198.51.100.21") })));
     expect(again).toMatchObject({ status: 200, data: { checkEmail: "brand-new@example.org" } });
     expect(setCookies(again)).toEqual([]);
     expect(registrationsOf(event.id)).toHaveLength(1);
@@ -108,10 +108,10 @@ describe("the event page", () => {
 
   it("does not exist for drafts, except to organisers", async () => {
     const draft = createTestEvent({ status: "draft" });
-    const anonymous = await runRoute(() => eventLoader({ request: getRequest(`/events/${draft.slug}`), params: { slug: draft.slug }, context: loadContext() }));
+    const anonymous = await runRoute(() => eventLoader(routeArgs({ request: getRequest(`/events/${draft.slug}`), params: { slug: draft.slug }, context: loadContext() })));
     expect(anonymous.status).toBe(404);
     const { cookieHeader } = signIn((await createUser({ roles: ["organiser"] })).id);
-    const organiser = await runRoute(() => eventLoader({ request: getRequest(`/events/${draft.slug}`, { cookie: cookieHeader }), params: { slug: draft.slug }, context: loadContext() }));
+    const organiser = await runRoute(() => eventLoader(routeArgs({ request: getRequest(`/events/${draft.slug}`, { cookie: cookieHeader }), params: { slug: draft.slug }, context: loadContext() })));
     expect(organiser).toMatchObject({ status: 200, data: { canRegister: false, closedMessage: "Registration opens once the event is published." } });
   });
 });
@@ -123,7 +123,7 @@ describe("tickets", () => {
     const booked = registerForEvent(owner.id, event.id, {});
     if (!booked.ok) throw new Error("not booked");
     const path = `/me/tickets/${booked.registrationId}`;
-    const mine = await runRoute(() => ticketLoader({ request: getRequest(path, { cookie: signIn(owner.id).cookieHeader }), params: { id: booked.registrationId }, context: loadContext() }));
+    const mine = await runRoute(() => ticketLoader(routeArgs({ request: getRequest(path, { cookie: signIn(owner.id).cookieHeader }), params: { id: booked.registrationId }, context: loadContext() })));
     expect(mine.status).toBe(200);
     // The QR code opens the organisers' check-in page for this ticket.
     const { checkInToken } = registrationOf(event.id, owner.id)!;
@@ -131,8 +131,8 @@ describe("tickets", () => {
     expect((mine.data as { ticket: { qr: string } }).ticket.qr).toBe(await qrSvg(checkInUrl(event.id, checkInToken)));
     expect((mine.data as { ticket: { qr: string } }).ticket.qr).toMatch(/^<svg/);
     const theirs = { cookie: signIn(other.id).cookieHeader };
-    expect((await runRoute(() => ticketLoader({ request: getRequest(path, theirs), params: { id: booked.registrationId }, context: loadContext() }))).status).toBe(404);
-    const cancel = await runRoute(() => ticketAction({ request: formRequest(path, { intent: "cancel" }, theirs), params: { id: booked.registrationId }, context: loadContext() }));
+    expect((await runRoute(() => ticketLoader(routeArgs({ request: getRequest(path, theirs), params: { id: booked.registrationId }, context: loadContext() })))).status).toBe(404);
+    const cancel = await runRoute(() => ticketAction(routeArgs({ request: formRequest(path, { intent: "cancel" }, theirs), params: { id: booked.registrationId }, context: loadContext() })));
     expect(cancel.status).toBe(404);
     expect(registrationOf(event.id, owner.id)?.status).toBe("confirmed");
   });
@@ -144,7 +144,7 @@ describe("my page", () => {
     const person = await createUser();
     registerForEvent(person.id, event.id, {});
     const { cookieHeader } = signIn(person.id);
-    const read = async () => (await runRoute(() => meLoader({ request: getRequest("/me", { cookie: cookieHeader }), params: {}, context: loadContext() }))).data as {
+    const read = async () => (await runRoute(() => meLoader(routeArgs({ request: getRequest("/me", { cookie: cookieHeader }), params: {}, context: loadContext() })))).data as {
       events: { upcoming: { title: string; status: string }[] };
       feedUrl: string;
     };
@@ -153,7 +153,7 @@ describe("my page", () => {
     expect(before.feedUrl).toMatch(/^http:\/\/localhost:3000\/calendar\/[a-z0-9]{32}\.ics$/);
     expect((await read()).feedUrl).toBe(before.feedUrl);
     const replaced = await runRoute(() =>
-      meAction({ request: formRequest("/me", { intent: "new-calendar-address" }, { cookie: cookieHeader }), params: {}, context: loadContext() }),
+      meAction(routeArgs({ request: formRequest("/me", { intent: "new-calendar-address" }, { cookie: cookieHeader }), params: {}, context: loadContext() })),
     );
     expect(replaced.status).toBe(302);
     expect((await read()).feedUrl).not.toBe(before.feedUrl);

@@ -13,7 +13,7 @@ import { action as checkInAction, loader as checkInLoader } from "~/routes/admin
 import { action as ticketAction, loader as ticketLoader } from "~/routes/admin.events.$id.check-in.$token";
 import { clock } from "~/utils/clock.server";
 import { createForm } from "../support/event-forms";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
@@ -91,11 +91,11 @@ describe("the attendee list as CSV", () => {
     clock.set(T0 + 60_000);
     registerForEvent(people[1].id, event.id, { [phone.id]: "@home -1", [firstTime.id]: "no" });
 
-    const result = await runRoute(() => csvLoader({ request: getRequest(`/admin/events/${event.id}/attendees.csv`, { cookie }), params: { id: event.id }, context: loadContext() }));
+    const result = await runRoute(() => csvLoader(routeArgs({ request: getRequest(`/admin/events/${event.id}/attendees.csv`, { cookie }), params: { id: event.id }, context: loadContext() })));
     expect(result.status).toBe(200);
     expect(result.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(result.headers.get("content-disposition")).toBe('attachment; filename="attendees-csv-seminar.csv"');
-    const response = (await csvLoader({ request: getRequest(`/admin/events/${event.id}/attendees.csv`, { cookie }), params: { id: event.id }, context: loadContext() })) as Response;
+    const response = (await csvLoader(routeArgs({ request: getRequest(`/admin/events/${event.id}/attendees.csv`, { cookie }), params: { id: event.id }, context: loadContext() }))) as Response;
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes));
@@ -115,7 +115,7 @@ describe("the attendee list as CSV", () => {
   it("is for organisers only", async () => {
     const { event } = await eventWithPeople("Private list", []);
     const result = await runRoute(() =>
-      csvLoader({ request: getRequest(`/admin/events/${event.id}/attendees.csv`, { cookie: participantCookie }), params: { id: event.id }, context: loadContext() }),
+      csvLoader(routeArgs({ request: getRequest(`/admin/events/${event.id}/attendees.csv`, { cookie: participantCookie }), params: { id: event.id }, context: loadContext() })),
     );
     expect(result.status).toBe(403);
   });
@@ -128,7 +128,7 @@ describe("check-in at the door", () => {
     const { event, people } = await eventWithPeople("Door workshop", ["Chiamaka Eze", "Tunde Bakare"]);
     for (const person of people) registerForEvent(person.id, event.id, {});
     const load = async (q = "") =>
-      (await runRoute(() => checkInLoader({ request: getRequest(`${checkInUrl(event.id)}?q=${encodeURIComponent(q)}`, { cookie }), params: { id: event.id }, context: loadContext() })))
+      (await runRoute(() => checkInLoader(routeArgs({ request: getRequest(`${checkInUrl(event.id)}?q=${encodeURIComponent(q)}`, { cookie }), params: { id: event.id }, context: loadContext() }))))
         .data as Awaited<ReturnType<typeof checkInLoader>>;
     expect((await load()).counts).toEqual({ present: 0, expected: 2 });
     const found = await load("chiamaka");
@@ -137,11 +137,11 @@ describe("check-in at the door", () => {
 
     const mark = () =>
       runRoute(() =>
-        checkInAction({
+        checkInAction(routeArgs({
           request: formRequest(checkInUrl(event.id), { intent: "registration", registrationId: found.people[0].id, q: "chiamaka" }, { cookie }),
           params: { id: event.id },
           context: loadContext(),
-        }),
+        })),
       );
     const first = await mark();
     expect(first.status).toBe(302);
@@ -160,7 +160,7 @@ describe("check-in at the door", () => {
     registerForEvent(people[0].id, event.id, {});
     const { shortCode } = registrationOf(event.id, people[0].id);
     const post = (code: string) =>
-      runRoute(() => checkInAction({ request: formRequest(checkInUrl(event.id), { intent: "code", shortCode: code, q: "" }, { cookie }), params: { id: event.id }, context: loadContext() }));
+      runRoute(() => checkInAction(routeArgs({ request: formRequest(checkInUrl(event.id), { intent: "code", shortCode: code, q: "" }, { cookie }), params: { id: event.id }, context: loadContext() })));
     const wrong = await post("zzzzzz");
     expect(wrong.status).toBe(302);
     expect(decodeURIComponent(wrong.headers.get("set-cookie")!)).toContain("No ticket for this event has the code ZZZZZZ. Check it and try again.");
@@ -179,17 +179,17 @@ describe("check-in at the door", () => {
     const { checkInToken } = registrationOf(event.id, people[0].id);
     const url = `${checkInUrl(event.id)}/${checkInToken}`;
     const view = async (token = checkInToken) =>
-      (await runRoute(() => ticketLoader({ request: getRequest(url, { cookie }), params: { id: event.id, token }, context: loadContext() })));
+      (await runRoute(() => ticketLoader(routeArgs({ request: getRequest(url, { cookie }), params: { id: event.id, token }, context: loadContext() }))));
     const before = await view();
     expect(before.status).toBe(200);
     expect(before.data).toMatchObject({ ticket: { name: "Ifeoma Nwosu", status: "confirmed", presentAt: null }, otherEvent: null, counts: { present: 0, expected: 1 } });
     expect(registrationOf(event.id, people[0].id).checkedInAt).toBeNull();
 
-    const noIntent = await runRoute(() => ticketAction({ request: formRequest(url, {}, { cookie }), params: { id: event.id, token: checkInToken }, context: loadContext() }));
+    const noIntent = await runRoute(() => ticketAction(routeArgs({ request: formRequest(url, {}, { cookie }), params: { id: event.id, token: checkInToken }, context: loadContext() })));
     expect(noIntent.status).toBe(400);
     expect(registrationOf(event.id, people[0].id).checkedInAt).toBeNull();
 
-    const marked = await runRoute(() => ticketAction({ request: formRequest(url, { intent: "check-in" }, { cookie }), params: { id: event.id, token: checkInToken }, context: loadContext() }));
+    const marked = await runRoute(() => ticketAction(routeArgs({ request: formRequest(url, { intent: "check-in" }, { cookie }), params: { id: event.id, token: checkInToken }, context: loadContext() })));
     expect(marked.status).toBe(302);
     expect(marked.headers.get("location")).toBe(url);
     expect((await view()).data).toMatchObject({ ticket: { presentAt: "10:00 am" }, counts: { present: 1, expected: 1 } });
@@ -198,20 +198,20 @@ describe("check-in at the door", () => {
     expect((await view(waiting.checkInToken)).data).toMatchObject({ ticket: { status: "waitlisted" } });
     expect((await view("not-a-token")).status).toBe(404);
     const other = await eventWithPeople("Another event", []);
-    const elsewhere = await runRoute(() => ticketLoader({ request: getRequest(url, { cookie }), params: { id: other.event.id, token: checkInToken }, context: loadContext() }));
+    const elsewhere = await runRoute(() => ticketLoader(routeArgs({ request: getRequest(url, { cookie }), params: { id: other.event.id, token: checkInToken }, context: loadContext() })));
     expect(elsewhere.data).toMatchObject({ otherEvent: { id: event.id, title: "QR workshop" } });
   });
 });
 
 describe("the console's front page", () => {
   it("counts upcoming events, drafts and seats booked in the next 30 days", async () => {
-    const before = (await runRoute(() => dashboardLoader({ request: getRequest("/admin", { cookie }), params: {}, context: loadContext() }))).data as {
+    const before = (await runRoute(() => dashboardLoader(routeArgs({ request: getRequest("/admin", { cookie }), params: {}, context: loadContext() })))).data as {
       events: { upcoming: number; drafts: number; registrationsNext30Days: number };
     };
     const { event, people } = await eventWithPeople("Figures workshop", ["A Person", "B Person"]);
     for (const person of people) registerForEvent(person.id, event.id, {});
     createEvent({ actorId: organiser.id, form: createForm({ title: "Still a draft" }) });
-    const after = (await runRoute(() => dashboardLoader({ request: getRequest("/admin", { cookie }), params: {}, context: loadContext() }))).data as typeof before;
+    const after = (await runRoute(() => dashboardLoader(routeArgs({ request: getRequest("/admin", { cookie }), params: {}, context: loadContext() })))).data as typeof before;
     expect(after.events).toEqual({
       upcoming: before.events.upcoming + 1,
       drafts: before.events.drafts + 1,

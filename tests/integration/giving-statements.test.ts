@@ -5,7 +5,7 @@ import { loader as givingLoader } from "~/routes/me.giving._index";
 import { loader as statementLoader } from "~/routes/me.giving.statement.$year";
 import { loader as statementCsvLoader } from "~/routes/me.giving.statement.$year[.csv]";
 import { loader as meLoader } from "~/routes/me._index";
-import { createUser, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign, insertGift, pledgeTransfer, type SimpleCampaign } from "../support/sponsorship-factories";
 
@@ -50,7 +50,7 @@ type Giving = {
 };
 
 async function giving(user: TestUser) {
-  const result = await runRoute(() => givingLoader({ request: getRequest("/me/giving", { cookie: cookies[user.id] }), context: loadContext(), params: {} }));
+  const result = await runRoute(() => givingLoader(routeArgs({ request: getRequest("/me/giving", { cookie: cookies[user.id] }), context: loadContext(), params: {} })));
   return result.data as Giving;
 }
 
@@ -58,7 +58,7 @@ type StatementData = { year: number; lines: { receiptNumber: string; campaignTit
 
 async function statement(user: TestUser | null, year: string) {
   const request = getRequest(`/me/giving/statement/${year}`, { cookie: user ? cookies[user.id] : undefined });
-  return runRoute(() => statementLoader({ request, context: loadContext(), params: { year } }));
+  return runRoute(() => statementLoader(routeArgs({ request, context: loadContext(), params: { year } })));
 }
 
 describe("my giving", () => {
@@ -80,15 +80,15 @@ describe("my giving", () => {
     expect((await giving(bola)).gifts.map((g) => g.id)).toEqual([ids.bolaSignedIn]);
     const chidiData = await giving(chidi);
     expect(chidiData).toMatchObject({ gifts: [], monthly: [], years: [] });
-    const anonymous = await runRoute(() => givingLoader({ request: getRequest("/me/giving"), context: loadContext(), params: {} }));
+    const anonymous = await runRoute(() => givingLoader(routeArgs({ request: getRequest("/me/giving"), context: loadContext(), params: {} })));
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/login/);
   });
 
   it("sums up on the person's own page", async () => {
-    const me = await runRoute(() => meLoader({ request: getRequest("/me", { cookie: cookies[ada.id] }), context: loadContext(), params: {} }));
+    const me = await runRoute(() => meLoader(routeArgs({ request: getRequest("/me", { cookie: cookies[ada.id] }), context: loadContext(), params: {} })));
     expect((me.data as { giving: unknown }).giving).toEqual({ gifts: 5, totals: ["£40", "₦14,000"], activeMonthly: 1, pendingTransfers: 1 });
-    const other = await runRoute(() => meLoader({ request: getRequest("/me", { cookie: cookies[chidi.id] }), context: loadContext(), params: {} }));
+    const other = await runRoute(() => meLoader(routeArgs({ request: getRequest("/me", { cookie: cookies[chidi.id] }), context: loadContext(), params: {} })));
     expect((other.data as { giving: unknown }).giving).toEqual({ gifts: 0, totals: [], activeMonthly: 0, pendingTransfers: 0 });
   });
 });
@@ -120,22 +120,22 @@ describe("year-end statements", () => {
   });
 
   it("downloads as CSV with formula-safe cells and the totals", async () => {
-    const response = (await statementCsvLoader({
+    const response = (await statementCsvLoader(routeArgs({
       request: getRequest("/me/giving/statement/2026.csv", { cookie: cookies[ada.id] }),
       context: loadContext(),
       params: { year: "2026" },
-    })) as Response;
+    }))) as Response;
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="giving-statement-2026.csv"');
     const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("Date,Receipt number,Campaign,Amount,Refunded,Net,Currency,Method,Gift");
     expect(lines).toHaveLength(1 + 5 + 2);
     expect(lines.find((l) => l.includes("GBP") && !l.startsWith("Total"))).toContain("'=Diaspora appeal,40,0,40,GBP,Card,One-off");
     expect(lines.slice(-2)).toEqual(["Total 2026,,1 gift,,,40,GBP,,", "Total 2026,,4 gifts,,,11000,NGN,,"]);
-    const other = (await statementCsvLoader({
+    const other = (await statementCsvLoader(routeArgs({
       request: getRequest("/me/giving/statement/2026.csv", { cookie: cookies[chidi.id] }),
       context: loadContext(),
       params: { year: "2026" },
-    })) as Response;
+    }))) as Response;
     expect((await other.text()).replace(/^\uFEFF/, "").trim().split("\r\n")).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import { clock, DAY, MINUTE } from "~/utils/clock.server";
 import { hashToken } from "~/utils/ids.server";
 import { action as invitationsAction, loader as invitationsLoader } from "~/routes/admin.invitations";
 import { action as acceptAction, headers as acceptHeaders, loader as acceptLoader } from "~/routes/invitations.$token";
-import { cookieHeaderFrom, createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, type TestUser, freshIp } from "../support/factories";
+import { cookieHeaderFrom, createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, type TestUser, freshIp, routeArgs } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
 
 let organiser: TestUser;
@@ -27,7 +27,7 @@ const invitationFor = (email: string) => db.select().from(invitations).where(eq(
 
 function invite(fields: Record<string, string>, ip = freshIp(), cookie = organiserCookie) {
   return runRoute(() =>
-    invitationsAction({ request: formRequest("/admin/invitations", { intent: "invite", ...fields }, { cookie }), context: loadContext(ip), params: {} }),
+    invitationsAction(routeArgs({ request: formRequest("/admin/invitations", { intent: "invite", ...fields }, { cookie }), context: loadContext(ip), params: {} })),
   );
 }
 
@@ -42,9 +42,9 @@ async function sendInvitation(email: string, role: "organiser" | "mentor" = "men
 }
 
 const view = (token: string, cookie?: string) =>
-  runRoute(() => acceptLoader({ request: getRequest(`/invitations/${token}`, { cookie }), context: loadContext(), params: { token } }));
+  runRoute(() => acceptLoader(routeArgs({ request: getRequest(`/invitations/${token}`, { cookie }), context: loadContext(), params: { token } })));
 const accept = (token: string, fields: Record<string, string>, cookie?: string) =>
-  runRoute(() => acceptAction({ request: formRequest(`/invitations/${token}`, fields, { cookie }), context: loadContext(), params: { token } }));
+  runRoute(() => acceptAction(routeArgs({ request: formRequest(`/invitations/${token}`, fields, { cookie }), context: loadContext(), params: { token } })));
 
 describe("sending an invitation", () => {
   it("stores only the token's hash, queues the email in the same transaction, and audits it", async () => {
@@ -63,7 +63,7 @@ describe("sending an invitation", () => {
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "invitation.sent")).orderBy(desc(auditLog.id)).get()!;
     expect(entry).toMatchObject({ actorId: organiser.id, targetType: "invitation", targetId: row.id, details: { email, role: "organiser" } });
 
-    const list = (await runRoute(() => invitationsLoader({ request: getRequest("/admin/invitations", { cookie: organiserCookie }), context: loadContext(), params: {} }))).data as {
+    const list = (await runRoute(() => invitationsLoader(routeArgs({ request: getRequest("/admin/invitations", { cookie: organiserCookie }), context: loadContext(), params: {} })))).data as {
       invitations: { email: string; status: string; inviterName: string }[];
     };
     expect(list.invitations.find((i) => i.email === email)).toMatchObject({ status: "pending", inviterName: "Ngozi Organiser" });
@@ -194,7 +194,7 @@ describe("accepting an invitation", () => {
     const result = await accept(token, { intent: "create", name: "Too Late", password: "a long enough phrase" });
     expect(result.status).toBe(409);
     expect(findUserByEmail(email)).toBeUndefined();
-    const list = (await runRoute(() => invitationsLoader({ request: getRequest("/admin/invitations", { cookie: signIn(organiser.id).cookieHeader }), context: loadContext(), params: {} }))).data as {
+    const list = (await runRoute(() => invitationsLoader(routeArgs({ request: getRequest("/admin/invitations", { cookie: signIn(organiser.id).cookieHeader }), context: loadContext(), params: {} })))).data as {
       invitations: { email: string; status: string }[];
     };
     expect(list.invitations.find((i) => i.email === email)?.status).toBe("expired");
@@ -205,7 +205,7 @@ describe("accepting an invitation", () => {
     const { token } = await sendInvitation(email, "mentor");
     const { id } = invitationFor(email)!;
     const result = await runRoute(() =>
-      invitationsAction({ request: formRequest("/admin/invitations", { intent: "revoke", id }, { cookie: organiserCookie }), context: loadContext(), params: {} }),
+      invitationsAction(routeArgs({ request: formRequest("/admin/invitations", { intent: "revoke", id }, { cookie: organiserCookie }), context: loadContext(), params: {} })),
     );
     expect(result.status).toBe(302);
     expect(invitationFor(email)).toBeUndefined();

@@ -9,7 +9,7 @@ import { runProposals } from "~/modules/mentoring/match-review.server";
 import { action as startAction, loader as startLoader } from "~/routes/admin.mentoring.match._index";
 import { action as runAction, loader as runLoader } from "~/routes/admin.mentoring.match.$runId";
 import { clock } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { installTestCurriculum, join, makeCohort, queued } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => clock.set(null));
 
 async function startRun(pool: string, as = cookie) {
-  return runRoute(() => startAction({ request: formRequest("/admin/mentoring/match", { pool }, { cookie: as }), params: {}, context: ctx }));
+  return runRoute(() => startAction(routeArgs({ request: formRequest("/admin/mentoring/match", { pool }, { cookie: as }), params: {}, context: ctx })));
 }
 
 function runIdFrom(result: { headers: Headers }): string {
@@ -38,7 +38,7 @@ function runIdFrom(result: { headers: Headers }): string {
 }
 
 function onRun(runId: string, fields: Record<string, string>, as = cookie) {
-  return runRoute(() => runAction({ request: formRequest(`/admin/mentoring/match/${runId}`, fields, { cookie: as }), params: { runId }, context: ctx }));
+  return runRoute(() => runAction(routeArgs({ request: formRequest(`/admin/mentoring/match/${runId}`, fields, { cookie: as }), params: { runId }, context: ctx })));
 }
 
 const byMentee = (runId: string) => new Map(runProposals(runId).map((p) => [p.menteeId, p]));
@@ -54,7 +54,7 @@ describe("group matching of everyone waiting", () => {
     ada = await createMenteeWithProfile({ languages: ["English"], industries: ["Banking"], city: "Lagos" }, "Ada Mentee");
     bola = await createMenteeWithProfile({ languages: ["Yoruba"] }, "Bola Mentee");
 
-    const page = await runRoute(() => startLoader({ request: getRequest("/admin/mentoring/match", { cookie }), params: {}, context: ctx }));
+    const page = await runRoute(() => startLoader(routeArgs({ request: getRequest("/admin/mentoring/match", { cookie }), params: {}, context: ctx })));
     expect((page.data as { pools: { value: string; label: string }[] }).pools[0]).toEqual({ value: "waiting", label: "Every participant with a mentee profile and no mentor (2)" });
 
     const started = await startRun("waiting");
@@ -73,7 +73,7 @@ describe("group matching of everyone waiting", () => {
   it("offers only mentors with room left in the run, and refuses any other", async () => {
     const adaProposal = byMentee(runId).get(ada.id)!;
     const bolaProposal = byMentee(runId).get(bola.id)!;
-    const page = await runRoute(() => runLoader({ request: getRequest(`/admin/mentoring/match/${runId}?change=${adaProposal.id}`, { cookie }), params: { runId }, context: ctx }));
+    const page = await runRoute(() => runLoader(routeArgs({ request: getRequest(`/admin/mentoring/match/${runId}?change=${adaProposal.id}`, { cookie }), params: { runId }, context: ctx })));
     const options = (page.data as { changing: { options: { value: string }[] } }).changing.options.map((o) => o.value);
     expect(options).toEqual([yMentor.id, "none"]);
 
@@ -197,9 +197,9 @@ describe("who may match", () => {
   it("is organisers only, and an unknown run is a 404", async () => {
     const mentor = await createMentorWithProfile({}, "Curious Mentor");
     const theirs = signIn(mentor.id).cookieHeader;
-    expect((await runRoute(() => startLoader({ request: getRequest("/admin/mentoring/match", { cookie: theirs }), params: {}, context: ctx }))).status).toBe(403);
+    expect((await runRoute(() => startLoader(routeArgs({ request: getRequest("/admin/mentoring/match", { cookie: theirs }), params: {}, context: ctx })))).status).toBe(403);
     expect((await startRun("waiting", theirs)).status).toBe(403);
-    const missing = await runRoute(() => runLoader({ request: getRequest("/admin/mentoring/match/nope", { cookie }), params: { runId: "nope" }, context: ctx }));
+    const missing = await runRoute(() => runLoader(routeArgs({ request: getRequest("/admin/mentoring/match/nope", { cookie }), params: { runId: "nope" }, context: ctx })));
     expect(missing.status).toBe(404);
     expect((await onRun("nope", { intent: "publish" })).status).toBe(404);
   });

@@ -12,7 +12,7 @@ import * as adminOverview from "~/routes/admin.mentoring._index";
 import * as checkInPage from "~/routes/check-ins.$token";
 import * as endPage from "~/routes/me.mentoring.$id_.end";
 import { emailsOf, runAllDue } from "../support/event-factories";
-import { createUser, formRequest, getRequest, loadContext, signIn } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { createMatchRun, createMentee, createMentor, mentorshipRow } from "../support/mentoring-factories";
 import { runRoute } from "../support/route-results";
 
@@ -37,9 +37,9 @@ async function matchedPair(names: { mentor?: string; mentee?: string } = {}) {
 // A fresh session at the moment of the request: tests move the clock past a session's lifetime.
 const cookieOf = (person: { id: string }) => signIn(person.id).cookieHeader;
 const end = (person: { id: string }, id: string, fields: Record<string, string>) =>
-  runRoute(() => endPage.action({ request: formRequest(`/me/mentoring/${id}/end`, fields, { cookie: cookieOf(person) }), params: { id }, context: loadContext() }));
+  runRoute(() => endPage.action(routeArgs({ request: formRequest(`/me/mentoring/${id}/end`, fields, { cookie: cookieOf(person) }), params: { id }, context: loadContext() })));
 const loadEnd = (person: { id: string }, id: string) =>
-  runRoute(() => endPage.loader({ request: getRequest(`/me/mentoring/${id}/end`, { cookie: cookieOf(person) }), params: { id }, context: loadContext() }));
+  runRoute(() => endPage.loader(routeArgs({ request: getRequest(`/me/mentoring/${id}/end`, { cookie: cookieOf(person) }), params: { id }, context: loadContext() })));
 
 describe("a published match", () => {
   it("makes an active mentorship, emails both sides and books the first check-in", async () => {
@@ -161,18 +161,18 @@ describe("check-ins", () => {
     const token = link.pathname.split("/").pop()!;
     const row = () => db.select().from(mentorshipCheckIns).where(eq(mentorshipCheckIns.userId, mentee.id)).get()!;
     // A link scanner fetching the address records nothing.
-    const seen = await runRoute(() => checkInPage.loader({ request: getRequest(link.pathname + link.search), params: { token }, context: loadContext() }));
+    const seen = await runRoute(() => checkInPage.loader(routeArgs({ request: getRequest(link.pathname + link.search), params: { token }, context: loadContext() })));
     expect(seen.data).toEqual({ otherName: "Tunde Bakare", saved: null, chosen: 4 });
     expect(row().rating).toBeNull();
     const post = (fields: Record<string, string>, t = token) =>
-      runRoute(() => checkInPage.action({ request: formRequest(`/check-ins/${t}`, fields), params: { token: t }, context: loadContext() }));
+      runRoute(() => checkInPage.action(routeArgs({ request: formRequest(`/check-ins/${t}`, fields), params: { token: t }, context: loadContext() })));
     expect((await post({ rating: "6" })).status).toBe(400);
     expect((await post({ rating: "4" })).status).toBe(302);
     expect(row()).toMatchObject({ rating: 4, ratedAt: T0 + 30 * DAY });
     await post({ rating: "2" });
     expect(row().rating).toBe(2);
     expect((await post({ rating: "5" }, randomId(20))).status).toBe(404);
-    expect((await runRoute(() => checkInPage.loader({ request: getRequest("/check-ins/nope"), params: { token: "nope" }, context: loadContext() }))).status).toBe(404);
+    expect((await runRoute(() => checkInPage.loader(routeArgs({ request: getRequest("/check-ins/nope"), params: { token: "nope" }, context: loadContext() })))).status).toBe(404);
     expect(mentorshipRow(id)!.status).toBe("active");
   });
 });
@@ -202,7 +202,7 @@ describe("the organisers' overview", () => {
     const other = await createMentor({ name: "Silent Mentor" });
     await runRoute(() =>
       import("~/routes/mentors.$id").then((m) =>
-        m.action({ request: formRequest(`/mentors/${other.id}`, { message: "SECRET-REQUEST-MARKER and some more words" }, { cookie: cookieOf(requester) }), params: { id: other.id }, context: loadContext() }),
+        m.action(routeArgs({ request: formRequest(`/mentors/${other.id}`, { message: "SECRET-REQUEST-MARKER and some more words" }, { cookie: cookieOf(requester) }), params: { id: other.id }, context: loadContext() })),
       ),
     );
     clock.set(T0 + 8 * DAY);
@@ -210,7 +210,7 @@ describe("the organisers' overview", () => {
     await end(mentee, id, { intent: "end", reason: "SECRET-END-REASON-MARKER", rating: "3" });
 
     const organiser = await createUser({ roles: ["organiser"] });
-    const result = await runRoute(() => adminOverview.loader({ request: getRequest("/admin/mentoring", { cookie: signIn(organiser.id).cookieHeader }), params: {}, context: loadContext() }));
+    const result = await runRoute(() => adminOverview.loader(routeArgs({ request: getRequest("/admin/mentoring", { cookie: signIn(organiser.id).cookieHeader }), params: {}, context: loadContext() })));
     expect(result.status).toBe(200);
     const overview = result.data as Awaited<ReturnType<typeof adminOverview.loader>>;
     expect(overview.pairs.find((p) => p.id === id)).toMatchObject({
@@ -231,7 +231,7 @@ describe("the organisers' overview", () => {
 
     for (const roles of [["participant"], ["mentor"], ["sponsor"]] as const) {
       const person = await createUser({ roles: [...roles] });
-      const denied = await runRoute(() => adminOverview.loader({ request: getRequest("/admin/mentoring", { cookie: signIn(person.id).cookieHeader }), params: {}, context: loadContext() }));
+      const denied = await runRoute(() => adminOverview.loader(routeArgs({ request: getRequest("/admin/mentoring", { cookie: signIn(person.id).cookieHeader }), params: {}, context: loadContext() })));
       expect(denied.status).toBe(403);
     }
   });

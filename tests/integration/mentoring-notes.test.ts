@@ -6,7 +6,7 @@ import { readableAnswersFor, saveAnswer } from "~/modules/cohorts/answers.server
 import { stepsOf } from "~/modules/curriculum/curricula.server";
 import { action, loader } from "~/routes/me.mentoring.$id";
 import { clock } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { activeMentorship, approvedMentorProfile, menteeProfile } from "../support/mentoring-workspace-factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
@@ -46,11 +46,11 @@ afterAll(() => clock.set(null));
 type Who = keyof typeof cookie;
 
 function post(who: Who, fields: Record<string, string>) {
-  return runRoute(() => action({ request: formRequest(`/me/mentoring/${pairId}`, fields, { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() }));
+  return runRoute(() => action(routeArgs({ request: formRequest(`/me/mentoring/${pairId}`, fields, { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() })));
 }
 
 async function page(who: Who) {
-  const result = await runRoute(() => loader({ request: getRequest(`/me/mentoring/${pairId}`, { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() }));
+  const result = await runRoute(() => loader(routeArgs({ request: getRequest(`/me/mentoring/${pairId}`, { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() })));
   return { status: result.status, text: JSON.stringify(result.data), data: result.data as { workspace: Record<string, unknown> } };
 }
 

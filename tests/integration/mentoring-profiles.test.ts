@@ -6,7 +6,7 @@ import { action as reviewAction, loader as mentorsLoader } from "~/routes/admin.
 import { action as mentorAction, loader as mentorLoader } from "~/routes/me.mentoring.mentor-profile";
 import { action as menteeAction, loader as menteeLoader } from "~/routes/me.mentoring.profile";
 import { clock } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { runRoute } from "../support/route-results";
 
@@ -25,7 +25,7 @@ function post(run: typeof menteeAction, url: string, user: TestUser, fields: Rec
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
   const request = formRequest(url, {}, { cookie: signIn(user.id).cookieHeader });
-  return runRoute(() => run({ request: new Request(request.url, { method: "POST", headers: request.headers, body }), params: {}, context: ctx }));
+  return runRoute(() => run(routeArgs({ request: new Request(request.url, { method: "POST", headers: request.headers, body }), params: {}, context: ctx })));
 }
 
 const menteeFields = {
@@ -66,7 +66,7 @@ describe("the mentee profile", () => {
         { day: 5, start: 9 * 60, end: 12 * 60 },
       ],
     });
-    const page = await runRoute(() => menteeLoader({ request: getRequest("/me/mentoring/profile", { cookie: signIn(person.id).cookieHeader }), params: {}, context: ctx }));
+    const page = await runRoute(() => menteeLoader(routeArgs({ request: getRequest("/me/mentoring/profile", { cookie: signIn(person.id).cookieHeader }), params: {}, context: ctx })));
     expect(page.data).toMatchObject({ exists: true, defaults: { languages: ["English", "Yoruba"], otherLanguages: "Efik", slots: ["0-evening", "5-morning"] } });
   });
 
@@ -78,7 +78,7 @@ describe("the mentee profile", () => {
   });
 
   it("asks visitors to sign in", async () => {
-    const result = await runRoute(() => menteeLoader({ request: getRequest("/me/mentoring/profile"), params: {}, context: ctx }));
+    const result = await runRoute(() => menteeLoader(routeArgs({ request: getRequest("/me/mentoring/profile"), params: {}, context: ctx })));
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toMatch(/^\/login/);
   });
@@ -102,7 +102,7 @@ const mentorFields = {
 describe("the mentor profile and its approval", () => {
   it("is for mentors only", async () => {
     const participant = await createUser();
-    const result = await runRoute(() => mentorLoader({ request: getRequest("/me/mentoring/mentor-profile", { cookie: signIn(participant.id).cookieHeader }), params: {}, context: ctx }));
+    const result = await runRoute(() => mentorLoader(routeArgs({ request: getRequest("/me/mentoring/mentor-profile", { cookie: signIn(participant.id).cookieHeader }), params: {}, context: ctx })));
     expect(result.status).toBe(403);
     const posted = await post(mentorAction, "/me/mentoring/mentor-profile", participant, mentorFields);
     expect(posted.status).toBe(403);
@@ -138,7 +138,7 @@ describe("the mentor profile and its approval", () => {
     expect(mentorCard(mentor.id)).toBeNull();
 
     const cookie = signIn(organiser.id).cookieHeader;
-    const pending = await runRoute(() => mentorsLoader({ request: getRequest("/admin/mentors?status=pending", { cookie }), params: {}, context: ctx }));
+    const pending = await runRoute(() => mentorsLoader(routeArgs({ request: getRequest("/admin/mentors?status=pending", { cookie }), params: {}, context: ctx })));
     expect((pending.data as { mentors: { id: string }[] }).mentors.map((m) => m.id)).toContain(mentor.id);
     const approve = await post(reviewAction, "/admin/mentors?status=pending", organiser, { intent: "approve", userId: mentor.id });
     expect(approve.status).toBe(302);

@@ -11,7 +11,7 @@ import * as mentorPage from "~/routes/mentors.$id";
 import * as mentorsList from "~/routes/mentors._index";
 import * as myMentoring from "~/routes/me.mentoring._index";
 import { emailsOf, runAllDue } from "../support/event-factories";
-import { formRequest, getRequest, loadContext } from "../support/factories";
+import { formRequest, getRequest, loadContext, routeArgs } from "../support/factories";
 import { createMatchRun, createMentee, createMentor, mentorshipRow, mentorshipsBetween } from "../support/mentoring-factories";
 import { runRoute } from "../support/route-results";
 import { renderEmail, type TemplateProps } from "~emails/registry";
@@ -31,12 +31,12 @@ type Person = { id: string; cookie: string };
 
 function ask(mentee: Person, mentorId: string, message = MESSAGE) {
   return runRoute(() =>
-    mentorPage.action({ request: formRequest(`/mentors/${mentorId}`, { message }, { cookie: mentee.cookie }), params: { id: mentorId }, context: loadContext() }),
+    mentorPage.action(routeArgs({ request: formRequest(`/mentors/${mentorId}`, { message }, { cookie: mentee.cookie }), params: { id: mentorId }, context: loadContext() })),
   );
 }
 
 function answer(person: Person, fields: Record<string, string>) {
-  return runRoute(() => myMentoring.action({ request: formRequest("/me/mentoring?index", fields, { cookie: person.cookie }), params: {}, context: loadContext() }));
+  return runRoute(() => myMentoring.action(routeArgs({ request: formRequest("/me/mentoring?index", fields, { cookie: person.cookie }), params: {}, context: loadContext() })));
 }
 
 function flash(result: { headers: Headers }): string {
@@ -174,7 +174,7 @@ describe("answering a request", () => {
     const rendered = await renderEmail("mentor-request-declined", email.props as TemplateProps<"mentor-request-declined">, { name: "Org", contactEmail: "" });
     expect(rendered.text).not.toContain("My time is full");
     expect(rendered.text).toContain("http://localhost:3000/me/mentoring");
-    const page = await runRoute(() => myMentoring.loader({ request: getRequest("/me/mentoring", { cookie: mentee.cookie }), params: {}, context: loadContext() }));
+    const page = await runRoute(() => myMentoring.loader(routeArgs({ request: getRequest("/me/mentoring", { cookie: mentee.cookie }), params: {}, context: loadContext() })));
     expect(JSON.stringify(page.data)).toContain("My time is full until March.");
   });
 
@@ -238,7 +238,7 @@ describe("the /mentors pages", () => {
     const best = await createMentor({ name: "Aaa Best Fit" });
     const french = await createMentor({ name: "Bbb French Only", languages: ["French"] });
     await createMentor({ name: "Ccc Pending", status: "pending" });
-    const page = await runRoute(() => mentorsList.loader({ request: getRequest("/mentors", { cookie: mentee.cookie }), params: {}, context: loadContext() }));
+    const page = await runRoute(() => mentorsList.loader(routeArgs({ request: getRequest("/mentors", { cookie: mentee.cookie }), params: {}, context: loadContext() })));
     const { mentors, hasProfile } = page.data as Awaited<ReturnType<typeof mentorsList.loader>>;
     expect(hasProfile).toBe(true);
     const names = mentors.map((m) => m.mentor.name);
@@ -249,7 +249,7 @@ describe("the /mentors pages", () => {
     expect(bestCard.eligible).toBe(true);
     expect(mentors.find((m) => m.mentor.mentorId === french.id)!.mentor.blockers).toContain("No language in common");
     const filtered = await runRoute(() =>
-      mentorsList.loader({ request: getRequest("/mentors?language=French", { cookie: mentee.cookie }), params: {}, context: loadContext() }),
+      mentorsList.loader(routeArgs({ request: getRequest("/mentors?language=French", { cookie: mentee.cookie }), params: {}, context: loadContext() })),
     );
     const onlyFrench = (filtered.data as Awaited<ReturnType<typeof mentorsList.loader>>).mentors.map((m) => m.mentor.mentorId);
     expect(onlyFrench).toContain(french.id);
@@ -260,7 +260,7 @@ describe("the /mentors pages", () => {
     const mentee = await createMentee();
     for (let i = 0; i < 22; i++) await createMentor({ name: `Paged Mentor ${String(i).padStart(2, "0")}` });
     const list = async (query: string) => {
-      const result = await runRoute(() => mentorsList.loader({ request: getRequest(`/mentors${query}`, { cookie: mentee.cookie }), params: {}, context: loadContext() }));
+      const result = await runRoute(() => mentorsList.loader(routeArgs({ request: getRequest(`/mentors${query}`, { cookie: mentee.cookie }), params: {}, context: loadContext() })));
       return result.data as Awaited<ReturnType<typeof mentorsList.loader>>;
     };
     const first = await list("?q=paged+mentor");
@@ -280,7 +280,7 @@ describe("the /mentors pages", () => {
     const mentor = await createMentor({ timeZone: "Europe/London" });
     db.update(mentorProfiles).set({ availability: [{ day: 0, start: 17 * 60, end: 21 * 60 }] }).where(eq(mentorProfiles.userId, mentor.id)).run();
     const mentee = await createMentee();
-    const page = await runRoute(() => mentorPage.loader({ request: getRequest(`/mentors/${mentor.id}`, { cookie: mentee.cookie }), params: { id: mentor.id }, context: loadContext() }));
+    const page = await runRoute(() => mentorPage.loader(routeArgs({ request: getRequest(`/mentors/${mentor.id}`, { cookie: mentee.cookie }), params: { id: mentor.id }, context: loadContext() })));
     expect((page.data as { availability: string }).availability).toBe("Monday evening (London time, GMT)");
   });
 
@@ -289,7 +289,7 @@ describe("the /mentors pages", () => {
     const pending = await createMentor({ status: "pending" });
     const sponsor = await createMentee({ roles: ["sponsor"], profile: false });
     const load = (id: string, cookie?: string) =>
-      runRoute(() => mentorPage.loader({ request: getRequest(`/mentors/${id}`, { cookie }), params: { id }, context: loadContext() }));
+      runRoute(() => mentorPage.loader(routeArgs({ request: getRequest(`/mentors/${id}`, { cookie }), params: { id }, context: loadContext() })));
     const seen = await load(mentor.id, sponsor.cookie);
     expect(seen.status).toBe(200);
     expect(seen.data).toMatchObject({ mentor: { name: "Tunde Bakare", scored: false }, isParticipant: false });

@@ -10,7 +10,7 @@ import { action, loader } from "~/routes/me.mentoring.$id";
 import { loader as icsLoader } from "~/routes/me.mentoring.$id.sessions.$sessionId[.ics]";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { emailsOf, runAllDue } from "../support/event-factories";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { eventsIn, parseIcs, prop } from "../support/ics";
 import { activeMentorship, approvedMentorProfile, insertSession, menteeProfile } from "../support/mentoring-workspace-factories";
 import { runRoute } from "../support/route-results";
@@ -49,15 +49,15 @@ type Who = keyof typeof cookie;
 const path = () => `/me/mentoring/${pairId}`;
 
 function post(who: Who, fields: Record<string, string>) {
-  return runRoute(() => action({ request: formRequest(path(), fields, { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() }));
+  return runRoute(() => action(routeArgs({ request: formRequest(path(), fields, { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() })));
 }
 
 function view(who: Who) {
-  return runRoute(() => loader({ request: getRequest(path(), { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() }));
+  return runRoute(() => loader(routeArgs({ request: getRequest(path(), { cookie: cookie[who] }), params: { id: pairId }, context: loadContext() })));
 }
 
 function ics(who: Who, sessionId: string) {
-  return runRoute(() => icsLoader({ request: getRequest(`${path()}/sessions/${sessionId}.ics`, { cookie: cookie[who] }), params: { id: pairId, sessionId }, context: loadContext() }));
+  return runRoute(() => icsLoader(routeArgs({ request: getRequest(`${path()}/sessions/${sessionId}.ics`, { cookie: cookie[who] }), params: { id: pairId, sessionId }, context: loadContext() })));
 }
 
 const proposal = { intent: "propose", date: "2026-12-03", time: "14:30", duration: "60", format: "video", location: "https://meet.example.org/abc", agenda: "My CV" };
@@ -138,7 +138,7 @@ describe("answering a proposal", () => {
     for (const who of ["mentor", "mentee"] as const) {
       expect((await ics(who, session.id)).status).toBe(200);
     }
-    const download = (await icsLoader({ request: getRequest(`${path()}/sessions/${session.id}.ics`, { cookie: cookie.mentee }), params: { id: pairId, sessionId: session.id }, context: loadContext() })) as Response;
+    const download = (await icsLoader(routeArgs({ request: getRequest(`${path()}/sessions/${session.id}.ics`, { cookie: cookie.mentee }), params: { id: pairId, sessionId: session.id }, context: loadContext() }))) as Response;
     expect(download.headers.get("content-type")).toMatch(/^text\/calendar/);
     expect(prop(eventsIn(parseIcs(await download.text()))[0], "DTSTART")).toBe("20261203T133000Z");
     for (const who of ["outsider", "organiser"] as const) expect((await ics(who, session.id)).status).toBe(404);

@@ -5,7 +5,7 @@ import { auditLog, partnerEnquiries } from "~db/schema";
 import { action as partnerAction } from "~/routes/partner";
 import { action as pipelineAction, loader as pipelineLoader } from "~/routes/admin.partners";
 import { renderEmail } from "~emails/registry";
-import { createUser, formRequest, freshIp, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, freshIp, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { emailsOf } from "../support/event-factories";
 import { runRoute } from "../support/route-results";
 
@@ -36,7 +36,7 @@ function enquiry(overrides: Record<string, string> = {}) {
 }
 
 const submit = (fields: Record<string, string>, ip = freshIp()) =>
-  runRoute(() => partnerAction({ request: formRequest("/partner", fields), context: loadContext(ip), params: {} }));
+  runRoute(() => partnerAction(routeArgs({ request: formRequest("/partner", fields), context: loadContext(ip), params: {} })));
 
 const rowsFor = (organisationName: string) => db.select().from(partnerEnquiries).where(eq(partnerEnquiries.organisationName, organisationName)).all();
 
@@ -98,14 +98,14 @@ describe("the partner pipeline", () => {
   it("lists enquiries by stage for organisers only", async () => {
     const fields = enquiry({ kind: "sponsorship" });
     await submit(fields);
-    const page = await runRoute(() => pipelineLoader({ request: getRequest("/admin/partners", { cookie: organiserCookie }), context: loadContext(), params: {} }));
+    const page = await runRoute(() => pipelineLoader(routeArgs({ request: getRequest("/admin/partners", { cookie: organiserCookie }), context: loadContext(), params: {} })));
     const stages = (page.data as { stages: { stage: string; enquiries: { organisationName: string; kind: string }[] }[] }).stages;
     expect(stages.map((s) => s.stage)).toEqual(["new", "contacted", "in_discussion", "partner", "declined"]);
     expect(stages[0]!.enquiries.find((e) => e.organisationName === fields.organisationName)?.kind).toBe("Sponsorship");
 
-    const asSponsor = await runRoute(() => pipelineLoader({ request: getRequest("/admin/partners", { cookie: sponsorCookie }), context: loadContext(), params: {} }));
+    const asSponsor = await runRoute(() => pipelineLoader(routeArgs({ request: getRequest("/admin/partners", { cookie: sponsorCookie }), context: loadContext(), params: {} })));
     expect(asSponsor.status).toBe(403);
-    const anonymous = await runRoute(() => pipelineLoader({ request: getRequest("/admin/partners"), context: loadContext(), params: {} }));
+    const anonymous = await runRoute(() => pipelineLoader(routeArgs({ request: getRequest("/admin/partners"), context: loadContext(), params: {} })));
     expect(anonymous.status).toBe(302);
   });
 
@@ -114,7 +114,7 @@ describe("the partner pipeline", () => {
     await submit(fields);
     const { id } = rowsFor(fields.organisationName)[0]!;
     const move = (form: Record<string, string>, cookie = organiserCookie) =>
-      runRoute(() => pipelineAction({ request: formRequest("/admin/partners", form, { cookie }), context: loadContext(), params: {} }));
+      runRoute(() => pipelineAction(routeArgs({ request: formRequest("/admin/partners", form, { cookie }), context: loadContext(), params: {} })));
 
     expect((await move({ id, stage: "in_discussion" })).status).toBe(302);
     expect(rowsFor(fields.organisationName)[0]!.stage).toBe("in_discussion");

@@ -10,7 +10,7 @@ import { loader as certificateLoader } from "~/routes/certificates.$id";
 import { action as stepAction, loader as stepLoader } from "~/routes/me.programme.$cohortId.steps.$position";
 import { loader as programmeLoader } from "~/routes/me.programme._index";
 import { clock, DAY } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
 
@@ -47,9 +47,9 @@ beforeAll(async () => {
 afterAll(() => clock.set(null));
 
 const post = (position: number, fields: Record<string, string>, as = cookie) =>
-  runRoute(() => stepAction({ request: formRequest(`/me/programme/${cohortId}/steps/${position}`, fields, { cookie: as }), params: { cohortId, position: String(position) }, context: loadContext() }));
+  runRoute(() => stepAction(routeArgs({ request: formRequest(`/me/programme/${cohortId}/steps/${position}`, fields, { cookie: as }), params: { cohortId, position: String(position) }, context: loadContext() })));
 const view = async (position: number, as = cookie) =>
-  (await runRoute(() => stepLoader({ request: getRequest(`/me/programme/${cohortId}/steps/${position}`, { cookie: as }), params: { cohortId, position: String(position) }, context: loadContext() }))).data as {
+  (await runRoute(() => stepLoader(routeArgs({ request: getRequest(`/me/programme/${cohortId}/steps/${position}`, { cookie: as }), params: { cohortId, position: String(position) }, context: loadContext() })))).data as {
     view: { completedAt: string | null; answer: Record<string, unknown>; draft: { subject: string; body: string; mailto: string } | null; entries: unknown[]; applications: unknown[] };
   };
 const errorsOf = (result: { data: unknown }) => JSON.stringify((result.data as { error?: unknown }).error ?? {});
@@ -119,27 +119,27 @@ describe("finishing every step", () => {
   it("issues a certificate with a public verification page and shows the note to future self back", async () => {
     const finished = await post(6, { intent: "save", text: "You kept going. Be proud." });
     expect(finished.headers.get("location")).toBe("/me/programme");
-    const programme = (await runRoute(() => programmeLoader({ request: getRequest("/me/programme", { cookie }), params: {}, context: loadContext() }))).data as {
+    const programme = (await runRoute(() => programmeLoader(routeArgs({ request: getRequest("/me/programme", { cookie }), params: {}, context: loadContext() })))).data as {
       programmes: { doneCount: number; certificateId: string; futureNote: string }[];
     };
     const mine = programme.programmes[0];
     expect(mine.doneCount).toBe(6);
     expect(mine.futureNote).toBe("You kept going. Be proud.");
     expect(mine.certificateId).toMatch(/^[a-z2-7]{26}$/);
-    const certificate = await runRoute(() => certificateLoader({ request: getRequest(`/certificates/${mine.certificateId}`), params: { id: mine.certificateId }, context: loadContext() }));
+    const certificate = await runRoute(() => certificateLoader(routeArgs({ request: getRequest(`/certificates/${mine.certificateId}`), params: { id: mine.certificateId }, context: loadContext() })));
     expect(certificate.data).toMatchObject({ recipientName: "Kemi Adeyemi", curriculumTitle: "All kinds", cohortName: "December", organisationName: "Rise Again Lagos" });
     expect(JSON.stringify(certificate.data)).not.toContain("Be proud");
-    const wrong = await runRoute(() => certificateLoader({ request: getRequest("/certificates/nope"), params: { id: "nope" }, context: loadContext() }));
+    const wrong = await runRoute(() => certificateLoader(routeArgs({ request: getRequest("/certificates/nope"), params: { id: "nope" }, context: loadContext() })));
     expect(wrong.status).toBe(404);
 
-    const others = (await runRoute(() => programmeLoader({ request: getRequest("/me/programme", { cookie: otherCookie }), params: {}, context: loadContext() }))).data as { programmes: { certificateId: string | null; futureNote: string | null }[] };
+    const others = (await runRoute(() => programmeLoader(routeArgs({ request: getRequest("/me/programme", { cookie: otherCookie }), params: {}, context: loadContext() })))).data as { programmes: { certificateId: string | null; futureNote: string | null }[] };
     expect(others.programmes[0]).toMatchObject({ certificateId: null, futureNote: null });
   });
 });
 
 describe("the application tracker", () => {
-  const apps = (as: string) => runRoute(() => applicationsAction({ request: formRequest("/me/applications", {}, { cookie: as }), params: {}, context: loadContext() }));
-  const act = (fields: Record<string, string>, as: string) => runRoute(() => applicationsAction({ request: formRequest("/me/applications", fields, { cookie: as }), params: {}, context: loadContext() }));
+  const apps = (as: string) => runRoute(() => applicationsAction(routeArgs({ request: formRequest("/me/applications", {}, { cookie: as }), params: {}, context: loadContext() })));
+  const act = (fields: Record<string, string>, as: string) => runRoute(() => applicationsAction(routeArgs({ request: formRequest("/me/applications", fields, { cookie: as }), params: {}, context: loadContext() })));
 
   it("is the person's own: others can neither change nor delete an entry", async () => {
     expect((await apps(cookie)).status).toBe(400);
@@ -149,7 +149,7 @@ describe("the application tracker", () => {
     expect(db.select().from(jobApplications).where(eq(jobApplications.id, mine.id)).get()).toMatchObject({ company: mine.company, status: mine.status });
     await act({ intent: "update-application", id: mine.id, company: mine.company, role: mine.role, appliedOn: mine.appliedOn, status: "offer" }, cookie);
     expect(db.select().from(jobApplications).where(eq(jobApplications.id, mine.id)).get()?.status).toBe("offer");
-    const listed = (await runRoute(() => applicationsLoader({ request: getRequest(`/me/applications?edit=${mine.id}`, { cookie: otherCookie }), params: {}, context: loadContext() }))).data as { rows: unknown[]; editing: unknown };
+    const listed = (await runRoute(() => applicationsLoader(routeArgs({ request: getRequest(`/me/applications?edit=${mine.id}`, { cookie: otherCookie }), params: {}, context: loadContext() })))).data as { rows: unknown[]; editing: unknown };
     expect(listed).toMatchObject({ rows: [], editing: null });
   });
 

@@ -13,7 +13,7 @@ import { action as joinAction, loader as joinLoader } from "~/routes/join.$code"
 import { loader as joinIndex } from "~/routes/join._index";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort, queued } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
 
@@ -38,27 +38,27 @@ describe("joining by code or link", () => {
     const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-12-01", name: "Yaba December" });
     const code = codeOf(cohortId);
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
-    const anonymous = await runRoute(() => joinLoader({ request: getRequest(`/join/${code}`), params: { code }, context: loadContext() }));
+    const anonymous = await runRoute(() => joinLoader(routeArgs({ request: getRequest(`/join/${code}`), params: { code }, context: loadContext() })));
     expect(anonymous.data).toMatchObject({ state: "anonymous", cohort: { name: "Yaba December", id: null }, placesLeft: 30 });
 
     const person = await createUser();
     const cookie = signIn(person.id).cookieHeader;
     // Codes are typed any old way on a phone.
     const typed = code.toLowerCase().replace(/(.{4})/, "$1-");
-    const found = await runRoute(() => joinIndex({ request: getRequest(`/join?code=${encodeURIComponent(typed)}`), params: {}, context: loadContext() }));
+    const found = await runRoute(() => joinIndex(routeArgs({ request: getRequest(`/join?code=${encodeURIComponent(typed)}`), params: {}, context: loadContext() })));
     expect(found.headers.get("location")).toBe(`/join/${code}`);
-    const empty = await runRoute(() => joinAction({ request: formRequest(`/join/${code}`, {}, { cookie }), params: { code }, context: loadContext() }));
+    const empty = await runRoute(() => joinAction(routeArgs({ request: formRequest(`/join/${code}`, {}, { cookie }), params: { code }, context: loadContext() })));
     expect(empty.status).toBe(400);
-    const joined = await runRoute(() => joinAction({ request: formRequest(`/join/${code}`, { intent: "join" }, { cookie }), params: { code }, context: loadContext() }));
+    const joined = await runRoute(() => joinAction(routeArgs({ request: formRequest(`/join/${code}`, { intent: "join" }, { cookie }), params: { code }, context: loadContext() })));
     expect(joined.status).toBe(302);
     expect(joined.headers.get("location")).toBe("/me/programme");
     expect(via(cohortId, person.id)).toBe("code");
-    const again = await runRoute(() => joinLoader({ request: getRequest(`/join/${code}`, { cookie }), params: { code }, context: loadContext() }));
+    const again = await runRoute(() => joinLoader(routeArgs({ request: getRequest(`/join/${code}`, { cookie }), params: { code }, context: loadContext() })));
     expect(again.data).toMatchObject({ state: "member", cohort: { id: cohortId }, placesLeft: 29 });
   });
 
   it("answers 404 for a code that names no cohort", async () => {
-    const result = await runRoute(() => joinLoader({ request: getRequest("/join/ZZZZZZZZ"), params: { code: "ZZZZZZZZ" }, context: loadContext() }));
+    const result = await runRoute(() => joinLoader(routeArgs({ request: getRequest("/join/ZZZZZZZZ"), params: { code: "ZZZZZZZZ" }, context: loadContext() })));
     expect(result.status).toBe(404);
   });
 
@@ -68,7 +68,7 @@ describe("joining by code or link", () => {
     const outcomes = people.map((p) => joinCohort({ user: p, cohortId, now: clock.now() }).status);
     expect(outcomes).toEqual(["joined", "joined", "full"]);
     const code = codeOf(cohortId);
-    const page = await runRoute(() => joinLoader({ request: getRequest(`/join/${code}`, { cookie: signIn(people[2].id).cookieHeader }), params: { code }, context: loadContext() }));
+    const page = await runRoute(() => joinLoader(routeArgs({ request: getRequest(`/join/${code}`, { cookie: signIn(people[2].id).cookieHeader }), params: { code }, context: loadContext() })));
     expect(page.data).toMatchObject({ state: "full", placesLeft: 0 });
   });
 });
@@ -80,11 +80,11 @@ describe("invitations", () => {
     const member = await createUser();
     join(member, cohortId);
     const result = await runRoute(() =>
-      dashboardAction({
+      dashboardAction(routeArgs({
         request: formRequest(`/admin/cohorts/${cohortId}`, { intent: "invite", emails: `Invitee-One@example.org, ${member.email}\nnew-person@example.org` }, { cookie: signIn(organiser.id).cookieHeader }),
         params: { id: cohortId },
         context: loadContext(),
-      }),
+      })),
     );
     expect(result.status).toBe(302);
     const sent = queued("invitee-one@example.org", "cohort-invitation");
@@ -99,11 +99,11 @@ describe("invitations", () => {
   it("refuse text that is not a list of addresses", async () => {
     const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-12-01" });
     const result = await runRoute(() =>
-      dashboardAction({
+      dashboardAction(routeArgs({
         request: formRequest(`/admin/cohorts/${cohortId}`, { intent: "invite", emails: "someone, not-an-address" }, { cookie: signIn(organiser.id).cookieHeader }),
         params: { id: cohortId },
         context: loadContext(),
-      }),
+      })),
     );
     expect(result.status).toBe(400);
     expect(JSON.stringify(result.data)).toContain("is not an email address");

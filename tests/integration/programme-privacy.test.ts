@@ -18,7 +18,7 @@ import { loader as myHome } from "~/routes/me._index";
 import { action as stepAction, loader as stepLoader } from "~/routes/me.programme.$cohortId.steps.$position";
 import { loader as myProgramme } from "~/routes/me.programme._index";
 import { clock, DAY } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
 
@@ -53,11 +53,11 @@ beforeAll(async () => {
   clock.set(START + 60_000);
   await runWorkerOnce();
   const saved = await runRoute(() =>
-    stepAction({
+    stepAction(routeArgs({
       request: formRequest(`/me/programme/${cohortId}/steps/1`, { intent: "save", "values.feeling": `Sad ${MARKER}`, "values.next": "Rest" }, { cookie: cookies.author }),
       params: { cohortId, position: "1" },
       context: ctx(),
-    }),
+    })),
   );
   expect(saved.status).toBe(302);
   // A day later: reminders go out to whoever has not done step 1 (never with anyone's answer in them).
@@ -68,7 +68,7 @@ beforeAll(async () => {
 afterAll(() => clock.set(null));
 
 function step(position: number, who: keyof typeof cookies) {
-  return runRoute(() => stepLoader({ request: getRequest(`/me/programme/${cohortId}/steps/${position}`, { cookie: cookies[who] }), params: { cohortId, position: String(position) }, context: ctx() }));
+  return runRoute(() => stepLoader(routeArgs({ request: getRequest(`/me/programme/${cohortId}/steps/${position}`, { cookie: cookies[who] }), params: { cohortId, position: String(position) }, context: ctx() })));
 }
 
 describe("a step that has not opened", () => {
@@ -80,7 +80,7 @@ describe("a step that has not opened", () => {
       expect(text(result.data)).not.toMatch(/SECRET-(BODY|EXERCISE)-TWO|Ask politely|Could you tell me|interviewer/);
       expect(text(result.data)).toContain("3 December 2026");
     }
-    const programme = await runRoute(() => myProgramme({ request: getRequest("/me/programme", { cookie: cookies.author }), params: {}, context: ctx() }));
+    const programme = await runRoute(() => myProgramme(routeArgs({ request: getRequest("/me/programme", { cookie: cookies.author }), params: {}, context: ctx() })));
     expect(text(programme.data)).not.toMatch(/SECRET-(BODY|EXERCISE)|A polite email|A note to yourself/);
     expect(text(programme.data)).toContain("Ask for feedback");
   });
@@ -93,18 +93,18 @@ describe("a step that has not opened", () => {
         expect(text(result.data)).not.toMatch(/SECRET|Ask politely|disappointed/);
       }
     }
-    const anonymous = await runRoute(() => stepLoader({ request: getRequest(`/me/programme/${cohortId}/steps/2`), params: { cohortId, position: "2" }, context: ctx() }));
+    const anonymous = await runRoute(() => stepLoader(routeArgs({ request: getRequest(`/me/programme/${cohortId}/steps/2`), params: { cohortId, position: "2" }, context: ctx() })));
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
   });
 
   it("cannot be answered before it opens", async () => {
     const result = await runRoute(() =>
-      stepAction({
+      stepAction(routeArgs({
         request: formRequest(`/me/programme/${cohortId}/steps/2`, { intent: "save", "values.company": "Acme", "values.interviewer": "Ms A" }, { cookie: cookies.author }),
         params: { cohortId, position: "2" },
         context: ctx(),
-      }),
+      })),
     );
     expect(result.status).toBe(403);
     expect(readableAnswersFor(author.id, authorMemberId).size).toBe(1);
@@ -132,11 +132,11 @@ describe("a participant's answers", () => {
   it("are unreadable to organisers: dashboard, CSV, settings, curriculum pages and the console", async () => {
     const params = { id: cohortId };
     const loads = [
-      () => cohortDashboard({ request: getRequest(`/admin/cohorts/${cohortId}`, { cookie: cookies.organiser }), params, context: ctx() }),
-      () => cohortSettings({ request: getRequest(`/admin/cohorts/${cohortId}/settings`, { cookie: cookies.organiser }), params, context: ctx() }),
-      () => cohortList({ request: getRequest("/admin/cohorts", { cookie: cookies.organiser }), params: {}, context: ctx() }),
-      () => adminHome({ request: getRequest("/admin", { cookie: cookies.organiser }), params: {}, context: ctx() }),
-      () => curriculumPage({ request: getRequest(`/admin/curricula/${curriculumId}`, { cookie: cookies.organiser }), params: { id: curriculumId }, context: ctx() }),
+      () => cohortDashboard(routeArgs({ request: getRequest(`/admin/cohorts/${cohortId}`, { cookie: cookies.organiser }), params, context: ctx() })),
+      () => cohortSettings(routeArgs({ request: getRequest(`/admin/cohorts/${cohortId}/settings`, { cookie: cookies.organiser }), params, context: ctx() })),
+      () => cohortList(routeArgs({ request: getRequest("/admin/cohorts", { cookie: cookies.organiser }), params: {}, context: ctx() })),
+      () => adminHome(routeArgs({ request: getRequest("/admin", { cookie: cookies.organiser }), params: {}, context: ctx() })),
+      () => curriculumPage(routeArgs({ request: getRequest(`/admin/curricula/${curriculumId}`, { cookie: cookies.organiser }), params: { id: curriculumId }, context: ctx() })),
     ];
     const dashboard = await runRoute(loads[0]);
     expect(text(dashboard.data)).toContain("Author Person");
@@ -146,12 +146,12 @@ describe("a participant's answers", () => {
     for (const s of steps.steps) {
       const stepParams = { id: curriculumId, stepId: s.id };
       for (const load of [stepEditor, stepPreview]) {
-        const result = await runRoute(() => load({ request: getRequest(`/admin/curricula/${curriculumId}/steps/${s.id}`, { cookie: cookies.organiser }), params: stepParams, context: ctx() }));
+        const result = await runRoute(() => load(routeArgs({ request: getRequest(`/admin/curricula/${curriculumId}/steps/${s.id}`, { cookie: cookies.organiser }), params: stepParams, context: ctx() })));
         expect(result.status).toBe(200);
         expect(text(result.data)).not.toContain(MARKER);
       }
     }
-    const csv = (await membersCsv({ request: getRequest(`/admin/cohorts/${cohortId}/members.csv`, { cookie: cookies.organiser }), params, context: ctx() })) as Response;
+    const csv = (await membersCsv(routeArgs({ request: getRequest(`/admin/cohorts/${cohortId}/members.csv`, { cookie: cookies.organiser }), params, context: ctx() }))) as Response;
     const body = await csv.text();
     expect(body).toContain("Author Person");
     expect(body).not.toContain(MARKER);
@@ -162,9 +162,9 @@ describe("a participant's answers", () => {
     for (const who of ["classmate", "outsider"] as const) {
       const request = (url: string) => getRequest(url, { cookie: cookies[who] });
       const results = [
-        await runRoute(() => myProgramme({ request: request("/me/programme"), params: {}, context: ctx() })),
-        await runRoute(() => myHome({ request: request("/me"), params: {}, context: ctx() })),
-        await runRoute(() => myApplications({ request: request("/me/applications"), params: {}, context: ctx() })),
+        await runRoute(() => myProgramme(routeArgs({ request: request("/me/programme"), params: {}, context: ctx() }))),
+        await runRoute(() => myHome(routeArgs({ request: request("/me"), params: {}, context: ctx() }))),
+        await runRoute(() => myApplications(routeArgs({ request: request("/me/applications"), params: {}, context: ctx() }))),
         await step(1, who),
       ];
       for (const result of results) expect(text(result.data)).not.toContain(MARKER);

@@ -9,7 +9,7 @@ import { markDonationPaid } from "~/modules/sponsorship/fulfilment.server";
 import { refundDonation } from "~/modules/sponsorship/refunds.server";
 import { action, loader } from "~/routes/receipts.$id";
 import { clock } from "~/utils/clock.server";
-import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig, type TestCampaign } from "../support/stripe-factories";
 
@@ -108,7 +108,7 @@ describe("the receipt page", () => {
     expect(token.length).toBeGreaterThanOrEqual(26);
     const path = `/receipts/${gift.donationId}`;
     const params = { id: gift.donationId };
-    const asOwner = await runRoute(() => loader({ request: getRequest(path, { cookie: signIn(owner.id).cookieHeader }), params, context: loadContext() }));
+    const asOwner = await runRoute(() => loader(routeArgs({ request: getRequest(path, { cookie: signIn(owner.id).cookieHeader }), params, context: loadContext() })));
     expect(asOwner.status).toBe(200);
     expect(asOwner.data).toMatchObject({
       receiptNumber: donationRow(gift.donationId).receiptNumber,
@@ -119,28 +119,29 @@ describe("the receipt page", () => {
       organisationEmail: "hello@riseagain.example",
       canManage: false,
     });
-    const asGuest = await runRoute(() => loader({ request: getRequest(`${path}?t=${token}`), params, context: loadContext() }));
+    const asGuest = await runRoute(() => loader(routeArgs({ request: getRequest(`${path}?t=${token}`), params, context: loadContext() })));
     expect(asGuest.status).toBe(200);
     for (const request of [
       getRequest(path),
       getRequest(path, { cookie: signIn(other.id).cookieHeader }),
       getRequest(path, { cookie: signIn(organiser.id).cookieHeader }),
-      getRequest(`${path}?t=${token.slice(0, -1)}x`),
+      // The last character changed (never to itself: a token may already end in "x").
+      getRequest(`${path}?t=${token.slice(0, -1)}${token.endsWith("x") ? "y" : "x"}`),
       getRequest(`/receipts/nope?t=${token}`),
     ]) {
-      const result = await runRoute(() => loader({ request, params: { id: new URL(request.url).pathname.split("/")[2] }, context: loadContext() }));
+      const result = await runRoute(() => loader(routeArgs({ request, params: { id: new URL(request.url).pathname.split("/")[2] }, context: loadContext() })));
       expect(result.status).toBe(404);
     }
     // Another gift's token does not open this one.
     const someoneElse = await paidCardGift({ tierId: campaign.tiers[0].id });
     const theirs = tokenFrom(someoneElse.donorEmail).token;
-    expect((await runRoute(() => loader({ request: getRequest(`${path}?t=${theirs}`), params, context: loadContext() }))).status).toBe(404);
+    expect((await runRoute(() => loader(routeArgs({ request: getRequest(`${path}?t=${theirs}`), params, context: loadContext() })))).status).toBe(404);
   });
 
   it("has no receipt for a gift that is not paid", async () => {
     const owner = await createUser({ roles: ["sponsor"] });
     const { id } = transfer(owner.email, owner.id);
-    const result = await runRoute(() => loader({ request: getRequest(`/receipts/${id}`, { cookie: signIn(owner.id).cookieHeader }), params: { id }, context: loadContext() }));
+    const result = await runRoute(() => loader(routeArgs({ request: getRequest(`/receipts/${id}`, { cookie: signIn(owner.id).cookieHeader }), params: { id }, context: loadContext() })));
     expect(result.status).toBe(404);
   });
 
@@ -149,18 +150,18 @@ describe("the receipt page", () => {
     const { token } = tokenFrom(gift.donorEmail);
     const path = `/receipts/${gift.donationId}`;
     const params = { id: gift.donationId };
-    const page = await runRoute(() => loader({ request: getRequest(`${path}?t=${token}`), params, context: loadContext() }));
+    const page = await runRoute(() => loader(routeArgs({ request: getRequest(`${path}?t=${token}`), params, context: loadContext() })));
     expect(page.data).toMatchObject({ canManage: true, monthly: true });
-    const manage = await runRoute(() => action({ request: formRequest(`${path}?t=${token}`, { intent: "manage", t: token }), params, context: loadContext() }));
+    const manage = await runRoute(() => action(routeArgs({ request: formRequest(`${path}?t=${token}`, { intent: "manage", t: token }), params, context: loadContext() })));
     expect(manage.status).toBe(303);
     expect(manage.headers.get("location")).toMatch(new RegExp(`^${rig.standIn.url}/portal/bps_test_`));
     const portal = rig.standIn.requests.filter((r) => r.path === "/v1/billing_portal/sessions").at(-1)!;
     expect(portal.body).toEqual({ customer: donationRow(gift.donationId).customerId, return_url: `http://localhost:3000${path}?t=${token}` });
-    const stranger = await runRoute(() => action({ request: formRequest(path, { intent: "manage", t: "wrong" }), params, context: loadContext() }));
+    const stranger = await runRoute(() => action(routeArgs({ request: formRequest(path, { intent: "manage", t: "wrong" }), params, context: loadContext() })));
     expect(stranger.status).toBe(404);
     // Once cancelled there is nothing to manage.
     await rig.standIn.send("customer.subscription.deleted", rig.standIn.subscriptionFor(gift.sessionId));
-    const after = await runRoute(() => action({ request: formRequest(path, { intent: "manage", t: token }), params, context: loadContext() }));
+    const after = await runRoute(() => action(routeArgs({ request: formRequest(path, { intent: "manage", t: token }), params, context: loadContext() })));
     expect(after.status).toBe(404);
   });
 
@@ -172,7 +173,7 @@ describe("the receipt page", () => {
     // A port nothing listens on: the SDK's request fails to connect.
     process.env.STRIPE_API_PORT = "9";
     try {
-      const result = await runRoute(() => action({ request: formRequest(path, { intent: "manage", t: token }), params: { id: gift.donationId }, context: loadContext() }));
+      const result = await runRoute(() => action(routeArgs({ request: formRequest(path, { intent: "manage", t: token }), params: { id: gift.donationId }, context: loadContext() })));
       expect(result.status).toBe(503);
       expect(result.data).toMatchObject({ message: expect.stringMatching(/could not reach the card payment service/) });
     } finally {
@@ -184,7 +185,7 @@ describe("the receipt page", () => {
     const gift = await paidCardGift({ tierId: campaign.tiers[0].id });
     const { token } = tokenFrom(gift.donorEmail);
     const path = `/receipts/${gift.donationId}`;
-    const result = await runRoute(() => action({ request: formRequest(path, { intent: "manage", t: token }), params: { id: gift.donationId }, context: loadContext() }));
+    const result = await runRoute(() => action(routeArgs({ request: formRequest(path, { intent: "manage", t: token }), params: { id: gift.donationId }, context: loadContext() })));
     expect(result.status).toBe(404);
   });
 });

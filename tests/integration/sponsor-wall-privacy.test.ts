@@ -6,7 +6,7 @@ import { loader as donateLoader } from "~/routes/donate.$slug";
 import { loader as transferLoader } from "~/routes/donate.$slug_.transfer.$donationId";
 import { loader as sponsorsLoader } from "~/routes/sponsors";
 import { clock } from "~/utils/clock.server";
-import { getRequest, loadContext } from "../support/factories";
+import { getRequest, loadContext, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign, pledgeTransfer } from "../support/sponsorship-factories";
 
@@ -25,9 +25,9 @@ describe("the sponsor wall's public data", () => {
     const pledge = pledgeTransfer(campaign, { name: "Secret Benefactor", recognition: "anonymous", message: "Keep going" });
     db.transaction((tx) => markDonationPaid(tx, pledge.id, { now: T0 }), { behavior: "immediate" });
 
-    const wall = await runRoute(() => sponsorsLoader({ request: getRequest("/sponsors"), params: {}, context: loadContext() }));
+    const wall = await runRoute(() => sponsorsLoader(routeArgs({ request: getRequest("/sponsors"), params: {}, context: loadContext() })));
     const page = await runRoute(() =>
-      donateLoader({ request: getRequest(`/donate/${campaign.slug}`), params: { slug: campaign.slug }, context: loadContext() }),
+      donateLoader(routeArgs({ request: getRequest(`/donate/${campaign.slug}`), params: { slug: campaign.slug }, context: loadContext() })),
     );
     for (const result of [wall, page]) {
       const json = JSON.stringify(result.data);
@@ -39,7 +39,7 @@ describe("the sponsor wall's public data", () => {
 
     // The id is what the transfer page is keyed by: it shows the donor's real name.
     const transfer = await runRoute(() =>
-      transferLoader({ request: getRequest("/"), params: { slug: campaign.slug, donationId: pledge.id }, context: loadContext() }),
+      transferLoader(routeArgs({ request: getRequest("/"), params: { slug: campaign.slug, donationId: pledge.id }, context: loadContext() })),
     );
     expect((transfer.data as { donorName: string }).donorName).toBe("Secret Benefactor");
   });

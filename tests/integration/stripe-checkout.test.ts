@@ -5,7 +5,7 @@ import { outbox } from "~db/schema";
 import { createDonation } from "~/modules/sponsorship/donations.server";
 import { cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/payments.server";
 import { loader as thanksLoader } from "~/routes/donate.$slug_.thanks";
-import { createUser, getRequest, loadContext, signIn } from "../support/factories";
+import { createUser, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 import { TEST_SECRET_KEY } from "../support/stripe-events";
@@ -117,7 +117,7 @@ describe("card checkout", () => {
 describe("the thanks page", () => {
   async function thanks(slug: string, sessionId: string, cookie?: string) {
     return runRoute(() =>
-      thanksLoader({ request: getRequest(`/donate/${slug}/thanks?session_id=${sessionId}`, { cookie }), params: { slug }, context: loadContext() }),
+      thanksLoader(routeArgs({ request: getRequest(`/donate/${slug}/thanks?session_id=${sessionId}`, { cookie }), params: { slug }, context: loadContext() })),
     );
   }
 

@@ -1,4 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "react-router";
 import { db } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -50,6 +50,11 @@ export function sessionCookieName(): string {
 /** The load context the server passes to loaders and actions. */
 export function loadContext(clientIp = "203.0.113.5"): AppLoadContext {
   return { nonce: "n", clock, clientIp };
+}
+
+/** The arguments the router passes a loader or action, around the request a test made. */
+export function routeArgs<Args extends { request: Request }>(args: Args): Args & { url: URL; pattern: string } {
+  return { ...args, url: new URL(args.request.url), pattern: "" };
 }
 
 /** A form POST as a browser sends it. */

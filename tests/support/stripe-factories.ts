@@ -6,6 +6,7 @@ import { campaigns, campaignTiers, donations, type GiftInterval } from "~db/sche
 import { createDonation } from "~/modules/sponsorship/donations.server";
 import { startCardCheckout } from "~/modules/sponsorship/payments.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
+import { routeArgs } from "./factories";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { loadContext, uniqueEmail } from "./factories";
@@ -76,7 +77,7 @@ export async function postWebhook(body: string, signature: string | null) {
   const headers = new Headers({ "content-type": "application/json; charset=utf-8" });
   if (signature !== null) headers.set("stripe-signature", signature);
   const request = new Request("http://localhost:3000/webhooks/stripe", { method: "POST", headers, body });
-  const response = (await webhookAction({ request, params: {}, context: loadContext() })) as Response;
+  const response = (await webhookAction(routeArgs({ request, params: {}, context: loadContext() }))) as Response;
   return { status: response.status, text: await response.text() };
 }
 

@@ -18,7 +18,7 @@ describe("a POST whose Origin is null", () => {
     expect(isCrossSite(post({ origin: "null", host: "localhost" }) as never)).toBe(true);
   });
 
-  it("reaches the app without the opaque Origin, which Remix would otherwise refuse", () => {
+  it("reaches the app without the opaque Origin, which React Router would otherwise refuse", () => {
     const request = post({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost" });
     let passed = false;
     csrfGuard(request as never, {} as never, () => (passed = true));

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUS_OPTIONS } from "~/modules/cohorts/application-schemas";
 

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { ApplicationForm, ApplicationTable, type ApplicationRow } from "./application-form";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 
 type Summary = { cohortId: string; cohortName: string; doneCount: number; total: number; openStep: { position: number; title: string } | null; certificateId: string | null };
 

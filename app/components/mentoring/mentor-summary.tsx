@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 import type { MentoringFormat } from "~db/schema/mentoring";
 import { formatList } from "~/modules/mentoring/options";
 

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { EmptyState } from "~/components/layout";
 import { declineSchema } from "~/modules/mentoring/mentorship-schemas";

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import { ErrorSummary, FieldError, SubmitButton, TextAreaField } from "~/components/forms";
 import { addNoteSchema, NOTE_TYPE_LABELS, NOTE_TYPES, type NoteType } from "~/modules/mentoring/session-schemas";
 import type { Workspace } from "~/modules/mentoring/workspace.server";

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { FORMAT_LABELS } from "~/modules/mentoring/options";
 import { DURATION_OPTIONS, OUTCOME_LABELS, proposeSessionSchema, rateSessionSchema } from "~/modules/mentoring/session-schemas";

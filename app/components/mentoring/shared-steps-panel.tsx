@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "react-router";
 import type { Workspace } from "~/modules/mentoring/workspace.server";
 
 /** The mentee chooses which answered steps their mentor may read, and takes them back. */

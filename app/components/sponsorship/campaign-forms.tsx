@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { addTierSchema, CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_OPTIONS, campaignDetailsSchema, editTierSchema, INTERVAL_LABELS, INTERVAL_OPTIONS } from "~/modules/sponsorship/campaign-schemas";
 import { SUPPORTED_CURRENCIES } from "~/utils/money";
@@ -115,22 +115,24 @@ export function EditTierForm({ tier, currency, lastResult, first, last }: { tier
         <SubmitButton variant="secondary">Save the tier</SubmitButton>
       </Form>
       <div className="button-row">
-        {first ? null : <TierButton tierId={tier.id} intent="move-tier" direction="up" label={`Move ${tier.name} up`} text="Move up" />}
-        {last ? null : <TierButton tierId={tier.id} intent="move-tier" direction="down" label={`Move ${tier.name} down`} text="Move down" />}
-        <TierButton tierId={tier.id} intent="remove-tier" label={`Remove ${tier.name}`} text="Remove" warning />
+        {first ? null : <TierButton tierId={tier.id} intent="move-tier" direction="up" text="Move up" tierName={tier.name} />}
+        {last ? null : <TierButton tierId={tier.id} intent="move-tier" direction="down" text="Move down" tierName={tier.name} />}
+        <TierButton tierId={tier.id} intent="remove-tier" text="Remove" tierName={tier.name} warning />
       </div>
     </li>
   );
 }
 
-function TierButton({ tierId, intent, direction, label, text, warning }: { tierId: string; intent: string; direction?: string; label: string; text: string; warning?: boolean }) {
+// The visible words come first in the accessible name, so speech users can say what they see.
+function TierButton({ tierId, intent, direction, text, tierName, warning }: { tierId: string; intent: string; direction?: string; text: string; tierName: string; warning?: boolean }) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="tierId" value={tierId} />
       {direction ? <input type="hidden" name="direction" value={direction} /> : null}
-      <button type="submit" className={`button ${warning ? "button--warning" : "button--secondary"}`} aria-label={label}>
+      <button type="submit" className={`button ${warning ? "button--warning" : "button--secondary"}`}>
         {text}
+        <span className="visually-hidden"> {tierName}</span>
       </button>
     </Form>
   );

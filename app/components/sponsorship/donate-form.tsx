@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
 import { CUSTOM_GIFT, donateSchema, RECOGNITION_LABELS, RECOGNITION_OPTIONS, type DonateBounds } from "~/modules/sponsorship/donate-schemas";

@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "react-router";
 import type { DonationStatus, PaymentMethod } from "~db/schema";
 import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS, METHOD_LABELS, METHOD_OPTIONS } from "~/modules/sponsorship/donations-admin-schemas";
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 
 export type WallItem = { id: string; name: string; message: string; when: string; campaignTitle?: string; campaignSlug?: string };
 

@@ -1,5 +1,5 @@
 import type { Submission } from "@conform-to/react";
-import { data, type HeadersFunction } from "@remix-run/node";
+import { data, type HeadersFunction } from "react-router";
 import type { Refusal } from "./account.server";
 
 /** Throws a 400 for a request no page of ours would send (a missing or unknown `intent`). */

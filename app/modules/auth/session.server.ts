@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { and, eq, ne } from "drizzle-orm";
-import { redirect, data } from "@remix-run/node";
+import { redirect, data } from "react-router";
 import { db } from "~db/client.server";
 import { sessions, userRoles, users, type Role } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { signUp, type SignupRole } from "./account.server";
 import { signupServerSchema } from "./form-schemas.server";
 import { refusalReply } from "./route-helpers.server";

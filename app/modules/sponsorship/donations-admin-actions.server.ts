@@ -1,5 +1,5 @@
 import type { Submission } from "@conform-to/react";
-import { data } from "@remix-run/node";
+import { data } from "react-router";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { markTransferReceived, type MarkReceivedResult } from "./donations-admin.server";
 
