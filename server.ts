@@ -60,8 +60,7 @@ async function main() {
     build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
   }
 
-  app.all(
-    "*",
+  app.use(
     createRequestHandler({
       build,
       mode: isProduction ? "production" : "development",

@@ -78,13 +78,7 @@ export function splitLinks(text: string, origin: string): TextPart[] {
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = match[0].replace(/[.,;:!?)\]]+$/, "");
     const start = match.index;
-    let sameOrigin = false;
-    try {
-      sameOrigin = new URL(url).origin === origin;
-    } catch {
-      sameOrigin = false;
-    }
-    if (!sameOrigin) continue;
+    if (!URL.canParse(url) || new URL(url).origin !== origin) continue;
     if (start > last) parts.push({ text: text.slice(last, start) });
     parts.push({ text: url, href: url });
     last = start + url.length;
