@@ -18,7 +18,7 @@ export default tseslint.config(
         "error",
         {
           paths: [
-            { name: "react-router-dom", message: "Import from @remix-run/react." },
+            { name: "react-router-dom", message: "Import from react-router." },
             { name: "react-router", importNames: ["json", "defer"], message: "Return plain objects or data()." },
           ],
         },

@@ -6,7 +6,7 @@ import type { ServerBuild } from "react-router";
 import compression from "compression";
 import express from "express";
 import { db, closeDatabase } from "./db/client.server";
-import { seedIfEmpty } from "./db/seed";
+import { seedIfEmpty } from "./scripts/seed/demo";
 import { registerJobHandlers } from "./app/jobs.server";
 import { ensureBuiltInCurriculum } from "./app/modules/curriculum/built-in.server";
 import { startWorker } from "./app/modules/outbox/worker.server";

@@ -9,6 +9,10 @@ export default defineConfig({
     setupFiles: ["tests/support/setup-db.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
+    // Each worker loads the dependencies once for all its files; setup-db.ts resets the rest per file.
+    isolate: false,
+    // The default leaves a core idle for the main process, which mostly waits.
+    maxWorkers: "100%",
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -5,12 +5,12 @@ import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { FlashMessage } from "./components/flash-message";
 import { RouteErrorBoundary } from "./components/error-boundary";
-import { getOrganisation } from "./modules/admin/organisation.server";
-import { getUser } from "./modules/auth/session.server";
 import { takeFlash } from "./utils/flash.server";
 import { useShouldHydrate } from "./utils/hydration";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css?url";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { getUser } from "~/routes/helpers/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

@@ -9,6 +9,13 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * What domain functions read and write through: the transaction they were handed, or the database
+ * itself outside one. Transactions are synchronous (`db.transaction(fn, { behavior: "immediate" })`
+ * for read-then-write).
+ */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
+
 const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 export function openDatabase(file: string): Db {

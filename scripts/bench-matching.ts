@@ -14,7 +14,7 @@ process.env.LOG_LEVEL ??= "error";
 
 const { db, closeDatabase } = await import("~db/client.server");
 const { insertUser } = await import("~/modules/auth/users.server");
-const { largeMenteeProfile, largeMentorProfile } = await import("~db/seed-mentoring");
+const { largeMenteeProfile, largeMentorProfile } = await import("./seed/mentoring");
 const { menteeProfiles, mentorProfiles } = await import("~db/schema");
 const { planAssignment, createMatchRun } = await import("~/modules/mentoring/group-matching.server");
 const { approvedMentors, menteeTraits, mentorTraits } = await import("~/modules/mentoring/suggestions.server");

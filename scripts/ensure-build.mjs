@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "db", "emails", "public", "server.ts", "vite.config.ts", "package-lock.json"];
+const SOURCES = ["app", "db", "emails", "public", "scripts/seed", "server.ts", "vite.config.ts", "react-router.config.ts", "package-lock.json"];
 
 function newestMtime(root, target) {
   const full = path.join(root, target);
@@ -43,7 +43,9 @@ export function ensureBuild(root = process.cwd()) {
     if (isFresh(root)) return;
     console.log("Building Steppingstone…");
     const startedAt = new Date();
-    const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+    // Always a production build: a caller's NODE_ENV (vitest sets "test") would otherwise give
+    // React's development bundle, with its warnings, to every page.
+    const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (result.status !== 0) throw new Error("The build failed");
     // Dated from when it started: a source saved during the build is newer, so the next call rebuilds.
     fs.utimesSync(serverEntry(root), startedAt, startedAt);

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 export const handle = staticPage;
 

@@ -4,13 +4,13 @@ import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { dashboardFigures } from "~/modules/admin/dashboard.server";
-import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/admin/schemas";
-import { requireRole } from "~/modules/auth/session.server";
 import { programmeFigures } from "~/modules/cohorts/figures.server";
 import { eventsFigures } from "~/modules/events/admin-events.server";
 import { mentoringFigures } from "~/modules/mentoring/figures.server";
 import { givingFigures } from "~/modules/sponsorship/figures.server";
 import { formatMoney } from "~/utils/money";
+import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/auth/roles";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
 

@@ -5,8 +5,6 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress";
 import { AddTierForm, CampaignDetailsForm, EditTierForm } from "~/components/sponsorship/campaign-forms";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { addTierSchema, CAMPAIGN_STATUS_LABELS, campaignDetailsSchema, editTierSchema, tierActionSchema } from "~/modules/sponsorship/campaign-schemas";
 import { addTier, editTier, getCampaign, moveTier, removeTier, tiersOf, updateCampaignDetails } from "~/modules/sponsorship/campaigns.server";
 import { progressView } from "~/modules/sponsorship/donate-page.server";
@@ -14,6 +12,8 @@ import { campaignProgress } from "~/modules/sponsorship/progress.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { minorToInput } from "~/utils/money";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Campaign"} · Organisers' console` }];
 

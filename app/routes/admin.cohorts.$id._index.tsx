@@ -8,15 +8,15 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
-import { cohortOr404 } from "~/modules/cohorts/cohorts.server";
 import { cohortGrid } from "~/modules/cohorts/dashboard.server";
-import { eventsWithCheckIns } from "~/modules/cohorts/event-attendees.server";
 import { addEventAttendees, inviteToCohort, joinUrl, pendingInvitations } from "~/modules/cohorts/membership.server";
 import { describeSchedule } from "~/modules/cohorts/schedule";
 import { addFromEventSchema, inviteMembersSchema } from "~/modules/cohorts/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
+import { eventsWithCheckIns } from "~/modules/events/checked-in.server";
+import { cohortOr404 } from "~/routes/helpers/cohort.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"} · Organisers' console` }];
 

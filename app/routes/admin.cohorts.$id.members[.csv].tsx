@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
-import { cohortOr404 } from "~/modules/cohorts/cohorts.server";
 import { cohortGrid } from "~/modules/cohorts/dashboard.server";
 import { membersCsv } from "~/modules/cohorts/members-csv.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
+import { cohortOr404 } from "~/routes/helpers/cohort.server";
 
 // A resource route: the cohort's members and their progress, to open in a spreadsheet.
 export function loader({ request, params, context }: LoaderFunctionArgs) {

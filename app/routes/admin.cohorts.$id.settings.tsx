@@ -8,12 +8,13 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
-import { cohortOr404, facilitatorOptions, updateCohort } from "~/modules/cohorts/cohorts.server";
+import { facilitatorOptions, updateCohort } from "~/modules/cohorts/cohorts.server";
 import { cohortSteps, isOpen } from "~/modules/cohorts/progress.server";
 import { cohortSettingsSchema } from "~/modules/cohorts/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
+import { cohortOr404 } from "~/routes/helpers/cohort.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings: ${data?.name ?? "cohort"} · Organisers' console` }];
 

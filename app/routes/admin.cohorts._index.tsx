@@ -8,14 +8,14 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { createCohort, facilitatorOptions, listCohorts } from "~/modules/cohorts/cohorts.server";
 import { localDateOf } from "~/modules/cohorts/schedule";
 import { createCohortSchema } from "~/modules/cohorts/schemas";
 import { builtInCurriculumId } from "~/modules/curriculum/built-in.server";
 import { findCurriculum, listCurricula } from "~/modules/curriculum/curricula.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Organisers' console" }];
 

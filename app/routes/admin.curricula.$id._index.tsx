@@ -6,13 +6,13 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requireRole } from "~/modules/auth/session.server";
 import { findCurriculum, stepsOf, updateCurriculum } from "~/modules/curriculum/curricula.server";
 import { EXERCISE_KIND_LABELS } from "~/modules/curriculum/exercise-defaults";
 import { addStepSchema, curriculumDetailsSchema, stepChangeSchema } from "~/modules/curriculum/schemas";
-import { addStep, answerCounts, moveStep, removeStep } from "~/modules/curriculum/steps.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { requireRole } from "~/routes/helpers/session.server";
+import { addStep, answerCounts, moveStep, removeStep } from "~/modules/cohorts/curriculum-edits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.curriculum.title ?? "Curriculum"} · Organisers' console` }];
 

@@ -7,7 +7,6 @@ import { ExerciseEditor } from "~/components/curriculum/exercise-editor";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requireRole } from "~/modules/auth/session.server";
 import { findCurriculum } from "~/modules/curriculum/curricula.server";
 import { EXERCISE_KIND_LABELS, EXERCISE_KINDS } from "~/modules/curriculum/exercise-defaults";
 import type { ExerciseField } from "~/modules/curriculum/exercise-types";
@@ -16,6 +15,7 @@ import { editorDefaults, exerciseFromForm, ROW_LIMITS, stepEditorSchemaFor } fro
 import { changeExerciseKind, findStep, updateStep } from "~/modules/curriculum/steps.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.step.title ?? "step"} · Organisers' console` }];
 

@@ -6,16 +6,17 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requireRole } from "~/modules/auth/session.server";
-import { createCurriculum, findCurriculum, listCurricula } from "~/modules/curriculum/curricula.server";
+import { curriculaWithCohortCounts } from "~/modules/cohorts/curriculum-edits.server";
+import { createCurriculum, findCurriculum } from "~/modules/curriculum/curricula.server";
 import { createCurriculumSchema } from "~/modules/curriculum/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Curricula · Organisers' console" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  return { curricula: listCurricula() };
+  return { curricula: curriculaWithCohortCounts() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

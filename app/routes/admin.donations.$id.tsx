@@ -6,17 +6,19 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { DonationStatusTag, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { badRequest } from "~/modules/auth/route-helpers.server";
-import { requireRole } from "~/modules/auth/session.server";
-import { markReceivedOutcome } from "~/modules/sponsorship/donations-admin-actions.server";
-import { INTERVAL_LABELS, markReceivedSchema, METHOD_LABELS, RECOGNITION_LABELS, refundSchema } from "~/modules/sponsorship/donations-admin-schemas";
+import { markReceivedSchema, RECOGNITION_LABELS, refundSchema } from "~/modules/sponsorship/donations-admin-schemas";
 import { donationDetail, refundableOf } from "~/modules/sponsorship/donations-admin.server";
 import { refundDonation } from "~/modules/sponsorship/refunds.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { formatMoney, parseAmount } from "~/utils/money";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { badRequest } from "~/routes/helpers/replies.server";
+import { requireRole } from "~/routes/helpers/session.server";
+import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
+import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
+import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Gift from ${data.donorName}` : "Gift"} · Organisers' console` }];
 

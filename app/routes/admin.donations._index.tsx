@@ -5,13 +5,15 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { DonationFilterForm, DonationStatusTag, DonationTotals, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
-import { INTERVAL_LABELS, markReceivedSchema, METHOD_LABELS } from "~/modules/sponsorship/donations-admin-schemas";
+import { markReceivedSchema } from "~/modules/sponsorship/donations-admin-schemas";
 import { campaignChoices, filterParams, listDonations, readDonationFilters } from "~/modules/sponsorship/donations-admin.server";
-import { markReceivedOutcome } from "~/modules/sponsorship/donations-admin-actions.server";
 import { formatInstant } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
+import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
+import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
+import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Donations · Organisers' console" }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { donationsCsv, donationsFileName } from "~/modules/sponsorship/donations-csv.server";
 import { donationsForExport, readDonationFilters } from "~/modules/sponsorship/donations-admin.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 // A resource route: the donations table, with the same filters, as a file for a spreadsheet.
 export function loader({ request }: LoaderFunctionArgs) {

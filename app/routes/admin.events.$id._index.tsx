@@ -8,7 +8,6 @@ import { FeedbackResults, SeatHoldersTable, WaitlistTable, type PersonRow } from
 import { EventStatusTag } from "~/components/event-status-tag";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { feedbackSummary, registrationsWithAnswers, type RegistrationListing } from "~/modules/events/admin-events.server";
 import { whenText } from "~/modules/events/event-facts.server";
 import { eventActionSchema, KIND_LABELS } from "~/modules/events/event-schemas";
@@ -16,10 +15,11 @@ import { publishEvent, unpublishEvent } from "~/modules/events/event-status.serv
 import { eventQuestionsOf } from "~/modules/events/events.server";
 import { attendanceCounts } from "~/modules/events/registrations.server";
 import { seriesSessions } from "~/modules/events/series.server";
-import { NO_EVENT, requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Events` }];
 

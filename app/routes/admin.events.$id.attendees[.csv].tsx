@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { registrationsWithAnswers } from "~/modules/events/admin-events.server";
 import { attendeesCsv, attendeesFileName } from "~/modules/events/attendees-csv.server";
 import { eventQuestionsOf } from "~/modules/events/events.server";
-import { requireOrganiserEvent } from "~/modules/events/organiser-event.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 
 // A resource route: the attendee list as a file to open in a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {

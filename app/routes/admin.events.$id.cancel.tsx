@@ -6,14 +6,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-r
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { whenText } from "~/modules/events/event-facts.server";
 import { cancelEventSchema } from "~/modules/events/event-schemas";
 import { cancelEvent } from "~/modules/events/event-status.server";
 import { registeredPeople } from "~/modules/events/registrations.server";
-import { NO_EVENT, requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cancel ${data?.title ?? "event"} · Events` }];
 

@@ -6,14 +6,14 @@ import { z } from "zod";
 import { AttendanceFigures } from "~/components/attendance-figures";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { checkInFlash, ticketByToken } from "~/modules/events/attendance.server";
 import { QR_CHECK_IN_INTENT, REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
 import { attendanceCounts, checkIn } from "~/modules/events/registrations.server";
-import { requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { formatTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket · ${data?.event.title ?? "Check in"}` }];
 

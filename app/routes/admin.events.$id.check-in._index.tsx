@@ -7,14 +7,14 @@ import { AttendanceFigures } from "~/components/attendance-figures";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { checkInFlash, doorList } from "~/modules/events/attendance.server";
 import { whenText } from "~/modules/events/event-facts.server";
 import { checkInCodeSchema, checkInPersonSchema, REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
 import { attendanceCounts, checkIn } from "~/modules/events/registrations.server";
-import { requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { formatTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Check in · ${data?.event.title ?? "Event"}` }];
 

@@ -7,14 +7,14 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/event-form";
 import { CheckboxField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events/event-schemas";
 import { eventQuestionsOf, updateEvent } from "~/modules/events/events.server";
 import { seriesSessions } from "~/modules/events/series.server";
-import { NO_EVENT, requireOrganiserEvent } from "~/modules/events/organiser-event.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "event"} · Events` }];
 

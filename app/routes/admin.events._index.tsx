@@ -4,11 +4,11 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EventStatusTag } from "~/components/event-status-tag";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { listAdminEvents, type AdminEventsView, type AdminEventSummary } from "~/modules/events/admin-events.server";
 import { KIND_LABELS } from "~/modules/events/event-schemas";
 import { formatDate, formatTime } from "~/utils/dates";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Events · Organisers' console" }];
 

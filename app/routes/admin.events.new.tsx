@@ -7,11 +7,11 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/event-form";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { createEventSchema, MAX_SERIES_SESSIONS, MIN_QUESTION_ROWS } from "~/modules/events/event-schemas";
 import { createEvent } from "~/modules/events/events.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "New event · Organisers' console" }];
 

@@ -7,8 +7,6 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { INVITABLE_ROLES, inviteSchema, revokeSchema, ROLE_LABELS } from "~/modules/admin/schemas";
 import {
   createInvitation,
   INVITATION_LIST_LIMIT,
@@ -17,8 +15,10 @@ import {
   revokeInvitation,
 } from "~/modules/auth/invitations.server";
 import { assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { INVITABLE_ROLES, inviteSchema, revokeSchema, ROLE_LABELS } from "~/modules/auth/roles";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Organisers' console" }];
 

@@ -6,8 +6,6 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { OutboxStatusTag } from "~/components/outbox-status";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { messageIdFor } from "~/modules/outbox/delivery.server";
 import { getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/outbox-admin.server";
 import { retrySchema } from "~/modules/outbox/schemas";
@@ -15,6 +13,8 @@ import { appOrigin } from "~/utils/env.server";
 import { carriesSecretLink } from "~emails/registry";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject ?? "Message"} · Outbox · Organisers' console` },

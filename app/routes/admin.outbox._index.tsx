@@ -6,12 +6,12 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { OutboxStatusTag } from "~/components/outbox-status";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireRole } from "~/modules/auth/session.server";
 import { countDeadMessages, listOutboxMessages, retryDeadMessage, type OutboxSummary } from "~/modules/outbox/outbox-admin.server";
 import { retrySchema } from "~/modules/outbox/schemas";
 import { env } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Organisers' console" }];
 

@@ -8,12 +8,12 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { changeRoles, getPerson } from "~/modules/admin/people.server";
-import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/admin/schemas";
-import { requireRole } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth/roles";
+import { requireRole } from "~/routes/helpers/session.server";
+import { changeRoles, getPerson } from "~/modules/auth/people.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
 

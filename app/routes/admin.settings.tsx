@@ -6,10 +6,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-r
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation, saveOrganisationSettings } from "~/modules/admin/organisation.server";
-import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/admin/schemas";
-import { requireRole } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation, saveOrganisationSettings } from "~/modules/organisation/settings.server";
+import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/organisation/schemas";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings · Organisers' console" }];
 

@@ -7,7 +7,7 @@ import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress"
 import { DonateForm } from "~/components/sponsorship/donate-form";
 import { SponsorWall } from "~/components/sponsorship/sponsor-wall";
 import { assertCardCheckoutAllowed, assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
-import { getUser, hasRole } from "~/modules/auth/session.server";
+import { hasRole } from "~/modules/auth/session.server";
 import { givingClosedReason, publicCampaignBySlug } from "~/modules/sponsorship/campaigns.server";
 import { donatePageData } from "~/modules/sponsorship/donate-page.server";
 import { donateSchema } from "~/modules/sponsorship/donate-schemas";
@@ -16,6 +16,7 @@ import { cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { logger } from "~/utils/logger.server";
+import { getUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Campaign not found" }];

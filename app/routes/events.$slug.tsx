@@ -6,9 +6,8 @@ import { EventFacts, RegistrationPanel, SharePanel } from "~/components/event-pa
 import { RegisterForm } from "~/components/event-register-form";
 import { SeatTag } from "~/components/event-ui";
 import { PageHeader } from "~/components/layout";
-import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
-import { createSession, getUser, hasRole } from "~/modules/auth/session.server";
-import { questionsOf, registerForEvent, type BookingOutcome } from "~/modules/events/booking.server";
+import { createSession, hasRole } from "~/modules/auth/session.server";
+import { registerForEvent, type BookingOutcome } from "~/modules/events/booking.server";
 import { eventPath, ticketPath } from "~/modules/events/event-facts.server";
 import { eventPageData } from "~/modules/events/event-page.server";
 import { KIND_LABELS } from "~/modules/events/event-schemas";
@@ -19,6 +18,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { useNonce } from "~/utils/nonce";
+import { retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { getUser } from "~/routes/helpers/session.server";
+import { eventQuestionsOf } from "~/modules/events/events.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Event not found" }];
@@ -64,7 +66,7 @@ function bookedMessage(outcome: Extract<BookingOutcome, { ok: true }>, email: st
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const event = publicEventBySlug(params.slug ?? "");
   if (!event) notFound(NO_EVENT);
-  const questions = questionsOf(event.id);
+  const questions = eventQuestionsOf(event.id);
   const formData = await request.formData();
   const user = getUser(request);
 

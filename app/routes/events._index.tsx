@@ -4,10 +4,10 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EventCard } from "~/components/event-ui";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { KIND_LABELS, KIND_OPTIONS } from "~/modules/events/event-schemas";
 import { listPublicEvents } from "~/modules/events/public-events.server";
 import { staticPage } from "~/utils/hydration";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const title = data?.when === "past" ? "Past events" : "Workshops and seminars";

@@ -7,8 +7,8 @@ import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requestPasswordReset } from "~/modules/auth/password-change.server";
 import { forgotPasswordSchema } from "~/modules/auth/schemas";
-import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
 import { staticPage } from "~/utils/hydration";
+import { retryAfterHeaders } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password" }];
 

@@ -8,7 +8,6 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { signupServerSchema } from "~/modules/auth/form-schemas.server";
 import {
   acceptInvitationAsUser,
@@ -19,9 +18,11 @@ import {
 } from "~/modules/auth/invitations.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { signupSchema } from "~/modules/auth/schemas";
-import { createSession, getUser } from "~/modules/auth/session.server";
+import { createSession } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { getUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation" }, { name: "robots", content: "noindex" }];
 

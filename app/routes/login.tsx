@@ -7,10 +7,10 @@ import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { logIn } from "~/modules/auth/login.server";
 import { loginSchema } from "~/modules/auth/schemas";
-import { getUser } from "~/modules/auth/session.server";
-import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
 import { safeRedirectPath } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
+import { getUser } from "~/routes/helpers/session.server";
+import { retryAfterHeaders } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in" }];
 

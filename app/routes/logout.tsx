@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { logOut } from "~/modules/auth/login.server";
-import { clearSessionCookie, getUser } from "~/modules/auth/session.server";
+import { clearSessionCookie } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getUser } from "~/routes/helpers/session.server";
 
 // Logging out changes state, so only a POST does it; a link or a prefetch cannot.
 export function loader() {

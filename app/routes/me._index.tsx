@@ -7,16 +7,16 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { MyProgrammeCard } from "~/components/curriculum/my-programme-card";
 import { MyEvents } from "~/components/my-events";
 import { GivingCard } from "~/components/sponsorship/giving-card";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { resendVerification } from "~/modules/auth/account.server";
-import { badRequest, retryAfterHeaders } from "~/modules/auth/route-helpers.server";
 import { resendVerificationSchema } from "~/modules/auth/schemas";
-import { requireUser } from "~/modules/auth/session.server";
 import { programmeSummary } from "~/modules/cohorts/progress.server";
 import { feedTokenFor, feedUrl, replaceFeedToken } from "~/modules/events/calendar.server";
 import { myRegistrations } from "~/modules/events/tickets.server";
 import { givingCardData } from "~/modules/sponsorship/giving.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { badRequest, retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "My page" }];
 

@@ -5,14 +5,14 @@ import { Link, useActionData, useLoaderData } from "react-router";
 import { ApplicationForm, ApplicationTable } from "~/components/curriculum/application-form";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireUser } from "~/modules/auth/session.server";
 import { addApplicationSchema, APPLICATION_STATUS_LABELS, deleteApplicationSchema, updateApplicationSchema } from "~/modules/cohorts/application-schemas";
 import { addApplication, deleteApplication, listApplications, updateApplication } from "~/modules/cohorts/applications.server";
 import { localDateTime } from "~/modules/cohorts/schedule";
 import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "My applications" }];
 

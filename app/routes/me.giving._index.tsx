@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { DonationStatusTag } from "~/components/sponsorship/donations-admin-ui";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireUser } from "~/modules/auth/session.server";
-import { INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship/donations-admin-schemas";
 import { myGifts, myMonthlyGifts } from "~/modules/sponsorship/giving.server";
 import { statementYears } from "~/modules/sponsorship/statements.server";
 import { formatDate } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireUser } from "~/routes/helpers/session.server";
+import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
+import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
 export const meta: MetaFunction = () => [{ title: "My giving" }];
 

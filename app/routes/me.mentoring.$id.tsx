@@ -9,7 +9,6 @@ import { NotesPanel } from "~/components/mentoring/notes-panel";
 import { ProposeSessionForm, SessionCard } from "~/components/mentoring/session-forms";
 import { SharedAnswersPanel, ShareStepsPanel } from "~/components/mentoring/shared-steps-panel";
 import { PageHeader } from "~/components/layout";
-import { requireUser } from "~/modules/auth/session.server";
 import { requireOwnMentorship } from "~/modules/mentoring/mentorships.server";
 import { addNote, deleteNote, setActionDone } from "~/modules/mentoring/notes.server";
 import {
@@ -26,6 +25,7 @@ import { shareStep, withdrawStep } from "~/modules/mentoring/shared-answers.serv
 import { workspaceFor } from "~/modules/mentoring/workspace.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Mentoring with ${data.workspace.otherName}` : "Mentoring" }];
 

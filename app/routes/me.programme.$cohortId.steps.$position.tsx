@@ -4,8 +4,6 @@ import { data } from "react-router";
 import { Link, useActionData, useLoaderData } from "react-router";
 import { StepView } from "~/components/curriculum/step-view";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireUser } from "~/modules/auth/session.server";
 import { addJournalEntry, saveAnswer } from "~/modules/cohorts/answers.server";
 import { addApplicationSchema } from "~/modules/cohorts/application-schemas";
 import { addApplication, countApplications } from "~/modules/cohorts/applications.server";
@@ -16,6 +14,8 @@ import { formatDateTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Step ${data.position}: ${data.title}` : "Step" }];
 

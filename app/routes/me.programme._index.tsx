@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "react-router";
 import { JoinCodeForm } from "~/components/curriculum/join-code-form";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { requireUser } from "~/modules/auth/session.server";
 import { programmeFor } from "~/modules/cohorts/progress.server";
 import { formatDateTime } from "~/utils/dates";
 import { staticPage } from "~/utils/hydration";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "My programme" }];
 

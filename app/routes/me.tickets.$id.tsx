@@ -5,9 +5,6 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { RegistrationTag } from "~/components/event-ui";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { getOrganisation } from "~/modules/admin/organisation.server";
-import { badRequest } from "~/modules/auth/route-helpers.server";
-import { requireUser } from "~/modules/auth/session.server";
 import { ticketPath } from "~/modules/events/event-facts.server";
 import { ticketActionSchema } from "~/modules/events/register-schemas";
 import { cancelRegistration } from "~/modules/events/registrations.server";
@@ -15,6 +12,9 @@ import { ownsRegistration, ticketFor } from "~/modules/events/tickets.server";
 import { acceptOffer } from "~/modules/events/waitlist.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { badRequest } from "~/routes/helpers/replies.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ticket: ${data.ticket.event.title}` : "Ticket" }];
 

@@ -6,7 +6,7 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-summary";
-import { hasRole, requireRole, requireUser } from "~/modules/auth/session.server";
+import { hasRole } from "~/modules/auth/session.server";
 import { openPairsOf } from "~/modules/mentoring/mentorships.server";
 import { MAX_OPEN_REQUESTS, requestMentorSchema } from "~/modules/mentoring/mentorship-schemas";
 import { describeAvailability } from "~/modules/mentoring/options";
@@ -15,6 +15,7 @@ import { zoneLabel } from "~/modules/mentoring/session-calendar.server";
 import { mentorCard } from "~/modules/mentoring/suggestions.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { requireRole, requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mentor.name}, mentor` : "Mentor" }];
 

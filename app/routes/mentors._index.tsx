@@ -4,11 +4,11 @@ import { MENTORING_FORMATS, type MentoringFormat } from "~db/schema/mentoring";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-summary";
-import { requireUser } from "~/modules/auth/session.server";
 import { openPairsOf } from "~/modules/mentoring/mentorships.server";
 import { FORMAT_LABELS, LANGUAGES } from "~/modules/mentoring/options";
 import { getMenteeProfile } from "~/modules/mentoring/profiles.server";
 import { suggestMentorsFor } from "~/modules/mentoring/suggestions.server";
+import { requireUser } from "~/routes/helpers/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Find a mentor" }];
 

@@ -7,11 +7,11 @@ import { ErrorSummary, NewPasswordField, SubmitButton } from "~/components/forms
 import { PageHeader } from "~/components/layout";
 import { resetPasswordServerSchema } from "~/modules/auth/form-schemas.server";
 import { resetLinkIsValid, resetPassword } from "~/modules/auth/password-change.server";
-import { refusalReply } from "~/modules/auth/route-helpers.server";
 import { INVALID_RESET_LINK, resetPasswordSchema } from "~/modules/auth/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password" }, NO_REFERRER_META];
 

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, MetaFunction } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SignupPage, signupTitle } from "~/components/signup-page";
-import { signupAction, signupLoader } from "~/modules/auth/signup-route.server";
-import { retryAfterHeaders } from "~/modules/auth/route-helpers.server";
 import { staticPage } from "~/utils/hydration";
+import { signupAction, signupLoader } from "~/routes/helpers/signup.server";
+import { retryAfterHeaders } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: signupTitle("sponsor") }];
 

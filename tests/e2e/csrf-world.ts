@@ -1,6 +1,6 @@
 import { expect, type APIResponse } from "@playwright/test";
 import Database from "better-sqlite3";
-import { DEMO_PASSWORD } from "~db/seed";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { EVENT_CSRF_PROBES } from "./event-csrf-probes";
 import { MENTORING_CSRF_PROBES } from "./mentoring-csrf-probes";

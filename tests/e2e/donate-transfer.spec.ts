@@ -15,7 +15,7 @@ async function createTransferCampaign(title: string) {
     .values({ id, slug, title, summary: "Laptops for the job club.", story: "Help people apply for work.", goalAmount: 50_000_000, currency: "NGN", minAmount: 100_000, maxAmount: 100_000_000, status: "open", createdAt: now, updatedAt: now })
     .run();
   // Bank transfer is offered only once the organisation has given its bank details.
-  const { getOrganisation, updateOrganisation } = await import("~/modules/admin/organisation.server");
+  const { getOrganisation, updateOrganisation } = await import("~/modules/organisation/settings.server");
   if (!getOrganisation().bankTransferDetails.trim()) updateOrganisation({ bankTransferDetails: "Steppingstone Test\nDemo Bank Plc\nAccount 0000000000" });
   return { id, slug, title };
 }

@@ -8,7 +8,7 @@ async function createTieredCampaign(title: string) {
   const { db } = await import("~db/client.server");
   const { campaigns, campaignTiers } = await import("~db/schema");
   const { randomId } = await import("~/utils/ids.server");
-  const { getOrganisation, updateOrganisation } = await import("~/modules/admin/organisation.server");
+  const { getOrganisation, updateOrganisation } = await import("~/modules/organisation/settings.server");
   if (!getOrganisation().bankTransferDetails) updateOrganisation({ bankTransferDetails: "Steppingstone Test Trust\nDemo Bank Plc\nAccount number: 0123456789" });
   const id = randomId(16);
   const slug = `nojs-${id.slice(0, 10)}`;

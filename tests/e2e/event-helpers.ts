@@ -8,7 +8,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A local date and time `days` from now in the organisation's zone, as a datetime-local value. */
 export async function localInput(days: number, time: string): Promise<string> {
   const { instantToLocalInput } = await import("~/utils/dates");
-  const { getOrganisation } = await import("~/modules/admin/organisation.server");
+  const { getOrganisation } = await import("~/modules/organisation/settings.server");
   return `${instantToLocalInput(Date.now() + days * DAY, getOrganisation().timeZone).slice(0, 10)}T${time}`;
 }
 

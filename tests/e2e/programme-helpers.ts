@@ -5,7 +5,7 @@ import type { TestAccount } from "./fixtures";
 
 /** A cohort of the built-in curriculum whose first step is open now (a step every 2 days from today). */
 export async function createOpenCohort(organiser: Pick<TestAccount, "id">, options: { name: string; capacity?: number }) {
-  const { getOrganisation } = await import("~/modules/admin/organisation.server");
+  const { getOrganisation } = await import("~/modules/organisation/settings.server");
   const { localDateOf } = await import("~/modules/cohorts/schedule");
   const { createCohort, findCohort } = await import("~/modules/cohorts/cohorts.server");
   const { builtInCurriculumId } = await import("~/modules/curriculum/built-in.server");

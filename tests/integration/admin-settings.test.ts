@@ -2,12 +2,12 @@ import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog } from "~db/schema";
-import { describeAuditDetails, recordAudit } from "~/modules/admin/audit.server";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/admin.settings";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { describeAuditDetails, recordAudit } from "~/modules/organisation/audit.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 let organiser: TestUser;
 let cookie: string;

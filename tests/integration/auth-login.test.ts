@@ -4,7 +4,7 @@ import { db } from "~db/client.server";
 import { sessions } from "~db/schema";
 import { LOGIN_FAILED_MESSAGE } from "~/modules/auth/login.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { getUser, validateSessionToken } from "~/modules/auth/session.server";
+import { validateSessionToken } from "~/modules/auth/session.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
 import {
@@ -19,6 +19,7 @@ import {
   routeArgs,
 } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
+import { getUser } from "~/routes/helpers/session.server";
 
 const CHROME_ANDROID =
   "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";

@@ -6,7 +6,6 @@ import { auditLog, emailTokens, outbox, sessions, users } from "~db/schema";
 import { signUp } from "~/modules/auth/account.server";
 import { logIn } from "~/modules/auth/login.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { getUser } from "~/modules/auth/session.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { hashToken } from "~/utils/ids.server";
@@ -15,6 +14,7 @@ import { action as accountAction } from "~/routes/me.account";
 import { action as resetAction, headers as resetHeaders, loader as resetLoader } from "~/routes/reset-password";
 import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { getUser } from "~/routes/helpers/session.server";
 
 const sessionIds = (userId: string) =>
   db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all().map((s) => s.id).sort();

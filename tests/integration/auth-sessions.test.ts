@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { sessions } from "~db/schema";
-import { getUser } from "~/modules/auth/session.server";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/me.account";
 import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { getUser } from "~/routes/helpers/session.server";
 
 const START = Date.UTC(2026, 4, 1, 12, 0, 0);
 const lastSeen = (id: string) => db.select().from(sessions).where(eq(sessions.id, id)).get()?.lastSeenAt;

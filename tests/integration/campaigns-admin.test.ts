@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, campaigns, campaignTiers } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { action as detailAction, loader as detailLoader } from "~/routes/admin.campaigns.$id";
 import { action as listAction, loader as listLoader } from "~/routes/admin.campaigns._index";
 import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { insertGift } from "../support/sponsorship-factories";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 const ctx = loadContext();

@@ -4,13 +4,13 @@ import { desc, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, emailTokens, outbox, userRoles } from "~db/schema";
-import { createOrganiser } from "~/modules/admin/organisers.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import { peekToken } from "~/modules/auth/tokens.server";
 import { findUserByEmail } from "~/modules/auth/users.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { hashToken } from "~/utils/ids.server";
 import { createUser, DEFAULT_TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { createOrganiser } from "~/modules/auth/organisers.server";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { donations } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { action as donateAction } from "~/routes/donate.$slug";
 import { formRequest, freshIp, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign } from "../support/sponsorship-factories";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 beforeAll(() => updateOrganisation({ bankTransferDetails: "Demo Bank Plc\nAccount 0123456789" }));
 

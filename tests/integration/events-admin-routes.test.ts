@@ -2,9 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { registrations } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { registerForEvent } from "~/modules/events/booking.server";
-import { neutraliseFormula } from "~/modules/events/attendees-csv.server";
 import { publishEvent } from "~/modules/events/event-status.server";
 import { createEvent, eventQuestionsOf, getEventById } from "~/modules/events/events.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
@@ -15,6 +13,8 @@ import { clock } from "~/utils/clock.server";
 import { createForm } from "../support/event-forms";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { neutraliseFormula } from "~/utils/csv.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, events, outbox, registrations } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { registerForEvent } from "~/modules/events/booking.server";
 import { cancelEvent, publishEvent } from "~/modules/events/event-status.server";
 import { createEvent, getEventById, updateEvent, type EventRow } from "~/modules/events/events.server";
@@ -10,6 +9,7 @@ import { renderEmail } from "~emails/registry";
 import { clock } from "~/utils/clock.server";
 import { createForm, editForm } from "../support/event-forms";
 import { createUser, type TestUser } from "../support/factories";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 const organisation = { name: "Bounce Forward Lagos", contactEmail: "hello@bounceforward.example.org" };

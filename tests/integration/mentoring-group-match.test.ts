@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { matchRuns, mentorships } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { createMatchedMentorship } from "~/modules/mentoring/mentorships.server";
 import { NO_PROFILE_REASON, TAKEN_REASON } from "~/modules/mentoring/group-matching.server";
 import { runProposals } from "~/modules/mentoring/match-review.server";
@@ -13,6 +12,7 @@ import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { installTestCurriculum, join, makeCohort, queued } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 let organiser: TestUser;
 let cookie: string;

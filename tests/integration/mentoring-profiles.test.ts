@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { getMenteeProfile, getMentorProfile, personTimeZone } from "~/modules/mentoring/profiles.server";
 import { mentorCard, suggestMentorsFor } from "~/modules/mentoring/suggestions.server";
 import { action as reviewAction, loader as mentorsLoader } from "~/routes/admin.mentors";
@@ -9,6 +8,7 @@ import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { runRoute } from "../support/route-results";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 let organiser: TestUser;
 const ctx = loadContext();

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { jobs, mentoringSessions, mentorships } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { registerMentoringSessionJobs, SESSION_REMINDER_JOB } from "~/modules/mentoring/session-jobs.server";
 import { endMentorship } from "~/modules/mentoring/lifecycle.server";
 import { cancelSessionsOfEndedMentorship } from "~/modules/mentoring/sessions.server";
@@ -14,6 +13,7 @@ import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser
 import { eventsIn, parseIcs, prop } from "../support/ics";
 import { activeMentorship, approvedMentorProfile, insertSession, menteeProfile } from "../support/mentoring-workspace-factories";
 import { runRoute } from "../support/route-results";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 // The mentor lives in London, the mentee in Lagos: one hour apart in December.
 const NOW = Date.UTC(2026, 10, 30, 9); // Monday 30 November 2026

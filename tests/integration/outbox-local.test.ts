@@ -10,7 +10,7 @@ async function loadApp() {
     import("~/modules/outbox/worker.server"),
     import("~/modules/outbox/retry.server"),
     import("~/modules/outbox/outbox-admin.server"),
-    import("~/modules/admin/organisation.server"),
+    import("~/modules/organisation/settings.server"),
     import("drizzle-orm"),
   ]);
   return { db, schema, clock, ...outbox, ...worker, ...retry, ...admin, ...organisation, eq: drizzle.eq };

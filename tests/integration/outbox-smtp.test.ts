@@ -14,7 +14,7 @@ async function loadApp() {
       import("~/modules/outbox/delivery.server"),
       import("~/modules/outbox/retry.server"),
       import("~/modules/outbox/outbox-admin.server"),
-      import("~/modules/admin/organisation.server"),
+      import("~/modules/organisation/settings.server"),
       import("drizzle-orm"),
     ]);
   return { db, schema, clock, MINUTE, HOUR, ...outbox, ...worker, ...delivery, ...retry, ...admin, ...organisation, eq: drizzle.eq };

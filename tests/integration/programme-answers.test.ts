@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { cohorts, exerciseAnswers, jobApplications } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { mailtoHref, renderEmailDraft } from "~/modules/curriculum/answers";
 import type { CurriculumSource } from "~/modules/curriculum/exercise-types";
 import { action as applicationsAction, loader as applicationsLoader } from "~/routes/me.applications";
@@ -13,6 +12,7 @@ import { clock, DAY } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 const ALL_KINDS: CurriculumSource = {
   slug: "all-kinds",

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
-import { readableAnswersFor } from "~/modules/cohorts/answers.server";
+import { readableAnswersFor } from "~/modules/mentoring/shared-steps.server";
 import { registerCohortJobs } from "~/modules/cohorts/jobs.server";
 import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { loader as adminHome } from "~/routes/admin._index";
@@ -21,6 +20,7 @@ import { clock, DAY } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 const MARKER = `MARKER-${Math.random().toString(36).slice(2)}-PRIVATE`;
 const START = Date.UTC(2026, 11, 1, 8); // step 1 opens 9 am in Lagos; step 2 two days later

@@ -2,7 +2,6 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { curriculumSteps } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { updateCohort } from "~/modules/cohorts/cohorts.server";
 import { registerCohortJobs } from "~/modules/cohorts/jobs.server";
 import { releaseTimes } from "~/modules/cohorts/schedule";
@@ -10,6 +9,7 @@ import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { clock, HOUR } from "~/utils/clock.server";
 import { createUser, type TestUser } from "../support/factories";
 import { installTestCurriculum, join, makeCohort, queued, releaseAtOf } from "../support/programme-factories";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 let organiser: TestUser;
 

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox, receiptCounters } from "~db/schema";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { createDonation } from "~/modules/sponsorship/donations.server";
 import { renderEmail } from "~emails/registry";
 import { markDonationPaid } from "~/modules/sponsorship/fulfilment.server";
@@ -12,6 +11,7 @@ import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig, type TestCampaign } from "../support/stripe-factories";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 let rig: StripeTestRig;
 let campaign: TestCampaign;

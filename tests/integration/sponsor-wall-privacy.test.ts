@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { markDonationPaid } from "~/modules/sponsorship/fulfilment.server";
 import { loader as donateLoader } from "~/routes/donate.$slug";
 import { loader as transferLoader } from "~/routes/donate.$slug_.transfer.$donationId";
@@ -9,6 +8,7 @@ import { clock } from "~/utils/clock.server";
 import { getRequest, loadContext, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign, pledgeTransfer } from "../support/sponsorship-factories";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 

@@ -115,5 +115,6 @@ function snapshotBuild(): string {
   fs.mkdirSync(path.join(root, "db"));
   fs.symlinkSync(path.join(repo, "db/migrations"), path.join(root, "db/migrations"), "dir");
   fs.symlinkSync(path.join(repo, "package.json"), path.join(root, "package.json"));
+  fs.symlinkSync(path.join(repo, "content"), path.join(root, "content"), "dir");
   return root;
 }

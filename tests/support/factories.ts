@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "react-router";
+import { inject } from "vitest";
 import { db } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -6,6 +7,9 @@ import { createSession } from "~/modules/auth/session.server";
 import { insertUser } from "~/modules/auth/users.server";
 import { clock } from "~/utils/clock.server";
 import { SESSION_COOKIE } from "~/utils/session-cookie.server";
+import { DEFAULT_TEST_PASSWORD } from "./test-password";
+
+export { DEFAULT_TEST_PASSWORD };
 
 let sequence = 0;
 
@@ -14,8 +18,6 @@ export function uniqueEmail(label = "person"): string {
   sequence += 1;
   return `${label}-${sequence}@example.org`;
 }
-
-export const DEFAULT_TEST_PASSWORD = "correct horse battery staple";
 
 export type TestUser = { id: string; email: string; name: string; password: string; roles: Role[] };
 
@@ -27,7 +29,8 @@ export async function createUser(
   const name = input.name ?? "Test Person";
   const password = input.password ?? DEFAULT_TEST_PASSWORD;
   const roles = input.roles ?? ["participant"];
-  const passwordHash = await hashPassword(password);
+  // Hashing is deliberately slow, and most tests create several people with the same password.
+  const passwordHash = password === DEFAULT_TEST_PASSWORD ? inject("defaultPasswordHash") : await hashPassword(password);
   const id = insertUser(db, { email, name, passwordHash, roles, emailVerified: input.verified ?? true });
   return { id, email, name, password, roles };
 }

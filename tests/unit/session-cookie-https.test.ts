@@ -34,7 +34,8 @@ describe("the session cookie on an https site", () => {
 
   it("is what a real session is issued and read with", async () => {
     const { createUser } = await import("../support/factories");
-    const { createSession, getUser } = await import("~/modules/auth/session.server");
+    const { createSession } = await import("~/modules/auth/session.server");
+    const { getUser } = await import("~/routes/helpers/session.server");
     const user = await createUser();
     const { cookie } = createSession(user.id, "Vitest");
     expect(cookie).toMatch(/^__Host-steppingstone_session=[^;]+; /);

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
-import { CUSTOM_GIFT, donateSchema, RECOGNITION_LABELS, RECOGNITION_OPTIONS, type DonateBounds } from "~/modules/sponsorship/donate-schemas";
+import { CUSTOM_GIFT, donateSchema, RECOGNITION_CHOICES, RECOGNITION_OPTIONS, type DonateBounds } from "~/modules/sponsorship/donate-schemas";
 import { RadioGroup } from "~/components/choice-fields";
 
 export type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
@@ -77,7 +77,7 @@ export function DonateForm({ bounds, tiers, prefill, cardAvailable, lastResult }
         meta={fields.recognition}
         legend="How may we thank you on the sponsor wall?"
         defaultValue="named"
-        options={RECOGNITION_OPTIONS.map((value) => ({ value, label: RECOGNITION_LABELS[value].label, hint: RECOGNITION_LABELS[value].hint }))}
+        options={RECOGNITION_OPTIONS.map((value) => ({ value, label: RECOGNITION_CHOICES[value].label, hint: RECOGNITION_CHOICES[value].hint }))}
       />
       <TextAreaField meta={fields.message} label="A message (optional)" hint="Up to 500 characters, shown on the wall unless you chose not to be listed." rows={3} />
       <RadioGroup

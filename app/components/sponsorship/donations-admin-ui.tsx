@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { DonationStatus, PaymentMethod } from "~db/schema";
-import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS, METHOD_LABELS, METHOD_OPTIONS } from "~/modules/sponsorship/donations-admin-schemas";
+import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS } from "~/modules/sponsorship/donations-admin-schemas";
+import { METHOD_LABELS, METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
 
 type Filters = { campaignId: string; status: string; method: string; month: string; q: string };
 

@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { db, isUniqueViolation, type Db } from "~db/client.server";
+import { db, isUniqueViolation, type Tx } from "~db/client.server";
 import { users, type Role } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
@@ -12,6 +11,7 @@ import { assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server
 import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { insertUser, normaliseEmail } from "./users.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 /** A refusal the person can act on, with the form field it belongs to. */
 export type Refusal = { ok: false; field?: string; message: string };
@@ -20,7 +20,6 @@ export type Refusal = { ok: false; field?: string; message: string };
 export const SIGNUP_ROLES = ["participant", "mentor", "sponsor"] as const satisfies readonly Role[];
 export type SignupRole = (typeof SIGNUP_ROLES)[number];
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function emailTaken(tx: Tx, email: string): boolean {
   return !!tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, normaliseEmail(email))).get();

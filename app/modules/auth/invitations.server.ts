@@ -1,24 +1,23 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { db, type Db } from "~db/client.server";
+import { absoluteUrl } from "~/utils/urls.server";
+import { db, type Db, type Tx } from "~db/client.server";
 import { invitations, userRoles, users, type Role } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import type { InvitableRole } from "~/modules/admin/schemas";
 import { insertUser, normaliseEmail } from "~/modules/auth/users.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import type { InvitableRole } from "~/modules/auth/roles";
 
 export const INVITATION_LIFETIME = 7 * DAY;
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 // randomId(20): 160 bits, lower-case base32 without padding.
 const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 function invitationUrl(token: string): string {
-  return new URL(`/invitations/${token}`, env.APP_URL).href;
+  return absoluteUrl(`/invitations/${token}`);
 }
 
 function userWithEmail(tx: Tx | Db, email: string) {

@@ -1,12 +1,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { and, eq, ne } from "drizzle-orm";
-import { redirect, data } from "react-router";
 import { db } from "~db/client.server";
 import { sessions, userRoles, users, type Role } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { readCookie, serializeSessionCookie, clearSessionCookie, SESSION_COOKIE } from "~/utils/session-cookie.server";
+import { serializeSessionCookie, clearSessionCookie } from "~/utils/session-cookie.server";
 
 export const INACTIVITY_TIMEOUT = 30 * DAY;
 export const ABSOLUTE_LIFETIME = 90 * DAY;
@@ -92,40 +91,8 @@ export function validateSessionToken(token: string): SessionUser | null {
   };
 }
 
-const perRequest = new WeakMap<Request, SessionUser | null>();
-
-function getSessionToken(request: Request): string | null {
-  return readCookie(request.headers.get("cookie"), SESSION_COOKIE);
-}
-
-export function getUser(request: Request): SessionUser | null {
-  if (perRequest.has(request)) return perRequest.get(request) ?? null;
-  const token = getSessionToken(request);
-  const user = token ? validateSessionToken(token) : null;
-  perRequest.set(request, user);
-  return user;
-}
-
-export function requireUser(request: Request): SessionUser {
-  const user = getUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    const back = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
-  }
-  return user;
-}
-
 export function hasRole(user: Pick<SessionUser, "roles"> | null, role: Role): boolean {
   return !!user && user.roles.includes(role);
-}
-
-export function requireRole(request: Request, role: Role): SessionUser {
-  const user = requireUser(request);
-  if (!hasRole(user, role)) {
-    throw data({ message: `This page is for ${role}s only.` }, { status: 403 });
-  }
-  return user;
 }
 
 export function invalidateSession(sessionId: string) {

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { db, type Db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { emailTokens, type TokenPurpose } from "~db/schema";
 import { clock, HOUR } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
@@ -23,7 +23,6 @@ const LINK_PATH: Record<TokenPurpose, string> = {
 // works. Verification links all confirm the same address, so older ones stay valid.
 const ONE_LIVE_TOKEN: ReadonlySet<TokenPurpose> = new Set(["reset_password", "change_email"]);
 
-type Tx = Pick<Db, "insert" | "update" | "select">;
 
 export type EmailToken = typeof emailTokens.$inferSelect;
 

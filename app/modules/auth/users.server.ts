@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { eq, inArray, sql } from "drizzle-orm";
+import { db, type Tx } from "~db/client.server";
 import { userRoles, users, type Role } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
@@ -17,7 +17,6 @@ export type NewUser = {
   grantedBy?: string | null;
 };
 
-type Tx = Pick<typeof db, "insert" | "select" | "update" | "delete">;
 
 /** Inserts a user and their roles; call inside the caller's transaction when other writes go with it. */
 export function insertUser(tx: Tx, input: NewUser): string {
@@ -63,4 +62,14 @@ export function rolesOf(userId: string): Role[] {
 
 export function countUsers(): number {
   return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}
+
+export type PersonName = { id: string; name: string; email: string };
+
+/** Names and emails of the people with these ids (unknown ids are left out), for other areas' pages. */
+export function peopleByIds(ids: Iterable<string>): Map<string, PersonName> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, wanted)).all();
+  return new Map(rows.map((row) => [row.id, row]));
 }

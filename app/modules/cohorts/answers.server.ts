@@ -1,30 +1,35 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { cohortMembers, exerciseAnswers } from "~db/schema";
 import { JOURNAL_MAX_ENTRIES, type JournalEntry } from "~/modules/curriculum/answers";
-import { stepsSharedWithMentor } from "~/modules/mentoring/shared-steps.server";
 import { randomId } from "~/utils/ids.server";
 import { issueCertificateIfComplete } from "./certificates.server";
-import type { Tx } from "./releases.server";
 
 export type StoredAnswer = { answer: Record<string, unknown>; completedAt: number | null; updatedAt: number };
 
+/** The person a cohort membership belongs to, or null. */
+export function memberOwner(memberId: string): string | null {
+  return db.select({ userId: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.id, memberId)).get()?.userId ?? null;
+}
+
 /**
- * The answers of cohort member `memberId` that `viewerId` may read, by step id. Answers are
- * private: a person reads their own, and a mentor in an active mentorship with them reads only
- * the steps they chose to share with it. This is the one door to them.
+ * A member's stored answers by step id, all of them or only `stepIds`. Answers are private: call it
+ * only for the member themselves or through mentoring's `readableAnswersFor`, which decides who
+ * else may read which steps.
  */
-export function readableAnswersFor(viewerId: string, memberId: string): Map<string, StoredAnswer> {
-  const member = db.select({ userId: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.id, memberId)).get();
-  if (!member) return new Map();
-  const sharedSteps = member.userId === viewerId ? null : stepsSharedWithMentor(viewerId, member.userId, memberId);
-  if (sharedSteps && !sharedSteps.length) return new Map();
+export function memberAnswers(memberId: string, stepIds?: string[]): Map<string, StoredAnswer> {
+  if (stepIds && !stepIds.length) return new Map();
   const rows = db
     .select({ stepId: exerciseAnswers.stepId, answer: exerciseAnswers.answer, completedAt: exerciseAnswers.completedAt, updatedAt: exerciseAnswers.updatedAt })
     .from(exerciseAnswers)
-    .where(and(eq(exerciseAnswers.memberId, memberId), sharedSteps ? inArray(exerciseAnswers.stepId, sharedSteps) : undefined))
+    .where(and(eq(exerciseAnswers.memberId, memberId), stepIds ? inArray(exerciseAnswers.stepId, stepIds) : undefined))
     .all();
   return new Map(rows.map(({ stepId, ...rest }) => [stepId, rest]));
+}
+
+/** The answers of `memberId` when `userId` is that member; nothing for anyone else. */
+export function ownAnswers(userId: string, memberId: string): Map<string, StoredAnswer> {
+  return memberOwner(memberId) === userId ? memberAnswers(memberId) : new Map();
 }
 
 /** Stores an answer and marks the step done (the first completion time is kept when editing). */

@@ -1,10 +1,9 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, jobApplications, stepReleases } from "~db/schema";
 import { randomId } from "~/utils/ids.server";
 import { completeStep } from "./answers.server";
 import type { ApplicationValues } from "./application-schemas";
-import type { Tx } from "./releases.server";
 
 export type JobApplication = typeof jobApplications.$inferSelect;
 

@@ -1,9 +1,8 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { certificates, cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, users } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { randomId } from "~/utils/ids.server";
-import type { Tx } from "./releases.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 export type Certificate = typeof certificates.$inferSelect;
 

@@ -1,12 +1,11 @@
 import { asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases, userRoles, users } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { clock } from "~/utils/clock.server";
-import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { syncReleases } from "./releases.server";
 import { scheduleFrom, type CohortSettings } from "./schemas";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type Cohort = typeof cohorts.$inferSelect;
 
@@ -80,13 +79,6 @@ export function findCohort(id: string) {
     .get();
 }
 
-/** For the organisers' pages of one cohort: the cohort, or a 404. */
-export function cohortOr404(id: string | undefined) {
-  const found = findCohort(id ?? "");
-  if (!found) return notFound("There is no such cohort.");
-  return found;
-}
-
 export function findCohortByCode(code: string) {
   return db
     .select({ cohort: cohorts, curriculumTitle: curricula.title, curriculumSummary: curricula.summary, facilitatorName: users.name })
@@ -95,6 +87,11 @@ export function findCohortByCode(code: string) {
     .leftJoin(users, eq(users.id, cohorts.facilitatorId))
     .where(eq(cohorts.joinCode, code))
     .get();
+}
+
+/** The people in a cohort, by user id. */
+export function memberUserIds(cohortId: string): string[] {
+  return db.select({ id: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).all().map((r) => r.id);
 }
 
 export function memberCount(cohortId: string): number {

@@ -1,16 +1,16 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { absoluteUrl } from "~/utils/urls.server";
+import { db, type Tx } from "~db/client.server";
 import { cohortInvitations, cohortMembers, cohorts, curricula, users, type MemberSource } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { DAY } from "~/utils/clock.server";
 import { formatDate } from "~/utils/dates";
-import { env } from "~/utils/env.server";
 import { randomId } from "~/utils/ids.server";
-import { checkedInUserIds } from "./event-attendees.server";
 import { localDateTime } from "./schedule";
-import { scheduleNudgeCheck, type Tx } from "./releases.server";
+import { scheduleNudgeCheck } from "./releases.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { checkedInUserIds } from "~/modules/events/checked-in.server";
 
 export type Membership = typeof cohortMembers.$inferSelect;
 
@@ -35,7 +35,7 @@ export function membershipsOf(userId: string) {
 }
 
 export function joinUrl(code: string): string {
-  return new URL(`/join/${code}`, env.APP_URL).toString();
+  return absoluteUrl(`/join/${code}`);
 }
 
 type CohortRow = typeof cohorts.$inferSelect;
@@ -86,7 +86,7 @@ function invitationProps(cohort: CohortRow, curriculumTitle: string, inviterName
     cohortName: cohort.name,
     curriculumTitle,
     startsOn: formatDate(localDateTime(cohort.startDate, 0, 12, timeZone), timeZone),
-    url: added ? new URL("/me/programme", env.APP_URL).toString() : joinUrl(cohort.joinCode),
+    url: added ? absoluteUrl("/me/programme") : joinUrl(cohort.joinCode),
     added,
   };
 }

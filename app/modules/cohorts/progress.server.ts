@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { certificates, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases } from "~db/schema";
 import type { ExerciseKind } from "~/modules/curriculum/exercise-types";
-import { readableAnswersFor, type StoredAnswer } from "./answers.server";
+import { ownAnswers, type StoredAnswer } from "./answers.server";
 import { membershipOf, membershipsOf } from "./membership.server";
 
 export type StepState = "done" | "open" | "locked";
@@ -109,7 +109,7 @@ export function programmeFor(userId: string, now: number) {
 }
 
 function futureNoteOf(userId: string, memberId: string, steps: { id: string; kind: ExerciseKind }[]): string | null {
-  const answers = readableAnswersFor(userId, memberId);
+  const answers = ownAnswers(userId, memberId);
   for (const step of steps) {
     const text = step.kind === "future_note" ? answers.get(step.id)?.answer.text : undefined;
     if (typeof text === "string" && text) return text;
@@ -154,7 +154,7 @@ export function stepPageFor({ userId, cohortId, position, now }: { userId: strin
   const releaseAt = heading.releaseAt ?? null;
   if (!isOpen(releaseAt, now)) return { status: "locked", cohortName: cohort.name, total: cohort.total, position, title: heading.title, releaseAt };
   const step = db.select().from(curriculumSteps).where(eq(curriculumSteps.id, heading.id)).get()!;
-  const answer = readableAnswersFor(userId, member.id).get(step.id) ?? null;
+  const answer = ownAnswers(userId, member.id).get(step.id) ?? null;
   return { status: "open", memberId: member.id, cohortName: cohort.name, total: cohort.total, step, answer };
 }
 

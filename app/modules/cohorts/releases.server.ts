@@ -1,11 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Tx } from "~db/client.server";
 import { cohorts, curriculumSteps, stepReleases } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { releaseTimes } from "./schedule";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 export const STEP_RELEASE_JOB = "cohort.step-release";
 export const NUDGE_CHECK_JOB = "cohort.nudge-check";

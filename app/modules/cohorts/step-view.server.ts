@@ -1,11 +1,11 @@
 import { readAnswer, renderEmailDraft, type JournalEntry } from "~/modules/curriculum/answers";
 import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { formatDate, formatDateTime } from "~/utils/dates";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { StoredAnswer } from "./answers.server";
 import { listApplications } from "./applications.server";
 import { localDateTime } from "./schedule";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 type Step = { title: string; summary: string; body: string; readingMinutes: number; exercise: ExerciseDefinition };
 

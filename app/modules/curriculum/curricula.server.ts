@@ -1,16 +1,16 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
-import { cohorts, curricula, curriculumSteps } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
+import { db, type Tx } from "~db/client.server";
+import { curricula, curriculumSteps } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { exerciseDefinitionSchema, type CurriculumSource } from "./exercise-types";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type Curriculum = typeof curricula.$inferSelect;
 export type CurriculumStep = typeof curriculumSteps.$inferSelect;
 
-/** Every curriculum with its number of steps and cohorts, oldest first. */
+/** Every curriculum with its number of steps, oldest first. */
 export function listCurricula() {
   return db
     .select({
@@ -20,7 +20,6 @@ export function listCurricula() {
       sourceSlug: curricula.sourceSlug,
       updatedAt: curricula.updatedAt,
       steps: sql<number>`(select count(*) from ${curriculumSteps} where ${curriculumSteps.curriculumId} = ${curricula.id})`,
-      cohorts: sql<number>`(select count(*) from ${cohorts} where ${cohorts.curriculumId} = ${curricula.id})`,
     })
     .from(curricula)
     .orderBy(asc(curricula.createdAt), asc(curricula.title))
@@ -40,7 +39,6 @@ export function findInstalledCurriculum(sourceSlug: string): Curriculum | undefi
   return db.select().from(curricula).where(eq(curricula.sourceSlug, sourceSlug)).get();
 }
 
-type Tx = Pick<typeof db, "insert">;
 
 function insertSteps(tx: Tx, curriculumId: string, steps: Omit<CurriculumStep, "id" | "curriculumId" | "position" | "createdAt" | "updatedAt">[], now: number) {
   steps.forEach((step, index) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ApplicationStatus } from "~db/schema";
 
 // The kinds of exercise a curriculum step can carry, as organisers define them.
 // Stored as JSON on the step; answers are validated against the definition.
@@ -58,8 +59,19 @@ export const exerciseDefinitionSchema = z.discriminatedUnion("kind", [
 export type ExerciseDefinition = z.infer<typeof exerciseDefinitionSchema>;
 export type ExerciseKind = ExerciseDefinition["kind"];
 
-export const APPLICATION_STATUSES = ["applied", "interview", "offer", "rejected", "hired"] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Where a job application stands, in the order the tracker offers them. */
+export const APPLICATION_STATUSES = ["applied", "interview", "offer", "rejected", "hired"] as const satisfies readonly ApplicationStatus[];
+// Fails to compile when the schema gains a status that is not listed above.
+const _allStatusesListed: Exclude<ApplicationStatus, (typeof APPLICATION_STATUSES)[number]> extends never ? true : never = true;
+void _allStatusesListed;
+export type { ApplicationStatus };
+
+// Steps store their exercise as JSON; this tells the schema its shape.
+declare module "~db/schema/curriculum" {
+  interface ExerciseStorage {
+    definition: ExerciseDefinition;
+  }
+}
 
 /** A curriculum as shipped in code; organisers may edit their installed copy. */
 export type CurriculumSource = {

@@ -1,16 +1,14 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
-import { curricula, curriculumSteps, exerciseAnswers } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { syncCurriculumCohorts } from "~/modules/cohorts/releases.server";
+import { db, type Tx } from "~db/client.server";
+import { curricula, curriculumSteps } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { defaultExercise } from "./exercise-defaults";
 import type { ExerciseDefinition, ExerciseKind } from "./exercise-types";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export const MAX_STEPS = 40;
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export function findStep(curriculumId: string, stepId: string) {
   return db
@@ -24,39 +22,35 @@ function touch(tx: Tx, curriculumId: string, now: number) {
   tx.update(curricula).set({ updatedAt: now }).where(eq(curricula.id, curriculumId)).run();
 }
 
-/** Adds a step at the end with placeholder text; returns its id, or null when the curriculum is full. */
-export function addStep({ actorId, curriculumId }: { actorId: string; curriculumId: string }): string | null {
-  return db.transaction(
-    (tx) => {
-      const last = tx
-        .select({ n: sql<number>`coalesce(max(${curriculumSteps.position}), 0)` })
-        .from(curriculumSteps)
-        .where(eq(curriculumSteps.curriculumId, curriculumId))
-        .get()!.n;
-      if (last >= MAX_STEPS) return null;
-      const now = clock.now();
-      const id = randomId(16);
-      tx.insert(curriculumSteps)
-        .values({
-          id,
-          curriculumId,
-          position: last + 1,
-          title: `Step ${last + 1}`,
-          summary: "A short summary of this step.",
-          body: "Write the step here.",
-          readingMinutes: 5,
-          exercise: defaultExercise("reflection"),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
-      touch(tx, curriculumId, now);
-      syncCurriculumCohorts(tx, curriculumId, now);
-      recordAudit(tx, { actorId, action: "curriculum.step-added", targetType: "curriculum", targetId: curriculumId, details: { stepId: id } });
-      return id;
-    },
-    { behavior: "immediate" },
-  );
+/**
+ * Adds a step at the end with placeholder text, in the caller's transaction; returns its id, or null
+ * when the curriculum is full. Cohorts call this (they reschedule their releases in the same transaction).
+ */
+export function appendStep(tx: Tx, { actorId, curriculumId, now }: { actorId: string; curriculumId: string; now: number }): string | null {
+  const last = tx
+    .select({ n: sql<number>`coalesce(max(${curriculumSteps.position}), 0)` })
+    .from(curriculumSteps)
+    .where(eq(curriculumSteps.curriculumId, curriculumId))
+    .get()!.n;
+  if (last >= MAX_STEPS) return null;
+  const id = randomId(16);
+  tx.insert(curriculumSteps)
+    .values({
+      id,
+      curriculumId,
+      position: last + 1,
+      title: `Step ${last + 1}`,
+      summary: "A short summary of this step.",
+      body: "Write the step here.",
+      readingMinutes: 5,
+      exercise: defaultExercise("reflection"),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  touch(tx, curriculumId, now);
+  recordAudit(tx, { actorId, action: "curriculum.step-added", targetType: "curriculum", targetId: curriculumId, details: { stepId: id } });
+  return id;
 }
 
 export type StepContent = { title: string; summary: string; body: string; readingMinutes: number; exercise: ExerciseDefinition };
@@ -101,63 +95,38 @@ function renumber(tx: Tx, ids: string[]) {
   ids.forEach((id, index) => tx.update(curriculumSteps).set({ position: index + 1 }).where(eq(curriculumSteps.id, id)).run());
 }
 
-/** Swaps a step with its neighbour. Returns false when it is already first (up) or last (down). */
-export function moveStep({ actorId, curriculumId, stepId, direction }: { actorId: string; curriculumId: string; stepId: string; direction: "up" | "down" }): boolean {
-  return db.transaction(
-    (tx) => {
-      const ids = stepsInOrder(tx, curriculumId).map((s) => s.id);
-      const index = ids.indexOf(stepId);
-      const other = direction === "up" ? index - 1 : index + 1;
-      if (index < 0 || other < 0 || other >= ids.length) return false;
-      [ids[index], ids[other]] = [ids[other], ids[index]];
-      renumber(tx, ids);
-      const now = clock.now();
-      touch(tx, curriculumId, now);
-      syncCurriculumCohorts(tx, curriculumId, now);
-      recordAudit(tx, { actorId, action: "curriculum.step-moved", targetType: "curriculum", targetId: curriculumId, details: { stepId, direction } });
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+/** Swaps a step with its neighbour in the caller's transaction. False when it is already first (up) or last (down). */
+export function shiftStep(tx: Tx, { actorId, curriculumId, stepId, direction, now }: { actorId: string; curriculumId: string; stepId: string; direction: "up" | "down"; now: number }): boolean {
+  const ids = stepsInOrder(tx, curriculumId).map((s) => s.id);
+  const index = ids.indexOf(stepId);
+  const other = direction === "up" ? index - 1 : index + 1;
+  if (index < 0 || other < 0 || other >= ids.length) return false;
+  [ids[index], ids[other]] = [ids[other], ids[index]];
+  renumber(tx, ids);
+  touch(tx, curriculumId, now);
+  recordAudit(tx, { actorId, action: "curriculum.step-moved", targetType: "curriculum", targetId: curriculumId, details: { stepId, direction } });
+  return true;
 }
 
 export type RemoveOutcome = "removed" | "answered" | "missing";
 
-/** Removes a step nobody has answered; participants' answers are never deleted this way. */
-export function removeStep({ actorId, curriculumId, stepId }: { actorId: string; curriculumId: string; stepId: string }): RemoveOutcome {
-  return db.transaction(
-    (tx) => {
-      const step = tx
-        .select({ title: curriculumSteps.title })
-        .from(curriculumSteps)
-        .where(and(eq(curriculumSteps.id, stepId), eq(curriculumSteps.curriculumId, curriculumId)))
-        .get();
-      if (!step) return "missing";
-      const answered = tx.select({ n: sql<number>`count(*)` }).from(exerciseAnswers).where(eq(exerciseAnswers.stepId, stepId)).get()!.n;
-      if (answered > 0) return "answered";
-      tx.delete(curriculumSteps).where(eq(curriculumSteps.id, stepId)).run();
-      renumber(
-        tx,
-        stepsInOrder(tx, curriculumId).map((s) => s.id),
-      );
-      const now = clock.now();
-      touch(tx, curriculumId, now);
-      syncCurriculumCohorts(tx, curriculumId, now);
-      recordAudit(tx, { actorId, action: "curriculum.step-removed", targetType: "curriculum", targetId: curriculumId, details: { stepId, title: step.title } });
-      return "removed";
-    },
-    { behavior: "immediate" },
+/**
+ * Deletes a step in the caller's transaction and closes the gap. The caller first makes sure nobody
+ * answered it (answers belong to cohorts, which call this). Returns "missing" for an unknown step.
+ */
+export function deleteStep(tx: Tx, { actorId, curriculumId, stepId, now }: { actorId: string; curriculumId: string; stepId: string; now: number }): "removed" | "missing" {
+  const step = tx
+    .select({ title: curriculumSteps.title })
+    .from(curriculumSteps)
+    .where(and(eq(curriculumSteps.id, stepId), eq(curriculumSteps.curriculumId, curriculumId)))
+    .get();
+  if (!step) return "missing";
+  tx.delete(curriculumSteps).where(eq(curriculumSteps.id, stepId)).run();
+  renumber(
+    tx,
+    stepsInOrder(tx, curriculumId).map((s) => s.id),
   );
-}
-
-/** How many participants have answered each step, so organisers know what a removal would touch. */
-export function answerCounts(curriculumId: string): Map<string, number> {
-  const rows = db
-    .select({ stepId: exerciseAnswers.stepId, n: sql<number>`count(*)` })
-    .from(exerciseAnswers)
-    .innerJoin(curriculumSteps, eq(curriculumSteps.id, exerciseAnswers.stepId))
-    .where(eq(curriculumSteps.curriculumId, curriculumId))
-    .groupBy(exerciseAnswers.stepId)
-    .all();
-  return new Map(rows.map((r) => [r.stepId, r.n]));
+  touch(tx, curriculumId, now);
+  recordAudit(tx, { actorId, action: "curriculum.step-removed", targetType: "curriculum", targetId: curriculumId, details: { stepId, title: step.title } });
+  return "removed";
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { EventRow } from "./events.server";
 import { db } from "~db/client.server";
 import { eventFeedback, events, registrationAnswers, registrations, users } from "~db/schema";
 import { DAY } from "~/utils/clock.server";
@@ -6,7 +7,6 @@ import { seatFigures } from "./seats.server";
 
 export const ADMIN_EVENTS_PAGE_SIZE = 30;
 
-type EventRow = typeof events.$inferSelect;
 
 export type AdminEventSummary = Pick<EventRow, "id" | "slug" | "title" | "kind" | "status" | "startsAt" | "endsAt" | "capacity" | "isOnline" | "venueName" | "seriesId" | "seriesPosition"> & {
   taken: number;

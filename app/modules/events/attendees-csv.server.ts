@@ -1,17 +1,10 @@
 import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "~/utils/csv.server";
 import { formatInstant } from "~/utils/dates";
 import { REGISTRATION_STATUS_LABELS } from "./event-schemas";
 import { answerLabel } from "./register-schemas";
 import type { EventQuestion } from "./events.server";
 import type { RegistrationListing } from "./admin-events.server";
-
-// A spreadsheet treats a cell starting with one of these as a formula, which a person's name or
-// answer must never become (OWASP "CSV injection"): such cells get a leading apostrophe.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 function answerText(question: EventQuestion, value: string | undefined): string {
   return value === undefined ? "" : answerLabel(question.kind, value);

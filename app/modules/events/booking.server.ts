@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { db } from "~db/client.server";
-import { eventQuestions, registrationAnswers, registrations } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
+import { db, type Tx } from "~db/client.server";
+import { registrationAnswers, registrations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { confirmSeat } from "./confirmation.server";
-import type { FormQuestion } from "./register-schemas";
-import { eventIn, seatsHeld, waitingCount, waitlistPosition, type EventRow, type RegistrationRow, type Tx } from "./seats.server";
+import { eventIn, seatsHeld, waitingCount, waitlistPosition, type RegistrationRow } from "./seats.server";
 import { offerFreedSeats } from "./waitlist.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import type { EventRow } from "~/modules/events/events.server";
 
 export type Booked = {
   ok: true;
@@ -48,15 +48,6 @@ export function closedReason(event: EventRow | undefined | null, now: number, ti
     return refuse("closed", `Registration closed on ${formatDateTime(event.registrationClosesAt, timeZone)}.`);
   }
   return null;
-}
-
-export function questionsOf(eventId: string): FormQuestion[] {
-  return db
-    .select({ id: eventQuestions.id, label: eventQuestions.label, kind: eventQuestions.kind, options: eventQuestions.options, required: eventQuestions.required })
-    .from(eventQuestions)
-    .where(eq(eventQuestions.eventId, eventId))
-    .orderBy(eventQuestions.position)
-    .all();
 }
 
 // Typed at the door when a QR code will not scan: no 0/O or 1/I to confuse.

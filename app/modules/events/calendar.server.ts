@@ -2,12 +2,13 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { db } from "~db/client.server";
 import { calendarFeeds, events, registrations } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { randomId } from "~/utils/ids.server";
-import { absoluteUrl, eventPath, placeText, safeJoinUrl } from "./event-facts.server";
-import type { EventRow } from "./seats.server";
+import { eventPath, placeText, safeJoinUrl } from "./event-facts.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import type { EventRow } from "~/modules/events/events.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
 

@@ -1,8 +1,11 @@
+import type { Tx } from "~db/client.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { eventIcs } from "./calendar.server";
-import { absoluteUrl, emailFacts, safeJoinUrl, ticketPath } from "./event-facts.server";
+import { emailFacts, safeJoinUrl, ticketPath } from "./event-facts.server";
 import { scheduleEventJobs } from "./reminders.server";
-import { personOf, type EventRow, type RegistrationRow, type Tx } from "./seats.server";
+import { personOf, type RegistrationRow } from "./seats.server";
+import type { EventRow } from "~/modules/events/events.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 /**
  * The confirmation email (ticket link, .ics attached) and the event's reminder job, written in the

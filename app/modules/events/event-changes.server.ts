@@ -1,12 +1,11 @@
-import type { Db } from "~db/client.server";
-import type { events } from "~db/schema";
+import type { Tx } from "~db/client.server";
+import type { EventRow } from "./events.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
-import { absoluteUrl, eventPath, placeText, whenText } from "./event-facts.server";
+import { eventPath, placeText, whenText } from "./event-facts.server";
 import type { EventValues } from "./event-values.server";
 import { registeredPeople } from "./registrations.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
-type EventRow = typeof events.$inferSelect;
-type Tx = Pick<Db, "insert">;
 
 export type EventChange = { label: string; before: string; after: string };
 

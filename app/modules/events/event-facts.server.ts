@@ -1,7 +1,6 @@
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { formatDateTime, formatTime } from "~/utils/dates";
-import { env } from "~/utils/env.server";
-import type { EventRow } from "./seats.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import type { EventRow } from "~/modules/events/events.server";
 
 type Times = Pick<EventRow, "startsAt" | "endsAt">;
 type Place = Pick<EventRow, "isOnline" | "venueName" | "venueAddress">;
@@ -28,10 +27,6 @@ export function whenText({ startsAt, endsAt }: Times, timeZone: string): string 
 export function placeText(event: Place): string {
   if (event.isOnline) return "Online";
   return [event.venueName, event.venueAddress].filter(Boolean).join(", ") || "To be announced";
-}
-
-export function absoluteUrl(path: string): string {
-  return new URL(path, env.APP_URL).toString();
 }
 
 export const ticketPath = (registrationId: string) => `/me/tickets/${registrationId}`;

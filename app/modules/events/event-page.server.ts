@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { registrations } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown, markdownToPlainText } from "~/utils/markdown.server";
-import { closedReason, questionsOf } from "./booking.server";
-import { absoluteUrl, eventPath, placeText, safeJoinUrl, whenText } from "./event-facts.server";
+import { closedReason } from "./booking.server";
+import { eventPath, placeText, safeJoinUrl, whenText } from "./event-facts.server";
 import { seatState } from "./public-events.server";
-import { seatFigures, waitlistPosition, type EventRow } from "./seats.server";
+import { seatFigures, waitlistPosition } from "./seats.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { eventQuestionsOf, type EventRow } from "~/modules/events/events.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 /** "Lagos time" for Africa/Lagos. */
 function timeZoneLabel(timeZone: string): string {
@@ -94,7 +96,7 @@ export function eventPageData(event: EventRow, userId: string | null, now: numbe
     waiting: figures.waiting,
     mine: active ? { id: active.id, status: active.status, position: waitlistPosition(db, active) } : null,
     joinUrl: active?.status === "confirmed" ? safeJoinUrl(event) : "",
-    questions: closed || active ? [] : questionsOf(event.id),
+    questions: closed || active ? [] : eventQuestionsOf(event.id),
     canRegister: !closed && !active && !full,
     closedMessage:
       event.status === "draft"

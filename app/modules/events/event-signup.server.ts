@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db, isUniqueViolation } from "~db/client.server";
 import { users } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { signupServerSchema } from "~/modules/auth/form-schemas.server";
 import { assertEmailSendAllowed, assertSignupAllowed } from "~/modules/auth/rate-limit.server";
@@ -11,9 +10,11 @@ import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { bookSeat, closedReason, type BookingOutcome, type BookingRefusal } from "./booking.server";
-import { absoluteUrl, eventPath } from "./event-facts.server";
+import { eventPath } from "./event-facts.server";
 import { answersSchema, registerSchema, type FormQuestion } from "./register-schemas";
 import { eventIn } from "./seats.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export type SignupBooking =
   /** A new account, signed up and (unless the last seat went meanwhile) booked. */

@@ -1,15 +1,16 @@
 import { and, eq, gt, ne } from "drizzle-orm";
+import type { EventRow } from "./events.server";
 import { db } from "~db/client.server";
 import { events, registrations } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
-import { absoluteUrl, whenText } from "./event-facts.server";
+import { whenText } from "./event-facts.server";
 import { registeredPeople } from "./registrations.server";
 import { rescheduleEventJobs } from "./reminders.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
-type EventRow = typeof events.$inferSelect;
 
 export type StatusResult =
   | { status: "done"; count: number }

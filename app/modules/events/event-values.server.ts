@@ -1,12 +1,12 @@
 import { and, asc, eq, like, notInArray, or } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { FieldErrors } from "~/utils/refusal";
+import type { Tx } from "~db/client.server";
 import { eventQuestions, events, type QuestionKind } from "~db/schema";
 import { localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { optionLines, type EventFormInput } from "./event-schemas";
 import { slugify as toSlug } from "~/utils/slug";
 
-type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 export type QuestionInput = { id?: string; label: string; kind: QuestionKind; options: string[]; required: boolean };
 
@@ -31,7 +31,6 @@ export type EventValues = {
   offerHours: number;
 };
 
-export type FieldErrors = Record<string, string[]>;
 
 export type Converted = { ok: true; values: EventValues; questions: QuestionInput[] } | { ok: false; fieldErrors: FieldErrors };
 

@@ -1,28 +1,18 @@
 import { and, asc, eq, gt, ne } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { eventQuestions, events } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { notifyEventChanged, placeChanged, timeChanged } from "./event-changes.server";
 import type { CreateEventInput, EditEventInput } from "./event-schemas";
-import {
-  eventValuesFromForm,
-  insertQuestions,
-  isSlugTaken,
-  slugify,
-  syncQuestions,
-  syncQuestionsByPosition,
-  uniqueSlug,
-  type EventValues,
-  type FieldErrors,
-  type QuestionInput,
-} from "./event-values.server";
+import { eventValuesFromForm, insertQuestions, isSlugTaken, slugify, syncQuestions, syncQuestionsByPosition, uniqueSlug, type EventValues, type QuestionInput } from "./event-values.server";
 import { countConfirmed, offerFreedSeats } from "./registrations.server";
 import { rescheduleEventJobs } from "./reminders.server";
 import { seatsHeld } from "./seats.server";
 import { createSeries } from "./series.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import type { FieldErrors } from "~/utils/refusal";
 
 export type EventRow = typeof events.$inferSelect;
 export type EventQuestion = typeof eventQuestions.$inferSelect;

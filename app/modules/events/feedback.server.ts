@@ -1,13 +1,15 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { and, eq } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { eventFeedback, events, registrations } from "~db/schema";
 import { firstTime } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { hashToken } from "~/utils/ids.server";
-import { absoluteUrl, eventPath } from "./event-facts.server";
-import { personOf, type EventRow, type RegistrationRow, type Tx } from "./seats.server";
+import { eventPath } from "./event-facts.server";
+import { personOf, type RegistrationRow } from "./seats.server";
+import type { EventRow } from "~/modules/events/events.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 /**
  * The feedback link's token, derived from the ticket's secret check-in token: unguessable, tied to

@@ -3,7 +3,8 @@ import { db } from "~db/client.server";
 import { events, type EventKind } from "~db/schema";
 import { formatDateTime } from "~/utils/dates";
 import { placeText, whenText } from "./event-facts.server";
-import { seatFigures, type EventRow } from "./seats.server";
+import { seatFigures } from "./seats.server";
+import type { EventRow } from "~/modules/events/events.server";
 
 export const EVENTS_PAGE_SIZE = 20;
 

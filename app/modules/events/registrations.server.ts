@@ -1,10 +1,10 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { registrations, users, type RegistrationStatus } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { requestFeedback } from "./feedback.server";
 import { FEEDBACK_DELAY } from "./reminders.server";
-import { eventIn, NO_REGISTRATION, ownRegistrationIn, SEAT_HOLDING, type RegistrationRow, type Tx } from "./seats.server";
+import { eventIn, NO_REGISTRATION, ownRegistrationIn, SEAT_HOLDING, type RegistrationRow } from "./seats.server";
 import { offerFreedSeats } from "./waitlist.server";
 
 export { offerFreedSeats } from "./waitlist.server";

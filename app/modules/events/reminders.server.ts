@@ -1,12 +1,14 @@
 import { and, eq, isNotNull, lte } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { registrations } from "~db/schema";
 import { firstTime, scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, HOUR } from "~/utils/clock.server";
-import { absoluteUrl, emailFacts, safeJoinUrl, ticketPath } from "./event-facts.server";
+import { emailFacts, safeJoinUrl, ticketPath } from "./event-facts.server";
 import { requestFeedback } from "./feedback.server";
-import { eventIn, personOf, type EventRow, type Tx } from "./seats.server";
+import { eventIn, personOf } from "./seats.server";
+import type { EventRow } from "~/modules/events/events.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export const REMINDER_JOB = "events.reminders";
 export const FOLLOW_UP_JOB = "events.follow-up";

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { EventRow } from "./events.server";
 import type { Db } from "~db/client.server";
 import { events, registrations, users } from "~db/schema";
 
 /** The transaction handle drizzle passes to `db.transaction(fn)`; plain `db` works too. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
 
-export type EventRow = typeof events.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 
 // An offered seat is held for the person it was offered to until they accept or the offer lapses.

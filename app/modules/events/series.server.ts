@@ -2,11 +2,12 @@ import { TZDate } from "@date-fns/tz";
 import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { events, eventSeries } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { clock } from "~/utils/clock.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
-import { insertQuestions, slugify, uniqueSlug, type EventValues, type FieldErrors, type QuestionInput } from "./event-values.server";
+import { insertQuestions, slugify, uniqueSlug, type EventValues, type QuestionInput } from "./event-values.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import type { FieldErrors } from "~/utils/refusal";
 
 /** The same wall-clock time `days` later in `timeZone` (so a session stays at 10:00 across a clock change). */
 function addLocalDays(instant: number, days: number, timeZone: string): number {

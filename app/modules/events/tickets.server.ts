@@ -3,8 +3,9 @@ import QRCode from "qrcode";
 import { db } from "~db/client.server";
 import { events, registrations, type RegistrationStatus } from "~db/schema";
 import { formatDateTime } from "~/utils/dates";
-import { absoluteUrl, placeText, safeJoinUrl, whenText } from "./event-facts.server";
+import { placeText, safeJoinUrl, whenText } from "./event-facts.server";
 import { waitlistPosition } from "./seats.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 /** The address the ticket's QR code opens: the organiser's check-in page for this person. */
 export function checkInUrl(eventId: string, checkInToken: string): string {

@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { registrations } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, HOUR } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/dates";
 import { logger } from "~/utils/logger.server";
 import { confirmSeat } from "./confirmation.server";
-import { absoluteUrl, emailFacts, ticketPath } from "./event-facts.server";
-import { eventIn, NO_REGISTRATION, ownRegistrationIn, personOf, seatsHeld, waitingInOrder, type Tx } from "./seats.server";
+import { emailFacts, ticketPath } from "./event-facts.server";
+import { eventIn, NO_REGISTRATION, ownRegistrationIn, personOf, seatsHeld, waitingInOrder } from "./seats.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export const OFFER_EXPIRY_JOB = "events.offer-expiry";
 

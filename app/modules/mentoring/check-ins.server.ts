@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
-import { db } from "~db/client.server";
+import { type Tx, db } from "~db/client.server";
 import { mentorshipCheckIns, mentorships, users } from "~db/schema";
 import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
@@ -8,7 +7,6 @@ import { clock, DAY } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const CHECK_IN_JOB = "mentoring.check-in";
 export const FIRST_CHECK_IN_AFTER = 30 * DAY;

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { cohortMembers, matchProposals, matchRuns, menteeProfiles, mentorships, userRoles, users } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { findCohort } from "~/modules/cohorts/cohorts.server";
+import { matchProposals, matchRuns, menteeProfiles, mentorships, userRoles, users } from "~db/schema";
+import { findCohort, memberUserIds } from "~/modules/cohorts/cohorts.server";
 import { randomId } from "~/utils/ids.server";
 import { assignMentees } from "./assignment";
 import type { MenteeProfile } from "./profiles.server";
 import { scorePair, type PairScore } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory, type ApprovedMentor } from "./suggestions.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type MenteePool = { kind: "waiting" } | { kind: "cohort"; cohortId: string };
 
@@ -41,7 +41,7 @@ function resolvePool(pool: MenteePool): { menteeIds: string[]; alreadyMentored: 
   if (pool.kind === "waiting") return { menteeIds: waitingMenteeIds(), alreadyMentored: 0, label: "Everyone waiting for a mentor" };
   const cohort = findCohort(pool.cohortId);
   if (!cohort) return null;
-  const members = db.select({ id: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.cohortId, pool.cohortId)).all().map((r) => r.id);
+  const members = memberUserIds(pool.cohortId);
   const mentored = menteesWithActiveMentor(members);
   return { menteeIds: members.filter((id) => !mentored.has(id)), alreadyMentored: mentored.size, label: `Cohort: ${cohort.cohort.name}` };
 }

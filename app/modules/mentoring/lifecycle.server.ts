@@ -3,8 +3,9 @@ import { db } from "~db/client.server";
 import { mentorships } from "~db/schema";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { notFound } from "~/utils/http.server";
-import { absoluteUrl, peopleIn, personIn, requireOwnMentorship, type Mentorship, type Person } from "./mentorships.server";
+import { peopleIn, personIn, requireOwnMentorship, type Mentorship, type Person } from "./mentorships.server";
 import { cancelSessionsOfEndedMentorship } from "./sessions.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 const endPath = (id: string) => `/me/mentoring/${id}/end`;
 

@@ -2,12 +2,12 @@ import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
 import { matchProposals, matchRuns, mentorships, users } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { notFound } from "~/utils/http.server";
 import { createMatchedMentorship } from "./mentorships.server";
 import { getMenteeProfile } from "./profiles.server";
 import { scorePair } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory } from "./suggestions.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type MatchRun = typeof matchRuns.$inferSelect;
 

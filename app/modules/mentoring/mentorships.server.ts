@@ -1,16 +1,14 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
-import { db } from "~db/client.server";
+import { type Db, type Tx, db } from "~db/client.server";
 import { menteeProfiles, mentorProfiles, mentorships, users } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
-import { env } from "~/utils/env.server";
+import { absoluteUrl } from "~/utils/urls.server";
 import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { scheduleFirstCheckIn } from "./check-ins.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 /** The transaction handle drizzle passes to `db.transaction(fn)`; plain `db` works too. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
 
 export type Mentorship = typeof mentorships.$inferSelect;
@@ -19,7 +17,6 @@ export type Person = { id: string; name: string; email: string };
 export const OPEN_STATUSES = ["proposed", "active"] as const;
 
 export const mentorshipPath = (id: string) => `/me/mentoring/${id}`;
-export const absoluteUrl = (path: string) => new URL(path, env.APP_URL).toString();
 
 export function personIn(tx: Reader, userId: string): Person {
   const person = tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();

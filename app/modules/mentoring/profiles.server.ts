@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { menteeProfiles, mentorProfiles, users, type MentorProfileStatus } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { timeZoneIn } from "./mentorships.server";
 import { LANGUAGES, slotsFromWindows, splitList, windowsFromSlots } from "./options";
 import type { MenteeProfileInput, MentorProfileInput } from "./profile-schemas";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type MentorProfile = typeof mentorProfiles.$inferSelect;
 export type MenteeProfile = typeof menteeProfiles.$inferSelect;

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { mentorProfiles, mentorships } from "~db/schema";
 import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
@@ -8,17 +8,9 @@ import { formatDateTime } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { scheduleFirstCheckIn } from "./check-ins.server";
-import {
-  absoluteUrl,
-  activeCount,
-  mentorshipPath,
-  pairingBlocker,
-  personIn,
-  timeZoneIn,
-  type Mentorship,
-  type Tx,
-} from "./mentorships.server";
+import { activeCount, mentorshipPath, pairingBlocker, personIn, timeZoneIn, type Mentorship } from "./mentorships.server";
 import { MAX_OPEN_REQUESTS } from "./mentorship-schemas";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export const RESPOND_WITHIN = 7 * DAY;
 // After a "no", the mentor is not asked again by the same person for a while: one answer is enough.

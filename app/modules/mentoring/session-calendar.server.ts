@@ -1,10 +1,11 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { mentoringSessions } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { formatTime } from "~/utils/dates";
 import { env } from "~/utils/env.server";
-import { absoluteUrl, mentorshipPath } from "./mentorships.server";
+import { mentorshipPath } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
+import { getOrganisation } from "~/modules/organisation/settings.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export type SessionRow = typeof mentoringSessions.$inferSelect;
 

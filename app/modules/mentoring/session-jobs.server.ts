@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { mentoringSessions, mentorships } from "~db/schema";
 import { firstTime, registerJobHandler, scheduleJob } from "~/modules/outbox/jobs.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, DAY } from "~/utils/clock.server";
-import { personIn, timeZoneIn, type Tx } from "./mentorships.server";
+import { personIn, timeZoneIn } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 import { sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
 

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { mentoringSessions, mentorships, type SessionOutcome } from "~db/schema";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { DAY, MINUTE } from "~/utils/clock.server";
 import { localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { notFound } from "~/utils/http.server";
-import { mentorshipForViewer, personIn, timeZoneIn, type Person, type Tx, type ViewerMentorship } from "./mentorships.server";
+import { mentorshipForViewer, personIn, timeZoneIn, type Person, type ViewerMentorship } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 import { personTimeZone } from "./profiles.server";
 import { sessionIcs, sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";

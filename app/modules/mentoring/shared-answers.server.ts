@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sharedStepAnswers } from "~db/schema";
-import { readableAnswersFor } from "~/modules/cohorts/answers.server";
 import { membershipsOf } from "~/modules/cohorts/membership.server";
 import { readAnswer, renderEmailDraft, type JournalEntry } from "~/modules/curriculum/answers";
 import { stepsOf, type CurriculumStep } from "~/modules/curriculum/curricula.server";
 import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { formatDateTime } from "~/utils/dates";
 import { mentorshipForViewer, type ViewerMentorship } from "./mentorships.server";
+import { readableAnswersFor } from "./shared-steps.server";
 
 export type AnswerLine = { label: string; value: string };
 export type ShareResult = { ok: true; message: string } | { ok: false; message: string };

@@ -2,12 +2,12 @@ import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { db } from "~db/client.server";
 import { outbox } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { clock } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { carriesSecretLink, renderEmail, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
 import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 type OutboxRow = typeof outbox.$inferSelect;
 

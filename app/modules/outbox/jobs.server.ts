@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
-import type { Db } from "~db/client.server";
-import { db } from "~db/client.server";
+import { type Tx, db } from "~db/client.server";
 import { jobs } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
@@ -12,7 +11,6 @@ export type Job = typeof jobs.$inferSelect;
 export type JobPayload = Record<string, unknown>;
 export type JobHandler = (payload: JobPayload, job: Job) => Promise<void> | void;
 
-type Tx = Pick<Db, "insert">;
 
 const BATCH_SIZE = 20;
 

@@ -1,10 +1,9 @@
-import type { Db } from "~db/client.server";
+import type { Tx } from "~db/client.server";
 import { outbox } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import type { TemplateName, TemplateProps } from "~emails/registry";
 
-type Tx = Pick<Db, "insert">;
 
 /**
  * Queues an email. Call it with the transaction that makes the change the email reports,

@@ -1,19 +1,18 @@
 import { and, asc, count, desc, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
-import { db, type Db } from "~db/client.server";
+import type { FieldErrors } from "~/utils/refusal";
+import { db, type Tx } from "~db/client.server";
 import { campaigns, campaignTiers, donations } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { clock } from "~/utils/clock.server";
 import { localInputToInstant } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { MAX_TIERS, type CampaignDetailsValues, type NewCampaignValues, type TierValues } from "./campaign-schemas";
 import { slugify } from "~/utils/slug";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type TierRow = typeof campaignTiers.$inferSelect;
-export type FieldErrors = Record<string, string[]>;
 export type Saved = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
 
 const NO_CAMPAIGN = "We could not find that campaign.";

@@ -1,22 +1,18 @@
 import { eq } from "drizzle-orm";
+import { absoluteUrl } from "~/utils/urls.server";
 import Stripe from "stripe";
 import { db } from "~db/client.server";
 import { campaigns, campaignTiers, donations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { fulfilCheckoutSession } from "./fulfilment.server";
 import { stripeClient } from "./stripe-client.server";
 
 export type DonationRow = typeof donations.$inferSelect;
 
-function appUrl(path: string): string {
-  return new URL(path, env.APP_URL).toString();
-}
-
 /** Where Checkout sends the donor back; Stripe fills in `{CHECKOUT_SESSION_ID}` itself. */
 export function checkoutReturnUrls(slug: string) {
-  const base = appUrl(`/donate/${encodeURIComponent(slug)}`);
+  const base = absoluteUrl(`/donate/${encodeURIComponent(slug)}`);
   return {
     success_url: `${base}/thanks?session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${base}?cancelled=1`,

@@ -1,4 +1,3 @@
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { formatDate } from "~/utils/dates";
 import { hashToken } from "~/utils/ids.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -6,6 +5,7 @@ import { formatMoney } from "~/utils/money";
 import { givingClosedReason, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
 import { campaignProgress, campaignsProgress, type CampaignProgress } from "./progress.server";
 import { campaignWall, type WallEntry } from "./wall.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 export function progressView(progress: CampaignProgress) {
   return {

@@ -14,7 +14,7 @@ const _allMethods: Exclude<PaymentMethod, (typeof METHOD_OPTIONS)[number]> exten
 void _allRecognitions;
 void _allMethods;
 
-export const RECOGNITION_LABELS: Record<Recognition, { label: string; hint: string }> = {
+export const RECOGNITION_CHOICES: Record<Recognition, { label: string; hint: string }> = {
   named: { label: "Show my name", hint: "Your name (and message, if you write one) appears on the sponsor wall." },
   anonymous: { label: "Show me as “Anonymous”", hint: "Your gift and message appear without your name." },
   unlisted: { label: "Do not list me", hint: "Your gift counts towards the total but is not shown on the wall." },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DonationStatus, PaymentMethod, Recognition } from "~db/schema";
+import type { DonationStatus, Recognition } from "~db/schema";
 
 // Shared by the server and the browser, so nothing here may import server code (types only).
 
@@ -16,9 +16,6 @@ export const DONATION_STATUS_LABELS: Record<DonationStatus, string> = {
   refunded: "Refunded",
 };
 
-export const METHOD_OPTIONS = ["card", "bank_transfer"] as const satisfies readonly PaymentMethod[];
-export { INTERVAL_LABELS } from "./campaign-schemas";
-export { METHOD_LABELS } from "./donate-schemas";
 export const RECOGNITION_LABELS: Record<Recognition, string> = {
   named: "Named on the wall",
   anonymous: "Anonymous on the wall",

@@ -3,9 +3,10 @@ import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, likePattern } from "~db/client.server";
 import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { DONATION_STATUS_OPTIONS, METHOD_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
+import { DONATION_STATUS_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
 import { markDonationPaid } from "./fulfilment.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import { METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
 
 export const DONATIONS_PAGE_SIZE = 50;
 
@@ -119,7 +120,7 @@ export function refundableOf(donation: { method: PaymentMethod; status: Donation
   return donation.method === "card" && donation.status === "paid" ? donation.amount - donation.refundedAmount : 0;
 }
 
-export type CurrencyTotal = { currency: string; gifts: number; amount: number; received: number };
+export type DonationTotal = { currency: string; gifts: number; amount: number; received: number };
 export type MonthTotal = { month: string; currency: string; gifts: number; received: number };
 
 /** Totals of every gift the filters match (all pages): by currency, and by month and currency, newest month first. */
@@ -129,7 +130,7 @@ function totalsOf(filters: DonationFilters, timeZone: string) {
     .from(donations)
     .where(whereOf(filters, timeZone))
     .all();
-  const byCurrency = new Map<string, CurrencyTotal>();
+  const byCurrency = new Map<string, DonationTotal>();
   const byMonth = new Map<string, MonthTotal>();
   for (const row of rows) {
     const received = receivedOf(row);

@@ -1,9 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import { neutraliseFormula } from "~/modules/events/attendees-csv.server";
 import { formatInstant } from "~/utils/dates";
 import { minorToInput } from "~/utils/money";
-import { DONATION_STATUS_LABELS, INTERVAL_LABELS, METHOD_LABELS, RECOGNITION_LABELS } from "./donations-admin-schemas";
+import { DONATION_STATUS_LABELS, RECOGNITION_LABELS } from "./donations-admin-schemas";
 import { receivedOf, type DonationListRow } from "./donations-admin.server";
+import { neutraliseFormula } from "~/utils/csv.server";
+import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
+import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
 /**
  * The donations table as CSV, one row per gift. Amounts are plain major-unit numbers

@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { db, type Db } from "~db/client.server";
+import { absoluteUrl } from "~/utils/urls.server";
+import { db, type Tx } from "~db/client.server";
 import { campaigns, campaignTiers, donations, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
 import { randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
 import { givingClosedReason } from "./campaigns.server";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type DonationRow = typeof donations.$inferSelect;
 
@@ -61,7 +60,7 @@ function newReference(tx: Tx): string {
 
 /** The campaign page's address for a donation, used in emails. */
 export function transferPageUrl(slug: string, donationId: string): string {
-  return new URL(`/donate/${slug}/transfer/${donationId}`, env.APP_URL).toString();
+  return absoluteUrl(`/donate/${slug}/transfer/${donationId}`);
 }
 
 /**

@@ -1,9 +1,10 @@
+import type { Tx } from "~db/client.server";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { donations, recurringGifts } from "~db/schema";
 import { notFound } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
-import { issueReceipt, type Tx } from "./receipts.server";
+import { issueReceipt } from "./receipts.server";
 
 type DonationRow = typeof donations.$inferSelect;
 

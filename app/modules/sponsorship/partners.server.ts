@@ -1,14 +1,14 @@
 import { asc, desc, eq } from "drizzle-orm";
+import { absoluteUrl } from "~/utils/urls.server";
 import { db } from "~db/client.server";
 import { partnerEnquiries, userRoles, users, type PartnerStage } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_STAGE_OPTIONS, type PartnerEnquiryInput } from "./partner-schemas";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
 
@@ -37,7 +37,7 @@ export async function submitPartnerEnquiry(input: PartnerEnquiryInput, ip: strin
   await assertEmailSendAllowed(input.email, ip);
   const now = clock.now();
   const id = randomId(16);
-  const adminUrl = new URL("/admin/partners", env.APP_URL).toString();
+  const adminUrl = absoluteUrl("/admin/partners");
   db.transaction(
     (tx) => {
       tx.insert(partnerEnquiries)

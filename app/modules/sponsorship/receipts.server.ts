@@ -1,15 +1,14 @@
 import { TZDate } from "@date-fns/tz";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db, type Db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { campaigns, donations, receiptCounters, recurringGifts } from "~db/schema";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { formatDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
-export type Tx = Pick<Db, "select" | "insert" | "update">;
 type DonationRow = typeof donations.$inferSelect;
 
 /** The receipt page; guests get the secret `t` that only their receipt email carries. */

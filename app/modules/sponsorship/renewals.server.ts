@@ -1,3 +1,4 @@
+import type { Tx } from "~db/client.server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { donations, recurringGifts } from "~db/schema";
@@ -7,7 +8,7 @@ import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { markDonationPaid, recordRecurringGift, stripeId } from "./fulfilment.server";
-import { campaignTitleFor, type Tx } from "./receipts.server";
+import { campaignTitleFor } from "./receipts.server";
 
 type DonationRow = typeof donations.$inferSelect;
 

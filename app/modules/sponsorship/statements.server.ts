@@ -3,11 +3,12 @@ import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
-import { neutraliseFormula } from "~/modules/events/attendees-csv.server";
 import { formatDate } from "~/utils/dates";
 import { minorToInput } from "~/utils/money";
-import { INTERVAL_LABELS, METHOD_LABELS } from "./donations-admin-schemas";
 import { ownedBy, type Donor } from "./giving.server";
+import { neutraliseFormula } from "~/utils/csv.server";
+import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
+import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
 // Statements list money that arrived: paid gifts, and refunded ones with what was given back.
 const SETTLED = ["paid", "refunded"] as const;

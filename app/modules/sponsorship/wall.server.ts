@@ -12,7 +12,7 @@ export type WallEntry = {
   campaignSlug: string;
 };
 
-export type CurrencyTotal = { currency: string; raised: number; gifts: number; donors: number };
+export type RaisedTotal = { currency: string; raised: number; gifts: number; donors: number };
 
 export const WALL_PAGE_SIZE = 30;
 
@@ -79,7 +79,7 @@ export function overallWall(page: number): { entries: WallEntry[]; page: number;
 }
 
 /** Everything given (paid, less refunds) per currency, unlisted gifts included; never added across currencies. */
-export function totalsByCurrency(): CurrencyTotal[] {
+export function totalsByCurrency(): RaisedTotal[] {
   return db
     .select({
       currency: donations.currency,

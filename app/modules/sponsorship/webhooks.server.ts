@@ -1,10 +1,9 @@
 import type Stripe from "stripe";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { stripeEvents } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { failCheckoutSession, fulfilCheckoutSession } from "./fulfilment.server";
-import type { Tx } from "./receipts.server";
 import { applyChargeRefunded } from "./refunds.server";
 import { applyInvoicePaid, applyInvoicePaymentFailed, applySubscriptionDeleted } from "./renewals.server";
 import { Stripe as StripeSdk, webhookSecret } from "./stripe-client.server";

@@ -1,6 +1,6 @@
-import { requireRole } from "~/modules/auth/session.server";
 import { notFound } from "~/utils/http.server";
-import { getEventById } from "./events.server";
+import { getEventById } from "~/modules/events/events.server";
+import { requireRole } from "~/routes/helpers/session.server";
 
 export const NO_EVENT = "There is no event with that id.";
 

@@ -1,5 +1,5 @@
+import type { Tx, Db } from "~db/client.server";
 import { and, asc, eq, inArray, like, lte } from "drizzle-orm";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { generateJoinCode } from "~/modules/cohorts/cohorts.server";
 import { syncReleases } from "~/modules/cohorts/releases.server";
 import { localDateOf } from "~/modules/cohorts/schedule";
@@ -7,9 +7,9 @@ import { ensureBuiltInCurriculum } from "~/modules/curriculum/built-in.server";
 import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import type { Db } from "./client.server";
 import { insertUser } from "~/modules/auth/users.server";
-import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, jobApplications, stepNudges, stepReleases, users } from "./schema";
+import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, jobApplications, stepNudges, stepReleases, users } from "~db/schema";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 // Demo cohorts for `npm start` and the benchmark: the built-in curriculum, a cohort the demo
 // participant is in with some progress, and with `large` 20 cohorts of 50 members.
@@ -17,7 +17,6 @@ import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, jobApplicatio
 export const DEMO_COHORT_NAME = "Lagos spring cohort (demo)";
 export const DEMO_JOIN_CODE = "DEMO2026";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A plausible answer of each kind, for demo progress. */
 function sampleAnswer(def: ExerciseDefinition, who: string): Record<string, unknown> {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { organisationSettings } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
 import { clock } from "~/utils/clock.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type Organisation = typeof organisationSettings.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { signUp, type SignupRole } from "./account.server";
-import { signupServerSchema } from "./form-schemas.server";
-import { refusalReply } from "./route-helpers.server";
+import { signUp, type SignupRole } from "~/modules/auth/account.server";
+import { signupServerSchema } from "~/modules/auth/form-schemas.server";
+import { refusalReply } from "./replies.server";
 import { getUser } from "./session.server";
 import { safeRedirectPath } from "~/utils/http.server";
 

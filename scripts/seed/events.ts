@@ -1,20 +1,19 @@
+import type { Tx, Db } from "~db/client.server";
 import { like } from "drizzle-orm";
-import { getOrganisation } from "~/modules/admin/organisation.server";
 import { findUserByEmail } from "~/modules/auth/users.server";
 import { rescheduleEventJobs } from "~/modules/events/reminders.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { instantToLocalInput, localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
-import type { Db } from "./client.server";
-import { users } from "./schema";
-import { DEMO_EVENTS, LARGE_TITLES, LARGE_VENUES, STAGES } from "./seed-events-data";
+import { users } from "~db/schema";
+import { DEMO_EVENTS, LARGE_TITLES, LARGE_VENUES, STAGES } from "./events-data";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 // Demo events for `npm start`: a handful of upcoming and past events of the fictional
 // organisation, with registrations for the demo participant; with `large`, the benchmark set
 // (400 events, 30,000 registrations over the 5,000 large-set participants), written with
 // prepared statements in one transaction so it takes about a second.
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -2,8 +2,7 @@ import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { events, registrations } from "~db/schema";
 
-// The one place this area reads the events area's tables: who checked in at which event.
-// Kept small so it can become a call to a function the events module exports.
+// Who checked in at which event, for cohorts that invite an event's attendees.
 
 /**
  * Recent published events at which someone checked in, latest first. Reads the latest events by

@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "~db/client.server";
 import { emailTokens, userRoles } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { sortRoles } from "~/modules/admin/schemas";
 import { hashPassword } from "~/modules/auth/password.server";
 import { issueToken, tokenUrl } from "~/modules/auth/tokens.server";
 import { findUserByEmail, insertUser, normaliseEmail, rolesOf } from "~/modules/auth/users.server";
 import { clock, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import { sortRoles } from "~/modules/auth/roles";
 
 /** The set-password link from the command line is handed over by the operator, so it lives longer than an emailed reset. */
 export const SET_PASSWORD_LINK_LIFETIME = 24 * HOUR;

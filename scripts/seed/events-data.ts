@@ -1,4 +1,4 @@
-import type { EventKind, QuestionKind } from "./schema";
+import type { EventKind, QuestionKind } from "~db/schema";
 
 // The fictional organisation's events for the demo: Lagos venues (made-up names), times as days
 // from the day of seeding.

@@ -1,10 +1,10 @@
-import { getOrganisation } from "~/modules/admin/organisation.server";
+import type { Tx, Db } from "~db/client.server";
 import { findUserByEmail } from "~/modules/auth/users.server";
 import { nextReceiptNumber } from "~/modules/sponsorship/receipts.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
-import type { Db } from "./client.server";
-import { campaigns, campaignTiers, donations, type DonationStatus, type GiftInterval, type PaymentMethod, type Recognition } from "./schema";
+import { campaigns, campaignTiers, donations, type DonationStatus, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
+import { getOrganisation } from "~/modules/organisation/settings.server";
 
 // Demo giving for `npm start`: two open campaigns in naira (one with tiers) and a closed one,
 // paid gifts with mixed recognition, and two bank transfers waiting to be marked received.
@@ -12,7 +12,6 @@ import { campaigns, campaignTiers, donations, type DonationStatus, type GiftInte
 
 export const DEMO_CAMPAIGN_SLUG = "workshop-seats-2027";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const CAMPAIGNS = [
   {

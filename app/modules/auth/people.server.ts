@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { db, likePattern } from "~db/client.server";
 import { userRoles, users, type Role } from "~db/schema";
-import { recordAudit } from "~/modules/admin/audit.server";
-import { sortRoles } from "~/modules/admin/schemas";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
+import { recordAudit } from "~/modules/organisation/audit.server";
+import { sortRoles } from "~/modules/auth/roles";
 
 export const PEOPLE_PAGE_SIZE = 50;
 

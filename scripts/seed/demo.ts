@@ -1,15 +1,15 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { insertUser } from "~/modules/auth/users.server";
-import { updateOrganisation } from "~/modules/admin/organisation.server";
 import { logger } from "~/utils/logger.server";
-import type { Db } from "./client.server";
-import { seedEvents } from "./seed-events";
-import { seedMentoring } from "./seed-mentoring";
-import { seedMentoringPairs } from "./seed-mentoring-pairs";
-import { seedProgramme } from "./seed-programme";
-import { seedSponsorship } from "./seed-sponsorship";
-import { users, type Role } from "./schema";
+import type { Db } from "~db/client.server";
+import { seedEvents } from "./events";
+import { seedMentoring } from "./mentoring";
+import { seedMentoringPairs } from "./mentoring-pairs";
+import { seedProgramme } from "./programme";
+import { seedSponsorship } from "./sponsorship";
+import { users, type Role } from "~db/schema";
+import { updateOrganisation } from "~/modules/organisation/settings.server";
 
 /** The password of every demo account; the README gives it too. */
 export const DEMO_PASSWORD = "stepping-demo-2026";

@@ -4,8 +4,8 @@ import { REQUEST_LAPSE_JOB, RESPOND_WITHIN } from "~/modules/mentoring/requests.
 import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import type { Db } from "./client.server";
-import { mentorProfiles, mentorships, users } from "./schema";
+import type { Db } from "~db/client.server";
+import { mentorProfiles, mentorships, users } from "~db/schema";
 
 // Demo mentorships, after the mentor and mentee profiles exist: the demo mentor and the demo
 // participant are an active pair, and a classmate's request waits for the demo mentor's answer.

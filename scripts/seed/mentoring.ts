@@ -1,13 +1,12 @@
+import type { Tx, Db } from "~db/client.server";
 import { asc, inArray, like } from "drizzle-orm";
 import { insertUser } from "~/modules/auth/users.server";
 import { clock } from "~/utils/clock.server";
-import type { Db } from "./client.server";
-import { menteeProfiles, mentorProfiles, users, type AvailabilityWindow, type MentoringFormat } from "./schema";
+import { menteeProfiles, mentorProfiles, users, type AvailabilityWindow, type MentoringFormat } from "~db/schema";
 
 // Mentor and mentee profiles for the demo (no mentorships: those are seeded separately), and with
 // `large` 100 mentors and 500 mentee profiles for the benchmarks.
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type MentorValues = Omit<typeof mentorProfiles.$inferInsert, "userId" | "createdAt" | "updatedAt">;
 type MenteeValues = Omit<typeof menteeProfiles.$inferInsert, "userId" | "createdAt" | "updatedAt">;
 
