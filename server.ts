@@ -8,13 +8,13 @@ import express from "express";
 import { db, closeDatabase } from "./db/client.server";
 import { seedIfEmpty } from "./scripts/seed/demo";
 import { registerJobHandlers } from "./app/jobs.server";
-import { ensureBuiltInCurriculum } from "./app/modules/curriculum/built-in.server";
-import { startWorker } from "./app/modules/outbox/worker.server";
 import { clock } from "./app/utils/clock.server";
 import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
 import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
 import { formBodiesOnly } from "./app/utils/form-body.server";
+import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
+import { startWorker } from "~/modules/outbox/index.server";
 
 const isProduction = env.NODE_ENV === "production";
 

@@ -1,8 +1,7 @@
-import { registerCohortJobs } from "./modules/cohorts/jobs.server";
-import { registerEventJobs } from "./modules/events/event-jobs.server";
-import { registerMentoringJobs } from "./modules/mentoring/jobs.server";
-import { registerMentoringSessionJobs } from "./modules/mentoring/session-jobs.server";
-import { registerSponsorshipJobs } from "./modules/sponsorship/refund-jobs.server";
+import { registerCohortJobs } from "~/modules/cohorts/index.server";
+import { registerEventJobs } from "~/modules/events/index.server";
+import { registerMentoringJobs, registerMentoringSessionJobs } from "~/modules/mentoring/index.server";
+import { registerSponsorshipJobs } from "~/modules/sponsorship/index.server";
 
 /**
  * Every area's scheduled-job handlers, registered before the worker starts, so that a due job

@@ -9,8 +9,8 @@ import { takeFlash } from "./utils/flash.server";
 import { useShouldHydrate } from "./utils/hydration";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css?url";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

@@ -16,8 +16,8 @@
  *      (use the DATABASE_URL path if it is not the default)
  *   5. Start the app. It reopens the file in WAL mode and applies any newer migrations.
  */
-import { BackupError, backupDatabase, formatBytes } from "~/modules/admin/backup.server";
 import { env } from "~/utils/env.server";
+import { BackupError, backupDatabase, formatBytes } from "~/modules/admin/index.server";
 
 const USAGE = "Usage: npm run db:backup -- FILE [--force]";
 

@@ -13,9 +13,10 @@ process.env.DATABASE_URL = path.join(dir, "bench.db");
 process.env.LOG_LEVEL ??= "error";
 
 const { db, closeDatabase } = await import("~db/client.server");
-const { insertUser } = await import("~/modules/auth/users.server");
+const { insertUser } = await import("~/modules/auth/index.server");
 const { largeMenteeProfile, largeMentorProfile } = await import("./seed/mentoring");
 const { menteeProfiles, mentorProfiles } = await import("~db/schema");
+// An algorithm benchmark reaches inside the mentoring area, as its unit tests do.
 const { planAssignment, createMatchRun } = await import("~/modules/mentoring/group-matching.server");
 const { approvedMentors, menteeTraits, mentorTraits } = await import("~/modules/mentoring/suggestions.server");
 const { scorePair } = await import("~/modules/mentoring/scoring");

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDatabase } from "~db/client.server";
-import { createOrganiser } from "~/modules/auth/organisers.server";
+import { createOrganiser } from "~/modules/auth/index.server";
 
 const USAGE = 'Usage: npm run create-organiser -- EMAIL [--name "Full Name"]';
 

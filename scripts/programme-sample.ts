@@ -19,8 +19,8 @@ function read<T>(databaseFile: string, query: string, ...params: unknown[]): T |
 export async function sessionCookieFor(server: { url: string; databaseFile: string }, email: string): Promise<{ name: string; value: string; header: string }> {
   process.env.DATABASE_URL = server.databaseFile;
   process.env.APP_URL = server.url;
-  const { findUserByEmail } = await import("~/modules/auth/users.server");
-  const { createSession } = await import("~/modules/auth/session.server");
+  const { findUserByEmail } = await import("~/modules/auth/index.server");
+  const { createSession } = await import("~/modules/auth/index.server");
   const user = findUserByEmail(email);
   if (!user) throw new Error(`No account ${email} in the seeded database`);
   const header = createSession(user.id, "steppingstone-measure").cookie.split(";")[0];

@@ -1,6 +1,6 @@
 import { db } from "~db/client.server";
-import { countUsers } from "~/modules/auth/users.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./seed/demo";
+import { countUsers } from "~/modules/auth/index.server";
 
 // `npm run seed [-- --large]`: demo data into DATABASE_URL when it has no accounts yet.
 if (process.env.NODE_ENV === "production" && !process.argv.includes("--force")) {

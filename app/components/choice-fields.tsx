@@ -5,7 +5,7 @@ import { FieldError } from "./forms";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
-export type ChoiceOption = { value: string; label: ReactNode; hint?: ReactNode; disabled?: boolean };
+type ChoiceOption = { value: string; label: ReactNode; hint?: ReactNode; disabled?: boolean };
 
 type ChoiceProps = { meta: AnyField; legend: ReactNode; hint?: ReactNode; children: ReactNode };
 

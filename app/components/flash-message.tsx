@@ -1,4 +1,4 @@
-import type { Flash } from "~/utils/flash.server";
+import type { Flash } from "~/utils/flash";
 
 export function FlashMessage({ flash }: { flash: Flash }) {
   return (

@@ -2,7 +2,7 @@ import type { MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const handle = staticPage;
 

@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "react-router";
 import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { dashboardFigures } from "~/modules/admin/dashboard.server";
-import { programmeFigures } from "~/modules/cohorts/figures.server";
-import { eventsFigures } from "~/modules/events/admin-events.server";
-import { mentoringFigures } from "~/modules/mentoring/figures.server";
-import { givingFigures } from "~/modules/sponsorship/figures.server";
 import { formatMoney } from "~/utils/money";
-import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/auth/roles";
 import { requireRole } from "~/routes/helpers/session.server";
+import { dashboardFigures } from "~/modules/admin/index.server";
+import { programmeFigures } from "~/modules/cohorts/index.server";
+import { eventsFigures } from "~/modules/events/index.server";
+import { mentoringFigures } from "~/modules/mentoring/index.server";
+import { givingFigures } from "~/modules/sponsorship/index.server";
+import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
 

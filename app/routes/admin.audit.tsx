@@ -4,9 +4,9 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { formatInstant } from "~/utils/dates";
-import { listAudit } from "~/modules/admin/audit-log.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { listAudit } from "~/modules/admin/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Organisers' console" }];
 

@@ -5,15 +5,13 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress";
 import { AddTierForm, CampaignDetailsForm, EditTierForm } from "~/components/sponsorship/campaign-forms";
-import { addTierSchema, CAMPAIGN_STATUS_LABELS, campaignDetailsSchema, editTierSchema, tierActionSchema } from "~/modules/sponsorship/campaign-schemas";
-import { addTier, editTier, getCampaign, moveTier, removeTier, tiersOf, updateCampaignDetails } from "~/modules/sponsorship/campaigns.server";
-import { progressView } from "~/modules/sponsorship/donate-page.server";
-import { campaignProgress } from "~/modules/sponsorship/progress.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { minorToInput } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { addTierSchema, CAMPAIGN_STATUS_LABELS, campaignDetailsSchema, editTierSchema, tierActionSchema } from "~/modules/sponsorship";
+import { addTier, editTier, getCampaign, moveTier, removeTier, tiersOf, updateCampaignDetails, progressView, campaignProgress } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Campaign"} · Organisers' console` }];
 

@@ -5,13 +5,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-r
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { CAMPAIGN_STATUS_LABELS, newCampaignSchema } from "~/modules/sponsorship/campaign-schemas";
-import { createCampaign, listCampaigns } from "~/modules/sponsorship/campaigns.server";
-import { progressView } from "~/modules/sponsorship/donate-page.server";
-import { campaignsProgress } from "~/modules/sponsorship/progress.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { SUPPORTED_CURRENCIES } from "~/utils/money";
 import { requireRole } from "~/routes/helpers/session.server";
+import { CAMPAIGN_STATUS_LABELS, newCampaignSchema } from "~/modules/sponsorship";
+import { createCampaign, listCampaigns, progressView, campaignsProgress } from "~/modules/sponsorship/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Campaigns · Organisers' console" }];
 

@@ -3,20 +3,18 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { ProgressGrid } from "~/components/curriculum/progress-grid";
+import { ProgressGrid } from "~/components/cohorts/progress-grid";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { cohortGrid } from "~/modules/cohorts/dashboard.server";
-import { addEventAttendees, inviteToCohort, joinUrl, pendingInvitations } from "~/modules/cohorts/membership.server";
-import { describeSchedule } from "~/modules/cohorts/schedule";
-import { addFromEventSchema, inviteMembersSchema } from "~/modules/cohorts/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { eventsWithCheckIns } from "~/modules/events/checked-in.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
+import { cohortGrid, addEventAttendees, inviteToCohort, joinUrl, pendingInvitations } from "~/modules/cohorts/index.server";
+import { describeSchedule, addFromEventSchema, inviteMembersSchema } from "~/modules/cohorts";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { eventsWithCheckIns } from "~/modules/events/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"} · Organisers' console` }];
 

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { cohortGrid } from "~/modules/cohorts/dashboard.server";
-import { membersCsv } from "~/modules/cohorts/members-csv.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
+import { cohortGrid, membersCsv } from "~/modules/cohorts/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the cohort's members and their progress, to open in a spreadsheet.
 export function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -3,18 +3,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { CohortFields, cohortDefaults, cohortSummaryFields, type CohortFieldMetas } from "~/components/curriculum/cohort-fields";
+import { CohortFields, cohortDefaults, cohortSummaryFields, type CohortFieldMetas } from "~/components/cohorts/cohort-fields";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { facilitatorOptions, updateCohort } from "~/modules/cohorts/cohorts.server";
-import { cohortSteps, isOpen } from "~/modules/cohorts/progress.server";
-import { cohortSettingsSchema } from "~/modules/cohorts/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
+import { facilitatorOptions, updateCohort, cohortSteps, isOpen } from "~/modules/cohorts/index.server";
+import { cohortSettingsSchema } from "~/modules/cohorts";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings: ${data?.name ?? "cohort"} · Organisers' console` }];
 

@@ -3,19 +3,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { CohortFields, cohortSummaryFields, type CohortFieldMetas } from "~/components/curriculum/cohort-fields";
+import { CohortFields, cohortSummaryFields, type CohortFieldMetas } from "~/components/cohorts/cohort-fields";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { createCohort, facilitatorOptions, listCohorts } from "~/modules/cohorts/cohorts.server";
-import { localDateOf } from "~/modules/cohorts/schedule";
-import { createCohortSchema } from "~/modules/cohorts/schemas";
-import { builtInCurriculumId } from "~/modules/curriculum/built-in.server";
-import { findCurriculum, listCurricula } from "~/modules/curriculum/curricula.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { createCohort, facilitatorOptions, listCohorts } from "~/modules/cohorts/index.server";
+import { localDateOf, createCohortSchema } from "~/modules/cohorts";
+import { builtInCurriculumId, findCurriculum, listCurricula } from "~/modules/curriculum/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Organisers' console" }];
 

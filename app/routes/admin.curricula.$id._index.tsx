@@ -6,13 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { findCurriculum, stepsOf, updateCurriculum } from "~/modules/curriculum/curricula.server";
-import { EXERCISE_KIND_LABELS } from "~/modules/curriculum/exercise-defaults";
-import { addStepSchema, curriculumDetailsSchema, stepChangeSchema } from "~/modules/curriculum/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { addStep, answerCounts, moveStep, removeStep } from "~/modules/cohorts/curriculum-edits.server";
+import { findCurriculum, stepsOf, updateCurriculum } from "~/modules/curriculum/index.server";
+import { EXERCISE_KIND_LABELS, addStepSchema, curriculumDetailsSchema, stepChangeSchema } from "~/modules/curriculum";
+import { addStep, answerCounts, moveStep, removeStep } from "~/modules/cohorts/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.curriculum.title ?? "Curriculum"} · Organisers' console` }];
 

@@ -7,15 +7,11 @@ import { ExerciseEditor } from "~/components/curriculum/exercise-editor";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { findCurriculum } from "~/modules/curriculum/curricula.server";
-import { EXERCISE_KIND_LABELS, EXERCISE_KINDS } from "~/modules/curriculum/exercise-defaults";
-import type { ExerciseField } from "~/modules/curriculum/exercise-types";
-import { changeKindSchema } from "~/modules/curriculum/schemas";
-import { editorDefaults, exerciseFromForm, ROW_LIMITS, stepEditorSchemaFor } from "~/modules/curriculum/step-editor";
-import { changeExerciseKind, findStep, updateStep } from "~/modules/curriculum/steps.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { findCurriculum, changeExerciseKind, findStep, updateStep } from "~/modules/curriculum/index.server";
+import { EXERCISE_KIND_LABELS, EXERCISE_KINDS, type ExerciseField, changeKindSchema, editorDefaults, exerciseFromForm, ROW_LIMITS, stepEditorSchemaFor } from "~/modules/curriculum";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.step.title ?? "step"} · Organisers' console` }];
 

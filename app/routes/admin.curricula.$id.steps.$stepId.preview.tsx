@@ -2,12 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { StepView } from "~/components/curriculum/step-view";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { stepView } from "~/modules/cohorts/step-view.server";
-import { findCurriculum } from "~/modules/curriculum/curricula.server";
-import { findStep } from "~/modules/curriculum/steps.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { stepView } from "~/modules/cohorts/index.server";
+import { findCurriculum, findStep } from "~/modules/curriculum/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview: ${data?.view.title ?? "step"} · Organisers' console` }];
 

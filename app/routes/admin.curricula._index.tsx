@@ -6,11 +6,11 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { curriculaWithCohortCounts } from "~/modules/cohorts/curriculum-edits.server";
-import { createCurriculum, findCurriculum } from "~/modules/curriculum/curricula.server";
-import { createCurriculumSchema } from "~/modules/curriculum/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { curriculaWithCohortCounts } from "~/modules/cohorts/index.server";
+import { createCurriculum, findCurriculum } from "~/modules/curriculum/index.server";
+import { createCurriculumSchema } from "~/modules/curriculum";
 
 export const meta: MetaFunction = () => [{ title: "Curricula · Organisers' console" }];
 

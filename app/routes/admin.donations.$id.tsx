@@ -6,19 +6,16 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { DonationStatusTag, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
-import { markReceivedSchema, RECOGNITION_LABELS, refundSchema } from "~/modules/sponsorship/donations-admin-schemas";
-import { donationDetail, refundableOf } from "~/modules/sponsorship/donations-admin.server";
-import { refundDonation } from "~/modules/sponsorship/refunds.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { formatMoney, parseAmount } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { badRequest } from "~/routes/helpers/replies.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
-import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
-import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
+import { markReceivedSchema, RECOGNITION_LABELS, refundSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
+import { donationDetail, refundableOf, refundDonation } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Gift from ${data.donorName}` : "Gift"} · Organisers' console` }];
 

@@ -5,15 +5,13 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { DonationFilterForm, DonationStatusTag, DonationTotals, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
-import { markReceivedSchema } from "~/modules/sponsorship/donations-admin-schemas";
-import { campaignChoices, filterParams, listDonations, readDonationFilters } from "~/modules/sponsorship/donations-admin.server";
 import { formatInstant } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
-import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
-import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
+import { markReceivedSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
+import { campaignChoices, filterParams, listDonations, readDonationFilters } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Donations · Organisers' console" }];
 

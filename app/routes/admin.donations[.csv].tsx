@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { donationsCsv, donationsFileName } from "~/modules/sponsorship/donations-csv.server";
-import { donationsForExport, readDonationFilters } from "~/modules/sponsorship/donations-admin.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { donationsCsv, donationsFileName, donationsForExport, readDonationFilters } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the donations table, with the same filters, as a file for a spreadsheet.
 export function loader({ request }: LoaderFunctionArgs) {

@@ -3,23 +3,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { EventDetails } from "~/components/event-details";
-import { FeedbackResults, SeatHoldersTable, WaitlistTable, type PersonRow } from "~/components/event-people";
-import { EventStatusTag } from "~/components/event-status-tag";
+import { EventDetails } from "~/components/events/event-details";
+import { FeedbackResults, SeatHoldersTable, WaitlistTable, type PersonRow } from "~/components/events/event-people";
+import { EventStatusTag } from "~/components/events/status-tag";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { feedbackSummary, registrationsWithAnswers, type RegistrationListing } from "~/modules/events/admin-events.server";
-import { whenText } from "~/modules/events/event-facts.server";
-import { eventActionSchema, KIND_LABELS } from "~/modules/events/event-schemas";
-import { publishEvent, unpublishEvent } from "~/modules/events/event-status.server";
-import { eventQuestionsOf } from "~/modules/events/events.server";
-import { attendanceCounts } from "~/modules/events/registrations.server";
-import { seriesSessions } from "~/modules/events/series.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { feedbackSummary, registrationsWithAnswers, type RegistrationListing, whenText, publishEvent, unpublishEvent, eventQuestionsOf, seriesSessions, attendanceCounts } from "~/modules/events/index.server";
+import { eventActionSchema, KIND_LABELS } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Events` }];
 

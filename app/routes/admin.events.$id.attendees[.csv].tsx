@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { registrationsWithAnswers } from "~/modules/events/admin-events.server";
-import { attendeesCsv, attendeesFileName } from "~/modules/events/attendees-csv.server";
-import { eventQuestionsOf } from "~/modules/events/events.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { registrationsWithAnswers, attendeesCsv, attendeesFileName, eventQuestionsOf } from "~/modules/events/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the attendee list as a file to open in a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {

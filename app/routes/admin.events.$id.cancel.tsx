@@ -6,14 +6,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-r
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { whenText } from "~/modules/events/event-facts.server";
-import { cancelEventSchema } from "~/modules/events/event-schemas";
-import { cancelEvent } from "~/modules/events/event-status.server";
-import { registeredPeople } from "~/modules/events/registrations.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { whenText, cancelEvent, registeredPeople } from "~/modules/events/index.server";
+import { cancelEventSchema } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cancel ${data?.title ?? "event"} · Events` }];
 

@@ -3,17 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { AttendanceFigures } from "~/components/attendance-figures";
+import { AttendanceFigures } from "~/components/events/attendance-figures";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { checkInFlash, ticketByToken } from "~/modules/events/attendance.server";
-import { QR_CHECK_IN_INTENT, REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
-import { attendanceCounts, checkIn } from "~/modules/events/registrations.server";
 import { formatTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { checkInFlash, ticketByToken, attendanceCounts, checkIn } from "~/modules/events/index.server";
+import { QR_CHECK_IN_INTENT, REGISTRATION_STATUS_LABELS } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ticket · ${data?.event.title ?? "Check in"}` }];
 

@@ -3,18 +3,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { AttendanceFigures } from "~/components/attendance-figures";
+import { AttendanceFigures } from "~/components/events/attendance-figures";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { checkInFlash, doorList } from "~/modules/events/attendance.server";
-import { whenText } from "~/modules/events/event-facts.server";
-import { checkInCodeSchema, checkInPersonSchema, REGISTRATION_STATUS_LABELS } from "~/modules/events/event-schemas";
-import { attendanceCounts, checkIn } from "~/modules/events/registrations.server";
 import { formatTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { checkInFlash, doorList, whenText, attendanceCounts, checkIn } from "~/modules/events/index.server";
+import { checkInCodeSchema, checkInPersonSchema, REGISTRATION_STATUS_LABELS } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Check in · ${data?.event.title ?? "Event"}` }];
 

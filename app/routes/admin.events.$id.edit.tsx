@@ -4,17 +4,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/event-form";
+import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/events/event-form";
 import { CheckboxField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events/event-schemas";
-import { eventQuestionsOf, updateEvent } from "~/modules/events/events.server";
-import { seriesSessions } from "~/modules/events/series.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events";
+import { eventQuestionsOf, updateEvent, seriesSessions } from "~/modules/events/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "event"} · Events` }];
 

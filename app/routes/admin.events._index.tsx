@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { EventStatusTag } from "~/components/event-status-tag";
+import { EventStatusTag } from "~/components/events/status-tag";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { listAdminEvents, type AdminEventsView, type AdminEventSummary } from "~/modules/events/admin-events.server";
-import { KIND_LABELS } from "~/modules/events/event-schemas";
 import { formatDate, formatTime } from "~/utils/dates";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { listAdminEvents, type AdminEventsView, type AdminEventSummary } from "~/modules/events/index.server";
+import { KIND_LABELS } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Events · Organisers' console" }];
 

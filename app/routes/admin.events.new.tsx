@@ -4,14 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/event-form";
+import { BLANK_QUESTION, EventFormFields, eventSummaryFields } from "~/components/events/event-form";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { createEventSchema, MAX_SERIES_SESSIONS, MIN_QUESTION_ROWS } from "~/modules/events/event-schemas";
-import { createEvent } from "~/modules/events/events.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { createEventSchema, MAX_SERIES_SESSIONS, MIN_QUESTION_ROWS } from "~/modules/events";
+import { createEvent } from "~/modules/events/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "New event · Organisers' console" }];
 

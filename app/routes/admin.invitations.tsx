@@ -7,18 +7,11 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import {
-  createInvitation,
-  INVITATION_LIST_LIMIT,
-  invitationProblem,
-  listInvitations,
-  revokeInvitation,
-} from "~/modules/auth/invitations.server";
-import { assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
-import { INVITABLE_ROLES, inviteSchema, revokeSchema, ROLE_LABELS } from "~/modules/auth/roles";
 import { requireRole } from "~/routes/helpers/session.server";
+import { createInvitation, INVITATION_LIST_LIMIT, invitationProblem, listInvitations, revokeInvitation, assertEmailSendAllowed } from "~/modules/auth/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { INVITABLE_ROLES, inviteSchema, revokeSchema, ROLE_LABELS } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Organisers' console" }];
 

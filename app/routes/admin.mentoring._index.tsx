@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { mentoringOverview } from "~/modules/mentoring/overview.server";
 import { formatDate } from "~/utils/dates";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { mentoringOverview } from "~/modules/mentoring/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Mentoring · Organisers' console" }];
 

@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { changeProposalSchema, runDecisionSchema, UNASSIGNED } from "~/modules/mentoring/match-schemas";
-import { changeProposal, discardRun, eligibleMentorsFor, findRun, publishRun, runProposals } from "~/modules/mentoring/match-review.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { changeProposalSchema, runDecisionSchema, UNASSIGNED } from "~/modules/mentoring";
+import { changeProposal, discardRun, eligibleMentorsFor, findRun, publishRun, runProposals } from "~/modules/mentoring/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.run.label ?? "Matching run"} · Organisers' console` }];
 

@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { listCohorts } from "~/modules/cohorts/cohorts.server";
-import { createMatchRun, listRuns, waitingMenteeIds, type MenteePool } from "~/modules/mentoring/group-matching.server";
-import { runMatchSchema } from "~/modules/mentoring/match-schemas";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { listCohorts } from "~/modules/cohorts/index.server";
+import { createMatchRun, listRuns, waitingMenteeIds, type MenteePool } from "~/modules/mentoring/index.server";
+import { runMatchSchema } from "~/modules/mentoring";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Match a group · Organisers' console" }];
 

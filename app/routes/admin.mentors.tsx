@@ -4,14 +4,13 @@ import { Form, Link, useLoaderData } from "react-router";
 import { MENTOR_PROFILE_STATUSES, type MentorProfileStatus } from "~db/schema/mentoring";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { describeAvailability, formatList } from "~/modules/mentoring/options";
-import { reviewMentorSchema } from "~/modules/mentoring/profile-schemas";
-import { listMentorProfiles, reviewMentorProfile } from "~/modules/mentoring/profiles.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { describeAvailability, formatList, reviewMentorSchema } from "~/modules/mentoring";
+import { listMentorProfiles, reviewMentorProfile } from "~/modules/mentoring/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Mentors · Organisers' console" }];
 

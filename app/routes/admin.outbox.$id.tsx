@@ -4,17 +4,16 @@ import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { OutboxStatusTag } from "~/components/outbox-status";
+import { OutboxStatusTag } from "~/components/outbox/outbox-status";
 import { formatInstant } from "~/utils/dates";
-import { messageIdFor } from "~/modules/outbox/delivery.server";
-import { getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/outbox-admin.server";
-import { retrySchema } from "~/modules/outbox/schemas";
 import { appOrigin } from "~/utils/env.server";
 import { carriesSecretLink } from "~emails/registry";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { messageIdFor, getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
+import { retrySchema } from "~/modules/outbox";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject ?? "Message"} · Outbox · Organisers' console` },

@@ -4,14 +4,14 @@ import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { OutboxStatusTag } from "~/components/outbox-status";
+import { OutboxStatusTag } from "~/components/outbox/outbox-status";
 import { formatInstant } from "~/utils/dates";
-import { countDeadMessages, listOutboxMessages, retryDeadMessage, type OutboxSummary } from "~/modules/outbox/outbox-admin.server";
-import { retrySchema } from "~/modules/outbox/schemas";
 import { env } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { countDeadMessages, listOutboxMessages, retryDeadMessage, type OutboxSummary } from "~/modules/outbox/index.server";
+import { retrySchema } from "~/modules/outbox";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Organisers' console" }];
 

@@ -3,12 +3,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { PARTNER_KIND_LABELS, PARTNER_STAGE_LABELS, PARTNER_STAGE_OPTIONS, partnerStageSchema } from "~/modules/sponsorship/partner-schemas";
-import { partnerPipeline, setPartnerStage } from "~/modules/sponsorship/partners.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { PARTNER_KIND_LABELS, PARTNER_STAGE_LABELS, PARTNER_STAGE_OPTIONS, partnerStageSchema } from "~/modules/sponsorship";
+import { partnerPipeline, setPartnerStage } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Partner enquiries · Organisers' console" }];
 

@@ -10,10 +10,10 @@ import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
-import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth/roles";
 import { requireRole } from "~/routes/helpers/session.server";
-import { changeRoles, getPerson } from "~/modules/auth/people.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth";
+import { changeRoles, getPerson } from "~/modules/auth/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
 

@@ -5,10 +5,10 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { formatInstant } from "~/utils/dates";
-import { getOrganisation } from "~/modules/organisation/settings.server";
-import { ROLE_LABELS } from "~/modules/auth/roles";
 import { requireRole } from "~/routes/helpers/session.server";
-import { searchPeople } from "~/modules/auth/people.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { ROLE_LABELS } from "~/modules/auth";
+import { searchPeople } from "~/modules/auth/index.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Organisers' console" }];
 

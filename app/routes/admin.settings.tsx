@@ -7,9 +7,9 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation, saveOrganisationSettings } from "~/modules/organisation/settings.server";
-import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/organisation/schemas";
 import { requireRole } from "~/routes/helpers/session.server";
+import { getOrganisation, saveOrganisationSettings } from "~/modules/organisation/index.server";
+import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/organisation";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings · Organisers' console" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { CALENDAR_CONTENT_TYPE, personalFeedIcs } from "~/modules/events/calendar.server";
 import { notFound } from "~/utils/http.server";
+import { CALENDAR_CONTENT_TYPE, personalFeedIcs } from "~/modules/events/index.server";
 
 // A person's private feed of confirmed events: the unguessable token is the only key.
 export function loader({ params }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { findCertificate } from "~/modules/cohorts/certificates.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { findCertificate } from "~/modules/cohorts/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Certificate: ${data.recipientName}, ${data.curriculumTitle}` : "Certificate" },

@@ -6,12 +6,12 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { RatingField } from "~/components/mentoring/rating-field";
-import { checkInForToken, recordCheckInRating } from "~/modules/mentoring/check-ins.server";
-import { checkInSchema } from "~/modules/mentoring/mentorship-schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
+import { checkInForToken, recordCheckInRating } from "~/modules/mentoring/index.server";
+import { checkInSchema } from "~/modules/mentoring";
 
 // The emailed link carries a token in the address: it must not leak through the Referer.
 export const meta: MetaFunction = () => [{ title: "How is your mentorship going?" }, NO_REFERRER_META];

@@ -6,17 +6,13 @@ import { PageHeader } from "~/components/layout";
 import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress";
 import { DonateForm } from "~/components/sponsorship/donate-form";
 import { SponsorWall } from "~/components/sponsorship/sponsor-wall";
-import { assertCardCheckoutAllowed, assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
-import { hasRole } from "~/modules/auth/session.server";
-import { givingClosedReason, publicCampaignBySlug } from "~/modules/sponsorship/campaigns.server";
-import { donatePageData } from "~/modules/sponsorship/donate-page.server";
-import { donateSchema } from "~/modules/sponsorship/donate-schemas";
-import { createDonation, DonationInputError } from "~/modules/sponsorship/donations.server";
-import { cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/payments.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { logger } from "~/utils/logger.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/modules/auth/index.server";
+import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, DonationInputError, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { donateSchema } from "~/modules/sponsorship";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Campaign not found" }];

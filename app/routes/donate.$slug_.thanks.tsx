@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { syncCheckoutSession } from "~/modules/sponsorship/checkout.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
 import { getUser } from "~/routes/helpers/session.server";
+import { syncCheckoutSession } from "~/modules/sponsorship/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.heading}: ${data.campaignTitle}` : "Your gift" },

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { findTransferPledge } from "~/modules/sponsorship/donations.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { findTransferPledge } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Your bank transfer pledge: ${data.campaignTitle}` : "Pledge not found" },

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress";
-import { openCampaignsView } from "~/modules/sponsorship/donate-page.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { openCampaignsView } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Give: ${data.organisationName}` : "Give" },

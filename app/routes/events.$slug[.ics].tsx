@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { hasRole } from "~/modules/auth/session.server";
-import { CALENDAR_CONTENT_TYPE, eventIcs } from "~/modules/events/calendar.server";
-import { publicEventBySlug } from "~/modules/events/public-events.server";
 import { notFound } from "~/utils/http.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { hasRole } from "~/modules/auth/index.server";
+import { CALENDAR_CONTENT_TYPE, eventIcs, publicEventBySlug } from "~/modules/events/index.server";
 
 // One event as a calendar file ("Add to my calendar"). The joining link stays on the ticket.
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { feedbackFormFor, saveFeedback, type FeedbackAccess } from "~/modules/events/feedback.server";
-import { feedbackSchema } from "~/modules/events/register-schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
 import { getUser } from "~/routes/helpers/session.server";
+import { feedbackFormFor, saveFeedback, type FeedbackAccess } from "~/modules/events/index.server";
+import { feedbackSchema } from "~/modules/events";
 
 // The emailed link carries a token in the address: it must not leak through the Referer.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { EventCard } from "~/components/event-ui";
+import { EventCard } from "~/components/events/event-ui";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { KIND_LABELS, KIND_OPTIONS } from "~/modules/events/event-schemas";
-import { listPublicEvents } from "~/modules/events/public-events.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { KIND_LABELS, KIND_OPTIONS } from "~/modules/events";
+import { listPublicEvents } from "~/modules/events/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const title = data?.when === "past" ? "Past events" : "Workshops and seminars";

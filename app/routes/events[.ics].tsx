@@ -1,4 +1,4 @@
-import { CALENDAR_CONTENT_TYPE, publicFeedIcs } from "~/modules/events/calendar.server";
+import { CALENDAR_CONTENT_TYPE, publicFeedIcs } from "~/modules/events/index.server";
 
 // The organisation's published events, for calendar apps to subscribe to.
 export function loader() {

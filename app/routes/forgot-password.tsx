@@ -5,10 +5,10 @@ import { Form, Link, useActionData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requestPasswordReset } from "~/modules/auth/password-change.server";
-import { forgotPasswordSchema } from "~/modules/auth/schemas";
 import { staticPage } from "~/utils/hydration";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { requestPasswordReset } from "~/modules/auth/index.server";
+import { forgotPasswordSchema } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password" }];
 

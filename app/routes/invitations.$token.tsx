@@ -8,21 +8,12 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
-import { signupServerSchema } from "~/modules/auth/form-schemas.server";
-import {
-  acceptInvitationAsUser,
-  acceptInvitationWithNewAccount,
-  accountExistsFor,
-  findInvitation,
-  type AcceptResult,
-} from "~/modules/auth/invitations.server";
-import { hashPassword } from "~/modules/auth/password.server";
-import { signupSchema } from "~/modules/auth/schemas";
-import { createSession } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { signupServerSchema, acceptInvitationAsUser, acceptInvitationWithNewAccount, accountExistsFor, findInvitation, type AcceptResult, hashPassword, createSession } from "~/modules/auth/index.server";
+import { signupSchema } from "~/modules/auth";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation" }, { name: "robots", content: "noindex" }];
 

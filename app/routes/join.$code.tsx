@@ -5,16 +5,14 @@ import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { findCohortByCode, memberCount } from "~/modules/cohorts/cohorts.server";
-import { joinCohort, membershipOf } from "~/modules/cohorts/membership.server";
-import { localDateTime } from "~/modules/cohorts/schedule";
-import { joinSchema, normaliseJoinCode } from "~/modules/cohorts/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { getUser, requireUser } from "~/routes/helpers/session.server";
+import { findCohortByCode, memberCount, joinCohort, membershipOf } from "~/modules/cohorts/index.server";
+import { localDateTime, joinSchema, normaliseJoinCode } from "~/modules/cohorts";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Join ${data.cohort.name}` : "Join a cohort" }];
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { redirect } from "react-router";
 import { useLoaderData } from "react-router";
-import { JoinCodeForm } from "~/components/curriculum/join-code-form";
+import { JoinCodeForm } from "~/components/cohorts/join-code-form";
 import { PageHeader } from "~/components/layout";
-import { normaliseJoinCode } from "~/modules/cohorts/schemas";
 import { staticPage } from "~/utils/hydration";
+import { normaliseJoinCode } from "~/modules/cohorts";
 
 export const meta: MetaFunction = () => [{ title: "Join a cohort" }];
 

@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { logIn } from "~/modules/auth/login.server";
-import { loginSchema } from "~/modules/auth/schemas";
 import { safeRedirectPath } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { getUser } from "~/routes/helpers/session.server";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { logIn } from "~/modules/auth/index.server";
+import { loginSchema } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Log in" }];
 

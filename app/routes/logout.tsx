@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { logOut } from "~/modules/auth/login.server";
-import { clearSessionCookie } from "~/modules/auth/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { logOut, clearSessionCookie } from "~/modules/auth/index.server";
 
 // Logging out changes state, so only a POST does it; a link or a prefetch cannot.
 export function loader() {

@@ -4,19 +4,18 @@ import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { MyProgrammeCard } from "~/components/curriculum/my-programme-card";
-import { MyEvents } from "~/components/my-events";
+import { MyProgrammeCard } from "~/components/cohorts/my-programme-card";
+import { MyEvents } from "~/components/events/my-events";
 import { GivingCard } from "~/components/sponsorship/giving-card";
-import { resendVerification } from "~/modules/auth/account.server";
-import { resendVerificationSchema } from "~/modules/auth/schemas";
-import { programmeSummary } from "~/modules/cohorts/progress.server";
-import { feedTokenFor, feedUrl, replaceFeedToken } from "~/modules/events/calendar.server";
-import { myRegistrations } from "~/modules/events/tickets.server";
-import { givingCardData } from "~/modules/sponsorship/giving.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { badRequest, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { resendVerification } from "~/modules/auth/index.server";
+import { resendVerificationSchema } from "~/modules/auth";
+import { programmeSummary } from "~/modules/cohorts/index.server";
+import { feedTokenFor, feedUrl, replaceFeedToken, myRegistrations } from "~/modules/events/index.server";
+import { givingCardData } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "My page" }];
 

@@ -5,16 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requestEmailChange } from "~/modules/auth/account.server";
-import { changePasswordServerSchema } from "~/modules/auth/form-schemas.server";
-import { mySessions, signOutOtherSessions } from "~/modules/auth/login.server";
-import { changePassword } from "~/modules/auth/password-change.server";
-import { changeEmailSchema, changePasswordSchema } from "~/modules/auth/schemas";
 import { HOUR } from "~/utils/clock.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword } from "~/modules/auth/index.server";
+import { changeEmailSchema, changePasswordSchema } from "~/modules/auth";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Account settings" }];
 

@@ -2,17 +2,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
 import { data } from "react-router";
 import { Link, useActionData, useLoaderData } from "react-router";
-import { ApplicationForm, ApplicationTable } from "~/components/curriculum/application-form";
+import { ApplicationForm, ApplicationTable } from "~/components/cohorts/application-form";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { addApplicationSchema, APPLICATION_STATUS_LABELS, deleteApplicationSchema, updateApplicationSchema } from "~/modules/cohorts/application-schemas";
-import { addApplication, deleteApplication, listApplications, updateApplication } from "~/modules/cohorts/applications.server";
-import { localDateTime } from "~/modules/cohorts/schedule";
 import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { addApplicationSchema, APPLICATION_STATUS_LABELS, deleteApplicationSchema, updateApplicationSchema, localDateTime } from "~/modules/cohorts";
+import { addApplication, deleteApplication, listApplications, updateApplication } from "~/modules/cohorts/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "My applications" }];
 

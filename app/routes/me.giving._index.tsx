@@ -3,14 +3,12 @@ import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { DonationStatusTag } from "~/components/sponsorship/donations-admin-ui";
-import { myGifts, myMonthlyGifts } from "~/modules/sponsorship/giving.server";
-import { statementYears } from "~/modules/sponsorship/statements.server";
 import { formatDate } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
-import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
+import { myGifts, myMonthlyGifts, statementYears } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
 
 export const meta: MetaFunction = () => [{ title: "My giving" }];
 

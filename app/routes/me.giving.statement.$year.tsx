@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { parseStatementYear, yearStatement } from "~/modules/sponsorship/statements.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { formatMoney } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
+import { parseStatementYear, yearStatement } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { METHOD_LABELS } from "~/modules/sponsorship";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Giving statement ${data.year}` : "Giving statement" }];
 

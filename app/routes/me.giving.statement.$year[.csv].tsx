@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { parseStatementYear, statementCsv, yearStatement } from "~/modules/sponsorship/statements.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { parseStatementYear, statementCsv, yearStatement } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the year's statement as a file for a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {

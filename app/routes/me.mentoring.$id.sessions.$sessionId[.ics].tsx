@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { SESSION_CALENDAR_CONTENT_TYPE, sessionIcs } from "~/modules/mentoring/session-calendar.server";
-import { sessionForViewer } from "~/modules/mentoring/sessions.server";
 import { notFound } from "~/utils/http.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { SESSION_CALENDAR_CONTENT_TYPE, sessionIcs, sessionForViewer } from "~/modules/mentoring/index.server";
 
 // A confirmed session as a calendar file, for the two people of the pair only.
 export function loader({ request, params }: LoaderFunctionArgs) {

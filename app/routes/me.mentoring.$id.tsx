@@ -9,23 +9,11 @@ import { NotesPanel } from "~/components/mentoring/notes-panel";
 import { ProposeSessionForm, SessionCard } from "~/components/mentoring/session-forms";
 import { SharedAnswersPanel, ShareStepsPanel } from "~/components/mentoring/shared-steps-panel";
 import { PageHeader } from "~/components/layout";
-import { requireOwnMentorship } from "~/modules/mentoring/mentorships.server";
-import { addNote, deleteNote, setActionDone } from "~/modules/mentoring/notes.server";
-import {
-  addNoteSchema,
-  noteActionSchema,
-  proposeSessionSchema,
-  rateSessionSchema,
-  sessionAnswerSchema,
-  sessionOutcomeSchema,
-  shareStepSchema,
-} from "~/modules/mentoring/session-schemas";
-import { answerSession, proposeSession, rateSession, recordOutcome } from "~/modules/mentoring/sessions.server";
-import { shareStep, withdrawStep } from "~/modules/mentoring/shared-answers.server";
-import { workspaceFor } from "~/modules/mentoring/workspace.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { requireOwnMentorship, addNote, deleteNote, setActionDone, answerSession, proposeSession, rateSession, recordOutcome, shareStep, withdrawStep, workspaceFor } from "~/modules/mentoring/index.server";
+import { addNoteSchema, noteActionSchema, proposeSessionSchema, rateSessionSchema, sessionAnswerSchema, sessionOutcomeSchema, shareStepSchema } from "~/modules/mentoring";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Mentoring with ${data.workspace.otherName}` : "Mentoring" }];
 

@@ -6,12 +6,11 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { RatingField } from "~/components/mentoring/rating-field";
-import { endMentorship, endPageFor, rateEndedMentorship } from "~/modules/mentoring/lifecycle.server";
-import { endMentorshipSchema, endPageSchema, rateMentorshipSchema } from "~/modules/mentoring/mentorship-schemas";
-import { personTimeZone } from "~/modules/mentoring/profiles.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { endMentorship, endPageFor, rateEndedMentorship, personTimeZone } from "~/modules/mentoring/index.server";
+import { endMentorshipSchema, endPageSchema, rateMentorshipSchema } from "~/modules/mentoring";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.status === "active" ? `End your mentorship with ${data.otherName}` : "Rate your mentorship" },

@@ -4,15 +4,12 @@ import { useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { MenteeSection, MentorSection, type Item } from "~/components/mentoring/my-mentoring";
-import { hasRole } from "~/modules/auth/session.server";
-import { mentorshipsOf, type MentorshipListItem } from "~/modules/mentoring/lifecycle.server";
-import { activeMenteeCount } from "~/modules/mentoring/mentorships.server";
-import { myMentoringSchema } from "~/modules/mentoring/mentorship-schemas";
-import { getMentorProfile, personTimeZone } from "~/modules/mentoring/profiles.server";
-import { acceptRequest, declineRequest, withdrawRequest } from "~/modules/mentoring/requests.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { hasRole } from "~/modules/auth/index.server";
+import { mentorshipsOf, type MentorshipListItem, activeMenteeCount, getMentorProfile, personTimeZone, acceptRequest, declineRequest, withdrawRequest } from "~/modules/mentoring/index.server";
+import { myMentoringSchema } from "~/modules/mentoring";
 
 export const meta: MetaFunction = () => [{ title: "My mentoring" }];
 

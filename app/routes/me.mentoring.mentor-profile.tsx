@@ -6,11 +6,11 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { FormatField, LanguageFields, ScheduleFields } from "~/components/mentoring/profile-fields";
-import { MAX_CAPACITY, mentorProfileSchema } from "~/modules/mentoring/profile-schemas";
-import { getMentorProfile, profileFormValues, saveMentorProfile } from "~/modules/mentoring/profiles.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { MAX_CAPACITY, mentorProfileSchema } from "~/modules/mentoring";
+import { getMentorProfile, profileFormValues, saveMentorProfile } from "~/modules/mentoring/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Your mentor profile" }];
 

@@ -6,11 +6,11 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { FormatField, LanguageFields, ScheduleFields } from "~/components/mentoring/profile-fields";
-import { menteeProfileSchema } from "~/modules/mentoring/profile-schemas";
-import { getMenteeProfile, profileFormValues, saveMenteeProfile } from "~/modules/mentoring/profiles.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { menteeProfileSchema } from "~/modules/mentoring";
+import { getMenteeProfile, profileFormValues, saveMenteeProfile } from "~/modules/mentoring/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Your mentee profile" }];
 

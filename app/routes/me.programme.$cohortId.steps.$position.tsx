@@ -4,18 +4,15 @@ import { data } from "react-router";
 import { Link, useActionData, useLoaderData } from "react-router";
 import { StepView } from "~/components/curriculum/step-view";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { addJournalEntry, saveAnswer } from "~/modules/cohorts/answers.server";
-import { addApplicationSchema } from "~/modules/cohorts/application-schemas";
-import { addApplication, countApplications } from "~/modules/cohorts/applications.server";
-import { stepPageFor } from "~/modules/cohorts/progress.server";
-import { stepView } from "~/modules/cohorts/step-view.server";
-import { answerSchemaFor, journalEntrySchemaFor } from "~/modules/curriculum/answers";
 import { formatDateTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { addJournalEntry, saveAnswer, addApplication, countApplications, stepPageFor, stepView } from "~/modules/cohorts/index.server";
+import { addApplicationSchema } from "~/modules/cohorts";
+import { answerSchemaFor, journalEntrySchemaFor } from "~/modules/curriculum";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Step ${data.position}: ${data.title}` : "Step" }];
 

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
-import { JoinCodeForm } from "~/components/curriculum/join-code-form";
+import { JoinCodeForm } from "~/components/cohorts/join-code-form";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { programmeFor } from "~/modules/cohorts/progress.server";
 import { formatDateTime } from "~/utils/dates";
 import { staticPage } from "~/utils/hydration";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { programmeFor } from "~/modules/cohorts/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "My programme" }];
 

@@ -2,19 +2,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { RegistrationTag } from "~/components/event-ui";
+import { RegistrationTag } from "~/components/events/event-ui";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { ticketPath } from "~/modules/events/event-facts.server";
-import { ticketActionSchema } from "~/modules/events/register-schemas";
-import { cancelRegistration } from "~/modules/events/registrations.server";
-import { ownsRegistration, ticketFor } from "~/modules/events/tickets.server";
-import { acceptOffer } from "~/modules/events/waitlist.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { badRequest } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { ticketPath, cancelRegistration, ownsRegistration, ticketFor, acceptOffer } from "~/modules/events/index.server";
+import { ticketActionSchema } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ticket: ${data.ticket.event.title}` : "Ticket" }];
 

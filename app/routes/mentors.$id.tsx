@@ -6,16 +6,12 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-summary";
-import { hasRole } from "~/modules/auth/session.server";
-import { openPairsOf } from "~/modules/mentoring/mentorships.server";
-import { MAX_OPEN_REQUESTS, requestMentorSchema } from "~/modules/mentoring/mentorship-schemas";
-import { describeAvailability } from "~/modules/mentoring/options";
-import { requestMentor } from "~/modules/mentoring/requests.server";
-import { zoneLabel } from "~/modules/mentoring/session-calendar.server";
-import { mentorCard } from "~/modules/mentoring/suggestions.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole, requireUser } from "~/routes/helpers/session.server";
+import { hasRole } from "~/modules/auth/index.server";
+import { openPairsOf, requestMentor, zoneLabel, mentorCard } from "~/modules/mentoring/index.server";
+import { MAX_OPEN_REQUESTS, requestMentorSchema, describeAvailability } from "~/modules/mentoring";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mentor.name}, mentor` : "Mentor" }];
 

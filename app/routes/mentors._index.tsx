@@ -4,11 +4,9 @@ import { MENTORING_FORMATS, type MentoringFormat } from "~db/schema/mentoring";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-summary";
-import { openPairsOf } from "~/modules/mentoring/mentorships.server";
-import { FORMAT_LABELS, LANGUAGES } from "~/modules/mentoring/options";
-import { getMenteeProfile } from "~/modules/mentoring/profiles.server";
-import { suggestMentorsFor } from "~/modules/mentoring/suggestions.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { openPairsOf, getMenteeProfile, suggestMentorsFor } from "~/modules/mentoring/index.server";
+import { FORMAT_LABELS, LANGUAGES } from "~/modules/mentoring";
 
 export const meta: MetaFunction = () => [{ title: "Find a mentor" }];
 

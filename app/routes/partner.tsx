@@ -5,10 +5,10 @@ import { Form, Link, useActionData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldError, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_KIND_OPTIONS, partnerEnquirySchema } from "~/modules/sponsorship/partner-schemas";
-import { submitPartnerEnquiry } from "~/modules/sponsorship/partners.server";
 import { staticPage } from "~/utils/hydration";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_KIND_OPTIONS, partnerEnquirySchema } from "~/modules/sponsorship";
+import { submitPartnerEnquiry } from "~/modules/sponsorship/index.server";
 
 export const meta: MetaFunction = () => [
   { title: "Partner with us" },

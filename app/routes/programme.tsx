@@ -1,11 +1,10 @@
 import type { MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
-import { JoinCodeForm } from "~/components/curriculum/join-code-form";
+import { JoinCodeForm } from "~/components/cohorts/join-code-form";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { BUILT_IN_CURRICULUM } from "~/modules/curriculum/built-in.server";
-import { publicOverview } from "~/modules/curriculum/curricula.server";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";
+import { BUILT_IN_CURRICULUM, publicOverview } from "~/modules/curriculum/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.overview ? data.overview.title : "The programme" },

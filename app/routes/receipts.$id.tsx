@@ -1,16 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { portalUrlForReceipt } from "~/modules/sponsorship/portal.server";
-import { findReceipt } from "~/modules/sponsorship/receipts.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
 import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { portalUrlForReceipt, findReceipt } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A guest's link carries its secret in the address: it must not leak through the Referer.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,13 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, NewPasswordField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { resetPasswordServerSchema } from "~/modules/auth/form-schemas.server";
-import { resetLinkIsValid, resetPassword } from "~/modules/auth/password-change.server";
-import { INVALID_RESET_LINK, resetPasswordSchema } from "~/modules/auth/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 import { refusalReply } from "~/routes/helpers/replies.server";
+import { resetPasswordServerSchema, resetLinkIsValid, resetPassword } from "~/modules/auth/index.server";
+import { INVALID_RESET_LINK, resetPasswordSchema } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password" }, NO_REFERRER_META];
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { SignupPage, signupTitle } from "~/components/signup-page";
+import { SignupPage, signupTitle } from "~/components/auth/signup-page";
 import { staticPage } from "~/utils/hydration";
 import { signupAction, signupLoader } from "~/routes/helpers/signup.server";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";

@@ -5,11 +5,10 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { SponsorWall } from "~/components/sponsorship/sponsor-wall";
-import { wallView } from "~/modules/sponsorship/donate-page.server";
-import { overallWall, totalsByCurrency } from "~/modules/sponsorship/wall.server";
 import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { wallView, overallWall, totalsByCurrency } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Our sponsors: ${data.organisationName}` : "Our sponsors" },

@@ -4,13 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { confirmEmailLink, describeEmailLink } from "~/modules/auth/account.server";
-import { verifyEmailSchema } from "~/modules/auth/schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { safeRedirectPath } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 import { getUser } from "~/routes/helpers/session.server";
+import { confirmEmailLink, describeEmailLink } from "~/modules/auth/index.server";
+import { verifyEmailSchema } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email address" }, NO_REFERRER_META];
 

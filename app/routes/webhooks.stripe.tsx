@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "react-router";
-import { handleStripeWebhook } from "~/modules/sponsorship/webhooks.server";
+import { handleStripeWebhook } from "~/modules/sponsorship/index.server";
 
 // Stripe's events are far smaller; anything bigger is not from Stripe.
 const MAX_WEBHOOK_BYTES = 1_000_000;

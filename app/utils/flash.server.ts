@@ -1,9 +1,9 @@
 import { redirect } from "react-router";
+import type { Flash } from "./flash";
 import { readCookie, serializeCookie } from "./session-cookie.server";
 
 const FLASH_COOKIE = "flash";
 
-export type Flash = { kind: "success" | "info" | "error"; message: string };
 
 /** Redirects and shows `message` once on the next page. */
 export function redirectWithFlash(url: string, flash: Flash | string, init: { headers?: HeadersInit } = {}) {

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { CSRF_EXEMPT_PATHS, SAFE_METHODS } from "./http-security.server";
 
 /** Far above any form of ours; a body is buffered whole before an action reads it. */
-export const MAX_FORM_BYTES = 1_000_000;
+const MAX_FORM_BYTES = 1_000_000;
 
 /**
  * Every page posts URL-encoded forms, and actions read them with `request.formData()`, which

@@ -23,7 +23,7 @@ export const logger = singleton("logger", () =>
   pino({ level: env.NODE_ENV === "test" ? "silent" : env.LOG_LEVEL, redact, base: { app: "steppingstone" } }),
 );
 
-export type SecurityEvent =
+type SecurityEvent =
   | "login.success"
   | "login.failure"
   | "login.throttled"

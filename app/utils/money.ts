@@ -2,7 +2,7 @@
 // Shared by server and client: no server-only imports here.
 
 export const SUPPORTED_CURRENCIES = ["NGN", "USD", "GBP", "EUR", "GHS", "KES", "ZAR", "CAD"] as const;
-export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
+type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
 
 export function isSupportedCurrency(value: string): value is SupportedCurrency {
   return (SUPPORTED_CURRENCIES as readonly string[]).includes(value);

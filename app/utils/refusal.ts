@@ -5,9 +5,9 @@
 /** Messages by form field name, as a form shows them next to its fields. */
 export type FieldErrors = Record<string, string[]>;
 
-export type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429;
+type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429;
 
-export type Refusal = {
+type Refusal = {
   ok: false;
   /** For the person, in plain words. */
   message: string;

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
-import { cohortMembers, curriculumSteps } from "./curriculum";
+import { cohortMembers } from "./cohorts";
+import { curriculumSteps } from "./curriculum";
 
 export const MENTORING_FORMATS = ["video", "phone", "in_person", "whatsapp"] as const;
 export type MentoringFormat = (typeof MENTORING_FORMATS)[number];

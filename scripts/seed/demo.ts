@@ -1,6 +1,4 @@
 import { sql } from "drizzle-orm";
-import { hashPassword } from "~/modules/auth/password.server";
-import { insertUser } from "~/modules/auth/users.server";
 import { logger } from "~/utils/logger.server";
 import type { Db } from "~db/client.server";
 import { seedEvents } from "./events";
@@ -9,7 +7,8 @@ import { seedMentoringPairs } from "./mentoring-pairs";
 import { seedProgramme } from "./programme";
 import { seedSponsorship } from "./sponsorship";
 import { users, type Role } from "~db/schema";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { hashPassword, insertUser } from "~/modules/auth/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 /** The password of every demo account; the README gives it too. */
 export const DEMO_PASSWORD = "stepping-demo-2026";

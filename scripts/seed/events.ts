@@ -1,13 +1,13 @@
 import type { Tx, Db } from "~db/client.server";
 import { like } from "drizzle-orm";
-import { findUserByEmail } from "~/modules/auth/users.server";
-import { rescheduleEventJobs } from "~/modules/events/reminders.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { instantToLocalInput, localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { users } from "~db/schema";
 import { DEMO_EVENTS, LARGE_TITLES, LARGE_VENUES, STAGES } from "./events-data";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { findUserByEmail } from "~/modules/auth/index.server";
+import { rescheduleEventJobs } from "~/modules/events/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // Demo events for `npm start`: a handful of upcoming and past events of the fictional
 // organisation, with registrations for the demo participant; with `large`, the benchmark set

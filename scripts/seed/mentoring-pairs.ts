@@ -1,11 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { scheduleFirstCheckIn } from "~/modules/mentoring/check-ins.server";
-import { REQUEST_LAPSE_JOB, RESPOND_WITHIN } from "~/modules/mentoring/requests.server";
-import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import type { Db } from "~db/client.server";
 import { mentorProfiles, mentorships, users } from "~db/schema";
+import { scheduleFirstCheckIn, REQUEST_LAPSE_JOB, RESPOND_WITHIN } from "~/modules/mentoring/index.server";
+import { scheduleJob } from "~/modules/outbox/index.server";
 
 // Demo mentorships, after the mentor and mentee profiles exist: the demo mentor and the demo
 // participant are an active pair, and a classmate's request waits for the demo mentor's answer.

@@ -1,8 +1,8 @@
 import type { Tx, Db } from "~db/client.server";
 import { asc, inArray, like } from "drizzle-orm";
-import { insertUser } from "~/modules/auth/users.server";
 import { clock } from "~/utils/clock.server";
 import { menteeProfiles, mentorProfiles, users, type AvailabilityWindow, type MentoringFormat } from "~db/schema";
+import { insertUser } from "~/modules/auth/index.server";
 
 // Mentor and mentee profiles for the demo (no mentorships: those are seeded separately), and with
 // `large` 100 mentors and 500 mentee profiles for the benchmarks.

@@ -1,15 +1,14 @@
 import type { Tx, Db } from "~db/client.server";
 import { and, asc, eq, inArray, like, lte } from "drizzle-orm";
-import { generateJoinCode } from "~/modules/cohorts/cohorts.server";
-import { syncReleases } from "~/modules/cohorts/releases.server";
-import { localDateOf } from "~/modules/cohorts/schedule";
-import { ensureBuiltInCurriculum } from "~/modules/curriculum/built-in.server";
-import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { insertUser } from "~/modules/auth/users.server";
 import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, jobApplications, stepNudges, stepReleases, users } from "~db/schema";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { generateJoinCode, syncReleases } from "~/modules/cohorts/index.server";
+import { localDateOf } from "~/modules/cohorts";
+import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
+import type { ExerciseDefinition } from "~/modules/curriculum";
+import { insertUser } from "~/modules/auth/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // Demo cohorts for `npm start` and the benchmark: the built-in curriculum, a cohort the demo
 // participant is in with some progress, and with `large` 20 cohorts of 50 members.

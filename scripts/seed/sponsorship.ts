@@ -1,10 +1,10 @@
 import type { Tx, Db } from "~db/client.server";
-import { findUserByEmail } from "~/modules/auth/users.server";
-import { nextReceiptNumber } from "~/modules/sponsorship/receipts.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { campaigns, campaignTiers, donations, type DonationStatus, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { findUserByEmail } from "~/modules/auth/index.server";
+import { nextReceiptNumber } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // Demo giving for `npm start`: two open campaigns in naira (one with tiers) and a closed one,
 // paid gifts with mixed recognition, and two bank transfers waiting to be marked received.

@@ -15,8 +15,8 @@ export async function localInput(days: number, time: string): Promise<string> {
 /** A published workshop two weeks from now. */
 export async function createPublishedEvent(organiser: Pick<TestAccount, "id">, options: { title: string; capacity?: number }) {
   const { createForm } = await import("../support/event-forms");
-  const { createEvent, getEventById } = await import("~/modules/events/events.server");
-  const { publishEvent } = await import("~/modules/events/event-status.server");
+  const { createEvent, getEventById } = await import("~/modules/events/publishing/events.server");
+  const { publishEvent } = await import("~/modules/events/publishing/status.server");
   const form = createForm({
     title: options.title,
     capacity: String(options.capacity ?? 20),
@@ -32,7 +32,7 @@ export async function createPublishedEvent(organiser: Pick<TestAccount, "id">, o
 
 /** Registers the person; returns their registration (with its QR token and ticket code). */
 export async function registerFor(eventId: string, person: Pick<TestAccount, "id">) {
-  const { registerForEvent } = await import("~/modules/events/booking.server");
+  const { registerForEvent } = await import("~/modules/events/booking/booking.server");
   const { db } = await import("~db/client.server");
   const { registrations } = await import("~db/schema");
   const { and, eq } = await import("drizzle-orm");

@@ -75,7 +75,7 @@ test("a full event puts people on the waitlist, and a freed seat is offered and 
   await expect(page.getByText(/you are on the waitlist: number 1/)).toBeVisible();
   await expect(page.getByText("On the waitlist: number 1", { exact: true })).toBeVisible();
 
-  const { cancelRegistration } = await import("~/modules/events/registrations.server");
+  const { cancelRegistration } = await import("~/modules/events/booking/registrations.server");
   expect(cancelRegistration(first.id, firstRegistration.id)).toMatchObject({ ok: true, offersMade: 1 });
   const offer = await mailbox.waitFor(me.email, /A seat is free for you/);
   await page.goto(mailbox.link(offer, "/me/tickets/"));
@@ -113,13 +113,13 @@ test("feedback is asked of the people who were checked in, and only of them", as
   const cameRegistration = await registerFor(event.id, came);
   await registerFor(event.id, stayedAway);
 
-  const { checkIn } = await import("~/modules/events/registrations.server");
+  const { checkIn } = await import("~/modules/events/check-in/check-in.server");
   expect(checkIn({ eventId: event.id, by: organiser.id, shortCode: cameRegistration.shortCode })).toMatchObject({ ok: true, status: "checked-in" });
   // The event took place earlier today: move it into the past and let the server's worker follow up.
   const { db } = await import("~db/client.server");
   const { events } = await import("~db/schema");
   const { eq } = await import("drizzle-orm");
-  const { rescheduleEventJobs } = await import("~/modules/events/reminders.server");
+  const { rescheduleEventJobs } = await import("~/modules/events/follow-up/reminders.server");
   const endedAt = Date.now() - 2 * 60 * 60 * 1000;
   db.transaction((tx) => {
     tx.update(events).set({ startsAt: endedAt - 3 * 60 * 60 * 1000, endsAt: endedAt }).where(eq(events.id, event.id)).run();

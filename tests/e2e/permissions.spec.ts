@@ -53,7 +53,7 @@ test.beforeAll(async () => {
     invitationToken: new URL(link).pathname.split("/").pop()!,
     ...(await eventPolicyFixtures(accounts.organiser, person)),
     ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
-    calendarToken: (await import("~/modules/events/calendar.server")).feedTokenFor(person.id),
+    calendarToken: (await import("~/modules/events/calendars/calendar.server")).feedTokenFor(person.id),
     ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
     ...(await mentoringPolicyFixtures()),
   };

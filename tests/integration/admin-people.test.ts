@@ -2,13 +2,13 @@ import { desc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, outbox, userRoles } from "~db/schema";
-import { insertUser } from "~/modules/auth/users.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
 import { action as personAction, loader as personLoader } from "~/routes/admin.people.$id";
 import { loader as peopleLoader } from "~/routes/admin.people._index";
 import { createUser, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { insertUser } from "~/modules/auth/index.server";
 
 const rolesOf = (userId: string) =>
   db

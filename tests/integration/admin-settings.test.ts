@@ -6,8 +6,7 @@ import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/admin.settings";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
-import { describeAuditDetails, recordAudit } from "~/modules/organisation/audit.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { describeAuditDetails, recordAudit, getOrganisation } from "~/modules/organisation/index.server";
 
 let organiser: TestUser;
 let cookie: string;

@@ -2,7 +2,6 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox, users } from "~db/schema";
-import { signUp } from "~/modules/auth/account.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
 import { findUserById } from "~/modules/auth/users.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
@@ -11,6 +10,7 @@ import { action as accountAction } from "~/routes/me.account";
 import { action as verifyAction, headers as verifyHeaders, loader as verifyLoader } from "~/routes/verify-email";
 import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { signUp } from "~/modules/auth/index.server";
 
 function latestEmail(to: string, template: string) {
   return db

@@ -4,7 +4,6 @@ import { db } from "~db/client.server";
 import { sessions } from "~db/schema";
 import { LOGIN_FAILED_MESSAGE } from "~/modules/auth/login.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { validateSessionToken } from "~/modules/auth/session.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
 import {
@@ -20,6 +19,7 @@ import {
 } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
 import { getUser } from "~/routes/helpers/session.server";
+import { validateSessionToken } from "~/modules/auth/index.server";
 
 const CHROME_ANDROID =
   "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";

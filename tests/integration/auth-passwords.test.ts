@@ -3,8 +3,6 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, emailTokens, outbox, sessions, users } from "~db/schema";
-import { signUp } from "~/modules/auth/account.server";
-import { logIn } from "~/modules/auth/login.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
@@ -15,6 +13,7 @@ import { action as resetAction, headers as resetHeaders, loader as resetLoader }
 import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, freshIp, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { getUser } from "~/routes/helpers/session.server";
+import { signUp, logIn } from "~/modules/auth/index.server";
 
 const sessionIds = (userId: string) =>
   db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all().map((s) => s.id).sort();

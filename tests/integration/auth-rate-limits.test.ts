@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { assertEmailSendAllowed, describeWait, resetRateLimits } from "~/modules/auth/rate-limit.server";
+import { describeWait, resetRateLimits } from "~/modules/auth/rate-limit.server";
 import { clock, MINUTE } from "~/utils/clock.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as loginAction } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup._index";
 import { createUser, formRequest, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute, type RouteResult } from "../support/route-results";
+import { assertEmailSendAllowed } from "~/modules/auth/index.server";
 
 // The limiter measures time with Date.now(), so only Date is faked: timers, I/O and argon2 run for real.
 beforeEach(() => {

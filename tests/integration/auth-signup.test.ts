@@ -2,16 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { emailTokens, outbox, userRoles, users } from "~db/schema";
-import { signUp } from "~/modules/auth/account.server";
 import { COMMON_PASSWORD_MESSAGE } from "~/modules/auth/form-schemas.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { findUserByEmail } from "~/modules/auth/users.server";
 import { action as participantSignup, loader as participantLoader } from "~/routes/signup._index";
 import { action as verifyAction } from "~/routes/verify-email";
 import { action as mentorSignup } from "~/routes/signup.mentor";
 import { action as sponsorSignup } from "~/routes/signup.sponsor";
 import { formRequest, getRequest, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
+import { signUp, findUserByEmail } from "~/modules/auth/index.server";
 
 const count = (table: typeof users | typeof userRoles | typeof emailTokens | typeof outbox) =>
   db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { backupDatabase, BackupError } from "~/modules/admin/backup.server";
+import { backupDatabase, BackupError } from "~/modules/admin/index.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "steppingstone-backup-"));
 const tsx = path.resolve("node_modules/.bin/tsx");

@@ -6,11 +6,10 @@ import { db } from "~db/client.server";
 import { auditLog, emailTokens, outbox, userRoles } from "~db/schema";
 import { verifyPassword } from "~/modules/auth/password.server";
 import { peekToken } from "~/modules/auth/tokens.server";
-import { findUserByEmail } from "~/modules/auth/users.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { hashToken } from "~/utils/ids.server";
 import { createUser, DEFAULT_TEST_PASSWORD, uniqueEmail } from "../support/factories";
-import { createOrganiser } from "~/modules/auth/organisers.server";
+import { findUserByEmail, createOrganiser } from "~/modules/auth/index.server";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 

@@ -6,7 +6,7 @@ import { action as donateAction } from "~/routes/donate.$slug";
 import { formRequest, freshIp, loadContext, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign } from "../support/sponsorship-factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 beforeAll(() => updateOrganisation({ bankTransferDetails: "Demo Bank Plc\nAccount 0123456789" }));
 

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { campaigns, campaignTiers, donations, outbox } from "~db/schema";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { campaignProgress } from "~/modules/sponsorship/progress.server";
 import { action as donateAction, loader as donateLoader } from "~/routes/donate.$slug";
 import { loader as transferLoader } from "~/routes/donate.$slug_.transfer.$donationId";
 import { loader as listLoader } from "~/routes/donate._index";
@@ -14,7 +13,8 @@ import { createUser, formRequest, freshIp, getRequest, loadContext, signIn, uniq
 import { runRoute } from "../support/route-results";
 import { insertGift } from "../support/sponsorship-factories";
 import { startStripeRig, type StripeTestRig } from "../support/stripe-factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { campaignProgress } from "~/modules/sponsorship/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 const BANK = "Rise Again Lagos\nDemo Bank Plc\nAccount 0123456789";

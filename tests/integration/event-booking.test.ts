@@ -3,13 +3,12 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { events, registrationAnswers, users } from "~db/schema";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { signUpAndRegister } from "~/modules/events/event-signup.server";
-import { answersSchema } from "~/modules/events/register-schemas";
-import { cancelRegistration, countConfirmed, registeredPeople } from "~/modules/events/registrations.server";
+import { countConfirmed } from "~/modules/events/booking/registrations.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { addQuestion, createTestEvent, emailsOf, registrationOf, registrationsOf } from "../support/event-factories";
 import { createUser, uniqueEmail } from "../support/factories";
+import { registerForEvent, signUpAndRegister, cancelRegistration, registeredPeople } from "~/modules/events/index.server";
+import { answersSchema } from "~/modules/events";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 

@@ -1,11 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { eventIcs, eventUid, feedTokenFor, personalFeedIcs, publicFeedIcs, replaceFeedToken } from "~/modules/events/calendar.server";
-import { cancelRegistration } from "~/modules/events/registrations.server";
+import { eventUid } from "~/modules/events/calendars/calendar.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { createTestEvent, emailsOf, registrationOf } from "../support/event-factories";
 import { createUser } from "../support/factories";
 import { eventsIn, icsUtc, parseIcs, prop } from "../support/ics";
+import { registerForEvent, eventIcs, feedTokenFor, personalFeedIcs, publicFeedIcs, replaceFeedToken, cancelRegistration } from "~/modules/events/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe("the confirmation email over SMTP", () => {
   it("carries the ticket link and the event as a calendar attachment", async () => {
-    const { registerForEvent } = await import("~/modules/events/booking.server");
+    const { registerForEvent } = await import("~/modules/events/booking/booking.server");
     const { runWorkerOnce } = await import("~/modules/outbox/worker.server");
     const { createTestEvent } = await import("../support/event-factories");
     const { createUser } = await import("../support/factories");

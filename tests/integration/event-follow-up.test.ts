@@ -3,13 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { events, jobs, outbox } from "~db/schema";
 import { registerJobHandlers } from "~/jobs.server";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { feedbackFormFor, feedbackToken, saveFeedback } from "~/modules/events/feedback.server";
-import { attendanceCounts, cancelRegistration, checkIn } from "~/modules/events/registrations.server";
-import { rescheduleEventJobs } from "~/modules/events/reminders.server";
+import { feedbackToken } from "~/modules/events/follow-up/feedback.server";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { createTestEvent, emailsOf, registrationOf, runAllDue } from "../support/event-factories";
 import { createUser, type TestUser } from "../support/factories";
+import { registerForEvent, feedbackFormFor, saveFeedback, cancelRegistration, rescheduleEventJobs, attendanceCounts, checkIn } from "~/modules/events/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { eventPageData, scriptSafeJson } from "~/modules/events/event-page.server";
-import { listPublicEvents, seatState } from "~/modules/events/public-events.server";
-import { checkInUrl, qrSvg } from "~/modules/events/tickets.server";
+import { scriptSafeJson } from "~/modules/events/publishing/event-page.server";
+import { seatState } from "~/modules/events/publishing/public-lists.server";
+import { checkInUrl, qrSvg } from "~/modules/events/booking/tickets.server";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$slug";
 import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { action as ticketAction, loader as ticketLoader } from "~/routes/me.tickets.$id";
@@ -10,6 +9,7 @@ import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { createTestEvent, registrationOf, registrationsOf } from "../support/event-factories";
 import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
+import { registerForEvent, eventPageData, listPublicEvents } from "~/modules/events/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 

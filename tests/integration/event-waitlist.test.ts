@@ -3,12 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { events, jobs, outbox } from "~db/schema";
 import { registerJobHandlers } from "~/jobs.server";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { cancelRegistration, offerFreedSeats } from "~/modules/events/registrations.server";
-import { acceptOffer } from "~/modules/events/waitlist.server";
+import { offerFreedSeats } from "~/modules/events/booking/registrations.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { createTestEvent, emailsOf, registrationOf, runAllDue } from "../support/event-factories";
 import { createUser, type TestUser } from "../support/factories";
+import { registerForEvent, cancelRegistration, acceptOffer } from "~/modules/events/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 

@@ -2,9 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { registrations } from "~db/schema";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { publishEvent } from "~/modules/events/event-status.server";
-import { createEvent, eventQuestionsOf, getEventById } from "~/modules/events/events.server";
 import { loader as dashboardLoader } from "~/routes/admin._index";
 import { loader as csvLoader } from "~/routes/admin.events.$id.attendees[.csv]";
 import { action as checkInAction, loader as checkInLoader } from "~/routes/admin.events.$id.check-in._index";
@@ -13,8 +10,9 @@ import { clock } from "~/utils/clock.server";
 import { createForm } from "../support/event-forms";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
 import { neutraliseFormula } from "~/utils/csv.server";
+import { registerForEvent, publishEvent, createEvent, eventQuestionsOf, getEventById } from "~/modules/events/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 

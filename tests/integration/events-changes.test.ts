@@ -2,14 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, events, outbox, registrations } from "~db/schema";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { cancelEvent, publishEvent } from "~/modules/events/event-status.server";
-import { createEvent, getEventById, updateEvent, type EventRow } from "~/modules/events/events.server";
+import type { EventRow } from "~/modules/events/publishing/events.server";
 import { renderEmail } from "~emails/registry";
 import { clock } from "~/utils/clock.server";
 import { createForm, editForm } from "../support/event-forms";
 import { createUser, type TestUser } from "../support/factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { registerForEvent, cancelEvent, publishEvent, createEvent, getEventById, updateEvent } from "~/modules/events/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 const organisation = { name: "Bounce Forward Lagos", contactEmail: "hello@bounceforward.example.org" };

@@ -2,13 +2,12 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, events, outbox, registrations } from "~db/schema";
-import { registerForEvent } from "~/modules/events/booking.server";
-import { publishEvent, unpublishEvent } from "~/modules/events/event-status.server";
-import { createEvent, eventQuestionsOf, getEventById, getEventBySlug, updateEvent } from "~/modules/events/events.server";
+import { getEventBySlug } from "~/modules/events/publishing/events.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { createForm, editForm, eventFormFields, parseCreateForm } from "../support/event-forms";
 import { createUser, type TestUser } from "../support/factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { registerForEvent, publishEvent, unpublishEvent, createEvent, eventQuestionsOf, getEventById, updateEvent } from "~/modules/events/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 // 25 November 2026, 10:00 in Lagos (UTC+1): a week before the test events.
 const T0 = Date.UTC(2026, 10, 25, 9, 0);

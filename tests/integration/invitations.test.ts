@@ -3,14 +3,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { auditLog, invitations, outbox, userRoles, users } from "~db/schema";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
-import { validateSessionToken } from "~/modules/auth/session.server";
-import { findUserByEmail } from "~/modules/auth/users.server";
 import { clock, DAY, MINUTE } from "~/utils/clock.server";
 import { hashToken } from "~/utils/ids.server";
 import { action as invitationsAction, loader as invitationsLoader } from "~/routes/admin.invitations";
 import { action as acceptAction, headers as acceptHeaders, loader as acceptLoader } from "~/routes/invitations.$token";
 import { cookieHeaderFrom, createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, type TestUser, freshIp, routeArgs } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
+import { validateSessionToken, findUserByEmail } from "~/modules/auth/index.server";
 
 let organiser: TestUser;
 let organiserCookie: string;

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { jobs } from "~db/schema";
-import { registerJobHandler, scheduleJob, type Job, type JobPayload } from "~/modules/outbox/jobs.server";
+import type { Job } from "~/modules/outbox/jobs.server";
 import { MAX_ATTEMPTS } from "~/modules/outbox/retry.server";
-import { runWorkerOnce, startWorker } from "~/modules/outbox/worker.server";
+import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
+import { registerJobHandler, scheduleJob, type JobPayload, startWorker } from "~/modules/outbox/index.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 

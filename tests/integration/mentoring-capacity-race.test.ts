@@ -2,12 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { matchProposals, matchRuns, mentorProfiles, mentorships, outbox } from "~db/schema";
-import { createSession } from "~/modules/auth/session.server";
-import { insertUser } from "~/modules/auth/users.server";
-import { requestMentor } from "~/modules/mentoring/requests.server";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { createSession, insertUser } from "~/modules/auth/index.server";
+import { requestMentor } from "~/modules/mentoring/index.server";
 
 // The real built server, on this test's database file, gets many accepts of requests and many
 // publishes of group matches at once, all for a mentor's last place. Exactly one mentorship may

@@ -4,7 +4,6 @@ import { db } from "~db/client.server";
 import { matchRuns, mentorships } from "~db/schema";
 import { createMatchedMentorship } from "~/modules/mentoring/mentorships.server";
 import { NO_PROFILE_REASON, TAKEN_REASON } from "~/modules/mentoring/group-matching.server";
-import { runProposals } from "~/modules/mentoring/match-review.server";
 import { action as startAction, loader as startLoader } from "~/routes/admin.mentoring.match._index";
 import { action as runAction, loader as runLoader } from "~/routes/admin.mentoring.match.$runId";
 import { clock } from "~/utils/clock.server";
@@ -12,7 +11,8 @@ import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { installTestCurriculum, join, makeCohort, queued } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { runProposals } from "~/modules/mentoring/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 let organiser: TestUser;
 let cookie: string;

@@ -5,7 +5,6 @@ import { jobs, mentoringSessions, mentorshipCheckIns, mentorships, outbox } from
 import { registerJobHandlers } from "~/jobs.server";
 import { CHECK_IN_JOB } from "~/modules/mentoring/check-ins.server";
 import { activeMentorshipsOf, createMatchedMentorship, mentorshipForViewer } from "~/modules/mentoring/mentorships.server";
-import { requestMentor } from "~/modules/mentoring/requests.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import * as adminOverview from "~/routes/admin.mentoring._index";
@@ -15,6 +14,7 @@ import { emailsOf, runAllDue } from "../support/event-factories";
 import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { createMatchRun, createMentee, createMentor, mentorshipRow } from "../support/mentoring-factories";
 import { runRoute } from "../support/route-results";
+import { requestMentor } from "~/modules/mentoring/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 

@@ -2,15 +2,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { mentorshipNotes, mentorships, sharedStepAnswers } from "~db/schema";
-import { saveAnswer } from "~/modules/cohorts/answers.server";
 import { readableAnswersFor } from "~/modules/mentoring/shared-steps.server";
-import { stepsOf } from "~/modules/curriculum/curricula.server";
 import { action, loader } from "~/routes/me.mentoring.$id";
 import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { activeMentorship, approvedMentorProfile, menteeProfile } from "../support/mentoring-workspace-factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
+import { saveAnswer } from "~/modules/cohorts/index.server";
+import { stepsOf } from "~/modules/curriculum/index.server";
 
 const NOW = Date.UTC(2026, 11, 1, 10);
 

@@ -3,9 +3,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { matchProposals, matchRuns, mentoringSessions, mentorshipCheckIns, mentorshipNotes, mentorships, outbox, sharedStepAnswers } from "~db/schema";
-import { createSession } from "~/modules/auth/session.server";
-import { saveAnswer } from "~/modules/cohorts/answers.server";
-import { stepsOf } from "~/modules/curriculum/curricula.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -13,6 +10,9 @@ import { createUser, type TestUser } from "../support/factories";
 import { activeMentorship, approvedMentorProfile, insertSession, menteeProfile } from "../support/mentoring-workspace-factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { createSession } from "~/modules/auth/index.server";
+import { saveAnswer } from "~/modules/cohorts/index.server";
+import { stepsOf } from "~/modules/curriculum/index.server";
 
 // The real built server, on this test's database, serves every mentoring page and data request to
 // each kind of visitor; unique markers must reach only the people allowed to read them.

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getMenteeProfile, getMentorProfile, personTimeZone } from "~/modules/mentoring/profiles.server";
-import { mentorCard, suggestMentorsFor } from "~/modules/mentoring/suggestions.server";
 import { action as reviewAction, loader as mentorsLoader } from "~/routes/admin.mentors";
 import { action as mentorAction, loader as mentorLoader } from "~/routes/me.mentoring.mentor-profile";
 import { action as menteeAction, loader as menteeLoader } from "~/routes/me.mentoring.profile";
@@ -8,7 +6,8 @@ import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { runRoute } from "../support/route-results";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { getMenteeProfile, getMentorProfile, personTimeZone, mentorCard, suggestMentorsFor } from "~/modules/mentoring/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 let organiser: TestUser;
 const ctx = loadContext();

@@ -5,7 +5,7 @@ import { jobs, mentorProfiles, mentorships, outbox } from "~db/schema";
 import { registerJobHandlers } from "~/jobs.server";
 import { createMatchedMentorship, placesLeft } from "~/modules/mentoring/mentorships.server";
 import { CHECK_IN_JOB } from "~/modules/mentoring/check-ins.server";
-import { ASK_AGAIN_AFTER, REQUEST_LAPSE_JOB, requestMentor } from "~/modules/mentoring/requests.server";
+import { ASK_AGAIN_AFTER } from "~/modules/mentoring/requests.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import * as mentorPage from "~/routes/mentors.$id";
 import * as mentorsList from "~/routes/mentors._index";
@@ -15,6 +15,7 @@ import { formRequest, getRequest, loadContext, routeArgs } from "../support/fact
 import { createMatchRun, createMentee, createMentor, mentorshipRow, mentorshipsBetween } from "../support/mentoring-factories";
 import { runRoute } from "../support/route-results";
 import { renderEmail, type TemplateProps } from "~emails/registry";
+import { REQUEST_LAPSE_JOB, requestMentor } from "~/modules/mentoring/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 const MESSAGE = "I am moving into banking after ten years in retail and would love help with interviews.";

@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { jobs, mentoringSessions, mentorships } from "~db/schema";
-import { registerMentoringSessionJobs, SESSION_REMINDER_JOB } from "~/modules/mentoring/session-jobs.server";
-import { endMentorship } from "~/modules/mentoring/lifecycle.server";
+import { SESSION_REMINDER_JOB } from "~/modules/mentoring/session-jobs.server";
 import { cancelSessionsOfEndedMentorship } from "~/modules/mentoring/sessions.server";
 import { action, loader } from "~/routes/me.mentoring.$id";
 import { loader as icsLoader } from "~/routes/me.mentoring.$id.sessions.$sessionId[.ics]";
@@ -13,7 +12,8 @@ import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser
 import { eventsIn, parseIcs, prop } from "../support/ics";
 import { activeMentorship, approvedMentorProfile, insertSession, menteeProfile } from "../support/mentoring-workspace-factories";
 import { runRoute } from "../support/route-results";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { registerMentoringSessionJobs, endMentorship } from "~/modules/mentoring/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 // The mentor lives in London, the mentee in Lagos: one hour apart in December.
 const NOW = Date.UTC(2026, 10, 30, 9); // Monday 30 November 2026

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { cohorts, exerciseAnswers, jobApplications } from "~db/schema";
-import { mailtoHref, renderEmailDraft } from "~/modules/curriculum/answers";
+import { mailtoHref } from "~/modules/curriculum/answers";
 import type { CurriculumSource } from "~/modules/curriculum/exercise-types";
 import { action as applicationsAction, loader as applicationsLoader } from "~/routes/me.applications";
 import { loader as certificateLoader } from "~/routes/certificates.$id";
@@ -12,7 +12,8 @@ import { clock, DAY } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { renderEmailDraft } from "~/modules/curriculum";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 const ALL_KINDS: CurriculumSource = {
   slug: "all-kinds",

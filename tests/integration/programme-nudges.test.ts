@@ -2,13 +2,13 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { curriculumSteps, stepNudges } from "~db/schema";
-import { saveAnswer } from "~/modules/cohorts/answers.server";
-import { announceRelease, registerCohortJobs, sendDueNudges } from "~/modules/cohorts/jobs.server";
+import { announceRelease, sendDueNudges } from "~/modules/cohorts/jobs.server";
 import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { createUser, type TestUser } from "../support/factories";
 import { installTestCurriculum, join, makeCohort, queued } from "../support/programme-factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { saveAnswer, registerCohortJobs } from "~/modules/cohorts/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 let organiser: TestUser;
 

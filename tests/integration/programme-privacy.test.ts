@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { readableAnswersFor } from "~/modules/mentoring/shared-steps.server";
-import { registerCohortJobs } from "~/modules/cohorts/jobs.server";
 import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { loader as adminHome } from "~/routes/admin._index";
 import { loader as cohortDashboard } from "~/routes/admin.cohorts.$id._index";
@@ -20,7 +19,8 @@ import { clock, DAY } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { installTestCurriculum, join, makeCohort } from "../support/programme-factories";
 import { runRoute } from "../support/route-results";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { registerCohortJobs } from "~/modules/cohorts/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 const MARKER = `MARKER-${Math.random().toString(36).slice(2)}-PRIVATE`;
 const START = Date.UTC(2026, 11, 1, 8); // step 1 opens 9 am in Lagos; step 2 two days later

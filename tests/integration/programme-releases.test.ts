@@ -2,14 +2,13 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { curriculumSteps } from "~db/schema";
-import { updateCohort } from "~/modules/cohorts/cohorts.server";
-import { registerCohortJobs } from "~/modules/cohorts/jobs.server";
 import { releaseTimes } from "~/modules/cohorts/schedule";
 import { runWorkerOnce } from "~/modules/outbox/worker.server";
 import { clock, HOUR } from "~/utils/clock.server";
 import { createUser, type TestUser } from "../support/factories";
 import { installTestCurriculum, join, makeCohort, queued, releaseAtOf } from "../support/programme-factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { updateCohort, registerCohortJobs } from "~/modules/cohorts/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 let organiser: TestUser;
 

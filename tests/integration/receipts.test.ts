@@ -2,16 +2,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox, receiptCounters } from "~db/schema";
-import { createDonation } from "~/modules/sponsorship/donations.server";
 import { renderEmail } from "~emails/registry";
 import { markDonationPaid } from "~/modules/sponsorship/fulfilment.server";
-import { refundDonation } from "~/modules/sponsorship/refunds.server";
 import { action, loader } from "~/routes/receipts.$id";
 import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig, type TestCampaign } from "../support/stripe-factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { createDonation, refundDonation } from "~/modules/sponsorship/index.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 let rig: StripeTestRig;
 let campaign: TestCampaign;

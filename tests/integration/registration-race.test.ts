@@ -2,12 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox, registrations } from "~db/schema";
-import { createSession } from "~/modules/auth/session.server";
-import { insertUser } from "~/modules/auth/users.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { createTestEvent } from "../support/event-factories";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { createSession, insertUser } from "~/modules/auth/index.server";
 
 // The real built server, on the same database file as this test, takes 200 bookings at once
 // (plus double submits) for 20 seats, then concurrent cancellations. Three rounds, each on a fresh

@@ -8,7 +8,7 @@ import { clock } from "~/utils/clock.server";
 import { getRequest, loadContext, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createOpenCampaign, pledgeTransfer } from "../support/sponsorship-factories";
-import { updateOrganisation } from "~/modules/organisation/settings.server";
+import { updateOrganisation } from "~/modules/organisation/index.server";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 

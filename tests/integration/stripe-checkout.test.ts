@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox } from "~db/schema";
-import { createDonation } from "~/modules/sponsorship/donations.server";
-import { cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/payments.server";
 import { loader as thanksLoader } from "~/routes/donate.$slug_.thanks";
 import { createUser, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 import { TEST_SECRET_KEY } from "../support/stripe-events";
+import { createDonation, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
 
 let rig: StripeTestRig;
 

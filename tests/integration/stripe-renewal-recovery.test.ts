@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { donations, outbox, recurringGifts } from "~db/schema";
-import { myMonthlyGifts } from "~/modules/sponsorship/giving.server";
 import { createUser } from "../support/factories";
 import { createCardCampaign, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
+import { myMonthlyGifts } from "~/modules/sponsorship/index.server";
 
 let rig: StripeTestRig;
 

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { createEventSchema, editEventSchema, type CreateEventInput, type EditEventInput } from "~/modules/events/event-schemas";
+import type { CreateEventInput, EditEventInput } from "~/modules/events/publishing/schemas";
+import { createEventSchema, editEventSchema } from "~/modules/events";
 
 /** The fields of the event form as a browser sends them: a workshop in Yaba on 3 December 2026, 10:00 to 13:00 Lagos time. */
 export function eventFormFields(overrides: Record<string, string> = {}): Record<string, string> {

@@ -2,12 +2,10 @@ import type { AppLoadContext } from "react-router";
 import { inject } from "vitest";
 import { db } from "~db/client.server";
 import type { Role } from "~db/schema";
-import { hashPassword } from "~/modules/auth/password.server";
-import { createSession } from "~/modules/auth/session.server";
-import { insertUser } from "~/modules/auth/users.server";
 import { clock } from "~/utils/clock.server";
 import { SESSION_COOKIE } from "~/utils/session-cookie.server";
 import { DEFAULT_TEST_PASSWORD } from "./test-password";
+import { hashPassword, createSession, insertUser } from "~/modules/auth/index.server";
 
 export { DEFAULT_TEST_PASSWORD };
 

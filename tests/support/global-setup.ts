@@ -5,8 +5,8 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { TestProject } from "vitest/node";
-import { hashPassword } from "~/modules/auth/password.server";
 import { DEFAULT_TEST_PASSWORD } from "./test-password";
+import { hashPassword } from "~/modules/auth/index.server";
 
 /** Migrates once into a template database; every test file then starts from a copy of it. */
 export default async function setup(project: TestProject) {

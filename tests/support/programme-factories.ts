@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { outbox, stepReleases, type ReleaseSchedule } from "~db/schema";
-import { createCohort } from "~/modules/cohorts/cohorts.server";
-import { joinCohort } from "~/modules/cohorts/membership.server";
 import { installCurriculum } from "~/modules/curriculum/curricula.server";
 import type { CurriculumSource } from "~/modules/curriculum/exercise-types";
 import { clock } from "~/utils/clock.server";
 import type { TestUser } from "./factories";
+import { createCohort, joinCohort } from "~/modules/cohorts/index.server";
 
 let sequence = 0;
 

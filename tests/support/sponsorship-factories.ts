@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations, outbox, type DonationStatus, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
-import { createDonation } from "~/modules/sponsorship/donations.server";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { uniqueEmail } from "./factories";
+import { createDonation } from "~/modules/sponsorship/index.server";
 
 export type SimpleCampaign = { id: string; slug: string; title: string; currency: string };
 

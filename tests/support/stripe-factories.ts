@@ -3,8 +3,6 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, campaignTiers, donations, type GiftInterval } from "~db/schema";
-import { createDonation } from "~/modules/sponsorship/donations.server";
-import { startCardCheckout } from "~/modules/sponsorship/payments.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { routeArgs } from "./factories";
 import { clock } from "~/utils/clock.server";
@@ -12,6 +10,7 @@ import { randomId } from "~/utils/ids.server";
 import { loadContext, uniqueEmail } from "./factories";
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "./stripe-events";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
+import { createDonation, startCardCheckout } from "~/modules/sponsorship/index.server";
 
 export type TestCampaign = { id: string; slug: string; title: string; tiers: { id: string; amount: number; interval: GiftInterval }[] };
 

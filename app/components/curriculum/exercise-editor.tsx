@@ -1,6 +1,6 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { TextAreaField, TextField } from "~/components/forms";
-import type { ExerciseKind } from "~/modules/curriculum/exercise-types";
+import type { ExerciseKind } from "~/modules/curriculum";
 
 // The exercise part of the organisers' step form: plain fields for each kind, so nobody has to
 // write JSON. Blank rows are offered for new questions; clearing a row's label removes it.

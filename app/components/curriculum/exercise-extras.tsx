@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
-import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
-import { ApplicationForm, ApplicationTable, type ApplicationRow } from "./application-form";
+import { ApplicationForm, ApplicationTable, type ApplicationRow } from "../cohorts/application-form";
+import type { ExerciseDefinition } from "~/modules/curriculum";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;

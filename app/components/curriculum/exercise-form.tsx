@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { Form } from "react-router";
 import type { ReactNode } from "react";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
-import type { ExerciseDefinition, ExerciseField } from "~/modules/curriculum/exercise-types";
+import type { ExerciseDefinition, ExerciseField } from "~/modules/curriculum";
 
 // The exercise at the end of a step, as a plain HTML form: it works with JavaScript off, and
 // errors come back from the server in the summary and at each field.

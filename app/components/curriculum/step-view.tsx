@@ -1,10 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ApplicationRow } from "./application-form";
+import type { ApplicationRow } from "../cohorts/application-form";
 import { ExerciseForm, Intro } from "./exercise-form";
 import { EmailDraftResult, JournalSection, TrackerSection } from "./exercise-extras";
-import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
+import type { ExerciseDefinition } from "~/modules/curriculum";
 
-export type StepViewProps = {
+type StepViewProps = {
   view: {
     title: string;
     readingMinutes: number;

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import type { MentoringFormat } from "~db/schema/mentoring";
-import { formatList } from "~/modules/mentoring/options";
+import type { MentoringFormat } from "~/modules/mentoring";
+import { formatList } from "~/modules/mentoring";
 
-export type MentorSummaryView = {
+type MentorSummaryView = {
   mentorId: string;
   name: string;
   headline: string;
@@ -40,14 +40,14 @@ export function mentorSummaryView(m: MentorSummaryView): MentorSummaryView {
 }
 
 /** Where my own requests and mentorships stand with this mentor, if anywhere. */
-export type PairState = "requested" | "mentor" | null;
+type PairState = "requested" | "mentor" | null;
 
-export function placesText(placesLeft: number): string {
+function placesText(placesLeft: number): string {
   if (placesLeft <= 0) return "No places left";
   return placesLeft === 1 ? "1 place left" : `${placesLeft} places left`;
 }
 
-export function whereText(city: string, remote: boolean): string {
+function whereText(city: string, remote: boolean): string {
   if (city && remote) return `${city}, or remotely`;
   return city || (remote ? "Remotely" : "Not given");
 }

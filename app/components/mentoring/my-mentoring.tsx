@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
 import { EmptyState } from "~/components/layout";
-import { declineSchema } from "~/modules/mentoring/mentorship-schemas";
+import { declineSchema } from "~/modules/mentoring";
 
 export type Item = {
   id: string;
@@ -136,7 +136,7 @@ function DeclineForm({ item, lastResult }: { item: Item; lastResult: LastResult 
   );
 }
 
-export type MentorStatus = { status: "pending" | "approved" | "rejected"; capacity: number; placesLeft: number; accepting: boolean };
+type MentorStatus = { status: "pending" | "approved" | "rejected"; capacity: number; placesLeft: number; accepting: boolean };
 
 export function MentorSection({ items, mentor, lastResult }: { items: Item[]; mentor: MentorStatus | null; lastResult: LastResult }) {
   const waiting = items.filter((i) => i.status === "proposed");

@@ -2,8 +2,8 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, FieldError, SubmitButton, TextAreaField } from "~/components/forms";
-import { addNoteSchema, NOTE_TYPE_LABELS, NOTE_TYPES, type NoteType } from "~/modules/mentoring/session-schemas";
-import type { Workspace } from "~/modules/mentoring/workspace.server";
+import { addNoteSchema, NOTE_TYPE_LABELS, NOTE_TYPES, type NoteType } from "~/modules/mentoring";
+import type { Workspace } from "~/modules/mentoring";
 
 type Note = Workspace["sharedNotes"][number];
 type LastResult = SubmissionResult<string[]> | null | undefined;

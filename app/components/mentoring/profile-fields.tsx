@@ -1,8 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { CheckboxGroup } from "~/components/choice-fields";
 import { FieldError, TextField } from "~/components/forms";
-import { MENTORING_FORMATS } from "~db/schema/mentoring";
-import { DAY_NAMES, DAY_PARTS, FORMAT_LABELS, LANGUAGES, slotValue } from "~/modules/mentoring/options";
+import { DAY_NAMES, DAY_PARTS, FORMAT_LABELS, FORMAT_OPTIONS, LANGUAGES, slotValue } from "~/modules/mentoring";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
@@ -17,7 +16,7 @@ export function LanguageFields({ languages, otherLanguages }: { languages: AnyFi
 }
 
 export function FormatField({ meta, legend }: { meta: AnyField; legend: string }) {
-  return <CheckboxGroup meta={meta} legend={legend} hint="In person only counts when you are in the same city." options={MENTORING_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))} />;
+  return <CheckboxGroup meta={meta} legend={legend} hint="In person only counts when you are in the same city." options={FORMAT_OPTIONS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))} />;
 }
 
 /** The time zone, then the week of usual free times given in it. */

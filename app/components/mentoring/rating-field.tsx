@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { RadioGroup } from "~/components/choice-fields";
-import { RATING_LABELS } from "~/modules/mentoring/mentorship-schemas";
+import { RATING_LABELS } from "~/modules/mentoring";
 
 const RATING_OPTIONS = RATING_LABELS.map((label, index) => ({ value: String(index + 1), label }));
 

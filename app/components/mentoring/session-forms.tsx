@@ -2,9 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
-import { FORMAT_LABELS } from "~/modules/mentoring/options";
-import { DURATION_OPTIONS, OUTCOME_LABELS, proposeSessionSchema, rateSessionSchema } from "~/modules/mentoring/session-schemas";
-import type { WorkspaceSession } from "~/modules/mentoring/workspace.server";
+import { FORMAT_LABELS, DURATION_OPTIONS, OUTCOME_LABELS, proposeSessionSchema, rateSessionSchema } from "~/modules/mentoring";
+import type { WorkspaceSession } from "~/modules/mentoring";
 
 type LastResult = SubmissionResult<string[]> | null | undefined;
 

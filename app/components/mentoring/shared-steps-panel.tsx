@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import type { Workspace } from "~/modules/mentoring/workspace.server";
+import type { Workspace } from "~/modules/mentoring";
 
 /** The mentee chooses which answered steps their mentor may read, and takes them back. */
 export function ShareStepsPanel({ workspace }: { workspace: Workspace }) {

@@ -2,12 +2,12 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
-import { addTierSchema, CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_OPTIONS, campaignDetailsSchema, editTierSchema, INTERVAL_LABELS, INTERVAL_OPTIONS } from "~/modules/sponsorship/campaign-schemas";
 import { SUPPORTED_CURRENCIES } from "~/utils/money";
+import { addTierSchema, CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_OPTIONS, campaignDetailsSchema, editTierSchema, INTERVAL_LABELS, INTERVAL_OPTIONS } from "~/modules/sponsorship";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
-export type CampaignFormValues = {
+type CampaignFormValues = {
   title: string;
   slug: string;
   summary: string;
@@ -21,7 +21,7 @@ export type CampaignFormValues = {
   status: string;
 };
 
-export type TierFormValues = { id: string; name: string; amount: string; interval: string; description: string };
+type TierFormValues = { id: string; name: string; amount: string; interval: string; description: string };
 
 const STATUS_OPTIONS = CAMPAIGN_STATUS_OPTIONS.map((value) => ({ value, label: CAMPAIGN_STATUS_LABELS[value] }));
 const INTERVAL_CHOICES = INTERVAL_OPTIONS.map((value) => ({ value, label: INTERVAL_LABELS[value] }));

@@ -1,4 +1,4 @@
-export type ProgressView = { raised: string; goal: string; donors: number; percent: number };
+type ProgressView = { raised: string; goal: string; donors: number; percent: number };
 
 /** Raised against the goal, as text first (it is what screen readers and Opera Mini show) and as a bar. */
 export function CampaignProgressBar({ progress, id }: { progress: ProgressView; id: string }) {

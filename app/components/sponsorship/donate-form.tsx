@@ -2,11 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
-import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
-import { CUSTOM_GIFT, donateSchema, RECOGNITION_CHOICES, RECOGNITION_OPTIONS, type DonateBounds } from "~/modules/sponsorship/donate-schemas";
 import { RadioGroup } from "~/components/choice-fields";
+import { INTERVAL_LABELS, CUSTOM_GIFT, donateSchema, RECOGNITION_CHOICES, RECOGNITION_OPTIONS, type DonateBounds } from "~/modules/sponsorship";
 
-export type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
+type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
 
 type Props = {
   bounds: DonateBounds & { min: string; max: string };

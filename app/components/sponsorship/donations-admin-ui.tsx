@@ -1,7 +1,6 @@
 import { Form, Link } from "react-router";
-import type { DonationStatus, PaymentMethod } from "~db/schema";
-import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS } from "~/modules/sponsorship/donations-admin-schemas";
-import { METHOD_LABELS, METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
+import type { DonationStatus, PaymentMethod } from "~/modules/sponsorship";
+import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS, METHOD_LABELS, METHOD_OPTIONS } from "~/modules/sponsorship";
 
 type Filters = { campaignId: string; status: string; method: string; month: string; q: string };
 

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 
-export type WallItem = { id: string; name: string; message: string; when: string; campaignTitle?: string; campaignSlug?: string };
+type WallItem = { id: string; name: string; message: string; when: string; campaignTitle?: string; campaignSlug?: string };
 
 /** Donors who chose to be listed; messages are plain text (React escapes them). */
 export function SponsorWall({ entries, showCampaign = false }: { entries: WallItem[]; showCampaign?: boolean }) {

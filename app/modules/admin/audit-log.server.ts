@@ -1,7 +1,7 @@
-import { peopleByIds } from "~/modules/auth/users.server";
-import { auditPage, describeAuditDetails, describeTarget } from "~/modules/organisation/audit.server";
+import { peopleByIds } from "~/modules/auth/index.server";
+import { auditPage, describeAuditDetails, describeTarget } from "~/modules/organisation/index.server";
 
-export type AuditRow = {
+type AuditRow = {
   id: number;
   at: number;
   actorId: string | null;

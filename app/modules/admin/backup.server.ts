@@ -8,7 +8,7 @@ import { randomId } from "~/utils/ids.server";
 
 export class BackupError extends Error {}
 
-export type BackupResult = { file: string; bytes: number; milliseconds: number; integrity: "ok" };
+type BackupResult = { file: string; bytes: number; milliseconds: number; integrity: "ok" };
 
 function removeWithSidecars(file: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });

@@ -1,7 +1,7 @@
-import { peopleFigures, type PeopleFigures } from "~/modules/auth/figures.server";
-import { outboxHealth, type OutboxHealth } from "~/modules/outbox/health.server";
+import { peopleFigures, type PeopleFigures } from "~/modules/auth/index.server";
+import { outboxHealth, type OutboxHealth } from "~/modules/outbox/index.server";
 
-export type DashboardFigures = PeopleFigures & { outbox: OutboxHealth };
+type DashboardFigures = PeopleFigures & { outbox: OutboxHealth };
 
 /** The console's figures about people and email. */
 export function dashboardFigures(now: number): DashboardFigures {

@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db, isUniqueViolation, type Tx } from "~db/client.server";
 import { users, type Role } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { passwordProblem } from "./form-schemas.server";
@@ -11,14 +10,14 @@ import { assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server
 import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { insertUser, normaliseEmail } from "./users.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 /** A refusal the person can act on, with the form field it belongs to. */
 export type Refusal = { ok: false; field?: string; message: string };
 
 /** Roles a person may give themselves by signing up; the others come by invitation. */
-export const SIGNUP_ROLES = ["participant", "mentor", "sponsor"] as const satisfies readonly Role[];
-export type SignupRole = (typeof SIGNUP_ROLES)[number];
+export type SignupRole = Extract<Role, "participant" | "mentor" | "sponsor">;
 
 
 function emailTaken(tx: Tx, email: string): boolean {
@@ -77,7 +76,7 @@ export async function resendVerification(user: SessionUser, ip: string): Promise
   return { ok: true, sent: true };
 }
 
-export type EmailLink =
+type EmailLink =
   | { kind: "verify"; email: string }
   | { kind: "change"; email: string }
   | null;

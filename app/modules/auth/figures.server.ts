@@ -3,7 +3,7 @@ import { db } from "~db/client.server";
 import { userRoles, users, ROLES, type Role } from "~db/schema";
 import { DAY } from "~/utils/clock.server";
 
-export const NEW_MEMBER_WINDOW = 30 * DAY;
+const NEW_MEMBER_WINDOW = 30 * DAY;
 
 export type PeopleFigures = { people: number; byRole: Record<Role, number>; joinedRecently: number; unverified: number };
 

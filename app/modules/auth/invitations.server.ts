@@ -3,12 +3,12 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { db, type Db, type Tx } from "~db/client.server";
 import { invitations, userRoles, users, type Role } from "~db/schema";
 import { insertUser, normaliseEmail } from "~/modules/auth/users.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
 import type { InvitableRole } from "~/modules/auth/roles";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 export const INVITATION_LIFETIME = 7 * DAY;
 

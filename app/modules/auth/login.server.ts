@@ -17,7 +17,7 @@ import { findUserByEmail, findUserById } from "./users.server";
 /** One message for an unknown address and a wrong password, so neither reveals the other. */
 export const LOGIN_FAILED_MESSAGE = "Email or password is incorrect";
 
-export type LoginInput = {
+type LoginInput = {
   email: string;
   password: string;
   ip: string;
@@ -73,7 +73,7 @@ export function signOutOtherSessions(user: Pick<SessionUser, "id" | "sessionId">
   return count;
 }
 
-export type SessionSummary = {
+type SessionSummary = {
   id: string;
   device: string;
   createdAt: number;

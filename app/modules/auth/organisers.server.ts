@@ -8,13 +8,13 @@ import { findUserByEmail, insertUser, normaliseEmail, rolesOf } from "~/modules/
 import { clock, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
 import { sortRoles } from "~/modules/auth/roles";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 /** The set-password link from the command line is handed over by the operator, so it lives longer than an emailed reset. */
-export const SET_PASSWORD_LINK_LIFETIME = 24 * HOUR;
+const SET_PASSWORD_LINK_LIFETIME = 24 * HOUR;
 
-export type CreateOrganiserResult =
+type CreateOrganiserResult =
   | { status: "invalid-email"; message: string }
   | { status: "already-organiser"; userId: string; email: string }
   | { status: "granted"; userId: string; email: string; before: string[] }

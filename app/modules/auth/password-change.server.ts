@@ -1,7 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sessions, users } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import type { Refusal } from "./account.server";
@@ -13,7 +12,8 @@ import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { findUserByEmail, findUserById, normaliseEmail } from "./users.server";
 import { INVALID_RESET_LINK } from "./schemas";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 
 /**

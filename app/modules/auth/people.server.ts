@@ -3,12 +3,12 @@ import { db, likePattern } from "~db/client.server";
 import { userRoles, users, type Role } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
 import { sortRoles } from "~/modules/auth/roles";
+import { recordAudit } from "~/modules/organisation/index.server";
 
-export const PEOPLE_PAGE_SIZE = 50;
+const PEOPLE_PAGE_SIZE = 50;
 
-export type PersonSummary = {
+type PersonSummary = {
   id: string;
   name: string;
   email: string;
@@ -69,7 +69,7 @@ export function getPerson(id: string): PersonSummary | null {
   };
 }
 
-export type RoleChangeResult =
+type RoleChangeResult =
   | { status: "changed"; before: Role[]; after: Role[] }
   | { status: "unchanged"; roles: Role[] }
   | { status: "not-found" }

@@ -4,8 +4,8 @@ import { z } from "zod";
 // browser, where the server module (and its list of common passwords) must not be bundled.
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
-export const NAME_MAX = 100;
-export const EMAIL_MAX = 254;
+const NAME_MAX = 100;
+const EMAIL_MAX = 254;
 
 const emailField = (missing = "Enter your email address") =>
   z

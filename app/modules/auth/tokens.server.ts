@@ -5,7 +5,7 @@ import { clock, HOUR } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 
-export const TOKEN_LIFETIME: Record<TokenPurpose, number> = {
+const TOKEN_LIFETIME: Record<TokenPurpose, number> = {
   verify_email: 24 * HOUR,
   reset_password: 1 * HOUR,
   change_email: 24 * HOUR,
@@ -24,7 +24,7 @@ const LINK_PATH: Record<TokenPurpose, string> = {
 const ONE_LIVE_TOKEN: ReadonlySet<TokenPurpose> = new Set(["reset_password", "change_email"]);
 
 
-export type EmailToken = typeof emailTokens.$inferSelect;
+type EmailToken = typeof emailTokens.$inferSelect;
 
 /**
  * Creates a single-use token for `purpose` and returns the raw value, which only ever goes

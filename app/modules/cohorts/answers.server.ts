@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { cohortMembers, exerciseAnswers } from "~db/schema";
-import { JOURNAL_MAX_ENTRIES, type JournalEntry } from "~/modules/curriculum/answers";
 import { randomId } from "~/utils/ids.server";
 import { issueCertificateIfComplete } from "./certificates.server";
+import { JOURNAL_MAX_ENTRIES, type JournalEntry } from "~/modules/curriculum";
 
 export type StoredAnswer = { answer: Record<string, unknown>; completedAt: number | null; updatedAt: number };
 
@@ -44,7 +44,7 @@ export function completeStep(tx: Tx, memberId: string, stepId: string, answer: R
   return issueCertificateIfComplete(tx, memberId, now);
 }
 
-export type SaveOutcome = { certificateId: string | null; finishedNow: boolean };
+type SaveOutcome = { certificateId: string | null; finishedNow: boolean };
 
 /** Saves the exercise of a step the caller has checked is open to this member. */
 export function saveAnswer({ memberId, stepId, answer, now }: { memberId: string; stepId: string; answer: Record<string, unknown>; now: number }): SaveOutcome {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { APPLICATION_STATUSES } from "~/modules/curriculum/exercise-types";
 import { isLocalDate } from "./schedule";
+import { APPLICATION_STATUSES } from "~/modules/curriculum";
 
 // The application tracker's forms. Shared by the server and the page.
 
@@ -17,7 +17,7 @@ export const APPLICATION_STATUS_OPTIONS = APPLICATION_STATUSES.map((value) => ({
 const text = (what: string, max: number) =>
   z.string({ error: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(max, `The ${what} can be at most ${max} characters`);
 
-export const applicationFields = {
+const applicationFields = {
   company: text("company or organisation", 120),
   role: text("job title", 120),
   appliedOn: z

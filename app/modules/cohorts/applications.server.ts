@@ -5,7 +5,7 @@ import { randomId } from "~/utils/ids.server";
 import { completeStep } from "./answers.server";
 import type { ApplicationValues } from "./application-schemas";
 
-export type JobApplication = typeof jobApplications.$inferSelect;
+type JobApplication = typeof jobApplications.$inferSelect;
 
 // Applications belong to the person, not to a cohort: they stay when a cohort ends, and every
 // query here is scoped by the owner's id.

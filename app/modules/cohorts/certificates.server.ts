@@ -2,9 +2,9 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { certificates, cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, users } from "~db/schema";
 import { randomId } from "~/utils/ids.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
-export type Certificate = typeof certificates.$inferSelect;
+type Certificate = typeof certificates.$inferSelect;
 
 /**
  * Issues the member's certificate when every step of the curriculum is done. The id is the

@@ -5,7 +5,7 @@ import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { syncReleases } from "./releases.server";
 import { scheduleFrom, type CohortSettings } from "./schemas";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 export type Cohort = typeof cohorts.$inferSelect;
 

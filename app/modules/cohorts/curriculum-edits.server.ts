@@ -1,10 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { cohorts, exerciseAnswers } from "~db/schema";
-import { listCurricula, stepsOf } from "~/modules/curriculum/curricula.server";
-import { appendStep, deleteStep, shiftStep } from "~/modules/curriculum/steps.server";
 import { clock } from "~/utils/clock.server";
 import { syncCurriculumCohorts } from "./releases.server";
+import { listCurricula, stepsOf, appendStep, deleteStep, shiftStep } from "~/modules/curriculum/index.server";
 
 // Cohorts own the seam with the curriculum: a step added, moved or removed changes the release
 // schedule of every cohort on that curriculum, in the same transaction, and a step someone has
@@ -36,7 +35,7 @@ export function moveStep(input: { actorId: string; curriculumId: string; stepId:
   );
 }
 
-export type RemoveOutcome = "removed" | "answered" | "missing";
+type RemoveOutcome = "removed" | "answered" | "missing";
 
 /** Removes a step nobody has answered; participants' answers are never deleted this way. */
 export function removeStep(input: { actorId: string; curriculumId: string; stepId: string }): RemoveOutcome {

@@ -5,9 +5,9 @@ import { DAY } from "~/utils/clock.server";
 import { cohortSteps, isOpen, type StepState } from "./progress.server";
 
 /** With reminders off, a member counts as stuck after this many days on an open step. */
-export const DEFAULT_STUCK_DAYS = 3;
+const DEFAULT_STUCK_DAYS = 3;
 
-export type GridMember = {
+type GridMember = {
   id: string;
   name: string;
   email: string;

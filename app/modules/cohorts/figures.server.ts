@@ -26,4 +26,3 @@ export function programmeFigures() {
   };
 }
 
-export type ProgrammeFigures = ReturnType<typeof programmeFigures>;

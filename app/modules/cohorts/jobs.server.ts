@@ -2,11 +2,10 @@ import { and, eq, isNotNull, lte } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
 import { db } from "~db/client.server";
 import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, stepNudges, stepReleases, users } from "~db/schema";
-import { registerJobHandler } from "~/modules/outbox/jobs.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { isOpen } from "./progress.server";
 import { NUDGE_CHECK_JOB, scheduleNudgeCheck, STEP_RELEASE_JOB } from "./releases.server";
+import { registerJobHandler, enqueueEmail } from "~/modules/outbox/index.server";
 
 function stepUrl(cohortId: string, position: number) {
   return absoluteUrl(`/me/programme/${cohortId}/steps/${position}`);

@@ -2,15 +2,14 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
 import { db, type Tx } from "~db/client.server";
 import { cohortInvitations, cohortMembers, cohorts, curricula, users, type MemberSource } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { DAY } from "~/utils/clock.server";
 import { formatDate } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { localDateTime } from "./schedule";
 import { scheduleNudgeCheck } from "./releases.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
-import { checkedInUserIds } from "~/modules/events/checked-in.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
+import { checkedInUserIds } from "~/modules/events/index.server";
 
 export type Membership = typeof cohortMembers.$inferSelect;
 

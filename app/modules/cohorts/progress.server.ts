@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { certificates, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases } from "~db/schema";
-import type { ExerciseKind } from "~/modules/curriculum/exercise-types";
 import { ownAnswers, type StoredAnswer } from "./answers.server";
 import { membershipOf, membershipsOf } from "./membership.server";
+import type { ExerciseKind } from "~/modules/curriculum";
 
 export type StepState = "done" | "open" | "locked";
 
@@ -30,7 +30,7 @@ export function cohortSteps(cohortId: string, curriculumId: string) {
 
 export const isOpen = (releaseAt: number | null, now: number) => releaseAt !== null && releaseAt <= now;
 
-export type ProgrammeStep = {
+type ProgrammeStep = {
   position: number;
   title: string;
   summary: string;
@@ -117,7 +117,7 @@ function futureNoteOf(userId: string, memberId: string, steps: { id: string; kin
   return null;
 }
 
-export type StepPage =
+type StepPage =
   | { status: "not-member" }
   | { status: "missing" }
   | { status: "locked"; cohortName: string; total: number; position: number; title: string; releaseAt: number | null }

@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "~db/client.server";
 import { cohorts, curriculumSteps, stepReleases } from "~db/schema";
-import { scheduleJob } from "~/modules/outbox/jobs.server";
 import { releaseTimes } from "./schedule";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { scheduleJob } from "~/modules/outbox/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 
 export const STEP_RELEASE_JOB = "cohort.step-release";

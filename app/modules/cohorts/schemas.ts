@@ -10,7 +10,7 @@ export const SCHEDULE_LABELS: Record<(typeof SCHEDULE_KINDS)[number], string> = 
   weekly: "One step a week, on a chosen day",
   dates: "A date for each step",
 };
-export const MAX_CAPACITY = 1000;
+const MAX_CAPACITY = 1000;
 
 const whole = (what: string, min: number, max: number) =>
   z.coerce

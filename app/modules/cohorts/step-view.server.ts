@@ -1,11 +1,10 @@
-import { readAnswer, renderEmailDraft, type JournalEntry } from "~/modules/curriculum/answers";
-import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { StoredAnswer } from "./answers.server";
 import { listApplications } from "./applications.server";
 import { localDateTime } from "./schedule";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { readAnswer, renderEmailDraft, type JournalEntry, type ExerciseDefinition } from "~/modules/curriculum";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 type Step = { title: string; summary: string; body: string; readingMinutes: number; exercise: ExerciseDefinition };
 
@@ -53,7 +52,7 @@ export function stepView({ step, answer, userId, timeZone }: { step: Step; answe
   };
 }
 
-export const HELP_LINES_PLACEHOLDER = "{{help_lines}}";
+const HELP_LINES_PLACEHOLDER = "{{help_lines}}";
 
 /**
  * Steps may write `{{help_lines}}` where the organisation's help lines (set in its settings, one

@@ -4,8 +4,8 @@ import type { ExerciseDefinition, ExerciseField } from "./exercise-types";
 // What a participant's answer to each kind of exercise looks like, and the form schema that
 // checks it. Shared by the server and the page; nothing here may import server code.
 
-export const ANSWER_MAX = 2000;
-export const PLACEHOLDER_MAX = 200;
+const ANSWER_MAX = 2000;
+const PLACEHOLDER_MAX = 200;
 export const JOURNAL_MAX_ENTRIES = 200;
 
 /** One dated entry of a journal exercise; a journal's answer is `{ entries: JournalEntry[] }`. */

@@ -5,9 +5,9 @@ import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { exerciseDefinitionSchema, type CurriculumSource } from "./exercise-types";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
-export type Curriculum = typeof curricula.$inferSelect;
+type Curriculum = typeof curricula.$inferSelect;
 export type CurriculumStep = typeof curriculumSteps.$inferSelect;
 
 /** Every curriculum with its number of steps, oldest first. */

@@ -64,7 +64,6 @@ export const APPLICATION_STATUSES = ["applied", "interview", "offer", "rejected"
 // Fails to compile when the schema gains a status that is not listed above.
 const _allStatusesListed: Exclude<ApplicationStatus, (typeof APPLICATION_STATUSES)[number]> extends never ? true : never = true;
 void _allStatusesListed;
-export type { ApplicationStatus };
 
 // Steps store their exercise as JSON; this tells the schema its shape.
 declare module "~db/schema/curriculum" {

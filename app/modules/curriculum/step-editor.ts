@@ -33,7 +33,7 @@ const count = (what: string, min: number, max: number) =>
 const requiredText = (what: string, max: number) =>
   z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `${what[0].toUpperCase()}${what.slice(1)} can be at most ${max} characters`);
 
-export const stepEditorSchema = z.object({
+const stepEditorSchema = z.object({
   intent: z.literal("save"),
   title: requiredText("the step's title", 120),
   summary: requiredText("a one-line summary", 300),
@@ -57,7 +57,7 @@ export const stepEditorSchema = z.object({
   prompt: row,
 });
 
-export type StepEditorInput = z.infer<typeof stepEditorSchema>;
+type StepEditorInput = z.infer<typeof stepEditorSchema>;
 
 type Issue = { path: (string | number)[]; message: string };
 

@@ -5,9 +5,9 @@ import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { defaultExercise } from "./exercise-defaults";
 import type { ExerciseDefinition, ExerciseKind } from "./exercise-types";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
-export const MAX_STEPS = 40;
+const MAX_STEPS = 40;
 
 
 export function findStep(curriculumId: string, stepId: string) {
@@ -53,7 +53,7 @@ export function appendStep(tx: Tx, { actorId, curriculumId, now }: { actorId: st
   return id;
 }
 
-export type StepContent = { title: string; summary: string; body: string; readingMinutes: number; exercise: ExerciseDefinition };
+type StepContent = { title: string; summary: string; body: string; readingMinutes: number; exercise: ExerciseDefinition };
 
 export function updateStep({ actorId, curriculumId, stepId, content }: { actorId: string; curriculumId: string; stepId: string; content: StepContent }) {
   db.transaction((tx) => {
@@ -107,8 +107,6 @@ export function shiftStep(tx: Tx, { actorId, curriculumId, stepId, direction, no
   recordAudit(tx, { actorId, action: "curriculum.step-moved", targetType: "curriculum", targetId: curriculumId, details: { stepId, direction } });
   return true;
 }
-
-export type RemoveOutcome = "removed" | "answered" | "missing";
 
 /**
  * Deletes a step in the caller's transaction and closes the gap. The caller first makes sure nobody

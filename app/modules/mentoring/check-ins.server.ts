@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { type Tx, db } from "~db/client.server";
 import { mentorshipCheckIns, mentorships, users } from "~db/schema";
-import { scheduleJob } from "~/modules/outbox/jobs.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
+import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 
 
 export const CHECK_IN_JOB = "mentoring.check-in";

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { matchProposals, matchRuns, menteeProfiles, mentorships, userRoles, users } from "~db/schema";
-import { findCohort, memberUserIds } from "~/modules/cohorts/cohorts.server";
 import { randomId } from "~/utils/ids.server";
 import { assignMentees } from "./assignment";
 import type { MenteeProfile } from "./profiles.server";
 import { scorePair, type PairScore } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory, type ApprovedMentor } from "./suggestions.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { findCohort, memberUserIds } from "~/modules/cohorts/index.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 export type MenteePool = { kind: "waiting" } | { kind: "cohort"; cohortId: string };
 

@@ -1,7 +1,7 @@
-import { registerJobHandler } from "~/modules/outbox/jobs.server";
 import { clock } from "~/utils/clock.server";
 import { CHECK_IN_JOB, sendCheckInJob } from "./check-ins.server";
 import { lapseRequestJob, REQUEST_LAPSE_JOB } from "./requests.server";
+import { registerJobHandler } from "~/modules/outbox/index.server";
 
 /** Mentoring's scheduled work: requests lapsing after 7 days, periodic check-ins. */
 export function registerMentoringJobs() {

@@ -1,16 +1,16 @@
 import { and, desc, eq, or } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mentorships } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { notFound } from "~/utils/http.server";
 import { peopleIn, personIn, requireOwnMentorship, type Mentorship, type Person } from "./mentorships.server";
 import { cancelSessionsOfEndedMentorship } from "./sessions.server";
 import { absoluteUrl } from "~/utils/urls.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
 
 const endPath = (id: string) => `/me/mentoring/${id}/end`;
 
 type Side = "mentor" | "mentee";
-export type EndOutcome = { ok: true } | { ok: false; message: string };
+type EndOutcome = { ok: true } | { ok: false; message: string };
 
 function ownMentorship(userId: string, id: string): { row: Mentorship; side: Side } {
   const row = requireOwnMentorship(id, userId);
@@ -21,7 +21,7 @@ function ownMentorship(userId: string, id: string): { row: Mentorship; side: Sid
 
 const ratingColumn = (side: Side): "mentorEndRating" | "menteeEndRating" => (side === "mentor" ? "mentorEndRating" : "menteeEndRating");
 
-export type EndPage = {
+type EndPage = {
   id: string;
   status: "active" | "ended";
   side: Side;

@@ -7,9 +7,9 @@ import { createMatchedMentorship } from "./mentorships.server";
 import { getMenteeProfile } from "./profiles.server";
 import { scorePair } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory } from "./suggestions.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
-export type MatchRun = typeof matchRuns.$inferSelect;
+type MatchRun = typeof matchRuns.$inferSelect;
 
 const mentee = alias(users, "mentee");
 const mentor = alias(users, "mentor");
@@ -52,7 +52,7 @@ function proposalIn(runId: string, proposalId: string) {
   return found;
 }
 
-export type MentorOption = { mentorId: string; name: string; score: number; reasons: string[]; placesLeft: number };
+type MentorOption = { mentorId: string; name: string; score: number; reasons: string[]; placesLeft: number };
 
 /** Mentors who could take this proposal's mentee, counting places the run's other proposals already use. */
 export function eligibleMentorsFor(runId: string, proposalId: string, at: number): MentorOption[] {
@@ -106,7 +106,7 @@ export function changeProposal({ actorId, runId, proposalId, mentorId, at }: { a
   return null;
 }
 
-export type PublishOutcome = { ok: true; made: number; notMade: { menteeName: string; reason: string }[] } | { ok: false; error: string };
+type PublishOutcome = { ok: true; made: number; notMade: { menteeName: string; reason: string }[] } | { ok: false; error: string };
 
 /**
  * Makes every assigned proposal a mentorship in one immediate transaction: capacity is checked

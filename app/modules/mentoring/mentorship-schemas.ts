@@ -22,8 +22,8 @@ export const requestMentorSchema = z.object({
     .max(1500, "Your message can be at most 1,500 characters"),
 });
 
-export const withdrawSchema = z.object({ intent: z.literal("withdraw"), id: mentorshipId });
-export const acceptSchema = z.object({ intent: z.literal("accept"), id: mentorshipId });
+const withdrawSchema = z.object({ intent: z.literal("withdraw"), id: mentorshipId });
+const acceptSchema = z.object({ intent: z.literal("accept"), id: mentorshipId });
 export const declineSchema = z.object({
   intent: z.literal("decline"),
   id: mentorshipId,

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { type Db, type Tx, db } from "~db/client.server";
 import { menteeProfiles, mentorProfiles, mentorships, users } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { scheduleFirstCheckIn } from "./check-ins.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 /** The transaction handle drizzle passes to `db.transaction(fn)`; plain `db` works too. */
 type Reader = Pick<Db, "select">;
@@ -14,7 +14,7 @@ type Reader = Pick<Db, "select">;
 export type Mentorship = typeof mentorships.$inferSelect;
 export type Person = { id: string; name: string; email: string };
 
-export const OPEN_STATUSES = ["proposed", "active"] as const;
+const OPEN_STATUSES = ["proposed", "active"] as const;
 
 export const mentorshipPath = (id: string) => `/me/mentoring/${id}`;
 
@@ -100,8 +100,8 @@ export function pairingBlocker(tx: Reader, mentorId: string, menteeId: string): 
   return null;
 }
 
-export type MatchInput = { mentorId: string; menteeId: string; runId: string; now: number };
-export type MatchResult = { ok: true; id: string } | { ok: false; reason: string };
+type MatchInput = { mentorId: string; menteeId: string; runId: string; now: number };
+type MatchResult = { ok: true; id: string } | { ok: false; reason: string };
 
 /**
  * Makes an active mentorship from a published group match, in the caller's immediate
@@ -147,7 +147,7 @@ export function mentorshipForViewer(mentorshipId: string, userId: string): Viewe
   };
 }
 
-export type ActiveMentorship = { id: string; role: "mentor" | "mentee"; other: Person; startedAt: number | null };
+type ActiveMentorship = { id: string; role: "mentor" | "mentee"; other: Person; startedAt: number | null };
 
 /** The person's active mentorships on either side, newest first. */
 export function activeMentorshipsOf(userId: string): ActiveMentorship[] {

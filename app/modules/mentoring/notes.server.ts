@@ -6,8 +6,8 @@ import { randomId } from "~/utils/ids.server";
 import { mentorshipForViewer, type ViewerMentorship } from "./mentorships.server";
 import type { NoteType } from "./session-schemas";
 
-export type NoteRow = typeof mentorshipNotes.$inferSelect;
-export type NoteResult = { ok: true; message: string } | { ok: false; message: string };
+type NoteRow = typeof mentorshipNotes.$inferSelect;
+type NoteResult = { ok: true; message: string } | { ok: false; message: string };
 
 /**
  * The notes one side of the pair may read. Private notes belong to the mentor alone: the query

@@ -11,6 +11,9 @@ export const FORMAT_LABELS: Record<MentoringFormat, string> = {
   whatsapp: "WhatsApp",
 };
 
+/** The formats in the order forms offer them. */
+export const FORMAT_OPTIONS = Object.keys(FORMAT_LABELS) as MentoringFormat[];
+
 export function formatList(formats: readonly MentoringFormat[]): string {
   return formats.map((f) => FORMAT_LABELS[f]).join(", ");
 }
@@ -23,7 +26,7 @@ export const DAY_PARTS = [
   { key: "afternoon", label: "Afternoon (12 noon to 5 pm)", start: 12 * 60, end: 17 * 60 },
   { key: "evening", label: "Evening (5 pm to 9 pm)", start: 17 * 60, end: 21 * 60 },
 ] as const;
-export type DayPartKey = (typeof DAY_PARTS)[number]["key"];
+type DayPartKey = (typeof DAY_PARTS)[number]["key"];
 
 /** The checkbox value for one block, e.g. "2-evening" for Wednesday evening. */
 export function slotValue(day: number, part: DayPartKey): string {

@@ -5,12 +5,12 @@ import { mentoringSessions, mentorProfiles, mentorshipCheckIns, mentorships, use
 
 // Organisers see figures and names only: never a request message, a reason, a note or an answer.
 
-export const PAIRS_PER_PAGE = 50;
+const PAIRS_PER_PAGE = 50;
 
 const mentor = alias(users, "mentor");
 const mentee = alias(users, "mentee");
 
-export type PairRow = {
+type PairRow = {
   id: string;
   mentorName: string;
   menteeName: string;
@@ -29,9 +29,9 @@ export type PairRow = {
   checkInRatings: number;
 };
 
-export type RequestRow = { id: string; mentorName: string; menteeName: string; status: "lapsed" | "declined"; createdAt: number; respondedAt: number | null };
+type RequestRow = { id: string; mentorName: string; menteeName: string; status: "lapsed" | "declined"; createdAt: number; respondedAt: number | null };
 
-export type Overview = {
+type Overview = {
   totals: { active: number; ended: number; open: number; lapsed: number; declined: number; withdrawn: number; approvedMentors: number; pendingMentors: number };
   pairs: PairRow[];
   page: number;

@@ -4,7 +4,7 @@ import { menteeProfiles, mentorProfiles, users, type MentorProfileStatus } from 
 import { timeZoneIn } from "./mentorships.server";
 import { LANGUAGES, slotsFromWindows, splitList, windowsFromSlots } from "./options";
 import type { MenteeProfileInput, MentorProfileInput } from "./profile-schemas";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 export type MentorProfile = typeof mentorProfiles.$inferSelect;
 export type MenteeProfile = typeof menteeProfiles.$inferSelect;

@@ -1,8 +1,6 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { mentorProfiles, mentorships } from "~db/schema";
-import { scheduleJob } from "~/modules/outbox/jobs.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { DAY } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
@@ -11,6 +9,7 @@ import { scheduleFirstCheckIn } from "./check-ins.server";
 import { activeCount, mentorshipPath, pairingBlocker, personIn, timeZoneIn, type Mentorship } from "./mentorships.server";
 import { MAX_OPEN_REQUESTS } from "./mentorship-schemas";
 import { absoluteUrl } from "~/utils/urls.server";
+import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 
 export const RESPOND_WITHIN = 7 * DAY;
 // After a "no", the mentor is not asked again by the same person for a while: one answer is enough.

@@ -4,8 +4,8 @@ import { formatTime } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { mentorshipPath } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
-import { getOrganisation } from "~/modules/organisation/settings.server";
 import { absoluteUrl } from "~/utils/urls.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export type SessionRow = typeof mentoringSessions.$inferSelect;
 

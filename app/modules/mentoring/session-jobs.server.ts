@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { mentoringSessions, mentorships } from "~db/schema";
-import { firstTime, registerJobHandler, scheduleJob } from "~/modules/outbox/jobs.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { personIn, timeZoneIn } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 import { sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
+import { firstTime, registerJobHandler, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 
 export const SESSION_REMINDER_JOB = "mentoring.session-reminder";
 

@@ -11,10 +11,10 @@ const _allListed: [Exclude<MentoringFormat, (typeof FORMATS)[number]>, Exclude<S
 void _allListed;
 
 export const DURATION_OPTIONS = [30, 45, 60, 90, 120] as const;
-export const LOCATION_MAX = 500;
-export const AGENDA_MAX = 1000;
-export const COMMENT_MAX = 1000;
-export const NOTE_MAX = 5000;
+const LOCATION_MAX = 500;
+const AGENDA_MAX = 1000;
+const COMMENT_MAX = 1000;
+const NOTE_MAX = 5000;
 
 export const SESSION_STATUS_LABELS: Record<MentoringSessionStatus, string> = {
   proposed: "Waiting for an answer",

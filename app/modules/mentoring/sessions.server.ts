@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { mentoringSessions, mentorships, type SessionOutcome } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { DAY, MINUTE } from "~/utils/clock.server";
 import { localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
@@ -12,14 +11,15 @@ import { personTimeZone } from "./profiles.server";
 import { sessionIcs, sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
 import { scheduleSessionReminder } from "./session-jobs.server";
 import type { ProposeSessionValues } from "./session-schemas";
+import { enqueueEmail } from "~/modules/outbox/index.server";
 
 /** Sessions are planned at least this far ahead, and at most a year out. */
-export const MIN_NOTICE = 15 * MINUTE;
-export const MAX_AHEAD = 365 * DAY;
+const MIN_NOTICE = 15 * MINUTE;
+const MAX_AHEAD = 365 * DAY;
 /** Proposals still waiting for an answer, per mentorship: enough to offer a few times at once. */
-export const MAX_OPEN_PROPOSALS = 5;
+const MAX_OPEN_PROPOSALS = 5;
 
-export type SessionOutcomeResult = { ok: true; message: string } | { ok: false; message: string; field?: "date" | "time" };
+type SessionOutcomeResult = { ok: true; message: string } | { ok: false; message: string; field?: "date" | "time" };
 
 /** The pair's sessions, earliest first. Callers have checked the viewer belongs to the pair. */
 export function sessionsOf(mentorshipId: string): SessionRow[] {
@@ -103,7 +103,7 @@ export function proposeSession({ mentorshipId, userId, values, now }: { mentorsh
   );
 }
 
-export type SessionAnswer = "confirm" | "decline" | "cancel";
+type SessionAnswer = "confirm" | "decline" | "cancel";
 
 /**
  * Confirm or decline (the side that did not propose it), or cancel (the proposer while it waits;

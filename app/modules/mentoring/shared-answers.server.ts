@@ -1,16 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sharedStepAnswers } from "~db/schema";
-import { membershipsOf } from "~/modules/cohorts/membership.server";
-import { readAnswer, renderEmailDraft, type JournalEntry } from "~/modules/curriculum/answers";
-import { stepsOf, type CurriculumStep } from "~/modules/curriculum/curricula.server";
-import type { ExerciseDefinition } from "~/modules/curriculum/exercise-types";
 import { formatDateTime } from "~/utils/dates";
 import { mentorshipForViewer, type ViewerMentorship } from "./mentorships.server";
 import { readableAnswersFor } from "./shared-steps.server";
+import { membershipsOf } from "~/modules/cohorts/index.server";
+import { readAnswer, renderEmailDraft, type JournalEntry, type ExerciseDefinition } from "~/modules/curriculum";
+import { stepsOf, type CurriculumStep } from "~/modules/curriculum/index.server";
 
-export type AnswerLine = { label: string; value: string };
-export type ShareResult = { ok: true; message: string } | { ok: false; message: string };
+type AnswerLine = { label: string; value: string };
+type ShareResult = { ok: true; message: string } | { ok: false; message: string };
 
 function sharedRows(mentorshipId: string) {
   return db.select().from(sharedStepAnswers).where(eq(sharedStepAnswers.mentorshipId, mentorshipId)).all();

@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mentorships, sharedStepAnswers } from "~db/schema";
-import { memberAnswers, memberOwner, type StoredAnswer } from "~/modules/cohorts/answers.server";
+import { memberAnswers, memberOwner, type StoredAnswer } from "~/modules/cohorts/index.server";
 
 /**
  * The steps of cohort member `memberId` (a membership of `memberUserId`) that `viewerId` may read
  * as their mentor: only while the mentorship is active, and only the steps shared with it.
  * Withdrawing a step deletes its row; ending the mentorship makes the join find nothing.
  */
-export function stepsSharedWithMentor(viewerId: string, memberUserId: string, memberId: string): string[] {
+function stepsSharedWithMentor(viewerId: string, memberUserId: string, memberId: string): string[] {
   return db
     .select({ stepId: sharedStepAnswers.stepId })
     .from(sharedStepAnswers)

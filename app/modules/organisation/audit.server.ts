@@ -4,7 +4,7 @@ import { auditLog } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 
 
-export type AuditEntry = {
+type AuditEntry = {
   actorId: string | null;
   action: string;
   targetType?: string;
@@ -26,7 +26,7 @@ export function recordAudit(tx: Tx, entry: AuditEntry) {
     .run();
 }
 
-export const AUDIT_PAGE_SIZE = 100;
+const AUDIT_PAGE_SIZE = 100;
 
 const WORDS: Record<string, string> = { x: "X", linkedin: "LinkedIn", whatsapp: "WhatsApp", contactEmail: "Contact email" };
 

@@ -49,4 +49,3 @@ export const settingsSchema = z.object({
   whatsapp: httpsUrl,
 });
 
-export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -7,7 +7,7 @@ import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { carriesSecretLink, renderEmail, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
 import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 type OutboxRow = typeof outbox.$inferSelect;
 

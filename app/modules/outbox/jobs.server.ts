@@ -9,7 +9,7 @@ import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.s
 
 export type Job = typeof jobs.$inferSelect;
 export type JobPayload = Record<string, unknown>;
-export type JobHandler = (payload: JobPayload, job: Job) => Promise<void> | void;
+type JobHandler = (payload: JobPayload, job: Job) => Promise<void> | void;
 
 
 const BATCH_SIZE = 20;
@@ -26,7 +26,7 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
-export type ScheduleJobInput = { kind: string; runAt: number; payload?: JobPayload; uniqueKey?: string };
+type ScheduleJobInput = { kind: string; runAt: number; payload?: JobPayload; uniqueKey?: string };
 
 /**
  * Schedules work for `runAt` (ms since epoch) in the caller's transaction. With a `uniqueKey`,

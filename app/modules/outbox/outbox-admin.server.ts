@@ -2,7 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { outbox, type OUTBOX_STATUSES } from "~db/schema";
 import { clock } from "~/utils/clock.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type OutboxMessage = typeof outbox.$inferSelect;

@@ -15,9 +15,9 @@ void _allIntervals;
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = { draft: "Draft", open: "Open", closed: "Closed" };
 export const INTERVAL_LABELS: Record<GiftInterval, string> = { one_off: "One-off", monthly: "Monthly" };
 
-export const CAMPAIGN_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CAMPAIGN_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The largest goal or gift we accept, in major units: far above any real one, far below float trouble. */
-export const MAX_MAJOR_AMOUNT = 1_000_000_000;
+const MAX_MAJOR_AMOUNT = 1_000_000_000;
 export const MAX_TIERS = 12;
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/;

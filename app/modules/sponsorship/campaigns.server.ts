@@ -8,12 +8,12 @@ import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { MAX_TIERS, type CampaignDetailsValues, type NewCampaignValues, type TierValues } from "./campaign-schemas";
 import { slugify } from "~/utils/slug";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 
 export type CampaignRow = typeof campaigns.$inferSelect;
-export type TierRow = typeof campaignTiers.$inferSelect;
-export type Saved = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
+type TierRow = typeof campaignTiers.$inferSelect;
+type Saved = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
 
 const NO_CAMPAIGN = "We could not find that campaign.";
 

@@ -8,10 +8,10 @@ import { logger } from "~/utils/logger.server";
 import { fulfilCheckoutSession } from "./fulfilment.server";
 import { stripeClient } from "./stripe-client.server";
 
-export type DonationRow = typeof donations.$inferSelect;
+type DonationRow = typeof donations.$inferSelect;
 
 /** Where Checkout sends the donor back; Stripe fills in `{CHECKOUT_SESSION_ID}` itself. */
-export function checkoutReturnUrls(slug: string) {
+function checkoutReturnUrls(slug: string) {
   const base = absoluteUrl(`/donate/${encodeURIComponent(slug)}`);
   return {
     success_url: `${base}/thanks?session_id={CHECKOUT_SESSION_ID}`,
@@ -62,7 +62,7 @@ export function checkoutSessionParams(donationId: string): { params: Stripe.Chec
   return { params, donation };
 }
 
-export type ThanksView = {
+type ThanksView = {
   status: DonationRow["status"];
   amount: number;
   currency: string;

@@ -5,7 +5,7 @@ import { formatMoney } from "~/utils/money";
 import { givingClosedReason, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
 import { campaignProgress, campaignsProgress, type CampaignProgress } from "./progress.server";
 import { campaignWall, type WallEntry } from "./wall.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 export function progressView(progress: CampaignProgress) {
   return {

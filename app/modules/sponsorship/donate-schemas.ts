@@ -91,4 +91,3 @@ export function donateSchema(bounds: DonateBounds) {
   return z.preprocess(typedAmountMeansCustom, fields);
 }
 
-export type DonateValues = z.output<ReturnType<typeof donateSchema>>;

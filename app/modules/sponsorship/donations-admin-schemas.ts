@@ -30,7 +30,7 @@ export const markReceivedSchema = z.object({
   donationId: z.string({ error: "Choose a gift" }).min(1).max(64),
 });
 
-export const REFUND_REASON_MAX = 500;
+const REFUND_REASON_MAX = 500;
 
 export const refundSchema = z.object({
   intent: z.literal("refund"),

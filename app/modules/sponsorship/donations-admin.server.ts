@@ -5,12 +5,12 @@ import { db, likePattern } from "~db/client.server";
 import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { DONATION_STATUS_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
 import { markDonationPaid } from "./fulfilment.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
 import { METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
+import { recordAudit } from "~/modules/organisation/index.server";
 
-export const DONATIONS_PAGE_SIZE = 50;
+const DONATIONS_PAGE_SIZE = 50;
 
-export type DonationFilters = {
+type DonationFilters = {
   campaignId: string;
   status: DonationStatus | "";
   method: PaymentMethod | "";
@@ -48,13 +48,13 @@ export function filterParams(filters: DonationFilters): Record<string, string> {
 }
 
 /** [start, end) of a calendar month in a time zone, as UTC instants. */
-export function monthRange(month: string, timeZone: string): [number, number] {
+function monthRange(month: string, timeZone: string): [number, number] {
   const [, y, m] = MONTH_PATTERN.exec(month)!.map(Number);
   return [new TZDate(y, m - 1, 1, timeZone).getTime(), new TZDate(y, m, 1, timeZone).getTime()];
 }
 
 /** "2026-11" for an instant, in a time zone. */
-export function monthOf(instant: number, timeZone: string): string {
+function monthOf(instant: number, timeZone: string): string {
   const date = new TZDate(instant, timeZone);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
 }
@@ -120,8 +120,8 @@ export function refundableOf(donation: { method: PaymentMethod; status: Donation
   return donation.method === "card" && donation.status === "paid" ? donation.amount - donation.refundedAmount : 0;
 }
 
-export type DonationTotal = { currency: string; gifts: number; amount: number; received: number };
-export type MonthTotal = { month: string; currency: string; gifts: number; received: number };
+type DonationTotal = { currency: string; gifts: number; amount: number; received: number };
+type MonthTotal = { month: string; currency: string; gifts: number; received: number };
 
 /** Totals of every gift the filters match (all pages): by currency, and by month and currency, newest month first. */
 function totalsOf(filters: DonationFilters, timeZone: string) {

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
 import { db, type Tx } from "~db/client.server";
 import { campaigns, campaignTiers, donations, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
 import { givingClosedReason } from "./campaigns.server";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 
 export type DonationRow = typeof donations.$inferSelect;

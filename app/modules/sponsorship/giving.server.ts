@@ -20,7 +20,7 @@ export function ownedBy(donor: Donor): SQL {
 // A Checkout that was started and abandoned was never a gift.
 const SHOWN: DonationStatus[] = ["pending", "processing", "paid", "failed", "refunded"];
 
-export type MyGift = {
+type MyGift = {
   id: string;
   campaignTitle: string;
   campaignSlug: string;
@@ -65,7 +65,7 @@ export function myGifts(donor: Donor): MyGift[] {
   }));
 }
 
-export type MyMonthlyGift = {
+type MyMonthlyGift = {
   subscriptionId: string;
   firstDonationId: string;
   campaignTitle: string;
@@ -104,7 +104,7 @@ export function myMonthlyGifts(donor: Donor): MyMonthlyGift[] {
     }));
 }
 
-export type GivingSummary = {
+type GivingSummary = {
   gifts: number;
   totals: { currency: string; amount: number }[];
   activeMonthly: number;
@@ -112,7 +112,7 @@ export type GivingSummary = {
 };
 
 /** A few figures for the person's own page. */
-export function givingSummary(donor: Donor): GivingSummary {
+function givingSummary(donor: Donor): GivingSummary {
   const rows = db
     .select({ status: donations.status, amount: donations.amount, refundedAmount: donations.refundedAmount, currency: donations.currency, method: donations.method })
     .from(donations)

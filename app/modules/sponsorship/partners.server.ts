@@ -2,15 +2,15 @@ import { asc, desc, eq } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
 import { db } from "~db/client.server";
 import { partnerEnquiries, userRoles, users, type PartnerStage } from "~db/schema";
-import { assertEmailSendAllowed } from "~/modules/auth/rate-limit.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_STAGE_OPTIONS, type PartnerEnquiryInput } from "./partner-schemas";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { assertEmailSendAllowed } from "~/modules/auth/index.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
-export type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
+type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
 
 function organiserEmails(): string[] {
   return db

@@ -2,12 +2,12 @@ import { TZDate } from "@date-fns/tz";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { campaigns, donations, receiptCounters, recurringGifts } from "~db/schema";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { formatDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
-import { getOrganisation } from "~/modules/organisation/settings.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 type DonationRow = typeof donations.$inferSelect;
 
@@ -60,7 +60,7 @@ export function issueReceipt(tx: Tx, donation: DonationRow, paidAt: number): str
   return receiptNumber;
 }
 
-export type ReceiptView = {
+type ReceiptView = {
   id: string;
   receiptNumber: string;
   paidAt: number;

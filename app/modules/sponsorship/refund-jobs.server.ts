@@ -1,12 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { donations } from "~db/schema";
-import { registerJobHandler, type JobPayload } from "~/modules/outbox/jobs.server";
 import { clock } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { stripeId } from "./fulfilment.server";
 import { applyRefundedTotal, REFUND_RECHECK_JOB, REFUND_RECHECKS, scheduleRefundRecheck, type RefundRecheck } from "./refunds.server";
 import { stripeClient } from "./stripe-client.server";
+import { registerJobHandler, type JobPayload } from "~/modules/outbox/index.server";
 
 /**
  * The invoice a payment paid, from Stripe: a monthly gift's payments are known by their invoice
@@ -28,7 +28,7 @@ async function invoicePaidBy(paymentIntentId: string): Promise<string | null> {
  * A refund whose gift was not found by its payment: a monthly payment (found through its
  * invoice), or a payment whose own event is late. Applied once the gift is paid, else looked at again.
  */
-export async function refundRecheckJob(payload: JobPayload): Promise<void> {
+async function refundRecheckJob(payload: JobPayload): Promise<void> {
   const recheck = payload as RefundRecheck;
   const known = db.select({ id: donations.id }).from(donations).where(eq(donations.paymentIntentId, recheck.paymentIntentId)).get();
   const invoiceId = known ? null : await invoicePaidBy(recheck.paymentIntentId);

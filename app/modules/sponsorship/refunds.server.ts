@@ -2,15 +2,14 @@ import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { db, type Tx } from "~db/client.server";
 import { donations } from "~db/schema";
-import { scheduleJob } from "~/modules/outbox/jobs.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { stripeId } from "./fulfilment.server";
 import { campaignTitleFor } from "./receipts.server";
 import { stripeClient } from "./stripe-client.server";
-import { recordAudit } from "~/modules/organisation/audit.server";
+import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit } from "~/modules/organisation/index.server";
 
 /**
  * Brings a gift up to the refunded total Stripe reports for its charge. Totals only grow, so

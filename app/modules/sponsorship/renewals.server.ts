@@ -2,13 +2,12 @@ import type { Tx } from "~db/client.server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { donations, recurringGifts } from "~db/schema";
-import { firstTime } from "~/modules/outbox/jobs.server";
-import { enqueueEmail } from "~/modules/outbox/outbox.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { markDonationPaid, recordRecurringGift, stripeId } from "./fulfilment.server";
 import { campaignTitleFor } from "./receipts.server";
+import { firstTime, enqueueEmail } from "~/modules/outbox/index.server";
 
 type DonationRow = typeof donations.$inferSelect;
 

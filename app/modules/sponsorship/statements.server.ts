@@ -13,7 +13,7 @@ import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 // Statements list money that arrived: paid gifts, and refunded ones with what was given back.
 const SETTLED = ["paid", "refunded"] as const;
 
-export const FIRST_YEAR = 2000;
+const FIRST_YEAR = 2000;
 
 /** A year as written in the address, or null when it is not a plausible one. */
 export function parseStatementYear(value: string | undefined): number | null {
@@ -36,7 +36,7 @@ export function statementYears(donor: Donor, timeZone: string): number[] {
   return [...new Set(rows.map((row) => yearOf(row.paidAt!, timeZone)))].sort((a, b) => b - a);
 }
 
-export type StatementLine = {
+type StatementLine = {
   paidAt: number;
   receiptNumber: string;
   campaignTitle: string;
@@ -48,7 +48,7 @@ export type StatementLine = {
   interval: "one_off" | "monthly";
 };
 
-export type Statement = { year: number; lines: StatementLine[]; totals: { currency: string; gifts: number; net: number }[] };
+type Statement = { year: number; lines: StatementLine[]; totals: { currency: string; gifts: number; net: number }[] };
 
 /** The person's paid gifts in one calendar year, oldest first, with totals per currency. */
 export function yearStatement(donor: Donor, year: number, timeZone: string): Statement {

@@ -12,9 +12,9 @@ export type WallEntry = {
   campaignSlug: string;
 };
 
-export type RaisedTotal = { currency: string; raised: number; gifts: number; donors: number };
+type RaisedTotal = { currency: string; raised: number; gifts: number; donors: number };
 
-export const WALL_PAGE_SIZE = 30;
+const WALL_PAGE_SIZE = 30;
 
 // Listed gifts only: unlisted donors never appear, and monthly renewals do not repeat a name.
 const listed = and(eq(donations.status, "paid"), ne(donations.recognition, "unlisted"), isNull(donations.parentDonationId));

@@ -9,9 +9,9 @@ import { applyInvoicePaid, applyInvoicePaymentFailed, applySubscriptionDeleted }
 import { Stripe as StripeSdk, webhookSecret } from "./stripe-client.server";
 
 /** Stripe's own recommendation: refuse signatures older than five minutes (replays). */
-export const WEBHOOK_TOLERANCE_SECONDS = 300;
+const WEBHOOK_TOLERANCE_SECONDS = 300;
 
-export type WebhookReply = { status: 200 | 400; body: string };
+type WebhookReply = { status: 200 | 400; body: string };
 
 // Verification needs no API key, only the signing secret, so it works from the class itself.
 const webhooks = StripeSdk.webhooks;

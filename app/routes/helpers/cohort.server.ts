@@ -1,5 +1,5 @@
-import { findCohort } from "~/modules/cohorts/cohorts.server";
 import { notFound } from "~/utils/http.server";
+import { findCohort } from "~/modules/cohorts/index.server";
 
 /** For the organisers' pages of one cohort: the cohort, or a 404. */
 export function cohortOr404(id: string | undefined) {

@@ -1,7 +1,7 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "react-router";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { markTransferReceived, type MarkReceivedResult } from "~/modules/sponsorship/donations-admin.server";
+import { markTransferReceived, type MarkReceivedResult } from "~/modules/sponsorship/index.server";
 
 const REFUSALS: Record<Exclude<MarkReceivedResult, "marked" | "already-paid">, { status: number; message: string }> = {
   "not-a-pending-transfer": { status: 400, message: "Only a bank transfer that is still waiting can be marked received." },

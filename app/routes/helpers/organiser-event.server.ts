@@ -1,6 +1,6 @@
 import { notFound } from "~/utils/http.server";
-import { getEventById } from "~/modules/events/events.server";
 import { requireRole } from "~/routes/helpers/session.server";
+import { getEventById } from "~/modules/events/index.server";
 
 export const NO_EVENT = "There is no event with that id.";
 

@@ -1,6 +1,6 @@
 import type { Submission } from "@conform-to/react";
 import { data, type HeadersFunction } from "react-router";
-import type { Refusal } from "~/modules/auth/account.server";
+import type { Refusal } from "~/modules/auth/index.server";
 
 /** Throws a 400 for a request no page of ours would send (a missing or unknown `intent`). */
 export function badRequest(message = "That request was not quite right. Go back and try again."): never {

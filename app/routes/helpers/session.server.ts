@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
-import { hasRole, validateSessionToken, type SessionUser } from "~/modules/auth/session.server";
 import type { Role } from "~db/schema";
 import { readCookie, SESSION_COOKIE } from "~/utils/session-cookie.server";
+import { hasRole, validateSessionToken, type SessionUser } from "~/modules/auth/index.server";
 
 // The signed-in person of a request, and the guards routes put in front of their pages.
 

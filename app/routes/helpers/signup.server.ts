@@ -1,10 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
-import { signUp, type SignupRole } from "~/modules/auth/account.server";
-import { signupServerSchema } from "~/modules/auth/form-schemas.server";
 import { refusalReply } from "./replies.server";
 import { getUser } from "./session.server";
 import { safeRedirectPath } from "~/utils/http.server";
+import { signUp, type SignupRole, signupServerSchema } from "~/modules/auth/index.server";
 
 // The three sign-up pages (/signup, /signup/mentor, /signup/sponsor) differ only in the role
 // they grant, so they share this loader and action.

@@ -1,8 +1,0 @@
-import type { EventStatus } from "~db/schema";
-import { STATUS_LABELS } from "~/modules/events/event-schemas";
-
-const CLASSES: Record<EventStatus, string> = { draft: "tag", published: "tag tag--success", cancelled: "tag tag--error" };
-
-export function EventStatusTag({ status }: { status: EventStatus }) {
-  return <span className={CLASSES[status]}>{STATUS_LABELS[status]}</span>;
-}

@@ -1,0 +1,14 @@
+// The auth area's front door for server code (routes, other areas, scripts).
+export { confirmEmailLink, describeEmailLink, requestEmailChange, resendVerification, signUp, type Refusal, type SignupRole } from "./account.server";
+export { peopleFigures, type PeopleFigures } from "./figures.server";
+export { changePasswordServerSchema, resetPasswordServerSchema, signupServerSchema } from "./form-schemas.server";
+export { INVITATION_LIST_LIMIT, acceptInvitationAsUser, acceptInvitationWithNewAccount, accountExistsFor, createInvitation, findInvitation, invitationProblem, listInvitations, revokeInvitation, type AcceptResult } from "./invitations.server";
+export { logIn, logOut, mySessions, signOutOtherSessions } from "./login.server";
+export { createOrganiser } from "./organisers.server";
+export { changePassword, requestPasswordReset, resetLinkIsValid, resetPassword } from "./password-change.server";
+export { hashPassword } from "./password.server";
+export { changeRoles, getPerson, searchPeople } from "./people.server";
+export { assertCardCheckoutAllowed, assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server";
+export { clearSessionCookie, createSession, hasRole, validateSessionToken, type SessionUser } from "./session.server";
+export { issueToken, tokenUrl } from "./tokens.server";
+export { countUsers, findUserByEmail, insertUser, normaliseEmail, peopleByIds } from "./users.server";

@@ -1,0 +1,14 @@
+// The cohorts area's front door for server code (routes, other areas, scripts).
+export { addJournalEntry, memberAnswers, memberOwner, saveAnswer, type StoredAnswer } from "./answers.server";
+export { addApplication, countApplications, deleteApplication, listApplications, updateApplication } from "./applications.server";
+export { findCertificate } from "./certificates.server";
+export { createCohort, facilitatorOptions, findCohort, findCohortByCode, generateJoinCode, listCohorts, memberCount, memberUserIds, updateCohort } from "./cohorts.server";
+export { addStep, answerCounts, curriculaWithCohortCounts, moveStep, removeStep } from "./curriculum-edits.server";
+export { cohortGrid } from "./dashboard.server";
+export { programmeFigures } from "./figures.server";
+export { registerCohortJobs } from "./jobs.server";
+export { membersCsv } from "./members-csv.server";
+export { addEventAttendees, inviteToCohort, joinCohort, joinUrl, membershipOf, membershipsOf, pendingInvitations } from "./membership.server";
+export { cohortSteps, isOpen, programmeFor, programmeSummary, stepPageFor } from "./progress.server";
+export { syncReleases } from "./releases.server";
+export { stepView } from "./step-view.server";

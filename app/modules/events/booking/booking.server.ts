@@ -1,0 +1,144 @@
+import { and, eq } from "drizzle-orm";
+import { db, type Tx } from "~db/client.server";
+import { registrationAnswers, registrations } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { formatDateTime } from "~/utils/dates";
+import { randomId } from "~/utils/ids.server";
+import { confirmSeat } from "./confirmation.server";
+import { eventIn, seatsHeld, waitingCount, waitlistPosition, type RegistrationRow } from "./seats.server";
+import { offerFreedSeats } from "./waitlist.server";
+import type { EventRow } from "~/modules/events/publishing/events.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+
+export type Booked = {
+  ok: true;
+  registrationId: string;
+  status: "confirmed" | "waitlisted" | "offered";
+  /** Place on the waitlist (1 = next), when waiting. */
+  position: number | null;
+  /** The person was registered already (a second submit, say): nothing changed. */
+  already: boolean;
+};
+
+export type BookingRefusal = {
+  ok: false;
+  reason: "not-found" | "cancelled" | "not-open-yet" | "closed" | "started" | "full";
+  message: string;
+  httpStatus: 404 | 409;
+};
+
+export type BookingOutcome = Booked | BookingRefusal;
+
+const refuse = (reason: BookingRefusal["reason"], message: string, httpStatus: 404 | 409 = 409): BookingRefusal => ({
+  ok: false,
+  reason,
+  message,
+  httpStatus,
+});
+
+/** Why the event takes no registrations now, or null when it does (seats aside). */
+export function closedReason(event: EventRow | undefined | null, now: number, timeZone: string): BookingRefusal | null {
+  if (!event || event.status === "draft") return refuse("not-found", "We could not find that event.", 404);
+  if (event.status === "cancelled") return refuse("cancelled", "This event has been cancelled, so it no longer takes registrations.");
+  if (now >= event.startsAt) return refuse("started", "This event has already started, so registration is closed.");
+  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) {
+    return refuse("not-open-yet", `Registration opens on ${formatDateTime(event.registrationOpensAt, timeZone)}.`);
+  }
+  if (event.registrationClosesAt !== null && now >= event.registrationClosesAt) {
+    return refuse("closed", `Registration closed on ${formatDateTime(event.registrationClosesAt, timeZone)}.`);
+  }
+  return null;
+}
+
+// Typed at the door when a QR code will not scan: no 0/O or 1/I to confuse.
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+function newShortCode(tx: Tx, eventId: string): string {
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(6));
+    const code = Array.from(bytes, (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
+    const taken = tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), eq(registrations.shortCode, code)))
+      .get();
+    if (!taken) return code;
+  }
+}
+
+function saveAnswers(tx: Tx, registrationId: string, answers: Record<string, string | undefined>) {
+  tx.delete(registrationAnswers).where(eq(registrationAnswers.registrationId, registrationId)).run();
+  for (const [questionId, value] of Object.entries(answers)) {
+    const text = value?.trim();
+    if (text) tx.insert(registrationAnswers).values({ registrationId, questionId, value: text }).run();
+  }
+}
+
+function booked(tx: Tx, registration: RegistrationRow, already: boolean): Booked {
+  return {
+    ok: true,
+    registrationId: registration.id,
+    status: registration.status as Booked["status"],
+    position: waitlistPosition(tx, registration),
+    already,
+  };
+}
+
+/**
+ * Books a seat, or a place on the waitlist, in the caller's transaction (it must be `immediate`):
+ * the seat check and the write happen together, so seats are never over-booked. Someone already
+ * registered gets their registration back unchanged; someone who cancelled gets their old row back.
+ * Answers must already be checked against the event's questions.
+ */
+export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answers: Record<string, string | undefined> }): BookingOutcome {
+  const now = clock.now();
+  const event = eventIn(tx, input.eventId);
+  const closed = closedReason(event, now, getOrganisation().timeZone);
+  if (closed || !event) return closed!;
+  const existing = tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
+    .get();
+  if (existing && existing.status !== "cancelled") return booked(tx, existing, true);
+
+  // Free seats go to people already waiting before anyone new.
+  if (waitingCount(tx, event.id) > 0) offerFreedSeats(tx, event.id);
+  const free = event.capacity - seatsHeld(tx, event.id);
+  if (free <= 0 && !event.waitlistEnabled) return refuse("full", "Sorry, this event is full and has no waitlist.");
+  const status = free > 0 ? "confirmed" : "waitlisted";
+  const values = {
+    status,
+    waitlistedAt: status === "waitlisted" ? now : null,
+    offerExpiresAt: null,
+    confirmedAt: status === "confirmed" ? now : null,
+    cancelledAt: null,
+    updatedAt: now,
+  } as const;
+  let registration: RegistrationRow;
+  if (existing) {
+    registration = tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning().get();
+  } else {
+    registration = tx
+      .insert(registrations)
+      .values({
+        id: randomId(16),
+        eventId: event.id,
+        userId: input.userId,
+        checkInToken: randomId(20),
+        shortCode: newShortCode(tx, event.id),
+        createdAt: now,
+        ...values,
+      })
+      .returning()
+      .get();
+  }
+  saveAnswers(tx, registration.id, input.answers);
+  if (status === "confirmed") confirmSeat(tx, registration, event, { fromWaitlist: false });
+  return booked(tx, registration, false);
+}
+
+/** A signed-in person registers. */
+export function registerForEvent(userId: string, eventId: string, answers: Record<string, string | undefined>): BookingOutcome {
+  return db.transaction((tx) => bookSeat(tx, { eventId, userId, answers }), { behavior: "immediate" });
+}

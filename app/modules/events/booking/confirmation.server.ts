@@ -1,0 +1,25 @@
+import type { Tx } from "~db/client.server";
+import { eventIcs } from "../calendars/calendar.server";
+import { emailFacts, safeJoinUrl, ticketPath } from "../facts.server";
+import { scheduleEventJobs } from "../follow-up/reminders.server";
+import { personOf, type RegistrationRow } from "./seats.server";
+import type { EventRow } from "~/modules/events/publishing/events.server";
+import { absoluteUrl } from "~/utils/urls.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+
+/**
+ * The confirmation email (ticket link, .ics attached) and the event's reminder job, written in the
+ * transaction that confirms the seat.
+ */
+export function confirmSeat(tx: Tx, registration: RegistrationRow, event: EventRow, options: { fromWaitlist: boolean }) {
+  const person = personOf(tx, registration.userId);
+  enqueueEmail(tx, person.email, "registration-confirmed", {
+    name: person.name,
+    ...emailFacts(event),
+    url: absoluteUrl(ticketPath(registration.id)),
+    joinUrl: safeJoinUrl(event),
+    ics: eventIcs(event, { withJoinUrl: true }),
+    fromWaitlist: options.fromWaitlist,
+  });
+  scheduleEventJobs(tx, event);
+}

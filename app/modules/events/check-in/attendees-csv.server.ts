@@ -1,0 +1,40 @@
+import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "~/utils/csv.server";
+import { formatInstant } from "~/utils/dates";
+import { REGISTRATION_STATUS_LABELS } from "../publishing/schemas";
+import { answerLabel } from "../booking/schemas";
+import type { EventQuestion } from "../publishing/events.server";
+import type { RegistrationListing } from "../publishing/organiser-lists.server";
+
+function answerText(question: EventQuestion, value: string | undefined): string {
+  return value === undefined ? "" : answerLabel(question.kind, value);
+}
+
+/**
+ * The attendee list as CSV: one row per registration still open (seats, offers, then the
+ * waitlist in order), with every answer in its own column. Starts with a byte-order mark so
+ * spreadsheet apps read names with accents correctly.
+ */
+export function attendeesCsv({ questions, people, timeZone }: { questions: EventQuestion[]; people: RegistrationListing[]; timeZone: string }): string {
+  const header = ["Name", "Email", "Status", "Waitlist position", "Registered", "Checked in", "Ticket code", ...questions.map((q) => q.label)];
+  let position = 0;
+  const rows = people.map((person) => {
+    if (person.status === "waitlisted") position += 1;
+    return [
+      person.name,
+      person.email,
+      REGISTRATION_STATUS_LABELS[person.status],
+      person.status === "waitlisted" ? String(position) : "",
+      formatInstant(person.createdAt, timeZone),
+      person.checkedInAt ? formatInstant(person.checkedInAt, timeZone) : "",
+      person.shortCode,
+      ...questions.map((question) => answerText(question, person.answers[question.id])),
+    ];
+  });
+  return stringify([header, ...rows].map((row) => row.map(neutraliseFormula)), { bom: true, record_delimiter: "\r\n" });
+}
+
+/** A file name made only of safe characters, so the header needs no encoding. */
+export function attendeesFileName(slug: string): string {
+  return `attendees-${slug.replace(/[^a-z0-9-]/g, "") || "event"}.csv`;
+}

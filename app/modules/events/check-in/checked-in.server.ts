@@ -1,0 +1,32 @@
+import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { events, registrations } from "~db/schema";
+
+// Who checked in at which event, for cohorts that invite an event's attendees.
+
+/**
+ * Recent published events at which someone checked in, latest first. Reads the latest events by
+ * the (status, start) index and stops at each one's first check-in, so it costs the same however
+ * many registrations there are.
+ */
+export function eventsWithCheckIns(now: number, limit = 20) {
+  const anyCheckIn = sql`exists (select 1 from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.checkedInAt} is not null)`;
+  return db
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt })
+    .from(events)
+    .where(and(eq(events.status, "published"), lte(events.startsAt, now), anyCheckIn))
+    .orderBy(desc(events.startsAt))
+    .limit(limit)
+    .all();
+}
+
+/** The people who checked in at an event, in check-in order. */
+export function checkedInUserIds(eventId: string): string[] {
+  return db
+    .select({ userId: registrations.userId })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), isNotNull(registrations.checkedInAt)))
+    .orderBy(registrations.checkedInAt)
+    .all()
+    .map((r) => r.userId);
+}

@@ -1,0 +1,21 @@
+// The events area's front door for server code (routes, other areas, scripts).
+export { registerForEvent, type BookingOutcome } from "./booking/booking.server";
+export { cancelRegistration, registeredPeople } from "./booking/registrations.server";
+export { signUpAndRegister, signupRegisterServerSchema } from "./booking/signup.server";
+export { myRegistrations, ownsRegistration, ticketFor } from "./booking/tickets.server";
+export { acceptOffer } from "./booking/waitlist.server";
+export { CALENDAR_CONTENT_TYPE, eventIcs, feedTokenFor, feedUrl, personalFeedIcs, publicFeedIcs, replaceFeedToken } from "./calendars/calendar.server";
+export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.server";
+export { attendeesCsv, attendeesFileName } from "./check-in/attendees-csv.server";
+export { attendanceCounts, checkIn } from "./check-in/check-in.server";
+export { checkedInUserIds, eventsWithCheckIns } from "./check-in/checked-in.server";
+export { eventPath, ticketPath, whenText } from "./facts.server";
+export { feedbackFormFor, saveFeedback, type FeedbackAccess } from "./follow-up/feedback.server";
+export { rescheduleEventJobs } from "./follow-up/reminders.server";
+export { registerEventJobs } from "./jobs.server";
+export { eventPageData } from "./publishing/event-page.server";
+export { createEvent, eventQuestionsOf, getEventById, updateEvent } from "./publishing/events.server";
+export { eventsFigures, feedbackSummary, listAdminEvents, registrationsWithAnswers, type AdminEventSummary, type AdminEventsView, type RegistrationListing } from "./publishing/organiser-lists.server";
+export { listPublicEvents, publicEventBySlug } from "./publishing/public-lists.server";
+export { seriesSessions } from "./publishing/series.server";
+export { cancelEvent, publishEvent, unpublishEvent } from "./publishing/status.server";

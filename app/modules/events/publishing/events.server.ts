@@ -1,0 +1,175 @@
+import { and, asc, eq, gt, ne } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { eventQuestions, events } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { randomId } from "~/utils/ids.server";
+import { notifyEventChanged, placeChanged, timeChanged } from "./changes.server";
+import type { CreateEventInput, EditEventInput } from "./schemas";
+import { eventValuesFromForm, insertQuestions, isSlugTaken, slugify, syncQuestions, syncQuestionsByPosition, uniqueSlug, type EventValues, type QuestionInput } from "./values.server";
+import { countConfirmed, offerFreedSeats } from "../booking/registrations.server";
+import { rescheduleEventJobs } from "../follow-up/reminders.server";
+import { seatsHeld } from "../booking/seats.server";
+import { createSeries } from "./series.server";
+import type { FieldErrors } from "~/utils/refusal";
+import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
+
+export type EventRow = typeof events.$inferSelect;
+export type EventQuestion = typeof eventQuestions.$inferSelect;
+
+export function getEventById(id: string): EventRow | null {
+  return db.select().from(events).where(eq(events.id, id)).get() ?? null;
+}
+
+export function getEventBySlug(slug: string): EventRow | null {
+  return db.select().from(events).where(eq(events.slug, slug)).get() ?? null;
+}
+
+/** The event's registration questions, in the order people answer them. */
+export function eventQuestionsOf(eventId: string): EventQuestion[] {
+  return db.select().from(eventQuestions).where(eq(eventQuestions.eventId, eventId)).orderBy(asc(eventQuestions.position)).all();
+}
+
+export type CreateResult = { status: "created"; eventId: string; sessions: number } | { status: "invalid"; fieldErrors: FieldErrors };
+
+export function createEvent({ actorId, form }: { actorId: string | null; form: CreateEventInput }): CreateResult {
+  const { timeZone } = getOrganisation();
+  const converted = eventValuesFromForm(form, timeZone);
+  if (!converted.ok) return { status: "invalid", fieldErrors: converted.fieldErrors };
+  if (form.repeat !== "none") {
+    const intervalDays = form.repeat === "weekly" ? 7 : form.intervalDays!;
+    return createSeries({ actorId, values: converted.values, questions: converted.questions, slug: form.slug, intervalDays, occurrences: form.occurrences!, timeZone });
+  }
+  return db.transaction(
+    (tx): CreateResult => {
+      if (form.slug && isSlugTaken(tx, form.slug)) {
+        return { status: "invalid", fieldErrors: { slug: ["Another event already uses that web address: choose another"] } };
+      }
+      const now = clock.now();
+      const id = randomId(12);
+      const slug = form.slug ?? uniqueSlug(tx, slugify(converted.values.title));
+      tx.insert(events)
+        .values({ id, slug, ...converted.values, status: "draft", createdBy: actorId, createdAt: now, updatedAt: now })
+        .run();
+      insertQuestions(tx, id, converted.questions);
+      recordAudit(tx, { actorId, action: "event.created", targetType: "event", targetId: id, details: { title: converted.values.title } });
+      return { status: "created", eventId: id, sessions: 1 };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type UpdateResult =
+  | { status: "saved"; sessions: number; notified: number; offers: number }
+  | { status: "invalid"; fieldErrors: FieldErrors }
+  | { status: "not-found" }
+  | { status: "closed" };
+
+// Everything but the dates and the web address: what "apply to all sessions" copies.
+type SharedValues = Omit<EventValues, "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt">;
+
+function sharedValues(values: EventValues): SharedValues {
+  const { startsAt: _s, endsAt: _e, registrationOpensAt: _o, registrationClosesAt: _c, ...shared } = values;
+  return shared;
+}
+
+/**
+ * Why `capacity` is too low, or null. Seats offered to people waiting count too: lowering the
+ * capacity under them would let an accepted offer overbook the event.
+ */
+function capacityProblem(tx: Pick<typeof db, "select">, eventId: string, capacity: number): string | null {
+  const confirmed = countConfirmed(eventId);
+  const held = seatsHeld(tx, eventId);
+  if (capacity >= held) return null;
+  const people = (n: number) => (n === 1 ? "1 person has" : `${n} people have`);
+  if (capacity < confirmed) return `${people(confirmed)} a confirmed seat already: the capacity cannot be lower than ${confirmed}`;
+  const offered = held - confirmed;
+  return `${people(confirmed)} a confirmed seat and ${offered} more ${offered === 1 ? "seat is" : "seats are"} offered to people waiting: the capacity cannot be lower than ${held}`;
+}
+
+type Target = { before: EventRow; values: EventValues; slug: string; questions: QuestionInput[]; byPosition: boolean };
+
+function formatSessionDate(startsAt: number, timeZone: string) {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(startsAt);
+}
+
+/**
+ * Saves the edit form. With `applyToSeries`, the shared fields (everything but the dates and the
+ * web address) go to every upcoming, not cancelled session of the series too. Capacity never
+ * drops below the seats already confirmed; raising it offers the freed seats to people waiting;
+ * a new time or place of a published event is written to everyone registered, in the same
+ * transaction.
+ */
+export function updateEvent({ actorId, eventId, form }: { actorId: string | null; eventId: string; form: EditEventInput }): UpdateResult {
+  const { timeZone } = getOrganisation();
+  const converted = eventValuesFromForm(form, timeZone);
+  if (!converted.ok) return { status: "invalid", fieldErrors: converted.fieldErrors };
+  return db.transaction(
+    (tx): UpdateResult => {
+      const before = tx.select().from(events).where(eq(events.id, eventId)).get();
+      if (!before) return { status: "not-found" };
+      if (before.status === "cancelled") return { status: "closed" };
+      const slug = form.slug ?? before.slug;
+      if (slug !== before.slug && isSlugTaken(tx, slug, before.id)) {
+        return { status: "invalid", fieldErrors: { slug: ["Another event already uses that web address: choose another"] } };
+      }
+      const targets: Target[] = [{ before, values: converted.values, slug, questions: converted.questions, byPosition: false }];
+      if (form.applyToSeries && before.seriesId) {
+        const siblings = tx
+          .select()
+          .from(events)
+          .where(and(eq(events.seriesId, before.seriesId), ne(events.id, before.id), ne(events.status, "cancelled"), gt(events.endsAt, clock.now())))
+          .orderBy(asc(events.startsAt))
+          .all();
+        const shared = sharedValues(converted.values);
+        for (const sibling of siblings) {
+          const values: EventValues = {
+            ...shared,
+            startsAt: sibling.startsAt,
+            endsAt: sibling.endsAt,
+            registrationOpensAt: sibling.registrationOpensAt,
+            registrationClosesAt: sibling.registrationClosesAt,
+          };
+          targets.push({ before: sibling, values, slug: sibling.slug, questions: converted.questions, byPosition: true });
+        }
+      }
+      const capacityErrors = targets.flatMap((target, index) => {
+        const problem = capacityProblem(tx, target.before.id, target.values.capacity);
+        if (!problem) return [];
+        return [index === 0 ? problem : `In the session on ${formatSessionDate(target.before.startsAt, timeZone)}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`];
+      });
+      if (capacityErrors.length) return { status: "invalid", fieldErrors: { capacity: [capacityErrors.join(". ")] } };
+
+      let notified = 0;
+      let offers = 0;
+      const now = clock.now();
+      for (const target of targets) {
+        const { before: row, values } = target;
+        tx.update(events)
+          .set({ ...values, slug: target.slug, updatedAt: now })
+          .where(eq(events.id, row.id))
+          .run();
+        if (target.byPosition) syncQuestionsByPosition(tx, row.id, target.questions);
+        else syncQuestions(tx, row.id, target.questions);
+        if (values.capacity > row.capacity) offers += offerFreedSeats(tx, row.id);
+        notified += notifyEventChanged(tx, row, { ...values, slug: target.slug }, timeZone);
+        // Reminders and the follow-up are keyed by the event's times: new times get new jobs.
+        if (timeChanged(row, values) || values.reminderHoursBefore !== row.reminderHoursBefore) rescheduleEventJobs(tx, row.id);
+      }
+      recordAudit(tx, {
+        actorId,
+        action: "event.updated",
+        targetType: "event",
+        targetId: before.id,
+        details: {
+          title: converted.values.title,
+          sessions: targets.length,
+          ...(timeChanged(before, converted.values) ? { timeChanged: true } : {}),
+          ...(placeChanged(before, converted.values) ? { placeChanged: true } : {}),
+          ...(notified ? { notified } : {}),
+        },
+      });
+      return { status: "saved", sessions: targets.length, notified, offers };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,121 @@
+import { and, eq, gt, ne } from "drizzle-orm";
+import type { EventRow } from "./events.server";
+import { db } from "~db/client.server";
+import { events, registrations } from "~db/schema";
+import { clock } from "~/utils/clock.server";
+import { whenText } from "../facts.server";
+import { registeredPeople } from "../booking/registrations.server";
+import { rescheduleEventJobs } from "../follow-up/reminders.server";
+import { absoluteUrl } from "~/utils/urls.server";
+import { enqueueEmail } from "~/modules/outbox/index.server";
+import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
+
+
+export type StatusResult =
+  | { status: "done"; count: number }
+  | { status: "not-found" }
+  | { status: "refused"; message: string };
+
+function load(tx: Pick<typeof db, "select">, eventId: string): EventRow | undefined {
+  return tx.select().from(events).where(eq(events.id, eventId)).get();
+}
+
+/**
+ * Publishes a draft (and, with `wholeSeries`, every draft session of its series still to come),
+ * so it shows on the events page and takes registrations.
+ */
+export function publishEvent({ actorId, eventId, wholeSeries = false }: { actorId: string | null; eventId: string; wholeSeries?: boolean }): StatusResult {
+  return db.transaction(
+    (tx): StatusResult => {
+      const event = load(tx, eventId);
+      if (!event) return { status: "not-found" };
+      const now = clock.now();
+      if (event.status === "cancelled") return { status: "refused", message: "A cancelled event cannot be published again. Create a new one instead." };
+      if (event.endsAt <= now) return { status: "refused", message: "This event is over, so there is no point publishing it." };
+      const targets =
+        wholeSeries && event.seriesId
+          ? tx
+              .select()
+              .from(events)
+              .where(and(eq(events.seriesId, event.seriesId), eq(events.status, "draft"), gt(events.endsAt, now)))
+              .all()
+          : event.status === "draft"
+            ? [event]
+            : [];
+      if (!targets.length) return { status: "refused", message: "This event is already published." };
+      for (const target of targets) {
+        tx.update(events).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(events.id, target.id)).run();
+        rescheduleEventJobs(tx, target.id);
+        recordAudit(tx, { actorId, action: "event.published", targetType: "event", targetId: target.id, details: { title: target.title } });
+      }
+      return { status: "done", count: targets.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Takes a published event back to draft. Only while nobody has registered: once people have,
+ * hiding the event would leave them with tickets for something that vanished, so it must be
+ * cancelled instead (which tells them).
+ */
+export function unpublishEvent({ actorId, eventId }: { actorId: string | null; eventId: string }): StatusResult {
+  return db.transaction(
+    (tx): StatusResult => {
+      const event = load(tx, eventId);
+      if (!event) return { status: "not-found" };
+      if (event.status !== "published") return { status: "refused", message: "Only a published event can be unpublished." };
+      const registered = registeredPeople(eventId).length;
+      if (registered) {
+        return {
+          status: "refused",
+          message: `${registered === 1 ? "1 person has" : `${registered} people have`} registered, so the event cannot go back to draft. Cancel it instead: everyone registered is then told.`,
+        };
+      }
+      const now = clock.now();
+      tx.update(events).set({ status: "draft", updatedAt: now }).where(eq(events.id, eventId)).run();
+      recordAudit(tx, { actorId, action: "event.unpublished", targetType: "event", targetId: eventId, details: { title: event.title } });
+      return { status: "done", count: 1 };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Cancels the event: it closes for good, every registration still open is closed (so no
+ * reminder, offer or calendar entry follows), and everyone who was registered, confirmed or
+ * waiting, gets one `event-cancelled` email, all in one transaction.
+ */
+export function cancelEvent({ actorId, eventId, message = "" }: { actorId: string | null; eventId: string; message?: string }): StatusResult {
+  const { timeZone } = getOrganisation();
+  return db.transaction(
+    (tx): StatusResult => {
+      const event = load(tx, eventId);
+      if (!event) return { status: "not-found" };
+      if (event.status === "cancelled") return { status: "refused", message: "This event is already cancelled." };
+      const now = clock.now();
+      if (event.endsAt <= now) return { status: "refused", message: "This event is over, so it can no longer be cancelled." };
+      const people = registeredPeople(eventId);
+      const when = whenText(event, timeZone);
+      const url = absoluteUrl("/events");
+      for (const person of people) {
+        enqueueEmail(tx, person.email, "event-cancelled", { name: person.name, eventTitle: event.title, when, message, url });
+      }
+      tx.update(registrations)
+        .set({ status: "cancelled", cancelledAt: now, offerExpiresAt: null, updatedAt: now })
+        .where(and(eq(registrations.eventId, eventId), ne(registrations.status, "cancelled")))
+        .run();
+      tx.update(events).set({ status: "cancelled", cancelledAt: now, updatedAt: now }).where(eq(events.id, eventId)).run();
+      recordAudit(tx, {
+        actorId,
+        action: "event.cancelled",
+        targetType: "event",
+        targetId: eventId,
+        details: { title: event.title, notified: people.length, ...(message ? { message } : {}) },
+      });
+      return { status: "done", count: people.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+

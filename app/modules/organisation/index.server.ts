@@ -1,0 +1,3 @@
+// The organisation area's front door for server code (routes, other areas, scripts).
+export { auditPage, describeAuditDetails, describeTarget, recordAudit } from "./audit.server";
+export { getOrganisation, saveOrganisationSettings, updateOrganisation } from "./settings.server";
