@@ -1,6 +1,6 @@
 import { registerCohortJobs } from "~/modules/cohorts/index.server";
 import { registerEventJobs } from "~/modules/events/index.server";
-import { registerMentoringJobs, registerMentoringSessionJobs } from "~/modules/mentoring/index.server";
+import { registerMentoringJobs } from "~/modules/mentoring/index.server";
 import { registerSponsorshipJobs } from "~/modules/sponsorship/index.server";
 
 /**
@@ -12,6 +12,5 @@ export function registerJobHandlers() {
   registerEventJobs();
   registerCohortJobs();
   registerMentoringJobs();
-  registerMentoringSessionJobs();
   registerSponsorshipJobs();
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { jobs, mentoringSessions, mentorships } from "~db/schema";
-import { SESSION_REMINDER_JOB } from "~/modules/mentoring/session-jobs.server";
+import { SESSION_REMINDER_JOB } from "~/modules/mentoring/session-reminders.server";
 import { cancelSessionsOfEndedMentorship } from "~/modules/mentoring/sessions.server";
 import { action, loader } from "~/routes/me.mentoring.$id";
 import { loader as icsLoader } from "~/routes/me.mentoring.$id.sessions.$sessionId[.ics]";
@@ -12,7 +12,7 @@ import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser
 import { eventsIn, parseIcs, prop } from "../support/ics";
 import { activeMentorship, approvedMentorProfile, insertSession, menteeProfile } from "../support/mentoring-workspace-factories";
 import { runRoute } from "../support/route-results";
-import { registerMentoringSessionJobs, endMentorship } from "~/modules/mentoring/index.server";
+import { registerMentoringJobs, endMentorship } from "~/modules/mentoring/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
 
 // The mentor lives in London, the mentee in Lagos: one hour apart in December.
@@ -24,7 +24,7 @@ let cookie: Record<"mentor" | "mentee" | "outsider" | "organiser", string>;
 let pairId: string;
 
 beforeAll(async () => {
-  registerMentoringSessionJobs();
+  registerMentoringJobs();
   updateOrganisation({ timeZone: "Africa/Lagos" });
   clock.set(NOW);
   mentor = await createUser({ name: "Tunde Bakare", roles: ["mentor"] });

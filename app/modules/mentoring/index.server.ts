@@ -11,7 +11,6 @@ export { mentoringOverview } from "./overview.server";
 export { getMenteeProfile, getMentorProfile, listMentorProfiles, personTimeZone, profileFormValues, reviewMentorProfile, saveMenteeProfile, saveMentorProfile } from "./profiles.server";
 export { REQUEST_LAPSE_JOB, RESPOND_WITHIN, acceptRequest, declineRequest, requestMentor, withdrawRequest } from "./requests.server";
 export { SESSION_CALENDAR_CONTENT_TYPE, sessionIcs, zoneLabel } from "./session-calendar.server";
-export { registerMentoringSessionJobs } from "./session-jobs.server";
 export { answerSession, proposeSession, rateSession, recordOutcome, sessionForViewer } from "./sessions.server";
 export { shareStep, withdrawStep } from "./shared-answers.server";
 export { mentorCard, suggestMentorsFor } from "./suggestions.server";

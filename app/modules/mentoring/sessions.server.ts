@@ -9,7 +9,7 @@ import { mentorshipForViewer, personIn, timeZoneIn, type Person, type ViewerMent
 import { FORMAT_LABELS } from "./options";
 import { personTimeZone } from "./profiles.server";
 import { sessionIcs, sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
-import { scheduleSessionReminder } from "./session-jobs.server";
+import { scheduleSessionReminder } from "./session-reminders.server";
 import type { ProposeSessionValues } from "./session-schemas";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 

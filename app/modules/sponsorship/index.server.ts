@@ -12,7 +12,7 @@ export { cardPaymentsAvailable, startCardCheckout } from "./payments.server";
 export { portalUrlForReceipt } from "./portal.server";
 export { campaignProgress, campaignsProgress } from "./progress.server";
 export { findReceipt, nextReceiptNumber } from "./receipts.server";
-export { registerSponsorshipJobs } from "./refund-jobs.server";
+export { registerSponsorshipJobs } from "./jobs.server";
 export { refundDonation } from "./refunds.server";
 export { parseStatementYear, statementCsv, statementYears, yearStatement } from "./statements.server";
 export { overallWall, totalsByCurrency } from "./wall.server";

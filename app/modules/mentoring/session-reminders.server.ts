@@ -5,7 +5,7 @@ import { clock, DAY } from "~/utils/clock.server";
 import { personIn, timeZoneIn } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 import { sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
-import { firstTime, registerJobHandler, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { firstTime, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 
 export const SESSION_REMINDER_JOB = "mentoring.session-reminder";
 
@@ -25,7 +25,7 @@ export function scheduleSessionReminder(tx: Tx, session: SessionRow, now: number
 }
 
 /** One reminder to each side, once, if the session is still confirmed, still ahead and the pair still active. */
-function sendSessionReminderJob(payload: Record<string, unknown>) {
+export function sendSessionReminderJob(payload: Record<string, unknown>) {
   db.transaction(
     (tx) => {
       const session = tx.select().from(mentoringSessions).where(eq(mentoringSessions.id, String(payload.sessionId ?? ""))).get();
@@ -54,6 +54,3 @@ function sendSessionReminderJob(payload: Record<string, unknown>) {
 }
 
 /** The mentoring sessions' scheduled work: the reminder the day before. */
-export function registerMentoringSessionJobs() {
-  registerJobHandler(SESSION_REMINDER_JOB, sendSessionReminderJob);
-}
