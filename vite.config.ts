@@ -1,9 +1,9 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
-import tsconfigPaths from "vite-tsconfig-paths";
 
 export default defineConfig({
-  plugins: [reactRouter(), tsconfigPaths()],
+  plugins: [reactRouter()],
+  resolve: { tsconfigPaths: true },
   build: { target: "es2019", cssMinify: true },
   // The dev dependency scan follows route imports into server-only code; native addons stay out.
   optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
