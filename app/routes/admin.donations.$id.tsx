@@ -16,6 +16,7 @@ import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, RECOGNITION_LABELS, refundSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
 import { donationDetail, refundableOf, refundDonation } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Gift from ${data.donorName}` : "Gift"} · Organisers' console` }];
 
@@ -86,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     amount = parsed;
   }
   const result = await refundDonation({ donationId: donation.id, amount, reason: submission.value.reason, actorId: user.id });
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  if (!result.ok) return refusalReply(submission, result);
   const text = formatMoney(amount ?? refundable, donation.currency);
   return redirectWithFlash(back, `Refund of ${text} sent to Stripe. The donor is told by email once it goes through.`);
 }

@@ -12,6 +12,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { createInvitation, INVITATION_LIST_LIMIT, invitationProblem, listInvitations, revokeInvitation, assertEmailSendAllowed } from "~/modules/auth/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { INVITABLE_ROLES, inviteSchema, revokeSchema, ROLE_LABELS } from "~/modules/auth";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Organisers' console" }];
 
@@ -49,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (problem) return data(submission.reply({ fieldErrors: { email: [problem] } }), { status: 400 });
   await assertEmailSendAllowed(email, context.clientIp);
   const result = createInvitation({ inviter: { id: actor.id, name: actor.name }, email, role });
-  if (result.status === "refused") return data(submission.reply({ fieldErrors: { email: [result.message] } }), { status: 400 });
+  if (!result.ok) return refusalReply(submission, result);
   return redirectWithFlash("/admin/invitations", `Invitation sent to ${email.toLowerCase()}. The link works once, for 7 days.`);
 }
 

@@ -5,9 +5,9 @@
 /** Messages by form field name, as a form shows them next to its fields. */
 export type FieldErrors = Record<string, string[]>;
 
-type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429;
 
-type Refusal = {
+export type Refusal = {
   ok: false;
   /** For the person, in plain words. */
   message: string;
@@ -27,4 +27,9 @@ export type Outcome<Done extends object = object> = ({ ok: true } & Done) | Refu
 export function refuse(message: string, options: { field?: string; fieldErrors?: FieldErrors; status?: RefusalStatus; code?: string } = {}): Refusal {
   const { status = 400, ...rest } = options;
   return { ok: false, message, status, ...rest };
+}
+
+/** A form checked as a whole: each message at its field, the first one as the summary. */
+export function refuseFields(fieldErrors: FieldErrors, status: RefusalStatus = 400): Refusal {
+  return refuse(Object.values(fieldErrors).flat()[0] ?? "Check the form and try again.", { fieldErrors, status });
 }

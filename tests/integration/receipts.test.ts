@@ -202,7 +202,7 @@ describe("refunds through Stripe", () => {
     await rig.standIn.send("charge.refunded", rig.standIn.chargeFor(pi));
     expect(donationRow(gift.donationId).refundedAmount).toBe(200_000);
     const tooMuch = await refundDonation({ donationId: gift.donationId, amount: 300_001, reason: "x", actorId: organiser.id });
-    expect(tooMuch).toEqual({ ok: false, message: expect.stringContaining("₦3,000") });
+    expect(tooMuch).toEqual({ ok: false, status: 400, message: expect.stringContaining("₦3,000") });
     expect(await refundDonation({ donationId: gift.donationId, reason: " ", actorId: organiser.id })).toMatchObject({ ok: false });
     expect(await refundDonation({ donationId: gift.donationId, reason: "The rest", actorId: organiser.id })).toEqual({ ok: true });
     expect(donationRow(gift.donationId)).toMatchObject({ status: "refunded", refundedAmount: 500_000 });

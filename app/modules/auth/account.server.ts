@@ -12,9 +12,9 @@ import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { insertUser, normaliseEmail } from "./users.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 /** A refusal the person can act on, with the form field it belongs to. */
-export type Refusal = { ok: false; field?: string; message: string };
 
 /** Roles a person may give themselves by signing up; the others come by invitation. */
 export type SignupRole = Extract<Role, "participant" | "mentor" | "sponsor">;
@@ -36,7 +36,7 @@ export async function signUp(
   const email = normaliseEmail(input.email);
   const role = input.role ?? "participant";
   const problem = passwordProblem(input.password);
-  if (problem) return { ok: false, field: "password", message: problem };
+  if (problem) return refuse(problem, { field: "password" });
   await assertSignupAllowed(ip);
   await assertEmailSendAllowed(email, ip);
   // Hashed whether or not the address is taken, so both answers take the same time.
@@ -91,10 +91,7 @@ export function describeEmailLink(token: string): EmailLink {
   return user && user.email === row.email ? { kind: "verify", email: row.email } : null;
 }
 
-const INVALID_LINK: Refusal = {
-  ok: false,
-  message: "This link has expired or has already been used.",
-};
+const INVALID_LINK = refuse("This link has expired or has already been used.");
 
 type Confirmed = { ok: true; kind: "verified" | "changed"; userId: string; email: string };
 
@@ -116,7 +113,7 @@ export function confirmEmailLink(token: string): Confirmed | Refusal {
         return { ok: true, kind: "verified", userId: user.id, email: user.email };
       }
       if (emailTaken(tx, row.email)) {
-        return { ok: false, message: "That email address is now used by another account." };
+        return refuse("That email address is now used by another account.");
       }
       tx.update(users).set({ email: row.email, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id)).run();
       enqueueEmail(tx, user.email, "email-changed", { name: user.name, newEmail: row.email });
@@ -142,10 +139,10 @@ export async function requestEmailChange(
 ): Promise<{ ok: true; newEmail: string } | Refusal> {
   const newEmail = normaliseEmail(newEmailInput);
   if (newEmail === normaliseEmail(user.email)) {
-    return { ok: false, field: "newEmail", message: "That is already your email address. Enter a different one" };
+    return refuse("That is already your email address. Enter a different one", { field: "newEmail" });
   }
   if (!(await checkCurrentPassword(user, password, ip))) {
-    return { ok: false, field: "password", message: "Your password is incorrect" };
+    return refuse("Your password is incorrect", { field: "password" });
   }
   await assertEmailSendAllowed(newEmail, ip);
   db.transaction(

@@ -1,5 +1,5 @@
 // The auth area's front door for server code (routes, other areas, scripts).
-export { confirmEmailLink, describeEmailLink, requestEmailChange, resendVerification, signUp, type Refusal, type SignupRole } from "./account.server";
+export { confirmEmailLink, describeEmailLink, requestEmailChange, resendVerification, signUp, type SignupRole } from "./account.server";
 export { peopleFigures, type PeopleFigures } from "./figures.server";
 export { changePasswordServerSchema, resetPasswordServerSchema, signupServerSchema } from "./form-schemas.server";
 export { INVITATION_LIST_LIMIT, acceptInvitationAsUser, acceptInvitationWithNewAccount, accountExistsFor, createInvitation, findInvitation, invitationProblem, listInvitations, revokeInvitation, type AcceptResult } from "./invitations.server";

@@ -9,6 +9,7 @@ import { securityEvent } from "~/utils/logger.server";
 import type { InvitableRole } from "~/modules/auth/roles";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 export const INVITATION_LIFETIME = 7 * DAY;
 
@@ -43,7 +44,7 @@ export function invitationProblem(email: string, role: InvitableRole): string | 
   return problemWith(db, email, role);
 }
 
-export type CreateInvitationResult = { status: "sent"; id: string } | { status: "refused"; message: string };
+type CreateInvitationResult = Outcome<{ id: string }>;
 
 /**
  * Stores a single-use invitation (only the token's hash) and queues its email in the same
@@ -56,7 +57,7 @@ export function createInvitation(input: { inviter: { id: string; name: string };
   const result = db.transaction(
     (tx): CreateInvitationResult => {
       const problem = problemWith(tx, email, input.role);
-      if (problem) return { status: "refused", message: problem };
+      if (problem) return refuse(problem, { field: "email" });
       const now = clock.now();
       const replaced = tx
         .delete(invitations)
@@ -94,11 +95,11 @@ export function createInvitation(input: { inviter: { id: string; name: string };
         targetId: id,
         details: replaced ? { email, role: input.role, replacedPending: replaced } : { email, role: input.role },
       });
-      return { status: "sent", id };
+      return { ok: true, id };
     },
     { behavior: "immediate" },
   );
-  if (result.status === "sent") securityEvent("invitation.sent", { actorId: input.inviter.id, invitationId: result.id, role: input.role });
+  if (result.ok) securityEvent("invitation.sent", { actorId: input.inviter.id, invitationId: result.id, role: input.role });
   return result;
 }
 

@@ -13,6 +13,7 @@ import {
   type SessionUser,
 } from "./session.server";
 import { findUserByEmail, findUserById } from "./users.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 /** One message for an unknown address and a wrong password, so neither reveals the other. */
 export const LOGIN_FAILED_MESSAGE = "Email or password is incorrect";
@@ -32,14 +33,14 @@ type LoginInput = {
  */
 export async function logIn(
   input: LoginInput,
-): Promise<{ ok: true; userId: string; sessionId: string; cookie: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; userId: string; sessionId: string; cookie: string } | Refusal> {
   await assertLoginAllowed(input.email, input.ip);
   const user = findUserByEmail(input.email);
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
     const blockedForSeconds = await recordLoginFailure(input.email, input.ip);
     securityEvent("login.failure", { userId: user?.id ?? null, knownAccount: !!user, ip: input.ip, blockedForSeconds });
-    return { ok: false, message: LOGIN_FAILED_MESSAGE };
+    return refuse(LOGIN_FAILED_MESSAGE);
   }
   await recordLoginSuccess(input.email);
   if (input.previousSessionId) invalidateSession(input.previousSessionId);

@@ -3,7 +3,6 @@ import { db } from "~db/client.server";
 import { sessions, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
-import type { Refusal } from "./account.server";
 import { passwordProblem } from "./form-schemas.server";
 import { checkCurrentPassword } from "./login.server";
 import { hashPassword } from "./password.server";
@@ -14,6 +13,7 @@ import { findUserByEmail, findUserById, normaliseEmail } from "./users.server";
 import { INVALID_RESET_LINK } from "./schemas";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 
 /**
@@ -49,8 +49,8 @@ export function resetLinkIsValid(token: string): boolean {
  */
 export async function resetPassword(token: string, newPassword: string): Promise<{ ok: true; userId: string } | Refusal> {
   const problem = passwordProblem(newPassword);
-  if (problem) return { ok: false, field: "password", message: problem };
-  if (!resetLinkIsValid(token)) return { ok: false, message: INVALID_RESET_LINK };
+  if (problem) return refuse(problem, { field: "password" });
+  if (!resetLinkIsValid(token)) return refuse(INVALID_RESET_LINK);
   const passwordHash = await hashPassword(newPassword);
   const now = clock.now();
   const result = db.transaction(
@@ -71,7 +71,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
     },
     { behavior: "immediate" },
   );
-  if (!result) return { ok: false, message: INVALID_RESET_LINK };
+  if (!result) return refuse(INVALID_RESET_LINK);
   // Whoever controls the inbox may sign in again at once, even after a run of failed guesses.
   await recordLoginSuccess(result.user.email);
   securityEvent("password.reset", { userId: result.user.id });
@@ -87,9 +87,9 @@ export async function changePassword(
   ip: string,
 ): Promise<{ ok: true; endedSessions: number } | Refusal> {
   const problem = passwordProblem(newPassword);
-  if (problem) return { ok: false, field: "newPassword", message: problem };
+  if (problem) return refuse(problem, { field: "newPassword" });
   if (!(await checkCurrentPassword(user, currentPassword, ip))) {
-    return { ok: false, field: "currentPassword", message: "Your current password is incorrect" };
+    return refuse("Your current password is incorrect", { field: "currentPassword" });
   }
   const passwordHash = await hashPassword(newPassword);
   const now = clock.now();

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
-import type { FieldErrors } from "~/utils/refusal";
+import { refuseFields, type FieldErrors, type Outcome } from "~/utils/refusal";
 import { db, type Tx } from "~db/client.server";
 import { campaigns, campaignTiers, donations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
@@ -13,7 +13,7 @@ import { recordAudit } from "~/modules/organisation/index.server";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 type TierRow = typeof campaignTiers.$inferSelect;
-type Saved = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
+type Saved = Outcome<{ id: string }>;
 
 const NO_CAMPAIGN = "We could not find that campaign.";
 
@@ -34,7 +34,7 @@ export function createCampaign(actorId: string, values: NewCampaignValues): Save
   const now = clock.now();
   return db.transaction(
     (tx) => {
-      if (values.slug && slugTaken(tx, values.slug)) return { ok: false as const, fieldErrors: SLUG_TAKEN };
+      if (values.slug && slugTaken(tx, values.slug)) return refuseFields(SLUG_TAKEN);
       const id = randomId(16);
       const slug = values.slug || uniqueSlug(tx, slugify(values.title, "campaign"));
       tx.insert(campaigns)
@@ -85,17 +85,17 @@ export function updateCampaignDetails(actorId: string, id: string, values: Campa
   if (values.startsAt && startsAt === null) fieldErrors.startsAt = ["Enter a real date and time"];
   if (values.endsAt && endsAt === null) fieldErrors.endsAt = ["Enter a real date and time"];
   if (startsAt !== null && endsAt !== null && endsAt <= startsAt) fieldErrors.endsAt = ["The end must be after the start"];
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length) return refuseFields(fieldErrors);
   const now = clock.now();
   return db.transaction(
     (tx) => {
       const campaign = tx.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? notFound(NO_CAMPAIGN);
       const slug = values.slug || campaign.slug;
-      if (slugTaken(tx, slug, id)) return { ok: false as const, fieldErrors: SLUG_TAKEN };
+      if (slugTaken(tx, slug, id)) return refuseFields(SLUG_TAKEN);
       if (values.currency !== campaign.currency) {
         const given = tx.select({ id: donations.id }).from(donations).where(eq(donations.campaignId, id)).limit(1).get();
         if (given) {
-          return { ok: false as const, fieldErrors: { currency: ["The currency cannot change once the campaign has gifts"] } };
+          return refuseFields({ currency: ["The currency cannot change once the campaign has gifts"] });
         }
       }
       tx.update(campaigns)
@@ -147,7 +147,7 @@ export function addTier(actorId: string, campaignId: string, values: TierValues)
     (tx) => {
       if (!tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) notFound(NO_CAMPAIGN);
       const existing = tx.select({ position: campaignTiers.position }).from(campaignTiers).where(eq(campaignTiers.campaignId, campaignId)).all();
-      if (existing.length >= MAX_TIERS) return { ok: false as const, fieldErrors: { name: [`A campaign has at most ${MAX_TIERS} tiers`] } };
+      if (existing.length >= MAX_TIERS) return refuseFields({ name: [`A campaign has at most ${MAX_TIERS} tiers`] });
       const id = randomId(16);
       const position = existing.reduce((max, row) => Math.max(max, row.position), 0) + 1;
       tx.insert(campaignTiers)

@@ -10,6 +10,7 @@ import { campaignTitleFor } from "./receipts.server";
 import { stripeClient } from "./stripe-client.server";
 import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 /**
  * Brings a gift up to the refunded total Stripe reports for its charge. Totals only grow, so
@@ -77,7 +78,7 @@ export function applyChargeRefunded(tx: Tx, charge: Stripe.Charge, now: number):
   if (paymentIntentId) scheduleRefundRecheck(tx, { paymentIntentId, total: charge.amount_refunded, attempt: 0 }, now);
 }
 
-type RefundResult = { ok: true } | { ok: false; message: string };
+type RefundResult = Outcome;
 
 async function paymentIntentFor(stripe: Stripe, donation: typeof donations.$inferSelect): Promise<string | null> {
   if (donation.paymentIntentId) return donation.paymentIntentId;
@@ -92,21 +93,21 @@ async function paymentIntentFor(stripe: Stripe, donation: typeof donations.$infe
 /** Refunds all or part of a card gift through Stripe, for an organiser, with their reason. */
 export async function refundDonation(input: { donationId: string; amount?: number; reason: string; actorId: string }): Promise<RefundResult> {
   const stripe = stripeClient();
-  if (!stripe) return { ok: false, message: "Card payments are not set up, so nothing can be refunded through Stripe." };
+  if (!stripe) return refuse("Card payments are not set up, so nothing can be refunded through Stripe.");
   const donation = db.select().from(donations).where(eq(donations.id, input.donationId)).get();
-  if (!donation) return { ok: false, message: "We could not find that gift." };
-  if (donation.method !== "card") return { ok: false, message: "Only card gifts can be refunded through Stripe." };
-  if (donation.status !== "paid") return { ok: false, message: "Only a paid gift can be refunded." };
+  if (!donation) return refuse("We could not find that gift.");
+  if (donation.method !== "card") return refuse("Only card gifts can be refunded through Stripe.");
+  if (donation.status !== "paid") return refuse("Only a paid gift can be refunded.");
   const remaining = donation.amount - donation.refundedAmount;
   const amount = input.amount ?? remaining;
   if (!Number.isInteger(amount) || amount <= 0 || amount > remaining) {
-    return { ok: false, message: `The refund must be more than nothing and at most ${formatMoney(remaining, donation.currency)}.` };
+    return refuse(`The refund must be more than nothing and at most ${formatMoney(remaining, donation.currency)}.`);
   }
   const reason = input.reason.trim();
-  if (!reason) return { ok: false, message: "Give a reason for the refund." };
+  if (!reason) return refuse("Give a reason for the refund.");
   try {
     const paymentIntent = await paymentIntentFor(stripe, donation);
-    if (!paymentIntent) return { ok: false, message: "Stripe has no payment for this gift yet." };
+    if (!paymentIntent) return refuse("Stripe has no payment for this gift yet.");
     const refund = await stripe.refunds.create(
       { payment_intent: paymentIntent, amount, reason: "requested_by_customer", metadata: { donation_id: donation.id } },
       { idempotencyKey: `refund:${donation.id}:${donation.refundedAmount}:${amount}` },
@@ -132,7 +133,7 @@ export async function refundDonation(input: { donationId: string; amount?: numbe
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
       logger.warn({ donationId: donation.id, code: error.code, type: error.type }, "refund refused by Stripe");
-      return { ok: false, message: `Stripe refused the refund: ${error.message}` };
+      return refuse(`Stripe refused the refund: ${error.message}`);
     }
     throw error;
   }

@@ -1,18 +1,25 @@
 import type { Submission } from "@conform-to/react";
 import { data, type HeadersFunction } from "react-router";
-import type { Refusal } from "~/modules/auth/index.server";
+import type { Refusal } from "~/utils/refusal";
 
 /** Throws a 400 for a request no page of ours would send (a missing or unknown `intent`). */
 export function badRequest(message = "That request was not quite right. Go back and try again."): never {
   throw data({ message }, { status: 400 });
 }
 
-/** Turns a domain refusal into the form's reply: at its field when it has one, else at the top. */
+/**
+ * Turns a domain refusal into the form's reply, with the refusal's status: the message at its
+ * field (or fields) when it names one, else at the top of the form.
+ */
 export function refusalReply(submission: Pick<Submission<unknown>, "reply">, refusal: Refusal, hideFields: string[] = []) {
-  const options = refusal.field
-    ? { fieldErrors: { [refusal.field]: [refusal.message] }, hideFields }
-    : { formErrors: [refusal.message], hideFields };
-  return data(submission.reply(options), { status: 400 });
+  const fieldErrors = refusal.fieldErrors ?? (refusal.field ? { [refusal.field]: [refusal.message] } : null);
+  const options = fieldErrors ? { fieldErrors, hideFields } : { formErrors: [refusal.message], hideFields };
+  return data(submission.reply(options), { status: refusal.status });
+}
+
+/** Throws a refusal as the page's error response (for loaders and actions with no form to answer). */
+export function throwRefusal(refusal: Refusal): never {
+  throw data({ message: refusal.message }, { status: refusal.status });
 }
 
 /**
