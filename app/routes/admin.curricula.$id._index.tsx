@@ -59,9 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent: change, stepId } = submission.value;
   if (change === "remove") {
     const outcome = removeStep({ actorId: actor.id, curriculumId: curriculum.id, stepId });
-    if (outcome === "answered")
-      return redirectWithFlash(here, { kind: "error", message: "Participants have answered this step, so it stays: their answers are theirs. Edit it instead." });
-    return redirectWithFlash(here, outcome === "removed" ? "Step removed. Cohorts following this curriculum have the new order." : { kind: "error", message: "That step was already gone." });
+    return redirectWithFlash(here, outcome.ok ? "Step removed. Cohorts following this curriculum have the new order." : { kind: "error", message: outcome.message });
   }
   moveStep({ actorId: actor.id, curriculumId: curriculum.id, stepId, direction: change === "move-up" ? "up" : "down" });
   return redirectWithFlash(`${here}#step-${stepId}`, "Order saved.");

@@ -15,6 +15,7 @@ import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-even
 import { feedbackSummary, registrationsWithAnswers, type RegistrationListing, whenText, publishEvent, unpublishEvent, eventQuestionsOf, seriesSessions, attendanceCounts } from "~/modules/events/index.server";
 import { eventActionSchema, KIND_LABELS } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Events` }];
 
@@ -83,8 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "unpublish"
       ? unpublishEvent({ actorId: actor.id, eventId: id })
       : publishEvent({ actorId: actor.id, eventId: id, wholeSeries: intent === "publish-series" });
-  if (result.status === "not-found") return notFound(NO_EVENT);
-  if (result.status === "refused") return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  if (!result.ok) return result.code === "not-found" ? notFound(NO_EVENT) : refusalReply(submission, result);
   if (intent === "unpublish") return redirectWithFlash(`/admin/events/${id}`, "Unpublished: the event is a draft again and no longer on the events page.");
   return redirectWithFlash(
     `/admin/events/${id}`,

@@ -12,6 +12,7 @@ import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-even
 import { whenText, cancelEvent, registeredPeople } from "~/modules/events/index.server";
 import { cancelEventSchema } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cancel ${data?.title ?? "event"} · Events` }];
 
@@ -34,8 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: cancelEventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = cancelEvent({ actorId: actor.id, eventId: id, message: submission.value.message });
-  if (result.status === "not-found") return notFound(NO_EVENT);
-  if (result.status === "refused") return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  if (!result.ok) return result.code === "not-found" ? notFound(NO_EVENT) : refusalReply(submission, result);
   const told = result.count ? ` ${result.count} ${result.count === 1 ? "person is" : "people are"} being told by email.` : "";
   return redirectWithFlash(`/admin/events/${id}`, `The event is cancelled.${told}`);
 }

@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const token = params.token ?? "";
   const result = checkIn(undefined, { eventId: event.id, by: organiser.id, token });
-  if (!result.ok && result.reason === "not-found") notFound(NO_TICKET);
+  if (!result.ok && result.code === "not-found") notFound(NO_TICKET);
   return redirectWithFlash(`/admin/events/${event.id}/check-in/${encodeURIComponent(token)}`, checkInFlash(result, getOrganisation().timeZone));
 }
 

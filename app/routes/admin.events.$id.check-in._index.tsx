@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? checkIn(undefined, { eventId: event.id, by: organiser.id, registrationId: value.registrationId })
       : checkIn(undefined, { eventId: event.id, by: organiser.id, shortCode: value.shortCode });
   // A code that matches nobody is an answer, not a malformed form: the page says so and the next person is served.
-  if (!result.ok && result.reason === "not-found" && value.intent === "code") {
+  if (!result.ok && result.code === "not-found" && value.intent === "code") {
     const message = `No ticket for this event has the code ${value.shortCode.toUpperCase()}. Check it and try again.`;
     return redirectWithFlash(backTo(event.id, value.q), { kind: "error", message });
   }

@@ -14,6 +14,7 @@ import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-even
 import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events";
 import { eventQuestionsOf, updateEvent, seriesSessions } from "~/modules/events/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "event"} · Events` }];
 
@@ -62,20 +63,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: editEventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = updateEvent({ actorId: actor.id, eventId: id, form: submission.value });
-  switch (result.status) {
-    case "not-found":
-      return notFound(NO_EVENT);
-    case "closed":
-      return data(submission.reply({ formErrors: ["This event is cancelled, so it can no longer be changed."] }), { status: 400 });
-    case "invalid":
-      return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-    case "saved": {
-      const parts = [result.sessions > 1 ? `Saved ${result.sessions} sessions.` : "Saved."];
-      if (result.notified) parts.push(`${result.notified} ${result.notified === 1 ? "person was" : "people were"} emailed about the new time or place.`);
-      if (result.offers) parts.push(`${result.offers} ${result.offers === 1 ? "seat was" : "seats were"} offered to people waiting.`);
-      return redirectWithFlash(`/admin/events/${id}`, parts.join(" "));
-    }
-  }
+  if (!result.ok) return result.code === "not-found" ? notFound(NO_EVENT) : refusalReply(submission, result);
+  const parts = [result.sessions > 1 ? `Saved ${result.sessions} sessions.` : "Saved."];
+  if (result.notified) parts.push(`${result.notified} ${result.notified === 1 ? "person was" : "people were"} emailed about the new time or place.`);
+  if (result.offers) parts.push(`${result.offers} ${result.offers === 1 ? "seat was" : "seats were"} offered to people waiting.`);
+  return redirectWithFlash(`/admin/events/${id}`, parts.join(" "));
 }
 
 export default function EditEvent() {

@@ -12,6 +12,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { createEventSchema, MAX_SERIES_SESSIONS, MIN_QUESTION_ROWS } from "~/modules/events";
 import { createEvent } from "~/modules/events/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: "New event · Organisers' console" }];
 
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: createEventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = createEvent({ actorId: actor.id, form: submission.value });
-  if (result.status === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  if (!result.ok) return refusalReply(submission, result);
   const message =
     result.sessions > 1
       ? `Saved ${result.sessions} sessions as drafts. This is the first one: publish them when they are ready.`

@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithFlash("/admin/mentoring/match", "Run discarded. Nobody was told about it.");
   }
   const outcome = publishRun({ actorId: actor.id, runId: run.id, now: context.clock.now() });
-  if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.error] }), { status: 400 });
+  if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.message] }), { status: 400 });
   const notMade = outcome.notMade.length ? ` ${outcome.notMade.length} could not be made: see below.` : "";
   return redirectWithFlash(here, { kind: outcome.notMade.length ? "info" : "success", message: `Published: ${outcome.made} mentorships made, and both sides emailed.${notMade}` });
 }

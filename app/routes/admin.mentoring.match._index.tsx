@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { pool: value } = submission.value;
   const pool: MenteePool = value === "waiting" ? { kind: "waiting" } : { kind: "cohort", cohortId: value.slice("cohort:".length) };
   const result = createMatchRun({ actorId: actor.id, pool, now: context.clock.now() });
-  if (!result.ok) return data(submission.reply({ fieldErrors: { pool: [result.error] } }), { status: 400 });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { pool: [result.message] } }), { status: 400 });
   return redirectWithFlash(
     `/admin/mentoring/match/${result.runId}`,
     `Proposals ready: ${result.assigned} of ${result.proposals} mentees have a mentor. Nothing is sent until you publish.`,

@@ -14,6 +14,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth";
 import { changeRoles, getPerson } from "~/modules/auth/index.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
 
@@ -39,24 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: rolesSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = changeRoles({ actorId: actor.id, userId: id, roles: submission.value.roles });
-  switch (result.status) {
-    case "not-found":
-      return notFound("There is no person with that id.");
-    case "last-organiser":
-      return data(
-        submission.reply({
-          fieldErrors: { roles: ["Keep the organiser role: this is the only organiser, and the console needs at least one."] },
-        }),
-        { status: 400 },
-      );
-    case "unchanged":
-      return redirectWithFlash(`/admin/people/${id}`, { kind: "info", message: "Nothing changed: those were already the roles." });
-    case "changed": {
-      const lostOwnAccess = actor.id === id && !result.after.includes("organiser");
-      const summary = result.after.length ? result.after.map((role) => ROLE_LABELS[role].toLowerCase()).join(", ") : "no roles";
-      return redirectWithFlash(lostOwnAccess ? "/me" : `/admin/people/${id}`, `Roles saved: now ${summary}.`);
-    }
-  }
+  if (!result.ok) return result.code === "not-found" ? notFound(result.message) : refusalReply(submission, result);
+  if (!result.changed) return redirectWithFlash(`/admin/people/${id}`, { kind: "info", message: "Nothing changed: those were already the roles." });
+  const lostOwnAccess = actor.id === id && !result.after.includes("organiser");
+  const summary = result.after.length ? result.after.map((role) => ROLE_LABELS[role].toLowerCase()).join(", ") : "no roles";
+  return redirectWithFlash(lostOwnAccess ? "/me" : `/admin/people/${id}`, `Roles saved: now ${summary}.`);
 }
 
 export default function Person() {

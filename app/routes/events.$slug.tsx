@@ -10,7 +10,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { useNonce } from "~/utils/nonce";
-import { retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { getUser } from "~/routes/helpers/session.server";
 import { createSession, hasRole } from "~/modules/auth/index.server";
 import { registerForEvent, type BookingOutcome, eventPath, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: registerSchema(questions) });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const outcome = registerForEvent(user.id, event.id, submission.value.answers);
-    if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.message] }), { status: outcome.httpStatus });
+    if (!outcome.ok) return refusalReply(submission, outcome);
     return redirectWithFlash(ticketPath(outcome.registrationId), bookedMessage(outcome, user.email));
   }
 
@@ -76,9 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { name, email, password, answers } = submission.value;
   const result = await signUpAndRegister({ name, email, password, answers }, event.id, context.clientIp);
-  if (result.kind === "refused") {
-    return data(submission.reply({ formErrors: [result.refusal.message], hideFields: ["password"] }), { status: result.refusal.httpStatus });
-  }
+  if (!result.ok) return refusalReply(submission, result, ["password"]);
   if (result.kind === "check-email") return { checkEmail: result.email };
   const { cookie } = createSession(result.userId, request.headers.get("user-agent"));
   const outcome = result.outcome;

@@ -49,8 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: joinSchema });
   if (submission.status !== "success") return data({ message: "Use the Join button to join this cohort." }, { status: 400 });
   const outcome = joinCohort({ user, cohortId: cohort.id, now: context.clock.now() });
-  if (outcome.status === "full" || outcome.status === "missing")
-    return redirectWithFlash(`/join/${cohort.joinCode}`, { kind: "error", message: "Sorry, this cohort is full. Ask the organisers about the next one." });
+  if (!outcome.ok) return redirectWithFlash(`/join/${cohort.joinCode}`, { kind: "error", message: outcome.message });
   return redirectWithFlash(
     "/me/programme",
     outcome.status === "joined" ? `Welcome to ${cohort.name}. Your steps are below.` : `You are already in ${cohort.name}.`,

@@ -33,14 +33,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") badRequest();
   if (submission.value.intent === "accept") {
     const result = acceptOffer(user.id, id);
-    if (!result.ok && result.reason === "not-found") notFound(NO_TICKET);
+    if (!result.ok && result.code === "not-found") notFound(NO_TICKET);
     const message = result.ok
       ? { kind: "success" as const, message: "The seat is yours. We have emailed your ticket." }
       : { kind: "error" as const, message: result.message };
     return redirectWithFlash(ticketPath(id), message);
   }
   const result = cancelRegistration(user.id, id);
-  if (!result.ok && result.reason === "not-found") notFound(NO_TICKET);
+  if (!result.ok && result.code === "not-found") notFound(NO_TICKET);
   const message = result.ok
     ? { kind: "success" as const, message: "Your registration is cancelled. Thank you for letting someone else have the seat." }
     : { kind: "error" as const, message: result.message };

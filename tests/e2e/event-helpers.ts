@@ -24,9 +24,9 @@ export async function createPublishedEvent(organiser: Pick<TestAccount, "id">, o
     endsAt: await localInput(14, "13:00"),
   });
   const created = createEvent({ actorId: organiser.id, form });
-  if (created.status !== "created") throw new Error(`test event not created: ${JSON.stringify(created)}`);
+  if (!created.ok) throw new Error(`test event not created: ${JSON.stringify(created)}`);
   const published = publishEvent({ actorId: organiser.id, eventId: created.eventId });
-  if (published.status !== "done") throw new Error(`test event not published: ${JSON.stringify(published)}`);
+  if (!published.ok) throw new Error(`test event not published: ${JSON.stringify(published)}`);
   return getEventById(created.eventId)!;
 }
 

@@ -40,7 +40,7 @@ export async function programmePolicyFixtures(organiser: Pick<TestAccount, "id">
   const { randomId } = await import("~/utils/ids.server");
   const cohort = await createOpenCohort(organiser, { name: "Permissions cohort" });
   const joined = joinCohort({ user: member, cohortId: cohort.id, now: Date.now() });
-  if (joined.status !== "joined") throw new Error(`could not join: ${joined.status}`);
+  if (!joined.ok || joined.status !== "joined") throw new Error(`could not join: ${JSON.stringify(joined)}`);
   const step = db.select({ id: curriculumSteps.id }).from(curriculumSteps).where(eq(curriculumSteps.curriculumId, cohort.curriculumId)).get()!;
   // A certificate as finishing every step leaves it; only its public page is tried here.
   const certificateId = randomId(16);

@@ -109,8 +109,8 @@ describe("check-in", () => {
     expect(tx).toMatchObject({ ok: true, status: "checked-in" });
 
     const elsewhere = createTestEvent();
-    expect(checkIn({ eventId: elsewhere.id, by: organiser.id, token: ra.checkInToken })).toMatchObject({ ok: false, reason: "not-found" });
-    expect(checkIn({ eventId: event.id, by: organiser.id, shortCode: "" })).toMatchObject({ ok: false, reason: "not-found" });
+    expect(checkIn({ eventId: elsewhere.id, by: organiser.id, token: ra.checkInToken })).toMatchObject({ ok: false, code: "not-found" });
+    expect(checkIn({ eventId: event.id, by: organiser.id, shortCode: "" })).toMatchObject({ ok: false, code: "not-found" });
   });
 
   it("refuses people without a confirmed seat", async () => {
@@ -118,7 +118,7 @@ describe("check-in", () => {
     const organiser = await createUser({ roles: ["organiser"] });
     const [, waiting] = await booked(event.id, 2);
     const result = checkIn({ eventId: event.id, by: organiser.id, registrationId: registrationOf(event.id, waiting.id)!.id });
-    expect(result).toMatchObject({ ok: false, reason: "not-confirmed", status: "waitlisted" });
+    expect(result).toMatchObject({ ok: false, code: "not-confirmed", registrationStatus: "waitlisted" });
     if (!result.ok) expect(result.message).toMatch(/waitlist/);
   });
 });

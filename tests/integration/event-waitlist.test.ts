@@ -63,7 +63,7 @@ describe("waitlist offers", () => {
     cancelRegistration(seated[0].id, registrationOf(event.id, seated[0].id)!.id);
     const offered = registrationOf(event.id, queue[0].id)!;
     // Someone else cannot accept it.
-    expect(acceptOffer(queue[1].id, offered.id)).toMatchObject({ ok: false, reason: "not-found" });
+    expect(acceptOffer(queue[1].id, offered.id)).toMatchObject({ ok: false, code: "not-found" });
     expect(acceptOffer(queue[0].id, offered.id)).toEqual({ ok: true, status: "confirmed" });
     expect(acceptOffer(queue[0].id, offered.id)).toEqual({ ok: true, status: "already-confirmed" });
     expect(statusOf(event.id, queue[0])).toBe("confirmed");
@@ -91,7 +91,7 @@ describe("waitlist offers", () => {
     expect(registrationOf(event.id, queue[1].id)!.offerExpiresAt).toBe(T0 + HOUR + 24 * HOUR);
     // Accepting too late is refused, and the seat moves on even before the job runs.
     clock.set(T0 + HOUR + 24 * HOUR + 1);
-    expect(acceptOffer(queue[1].id, registrationOf(event.id, queue[1].id)!.id)).toMatchObject({ ok: false, reason: "expired" });
+    expect(acceptOffer(queue[1].id, registrationOf(event.id, queue[1].id)!.id)).toMatchObject({ ok: false, code: "expired" });
     expect(statusOf(event.id, queue[2])).toBe("offered");
     await runAllDue();
     // Exactly one offer email per promotion.

@@ -25,7 +25,7 @@ afterAll(() => clock.set(null));
 
 function create(overrides: Record<string, string> = {}) {
   const result = createEvent({ actorId: organiser.id, form: createForm(overrides) });
-  if (result.status !== "created") throw new Error(`not created: ${JSON.stringify(result)}`);
+  if (!result.ok) throw new Error(`not created: ${JSON.stringify(result)}`);
   return getEventById(result.eventId)!;
 }
 
@@ -114,7 +114,7 @@ describe("creating an event", () => {
     expect(second.slug).toBe("cv-clinic-make-it-work-2");
     expect(getEventBySlug("cv-clinic-make-it-work-2")?.id).toBe(second.id);
     const taken = createEvent({ actorId: organiser.id, form: createForm({ slug: "cv-clinic-make-it-work" }) });
-    expect(taken).toEqual({ status: "invalid", fieldErrors: { slug: ["Another event already uses that web address: choose another"] } });
+    expect(taken).toEqual({ ok: false, status: 400, message: "Another event already uses that web address: choose another", fieldErrors: { slug: ["Another event already uses that web address: choose another"] } });
     expect(create({ slug: "cv-clinic-december" }).slug).toBe("cv-clinic-december");
   });
 
@@ -132,7 +132,7 @@ describe("series", () => {
       actorId: organiser.id,
       form: createForm({ title: "Next steps circle", repeat: "weekly", occurrences: "4", registrationOpensAt: "2026-11-26T09:00" }),
     });
-    expect(result).toMatchObject({ status: "created", sessions: 4 });
+    expect(result).toMatchObject({ ok: true, sessions: 4 });
     const first = getEventById((result as { eventId: string }).eventId)!;
     const sessions = seriesOf(first.seriesId!);
     expect(sessions.map((s) => s.seriesPosition)).toEqual([1, 2, 3, 4]);
@@ -181,7 +181,7 @@ describe("series", () => {
         applyToSeries: "on",
       }),
     });
-    expect(saved).toMatchObject({ status: "saved", sessions: 2 });
+    expect(saved).toMatchObject({ ok: true, sessions: 2 });
     const [pastAfter, secondAfter, thirdAfter] = seriesOf(past.seriesId!);
     expect(pastAfter).toEqual(past);
     expect(secondAfter).toMatchObject({ title: "Weekly circle (new room)", venueName: "Surulere Youth Centre", capacity: 35, startsAt: Date.UTC(2026, 10, 27, 10, 0) });
@@ -200,7 +200,7 @@ describe("series", () => {
 describe("seats", () => {
   async function publishedWithPeople(capacity: number, people: number) {
     const event = create({ title: `Seats ${capacity}/${people}`, capacity: String(capacity) });
-    expect(publishEvent({ actorId: organiser.id, eventId: event.id })).toEqual({ status: "done", count: 1 });
+    expect(publishEvent({ actorId: organiser.id, eventId: event.id })).toEqual({ ok: true, count: 1 });
     const users: TestUser[] = [];
     for (let i = 0; i < people; i++) {
       const user = await createUser({ name: `Attendee ${i + 1}` });
@@ -215,11 +215,13 @@ describe("seats", () => {
     const { event } = await publishedWithPeople(3, 3);
     const result = updateEvent({ actorId: organiser.id, eventId: event.id, form: editForm({ title: event.title, slug: event.slug, capacity: "2" }) });
     expect(result).toEqual({
-      status: "invalid",
+      ok: false,
+      status: 400,
+      message: "3 people have a confirmed seat already: the capacity cannot be lower than 3",
       fieldErrors: { capacity: ["3 people have a confirmed seat already: the capacity cannot be lower than 3"] },
     });
     expect(getEventById(event.id)).toEqual(event);
-    expect(updateEvent({ actorId: organiser.id, eventId: event.id, form: editForm({ title: event.title, slug: event.slug, capacity: "3" }) }).status).toBe("saved");
+    expect(updateEvent({ actorId: organiser.id, eventId: event.id, form: editForm({ title: event.title, slug: event.slug, capacity: "3" }) }).ok).toBe(true);
   });
 
   it("offers the new seats to the first people waiting, in the same save", async () => {
@@ -231,21 +233,21 @@ describe("seats", () => {
       "waitlisted",
     ]);
     const result = updateEvent({ actorId: organiser.id, eventId: event.id, form: editForm({ title: event.title, slug: event.slug, capacity: "3" }) });
-    expect(result).toMatchObject({ status: "saved", offers: 1 });
+    expect(result).toMatchObject({ ok: true, offers: 1 });
     const offers = db.select().from(outbox).where(eq(outbox.template, "waitlist-offer")).all();
     expect(offers.map((o) => o.recipient)).toEqual([users[2].email]);
     // An offered seat counts: the capacity cannot drop under it either.
     const lower = updateEvent({ actorId: organiser.id, eventId: event.id, form: editForm({ title: event.title, slug: event.slug, capacity: "2" }) });
-    expect(lower).toMatchObject({ status: "invalid" });
+    expect(lower).toMatchObject({ ok: false, status: 400 });
     expect((lower as { fieldErrors: Record<string, string[]> }).fieldErrors.capacity[0]).toMatch(/offered to people waiting: the capacity cannot be lower than 3/);
   });
 
   it("goes back to draft only while nobody has registered", async () => {
     const { event } = await publishedWithPeople(5, 1);
-    expect(unpublishEvent({ actorId: organiser.id, eventId: event.id })).toMatchObject({ status: "refused" });
+    expect(unpublishEvent({ actorId: organiser.id, eventId: event.id })).toMatchObject({ ok: false, status: 400 });
     const empty = create({ title: "Nobody yet" });
     publishEvent({ actorId: organiser.id, eventId: empty.id });
-    expect(unpublishEvent({ actorId: organiser.id, eventId: empty.id })).toEqual({ status: "done", count: 1 });
+    expect(unpublishEvent({ actorId: organiser.id, eventId: empty.id })).toEqual({ ok: true, count: 1 });
     expect(getEventById(empty.id)!.status).toBe("draft");
     const actions = db.select().from(auditLog).where(eq(auditLog.targetId, empty.id)).all().map((a) => a.action);
     expect(actions).toEqual(["event.created", "event.published", "event.unpublished"]);

@@ -30,7 +30,7 @@ async function matchedPair(names: { mentor?: string; mentee?: string } = {}) {
   const mentor = await createMentor({ name: names.mentor ?? "Tunde Bakare" });
   const mentee = await createMentee({ name: names.mentee ?? "Chiamaka Obi" });
   const made = db.transaction((tx) => createMatchedMentorship(tx, { mentorId: mentor.id, menteeId: mentee.id, runId: createMatchRun(), now: T0 }));
-  if (!made.ok) throw new Error(made.reason);
+  if (!made.ok) throw new Error(made.message);
   return { mentor, mentee, id: made.id };
 }
 
@@ -60,15 +60,15 @@ describe("a published match", () => {
     const make = (mentorId: string, menteeId: string) => db.transaction((tx) => createMatchedMentorship(tx, { mentorId, menteeId, runId: run, now: T0 }));
     const full = await createMentor({ capacity: 1 });
     expect(make(full.id, (await createMentee()).id).ok).toBe(true);
-    expect(make(full.id, (await createMentee()).id)).toEqual({ ok: false, reason: "This mentor has no places left." });
+    expect(make(full.id, (await createMentee()).id)).toEqual({ ok: false, status: 400, message: "This mentor has no places left." });
     const pending = await createMentor({ status: "pending" });
-    expect(make(pending.id, (await createMentee()).id)).toEqual({ ok: false, reason: "This mentor's profile is not approved." });
+    expect(make(pending.id, (await createMentee()).id)).toEqual({ ok: false, status: 400, message: "This mentor's profile is not approved." });
     const closed = await createMentor({ accepting: false });
-    expect(make(closed.id, (await createMentee()).id)).toMatchObject({ ok: false, reason: expect.stringContaining("not taking new mentees") });
+    expect(make(closed.id, (await createMentee()).id)).toMatchObject({ ok: false, message: expect.stringContaining("not taking new mentees") });
     const { mentor, mentee } = await matchedPair();
-    expect(make(mentor.id, mentee.id)).toEqual({ ok: false, reason: "They are already mentor and mentee." });
+    expect(make(mentor.id, mentee.id)).toEqual({ ok: false, status: 400, message: "They are already mentor and mentee." });
     await end(mentee, activeMentorshipsOf(mentee.id)[0].id, { intent: "end", reason: "We reached our goals", rating: "5" });
-    expect(make(mentor.id, mentee.id)).toEqual({ ok: false, reason: "They were paired before and that mentorship ended." });
+    expect(make(mentor.id, mentee.id)).toEqual({ ok: false, status: 400, message: "They were paired before and that mentorship ended." });
   });
 });
 

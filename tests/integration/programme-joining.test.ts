@@ -63,7 +63,7 @@ describe("joining by code or link", () => {
   it("never goes over capacity", async () => {
     const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-12-01", capacity: 2 });
     const people = await Promise.all([createUser(), createUser(), createUser()]);
-    const outcomes = people.map((p) => joinCohort({ user: p, cohortId, now: clock.now() }).status);
+    const outcomes = people.map((p) => joinCohort({ user: p, cohortId, now: clock.now() })).map((o) => (o.ok ? o.status : o.code));
     expect(outcomes).toEqual(["joined", "joined", "full"]);
     const code = codeOf(cohortId);
     const page = await runRoute(() => joinLoader(routeArgs({ request: getRequest(`/join/${code}`, { cookie: signIn(people[2].id).cookieHeader }), params: { code }, context: loadContext() })));

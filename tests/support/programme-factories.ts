@@ -94,7 +94,7 @@ export function makeCohort(input: {
 
 export function join(user: Pick<TestUser, "id" | "email">, cohortId: string) {
   const outcome = joinCohort({ user, cohortId, now: clock.now() });
-  if (outcome.status !== "joined") throw new Error(`could not join: ${outcome.status}`);
+  if (!outcome.ok || outcome.status !== "joined") throw new Error(`could not join: ${JSON.stringify(outcome)}`);
   return outcome.memberId;
 }
 

@@ -5,6 +5,7 @@ import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { sortRoles } from "~/modules/auth/roles";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 const PEOPLE_PAGE_SIZE = 50;
 
@@ -69,11 +70,8 @@ export function getPerson(id: string): PersonSummary | null {
   };
 }
 
-type RoleChangeResult =
-  | { status: "changed"; before: Role[]; after: Role[] }
-  | { status: "unchanged"; roles: Role[] }
-  | { status: "not-found" }
-  | { status: "last-organiser" };
+/** Refused with code "not-found" (404), or at the roles field when it would leave no organiser. */
+type RoleChangeResult = Outcome<{ changed: boolean; before: Role[]; after: Role[] }>;
 
 /**
  * Sets a person's roles to exactly `roles`. Refuses to leave the organisation without any
@@ -84,16 +82,18 @@ export function changeRoles({ actorId, userId, roles }: { actorId: string | null
   const result = db.transaction(
     (tx): RoleChangeResult => {
       const user = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
-      if (!user) return { status: "not-found" };
+      if (!user) return refuse("There is no person with that id.", { code: "not-found", status: 404 });
       const before = sortRoles(
         tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role),
       );
       const removed = before.filter((role) => !after.includes(role));
       const added = after.filter((role) => !before.includes(role));
-      if (!removed.length && !added.length) return { status: "unchanged", roles: before };
+      if (!removed.length && !added.length) return { ok: true, changed: false, before, after: before };
       if (removed.includes("organiser")) {
         const organisers = tx.select({ n: sql<number>`count(*)` }).from(userRoles).where(eq(userRoles.role, "organiser")).get()?.n ?? 0;
-        if (organisers <= 1) return { status: "last-organiser" };
+        if (organisers <= 1) {
+          return refuse("Keep the organiser role: this is the only organiser, and the console needs at least one.", { field: "roles", code: "last-organiser" });
+        }
       }
       if (removed.length) {
         tx.delete(userRoles).where(and(eq(userRoles.userId, userId), inArray(userRoles.role, removed))).run();
@@ -101,11 +101,11 @@ export function changeRoles({ actorId, userId, roles }: { actorId: string | null
       const now = clock.now();
       for (const role of added) tx.insert(userRoles).values({ userId, role, grantedAt: now, grantedBy: actorId }).run();
       recordAudit(tx, { actorId, action: "role.changed", targetType: "user", targetId: userId, details: { before, after } });
-      return { status: "changed", before, after };
+      return { ok: true, changed: true, before, after };
     },
     { behavior: "immediate" },
   );
-  if (result.status === "changed") {
+  if (result.ok && result.changed) {
     securityEvent("role.changed", { actorId, userId, before: result.before, after: result.after });
   }
   return result;

@@ -4,6 +4,7 @@ import { cohorts, exerciseAnswers } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { syncCurriculumCohorts } from "./releases.server";
 import { listCurricula, stepsOf, appendStep, deleteStep, shiftStep } from "~/modules/curriculum/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 // Cohorts own the seam with the curriculum: a step added, moved or removed changes the release
 // schedule of every cohort on that curriculum, in the same transaction, and a step someone has
@@ -35,18 +36,19 @@ export function moveStep(input: { actorId: string; curriculumId: string; stepId:
   );
 }
 
-type RemoveOutcome = "removed" | "answered" | "missing";
+/** Refused with code "answered" (the step stays) or "missing" (already gone). */
+type RemoveOutcome = Outcome;
 
 /** Removes a step nobody has answered; participants' answers are never deleted this way. */
 export function removeStep(input: { actorId: string; curriculumId: string; stepId: string }): RemoveOutcome {
   return db.transaction(
     (tx) => {
       const answered = tx.select({ n: sql<number>`count(*)` }).from(exerciseAnswers).where(eq(exerciseAnswers.stepId, input.stepId)).get()!.n;
-      if (answered > 0) return "answered";
+      if (answered > 0) return refuse("Participants have answered this step, so it stays: their answers are theirs. Edit it instead.", { code: "answered", status: 409 });
       const now = clock.now();
-      const outcome = deleteStep(tx, { ...input, now });
-      if (outcome === "removed") syncCurriculumCohorts(tx, input.curriculumId, now);
-      return outcome;
+      if (deleteStep(tx, { ...input, now }) === "missing") return refuse("That step was already gone.", { code: "missing", status: 404 });
+      syncCurriculumCohorts(tx, input.curriculumId, now);
+      return { ok: true };
     },
     { behavior: "immediate" },
   );

@@ -10,6 +10,7 @@ import { scheduleNudgeCheck } from "./releases.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
 import { checkedInUserIds } from "~/modules/events/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 export type Membership = typeof cohortMembers.$inferSelect;
 
@@ -51,28 +52,32 @@ function countMembers(tx: Tx, cohortId: string): number {
   return tx.select({ n: sql<number>`count(*)` }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).get()!.n;
 }
 
-export type JoinOutcome = { status: "joined" | "already"; memberId: string } | { status: "full" | "missing" };
+/** Refused with code "full" (409) or "missing" (404). */
+export type JoinOutcome = Outcome<{ status: "joined" | "already"; memberId: string }>;
+
+const COHORT_FULL = refuse("Sorry, this cohort is full. Ask the organisers about the next one.", { code: "full", status: 409 });
+const NO_COHORT = refuse("There is no such cohort.", { code: "missing", status: 404 });
 
 /** Joins a person to a cohort by its code (or an invitation to their address), within capacity. */
 export function joinCohort({ user, cohortId, now }: { user: { id: string; email: string }; cohortId: string; now: number }): JoinOutcome {
   return db.transaction(
     (tx): JoinOutcome => {
       const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
-      if (!cohort) return { status: "missing" };
+      if (!cohort) return NO_COHORT;
       const existing = tx
         .select({ id: cohortMembers.id })
         .from(cohortMembers)
         .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, user.id)))
         .get();
-      if (existing) return { status: "already", memberId: existing.id };
-      if (countMembers(tx, cohortId) >= cohort.capacity) return { status: "full" };
+      if (existing) return { ok: true, status: "already", memberId: existing.id };
+      if (countMembers(tx, cohortId) >= cohort.capacity) return COHORT_FULL;
       const invitation = tx
         .select({ id: cohortInvitations.id })
         .from(cohortInvitations)
         .where(and(eq(cohortInvitations.cohortId, cohortId), eq(cohortInvitations.email, user.email.toLowerCase()), isNull(cohortInvitations.acceptedAt)))
         .get();
       if (invitation) tx.update(cohortInvitations).set({ acceptedAt: now }).where(eq(cohortInvitations.id, invitation.id)).run();
-      return { status: "joined", memberId: insertMember(tx, cohort, user.id, invitation ? "invitation" : "code", now) };
+      return { ok: true, status: "joined", memberId: insertMember(tx, cohort, user.id, invitation ? "invitation" : "code", now) };
     },
     { behavior: "immediate" },
   );

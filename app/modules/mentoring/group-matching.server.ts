@@ -8,6 +8,7 @@ import { scorePair, type PairScore } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory, type ApprovedMentor } from "./suggestions.server";
 import { findCohort, memberUserIds } from "~/modules/cohorts/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 export type MenteePool = { kind: "waiting" } | { kind: "cohort"; cohortId: string };
 
@@ -97,14 +98,14 @@ export function planAssignment(menteeIds: readonly string[], at: number, mentors
   });
 }
 
-export type RunOutcome = { ok: true; runId: string; proposals: number; assigned: number } | { ok: false; error: string };
+export type RunOutcome = Outcome<{ runId: string; proposals: number; assigned: number }>;
 
 /** Stages a run's proposals for review; nothing reaches anyone until it is published. */
 export function createMatchRun({ actorId, pool, now }: { actorId: string; pool: MenteePool; now: number }): RunOutcome {
   const resolved = resolvePool(pool);
-  if (!resolved) return { ok: false, error: "Choose who to match from the list" };
+  if (!resolved) return refuse("Choose who to match from the list");
   if (!resolved.menteeIds.length) {
-    return { ok: false, error: resolved.alreadyMentored ? "Everyone in that group already has a mentor" : "Nobody in that group is waiting for a mentor" };
+    return refuse(resolved.alreadyMentored ? "Everyone in that group already has a mentor" : "Nobody in that group is waiting for a mentor");
   }
   const staged = planAssignment(resolved.menteeIds, now);
   const runId = randomId(16);

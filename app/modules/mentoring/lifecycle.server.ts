@@ -6,11 +6,12 @@ import { peopleIn, personIn, requireOwnMentorship, type Mentorship, type Person 
 import { cancelSessionsOfEndedMentorship } from "./sessions.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 const endPath = (id: string) => `/me/mentoring/${id}/end`;
 
 type Side = "mentor" | "mentee";
-type EndOutcome = { ok: true } | { ok: false; message: string };
+type EndOutcome = Outcome;
 
 function ownMentorship(userId: string, id: string): { row: Mentorship; side: Side } {
   const row = requireOwnMentorship(id, userId);
@@ -51,7 +52,7 @@ export function endMentorship(userId: string, id: string, input: { reason: strin
   return db.transaction(
     (tx): EndOutcome => {
       const row = tx.select().from(mentorships).where(eq(mentorships.id, id)).get()!;
-      if (row.status !== "active") return { ok: false, message: "This mentorship has already ended." };
+      if (row.status !== "active") return refuse("This mentorship has already ended.");
       const side: Side = row.mentorId === userId ? "mentor" : "mentee";
       tx.update(mentorships)
         .set({ status: "ended", endedAt: now, endedBy: userId, endReason: input.reason, [ratingColumn(side)]: input.rating })
@@ -70,7 +71,7 @@ export function endMentorship(userId: string, id: string, input: { reason: strin
 /** Records (or replaces) the viewer's own rating of an ended mentorship. */
 export function rateEndedMentorship(userId: string, id: string, rating: number): EndOutcome {
   const { row, side } = ownMentorship(userId, id);
-  if (row.status !== "ended") return { ok: false, message: "You can rate the mentorship once it has ended." };
+  if (row.status !== "ended") return refuse("You can rate the mentorship once it has ended.");
   db.update(mentorships)
     .set({ [ratingColumn(side)]: rating })
     .where(eq(mentorships.id, id))

@@ -8,6 +8,7 @@ import { getMenteeProfile } from "./profiles.server";
 import { scorePair } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory } from "./suggestions.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 type MatchRun = typeof matchRuns.$inferSelect;
 
@@ -106,7 +107,7 @@ export function changeProposal({ actorId, runId, proposalId, mentorId, at }: { a
   return null;
 }
 
-type PublishOutcome = { ok: true; made: number; notMade: { menteeName: string; reason: string }[] } | { ok: false; error: string };
+type PublishOutcome = Outcome<{ made: number; notMade: { menteeName: string; reason: string }[] }>;
 
 /**
  * Makes every assigned proposal a mentorship in one immediate transaction: capacity is checked
@@ -118,7 +119,7 @@ export function publishRun({ actorId, runId, now }: { actorId: string; runId: st
     (tx): PublishOutcome => {
       const run = tx.select().from(matchRuns).where(eq(matchRuns.id, runId)).get()!;
       const problem = requireDraft(run);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return refuse(problem);
       // Same connection as the transaction: these are the proposals as they stand now.
       const proposals = runProposals(runId);
       let made = 0;
@@ -131,14 +132,14 @@ export function publishRun({ actorId, runId, now }: { actorId: string; runId: st
         // The run was staged for mentees without a mentor: one who found one since keeps just that one.
         const mentored = tx.select({ id: mentorships.id }).from(mentorships).where(and(eq(mentorships.menteeId, p.menteeId), eq(mentorships.status, "active"))).get();
         const result = mentored
-          ? ({ ok: false, reason: `${p.menteeName} already has a mentor now.` } as const)
+          ? refuse(`${p.menteeName} already has a mentor now.`)
           : createMatchedMentorship(tx, { mentorId: p.mentorId, menteeId: p.menteeId, runId, now });
         if (result.ok) {
           made += 1;
           tx.update(matchProposals).set({ mentorshipId: result.id, outcome: "Matched" }).where(eq(matchProposals.id, p.id)).run();
         } else {
-          notMade.push({ menteeName: p.menteeName, reason: result.reason });
-          tx.update(matchProposals).set({ outcome: `Not made: ${result.reason}` }).where(eq(matchProposals.id, p.id)).run();
+          notMade.push({ menteeName: p.menteeName, reason: result.message });
+          tx.update(matchProposals).set({ outcome: `Not made: ${result.message}` }).where(eq(matchProposals.id, p.id)).run();
         }
       }
       tx.update(matchRuns).set({ status: "published", publishedAt: now }).where(eq(matchRuns.id, runId)).run();

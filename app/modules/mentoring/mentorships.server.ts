@@ -7,6 +7,7 @@ import { randomId } from "~/utils/ids.server";
 import { scheduleFirstCheckIn } from "./check-ins.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 /** The transaction handle drizzle passes to `db.transaction(fn)`; plain `db` works too. */
 type Reader = Pick<Db, "select">;
@@ -101,7 +102,7 @@ export function pairingBlocker(tx: Reader, mentorId: string, menteeId: string): 
 }
 
 type MatchInput = { mentorId: string; menteeId: string; runId: string; now: number };
-type MatchResult = { ok: true; id: string } | { ok: false; reason: string };
+type MatchResult = Outcome<{ id: string }>;
 
 /**
  * Makes an active mentorship from a published group match, in the caller's immediate
@@ -109,7 +110,7 @@ type MatchResult = { ok: true; id: string } | { ok: false; reason: string };
  */
 export function createMatchedMentorship(tx: Tx, { mentorId, menteeId, runId, now }: MatchInput): MatchResult {
   const blocker = pairingBlocker(tx, mentorId, menteeId);
-  if (blocker) return { ok: false, reason: blocker };
+  if (blocker) return refuse(blocker);
   const id = randomId(16);
   tx.insert(mentorships)
     .values({ id, mentorId, menteeId, source: "match", status: "active", matchRunId: runId, createdAt: now, startedAt: now })

@@ -5,9 +5,10 @@ import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { mentorshipForViewer, type ViewerMentorship } from "./mentorships.server";
 import type { NoteType } from "./session-schemas";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 type NoteRow = typeof mentorshipNotes.$inferSelect;
-type NoteResult = { ok: true; message: string } | { ok: false; message: string };
+type NoteResult = Outcome<{ message: string }>;
 
 /**
  * The notes one side of the pair may read. Private notes belong to the mentor alone: the query
@@ -29,8 +30,8 @@ export function notesFor(pair: ViewerMentorship, viewerId: string): NoteRow[] {
 /** Either side writes shared notes and action items; only the mentor writes private notes. */
 export function addNote({ mentorshipId, userId, type, body, now }: { mentorshipId: string; userId: string; type: NoteType; body: string; now: number }): NoteResult {
   const pair = mentorshipForViewer(mentorshipId, userId);
-  if (pair.mentorship.status !== "active") return { ok: false, message: "This mentorship has ended, so no new notes can be added." };
-  if (type === "private" && pair.role !== "mentor") return { ok: false, message: "Only the mentor keeps private notes. Add a shared note instead." };
+  if (pair.mentorship.status !== "active") return refuse("This mentorship has ended, so no new notes can be added.");
+  if (type === "private" && pair.role !== "mentor") return refuse("Only the mentor keeps private notes. Add a shared note instead.");
   db.insert(mentorshipNotes)
     .values({
       id: randomId(16),
@@ -57,8 +58,8 @@ function visibleNote(pair: ViewerMentorship, viewerId: string, noteId: string): 
 export function setActionDone({ mentorshipId, userId, noteId, done, now }: { mentorshipId: string; userId: string; noteId: string; done: boolean; now: number }): NoteResult {
   const pair = mentorshipForViewer(mentorshipId, userId);
   const note = visibleNote(pair, userId, noteId);
-  if (note.kind !== "action") return { ok: false, message: "Only action items can be ticked off." };
-  if (pair.mentorship.status !== "active") return { ok: false, message: "This mentorship has ended, so its action items cannot change." };
+  if (note.kind !== "action") return refuse("Only action items can be ticked off.");
+  if (pair.mentorship.status !== "active") return refuse("This mentorship has ended, so its action items cannot change.");
   db.update(mentorshipNotes)
     .set({ doneAt: done ? now : null, updatedAt: now })
     .where(eq(mentorshipNotes.id, note.id))
@@ -70,7 +71,7 @@ export function setActionDone({ mentorshipId, userId, noteId, done, now }: { men
 export function deleteNote({ mentorshipId, userId, noteId }: { mentorshipId: string; userId: string; noteId: string }): NoteResult {
   const pair = mentorshipForViewer(mentorshipId, userId);
   const note = visibleNote(pair, userId, noteId);
-  if (note.authorId !== userId) return { ok: false, message: "Only the person who wrote a note can delete it." };
+  if (note.authorId !== userId) return refuse("Only the person who wrote a note can delete it.");
   db.delete(mentorshipNotes).where(eq(mentorshipNotes.id, note.id)).run();
   return { ok: true, message: "Note deleted." };
 }

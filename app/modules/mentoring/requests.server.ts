@@ -10,6 +10,7 @@ import { activeCount, mentorshipPath, pairingBlocker, personIn, timeZoneIn, type
 import { MAX_OPEN_REQUESTS } from "./mentorship-schemas";
 import { absoluteUrl } from "~/utils/urls.server";
 import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 export const RESPOND_WITHIN = 7 * DAY;
 // After a "no", the mentor is not asked again by the same person for a while: one answer is enough.
@@ -33,7 +34,7 @@ function askAgainFrom(tx: Tx, mentorId: string, menteeId: string, now: number): 
 }
 export const REQUEST_LAPSE_JOB = "mentoring.request-lapse";
 
-export type Outcome = { ok: true; id: string } | { ok: false; message: string };
+export type RequestOutcome = Outcome<{ id: string }>;
 
 const GONE = "This request is no longer open.";
 
@@ -49,21 +50,18 @@ function openRequestCount(tx: Tx, menteeId: string): number {
 export type RequestInput = { menteeId: string; mentorId: string; message: string; now: number };
 
 /** A mentee asks an approved mentor; the mentor has 7 days to answer before it lapses. */
-export function requestMentor({ menteeId, mentorId, message, now }: RequestInput): Outcome {
+export function requestMentor({ menteeId, mentorId, message, now }: RequestInput): RequestOutcome {
   return db.transaction(
-    (tx): Outcome => {
+    (tx): RequestOutcome => {
       const blocker = pairingBlocker(tx, mentorId, menteeId);
-      if (blocker) return { ok: false, message: blocker };
+      if (blocker) return refuse(blocker);
       const againFrom = askAgainFrom(tx, mentorId, menteeId, now);
       if (againFrom !== null) {
         const when = formatDateTime(againFrom, timeZoneIn(tx, menteeId));
-        return { ok: false, message: `This mentor said no to your last request. You can ask them again from ${when}, or ask another mentor now.` };
+        return refuse(`This mentor said no to your last request. You can ask them again from ${when}, or ask another mentor now.`);
       }
       if (openRequestCount(tx, menteeId) >= MAX_OPEN_REQUESTS) {
-        return {
-          ok: false,
-          message: `You already have ${MAX_OPEN_REQUESTS} requests waiting for an answer. Withdraw one or wait for an answer first.`,
-        };
+        return refuse(`You already have ${MAX_OPEN_REQUESTS} requests waiting for an answer. Withdraw one or wait for an answer first.`);
       }
       const id = randomId(16);
       const respondBy = now + RESPOND_WITHIN;
@@ -93,11 +91,11 @@ function ownRequest(tx: Tx, id: string, side: "mentorId" | "menteeId", userId: s
     .get();
 }
 
-export function withdrawRequest(menteeId: string, id: string, now: number): Outcome {
+export function withdrawRequest(menteeId: string, id: string, now: number): RequestOutcome {
   return db.transaction(
-    (tx): Outcome => {
+    (tx): RequestOutcome => {
       const row = ownRequest(tx, id, "menteeId", menteeId);
-      if (!row || row.status !== "proposed") return { ok: false, message: GONE };
+      if (!row || row.status !== "proposed") return refuse(GONE);
       tx.update(mentorships).set({ status: "withdrawn", respondedAt: now }).where(eq(mentorships.id, id)).run();
       return { ok: true, id };
     },
@@ -118,19 +116,19 @@ function lapse(tx: Tx, row: Mentorship, now: number) {
  * make one mentorship. A mentor who stopped taking new mentees may still accept requests
  * already waiting, within their capacity.
  */
-export function acceptRequest(mentorId: string, id: string, now: number): Outcome {
+export function acceptRequest(mentorId: string, id: string, now: number): RequestOutcome {
   return db.transaction(
-    (tx): Outcome => {
+    (tx): RequestOutcome => {
       const row = ownRequest(tx, id, "mentorId", mentorId);
-      if (!row || row.status !== "proposed") return { ok: false, message: GONE };
+      if (!row || row.status !== "proposed") return refuse(GONE);
       if (row.respondBy !== null && now >= row.respondBy) {
         lapse(tx, row, now);
-        return { ok: false, message: "This request lapsed: it was not answered within 7 days." };
+        return refuse("This request lapsed: it was not answered within 7 days.");
       }
       const profile = tx.select().from(mentorProfiles).where(eq(mentorProfiles.userId, mentorId)).get();
-      if (!profile || profile.status !== "approved") return { ok: false, message: "Your mentor profile is not approved yet." };
+      if (!profile || profile.status !== "approved") return refuse("Your mentor profile is not approved yet.");
       if (activeCount(tx, mentorId) >= profile.capacity) {
-        return { ok: false, message: "You have no places left. Raise your capacity on your profile or end a mentorship first." };
+        return refuse("You have no places left. Raise your capacity on your profile or end a mentorship first.");
       }
       tx.update(mentorships).set({ status: "active", respondedAt: now, startedAt: now }).where(eq(mentorships.id, id)).run();
       const mentor = personIn(tx, mentorId);
@@ -147,11 +145,11 @@ export function acceptRequest(mentorId: string, id: string, now: number): Outcom
   );
 }
 
-export function declineRequest(mentorId: string, id: string, reason: string, now: number): Outcome {
+export function declineRequest(mentorId: string, id: string, reason: string, now: number): RequestOutcome {
   return db.transaction(
-    (tx): Outcome => {
+    (tx): RequestOutcome => {
       const row = ownRequest(tx, id, "mentorId", mentorId);
-      if (!row || row.status !== "proposed") return { ok: false, message: GONE };
+      if (!row || row.status !== "proposed") return refuse(GONE);
       tx.update(mentorships).set({ status: "declined", respondedAt: now, declineReason: reason }).where(eq(mentorships.id, id)).run();
       const mentor = personIn(tx, mentorId);
       const mentee = personIn(tx, row.menteeId);

@@ -12,6 +12,7 @@ import { sessionIcs, sessionWhen, workspaceUrl, type SessionRow } from "./sessio
 import { scheduleSessionReminder } from "./session-reminders.server";
 import type { ProposeSessionValues } from "./session-schemas";
 import { enqueueEmail } from "~/modules/outbox/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 /** Sessions are planned at least this far ahead, and at most a year out. */
 const MIN_NOTICE = 15 * MINUTE;
@@ -19,7 +20,7 @@ const MAX_AHEAD = 365 * DAY;
 /** Proposals still waiting for an answer, per mentorship: enough to offer a few times at once. */
 const MAX_OPEN_PROPOSALS = 5;
 
-type SessionOutcomeResult = { ok: true; message: string } | { ok: false; message: string; field?: "date" | "time" };
+type SessionOutcomeResult = Outcome<{ message: string }>;
 
 /** The pair's sessions, earliest first. Callers have checked the viewer belongs to the pair. */
 export function sessionsOf(mentorshipId: string): SessionRow[] {
@@ -44,7 +45,7 @@ function sides(pair: ViewerMentorship): { me: Person; other: Person } {
 
 function requireActive(pair: ViewerMentorship): SessionOutcomeResult | null {
   if (pair.mentorship.status === "active") return null;
-  return { ok: false, message: "This mentorship is not active, so its sessions cannot change." };
+  return refuse("This mentorship is not active, so its sessions cannot change.");
 }
 
 function facts(tx: Tx, session: SessionRow, person: Person, otherName: string) {
@@ -65,9 +66,9 @@ export function proposeSession({ mentorshipId, userId, values, now }: { mentorsh
   const inactive = requireActive(pair);
   if (inactive) return inactive;
   const startsAt = localInputToInstant(`${values.date}T${values.time}`, personTimeZone(userId));
-  if (startsAt === null) return { ok: false, field: "date", message: "Enter a real date, like 03/12/2026" };
-  if (startsAt < now + MIN_NOTICE) return { ok: false, field: "date", message: "Choose a time in the future, at least 15 minutes from now" };
-  if (startsAt > now + MAX_AHEAD) return { ok: false, field: "date", message: "Choose a date within the next year" };
+  if (startsAt === null) return refuse("Enter a real date, like 03/12/2026", { field: "date" });
+  if (startsAt < now + MIN_NOTICE) return refuse("Choose a time in the future, at least 15 minutes from now", { field: "date" });
+  if (startsAt > now + MAX_AHEAD) return refuse("Choose a date within the next year", { field: "date" });
   const { me, other } = sides(pair);
   return db.transaction(
     (tx) => {
@@ -77,7 +78,7 @@ export function proposeSession({ mentorshipId, userId, values, now }: { mentorsh
         .where(and(eq(mentoringSessions.mentorshipId, mentorshipId), eq(mentoringSessions.status, "proposed"), gt(mentoringSessions.startsAt, now)))
         .all();
       if (waiting.length >= MAX_OPEN_PROPOSALS) {
-        return { ok: false, message: `${MAX_OPEN_PROPOSALS} proposed times are already waiting for an answer. Wait for one, or cancel one first.` } as const;
+        return refuse(`${MAX_OPEN_PROPOSALS} proposed times are already waiting for an answer. Wait for one, or cancel one first.`);
       }
       const session = tx
         .insert(mentoringSessions)
@@ -118,13 +119,13 @@ export function answerSession({ mentorshipId, sessionId, userId, answer, now }: 
   return db.transaction(
     (tx): SessionOutcomeResult => {
       const session = tx.select().from(mentoringSessions).where(eq(mentoringSessions.id, sessionId)).get()!;
-      if (session.startsAt <= now) return { ok: false, message: "That session's time has passed, so it can no longer change." };
+      if (session.startsAt <= now) return refuse("That session's time has passed, so it can no longer change.");
       const mine = session.proposedBy === userId;
       if (answer !== "cancel") {
-        if (session.status !== "proposed") return { ok: false, message: "That session has already been answered." };
-        if (mine) return { ok: false, message: "The other person answers the time you proposed. You can cancel it instead." };
+        if (session.status !== "proposed") return refuse("That session has already been answered.");
+        if (mine) return refuse("The other person answers the time you proposed. You can cancel it instead.");
       } else if (!(session.status === "confirmed" || (session.status === "proposed" && mine))) {
-        return { ok: false, message: session.status === "proposed" ? "Decline a time you were offered instead of cancelling it." : "That session is no longer planned." };
+        return refuse(session.status === "proposed" ? "Decline a time you were offered instead of cancelling it." : "That session is no longer planned.");
       }
       const status = answer === "confirm" ? "confirmed" : answer === "decline" ? "declined" : "cancelled";
       const updated = tx
@@ -157,8 +158,8 @@ export function answerSession({ mentorshipId, sessionId, userId, answer, now }: 
 }
 
 function startedConfirmed(session: SessionRow, now: number): SessionOutcomeResult | null {
-  if (session.status !== "confirmed") return { ok: false, message: "Only a confirmed session can be marked or rated." };
-  if (session.startsAt > now) return { ok: false, message: "You can say how it went once the session's time has come." };
+  if (session.status !== "confirmed") return refuse("Only a confirmed session can be marked or rated.");
+  if (session.startsAt > now) return refuse("You can say how it went once the session's time has come.");
   return null;
 }
 
@@ -178,10 +179,10 @@ export function recordOutcome({ mentorshipId, sessionId, userId, outcome, now }:
 /** The mentee rates a session that has taken place, 1 to 5, with an optional comment. */
 export function rateSession({ mentorshipId, sessionId, userId, rating, comment, now }: { mentorshipId: string; sessionId: string; userId: string; rating: number; comment: string; now: number }): SessionOutcomeResult {
   const { pair, session } = sessionForViewer(mentorshipId, sessionId, userId);
-  if (pair.role !== "mentee") return { ok: false, message: "Only the mentee rates sessions." };
+  if (pair.role !== "mentee") return refuse("Only the mentee rates sessions.");
   const refused = startedConfirmed(session, now);
   if (refused) return refused;
-  if (session.menteeOutcome === "missed") return { ok: false, message: "You said this session did not take place, so there is nothing to rate." };
+  if (session.menteeOutcome === "missed") return refuse("You said this session did not take place, so there is nothing to rate.");
   db.update(mentoringSessions)
     .set({ menteeRating: rating, menteeComment: comment, menteeOutcome: session.menteeOutcome ?? "held", updatedAt: now })
     .where(eq(mentoringSessions.id, sessionId))

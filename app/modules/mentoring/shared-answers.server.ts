@@ -7,9 +7,10 @@ import { readableAnswersFor } from "./shared-steps.server";
 import { membershipsOf } from "~/modules/cohorts/index.server";
 import { readAnswer, renderEmailDraft, type JournalEntry, type ExerciseDefinition } from "~/modules/curriculum";
 import { stepsOf, type CurriculumStep } from "~/modules/curriculum/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 type AnswerLine = { label: string; value: string };
-type ShareResult = { ok: true; message: string } | { ok: false; message: string };
+type ShareResult = Outcome<{ message: string }>;
 
 function sharedRows(mentorshipId: string) {
   return db.select().from(sharedStepAnswers).where(eq(sharedStepAnswers.mentorshipId, mentorshipId)).all();
@@ -37,10 +38,10 @@ function menteeMembership(userId: string, memberId: string) {
 /** The mentee shows one answered step to their mentor. */
 export function shareStep({ mentorshipId, userId, memberId, stepId, now }: { mentorshipId: string; userId: string; memberId: string; stepId: string; now: number }): ShareResult {
   const pair = mentorshipForViewer(mentorshipId, userId);
-  if (pair.role !== "mentee") return { ok: false, message: "Only the mentee shares their step answers." };
-  if (pair.mentorship.status !== "active") return { ok: false, message: "This mentorship is not active, so nothing can be shared with it." };
+  if (pair.role !== "mentee") return refuse("Only the mentee shares their step answers.");
+  if (pair.mentorship.status !== "active") return refuse("This mentorship is not active, so nothing can be shared with it.");
   const membership = menteeMembership(userId, memberId);
-  if (!membership || !readableAnswersFor(userId, memberId).has(stepId)) return { ok: false, message: "You can share only steps you have answered." };
+  if (!membership || !readableAnswersFor(userId, memberId).has(stepId)) return refuse("You can share only steps you have answered.");
   db.insert(sharedStepAnswers).values({ mentorshipId, memberId, stepId, sharedAt: now }).onConflictDoNothing().run();
   return { ok: true, message: `Shared with ${pair.mentor.name}. You can withdraw it at any time.` };
 }
@@ -48,7 +49,7 @@ export function shareStep({ mentorshipId, userId, memberId, stepId, now }: { men
 /** The mentee takes a shared step back; the mentor no longer sees it. */
 export function withdrawStep({ mentorshipId, userId, memberId, stepId }: { mentorshipId: string; userId: string; memberId: string; stepId: string }): ShareResult {
   const pair = mentorshipForViewer(mentorshipId, userId);
-  if (pair.role !== "mentee") return { ok: false, message: "Only the mentee shares their step answers." };
+  if (pair.role !== "mentee") return refuse("Only the mentee shares their step answers.");
   db.delete(sharedStepAnswers)
     .where(and(eq(sharedStepAnswers.mentorshipId, mentorshipId), eq(sharedStepAnswers.memberId, memberId), eq(sharedStepAnswers.stepId, stepId)))
     .run();

@@ -7,6 +7,7 @@ import { DONATION_STATUS_OPTIONS, MONTH_PATTERN } from "./donations-admin-schema
 import { markDonationPaid } from "./fulfilment.server";
 import { METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 const DONATIONS_PAGE_SIZE = 50;
 
@@ -200,7 +201,10 @@ export function donationDetail(id: string) {
     .get();
 }
 
-export type MarkReceivedResult = "marked" | "already-paid" | "not-a-pending-transfer" | "not-found";
+/** Done, or done already (a second click, or two organisers at once); refused for a gift that is not a waiting transfer. */
+type MarkReceivedResult = Outcome<{ already: boolean }>;
+
+const NOT_A_PENDING_TRANSFER = refuse("Only a bank transfer that is still waiting can be marked received.", { code: "not-a-pending-transfer" });
 
 /**
  * An organiser saw the transfer arrive: the pledge becomes a paid gift with a receipt (sent by
@@ -210,12 +214,12 @@ export function markTransferReceived({ donationId, actorId, now }: { donationId:
   return db.transaction(
     (tx) => {
       const row = tx.select().from(donations).where(eq(donations.id, donationId)).get();
-      if (!row) return "not-found";
-      if (row.method !== "bank_transfer") return "not-a-pending-transfer";
-      if (row.status === "paid") return "already-paid";
-      if (row.status !== "pending") return "not-a-pending-transfer";
+      if (!row) return refuse("We could not find that gift.", { code: "not-found", status: 404 });
+      if (row.method !== "bank_transfer") return NOT_A_PENDING_TRANSFER;
+      if (row.status === "paid") return { ok: true, already: true };
+      if (row.status !== "pending") return NOT_A_PENDING_TRANSFER;
       const { changed } = markDonationPaid(tx, donationId, { now, confirmedBy: actorId });
-      if (!changed) return "already-paid";
+      if (!changed) return { ok: true, already: true };
       recordAudit(tx, {
         actorId,
         action: "donation.transfer_received",
@@ -223,7 +227,7 @@ export function markTransferReceived({ donationId, actorId, now }: { donationId:
         targetId: donationId,
         details: { reference: row.reference, amount: row.amount, currency: row.currency },
       });
-      return "marked";
+      return { ok: true, already: false };
     },
     { behavior: "immediate" },
   );

@@ -9,6 +9,7 @@ import { eventIn, seatsHeld, waitingCount, waitlistPosition, type RegistrationRo
 import { offerFreedSeats } from "./waitlist.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 export type Booked = {
   ok: true;
@@ -20,32 +21,23 @@ export type Booked = {
   already: boolean;
 };
 
-export type BookingRefusal = {
-  ok: false;
-  reason: "not-found" | "cancelled" | "not-open-yet" | "closed" | "started" | "full";
-  message: string;
-  httpStatus: 404 | 409;
-};
+export type BookingOutcome = Booked | Refusal;
 
-export type BookingOutcome = Booked | BookingRefusal;
+type BookingRefusalCode = "not-found" | "cancelled" | "not-open-yet" | "closed" | "started" | "full";
 
-const refuse = (reason: BookingRefusal["reason"], message: string, httpStatus: 404 | 409 = 409): BookingRefusal => ({
-  ok: false,
-  reason,
-  message,
-  httpStatus,
-});
+/** `code` names the reason for callers that branch on it. */
+const refuseBooking = (code: BookingRefusalCode, message: string, status: 404 | 409 = 409): Refusal => refuse(message, { code, status });
 
 /** Why the event takes no registrations now, or null when it does (seats aside). */
-export function closedReason(event: EventRow | undefined | null, now: number, timeZone: string): BookingRefusal | null {
-  if (!event || event.status === "draft") return refuse("not-found", "We could not find that event.", 404);
-  if (event.status === "cancelled") return refuse("cancelled", "This event has been cancelled, so it no longer takes registrations.");
-  if (now >= event.startsAt) return refuse("started", "This event has already started, so registration is closed.");
+export function closedReason(event: EventRow | undefined | null, now: number, timeZone: string): Refusal | null {
+  if (!event || event.status === "draft") return refuseBooking("not-found", "We could not find that event.", 404);
+  if (event.status === "cancelled") return refuseBooking("cancelled", "This event has been cancelled, so it no longer takes registrations.");
+  if (now >= event.startsAt) return refuseBooking("started", "This event has already started, so registration is closed.");
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) {
-    return refuse("not-open-yet", `Registration opens on ${formatDateTime(event.registrationOpensAt, timeZone)}.`);
+    return refuseBooking("not-open-yet", `Registration opens on ${formatDateTime(event.registrationOpensAt, timeZone)}.`);
   }
   if (event.registrationClosesAt !== null && now >= event.registrationClosesAt) {
-    return refuse("closed", `Registration closed on ${formatDateTime(event.registrationClosesAt, timeZone)}.`);
+    return refuseBooking("closed", `Registration closed on ${formatDateTime(event.registrationClosesAt, timeZone)}.`);
   }
   return null;
 }
@@ -105,7 +97,7 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   // Free seats go to people already waiting before anyone new.
   if (waitingCount(tx, event.id) > 0) offerFreedSeats(tx, event.id);
   const free = event.capacity - seatsHeld(tx, event.id);
-  if (free <= 0 && !event.waitlistEnabled) return refuse("full", "Sorry, this event is full and has no waitlist.");
+  if (free <= 0 && !event.waitlistEnabled) return refuseBooking("full", "Sorry, this event is full and has no waitlist.");
   const status = free > 0 ? "confirmed" : "waitlisted";
   const values = {
     status,

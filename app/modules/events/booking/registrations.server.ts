@@ -4,6 +4,7 @@ import { registrations, users, type RegistrationStatus } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { eventIn, NO_REGISTRATION, ownRegistrationIn, SEAT_HOLDING } from "./seats.server";
 import { offerFreedSeats } from "./waitlist.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 export { offerFreedSeats } from "./waitlist.server";
 
@@ -30,9 +31,8 @@ export function registeredPeople(eventId: string): RegisteredPerson[] {
     .all() as RegisteredPerson[];
 }
 
-export type CancelResult =
-  | { ok: true; status: "cancelled" | "already-cancelled"; offersMade: number }
-  | { ok: false; reason: "not-found" | "started"; message: string };
+/** Refused with code "not-found" or "started". */
+export type CancelResult = { ok: true; status: "cancelled" | "already-cancelled"; offersMade: number } | Refusal;
 
 /**
  * The person gives up their seat, offer or place on the waitlist. A freed seat is offered to the
@@ -42,12 +42,12 @@ export function cancelRegistration(userId: string, registrationId: string): Canc
   return db.transaction(
     (tx): CancelResult => {
       const registration = ownRegistrationIn(tx, userId, registrationId);
-      if (!registration) return { ok: false, reason: "not-found", message: NO_REGISTRATION };
+      if (!registration) return refuse(NO_REGISTRATION, { code: "not-found", status: 404 });
       if (registration.status === "cancelled") return { ok: true, status: "already-cancelled", offersMade: 0 };
       const event = eventIn(tx, registration.eventId)!;
       const now = clock.now();
       if (now >= event.startsAt) {
-        return { ok: false, reason: "started", message: "This event has already started, so the registration cannot be cancelled now." };
+        return refuse("This event has already started, so the registration cannot be cancelled now.", { code: "started", status: 409 });
       }
       tx.update(registrations)
         .set({ status: "cancelled", cancelledAt: now, offerExpiresAt: null, updatedAt: now })

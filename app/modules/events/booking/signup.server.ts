@@ -3,7 +3,7 @@ import { db, isUniqueViolation } from "~db/client.server";
 import { users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
-import { bookSeat, closedReason, type BookingOutcome, type BookingRefusal } from "./booking.server";
+import { bookSeat, closedReason, type BookingOutcome } from "./booking.server";
 import { eventPath } from "../facts.server";
 import { answersSchema, registerSchema, type FormQuestion } from "./schemas";
 import { eventIn } from "./seats.server";
@@ -11,13 +11,14 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { hashPassword, signupServerSchema, assertEmailSendAllowed, assertSignupAllowed, issueToken, tokenUrl, insertUser, normaliseEmail } from "~/modules/auth/index.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import type { Refusal } from "~/utils/refusal";
 
 type SignupBooking =
   /** A new account, signed up and (unless the last seat went meanwhile) booked. */
-  | { kind: "booked"; userId: string; outcome: BookingOutcome }
+  | { ok: true; kind: "booked"; userId: string; outcome: BookingOutcome }
   /** The address already has an account: its owner was emailed a log-in link; nothing was booked. */
-  | { kind: "check-email"; email: string }
-  | { kind: "refused"; refusal: BookingRefusal };
+  | { ok: true; kind: "check-email"; email: string }
+  | Refusal;
 
 /**
  * Registration for someone without a session: a new address gets an account (participant,
@@ -33,7 +34,7 @@ export async function signUpAndRegister(
 ): Promise<SignupBooking> {
   const email = normaliseEmail(input.email);
   const closed = closedReason(eventIn(db, eventId), clock.now(), getOrganisation().timeZone);
-  if (closed) return { kind: "refused", refusal: closed };
+  if (closed) return closed;
   await assertSignupAllowed(ip);
   await assertEmailSendAllowed(email, ip);
   // Hashed whether or not the address is taken, so both answers take the same time.
@@ -52,26 +53,26 @@ export async function signUpAndRegister(
         if (owner) {
           const back = `/login?redirectTo=${encodeURIComponent(eventPath(event.slug))}`;
           enqueueEmail(tx, email, "registration-attempt", { name: owner.name, eventTitle: event.title, url: absoluteUrl(back) });
-          return { kind: "check-email", email };
+          return { ok: true, kind: "check-email", email };
         }
         const userId = insertUser(tx, { email, name: input.name, passwordHash, roles: ["participant"] });
         const token = issueToken(tx, { userId, purpose: "verify_email", email });
         enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token) });
-        return { kind: "booked", userId, outcome: bookSeat(tx, { eventId, userId, answers: input.answers }) };
+        return { ok: true, kind: "booked", userId, outcome: bookSeat(tx, { eventId, userId, answers: input.answers }) };
       },
       { behavior: "immediate" },
     );
   } catch (error) {
     // The same address signed up a moment ago in a parallel request.
     if (!isUniqueViolation(error)) throw error;
-    result = { kind: "check-email", email };
+    result = { ok: true, kind: "check-email", email };
   }
   securityEvent("signup", {
-    userId: result.kind === "booked" ? result.userId : null,
+    userId: result.ok && result.kind === "booked" ? result.userId : null,
     role: "participant",
     ip,
     via: "event-registration",
-    outcome: result.kind === "booked" ? "created" : "address-already-registered",
+    outcome: result.ok && result.kind === "booked" ? "created" : "address-already-registered",
   });
   return result;
 }

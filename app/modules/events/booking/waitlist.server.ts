@@ -10,6 +10,7 @@ import { eventIn, NO_REGISTRATION, ownRegistrationIn, personOf, seatsHeld, waiti
 import { absoluteUrl } from "~/utils/urls.server";
 import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 export const OFFER_EXPIRY_JOB = "events.offer-expiry";
 
@@ -53,29 +54,28 @@ export function offerFreedSeats(tx: Tx, eventId: string): number {
   return waiting.length;
 }
 
-type AcceptResult =
-  | { ok: true; status: "confirmed" | "already-confirmed" }
-  | { ok: false; reason: "not-found" | "not-offered" | "expired" | "closed"; message: string };
+/** Refused with code "not-found", "not-offered", "closed" or "expired". */
+type AcceptResult = { ok: true; status: "confirmed" | "already-confirmed" } | Refusal;
 
 /** Takes the seat offered to this person, if the offer still stands. */
 export function acceptOffer(userId: string, registrationId: string): AcceptResult {
   return db.transaction(
     (tx): AcceptResult => {
       const registration = ownRegistrationIn(tx, userId, registrationId);
-      if (!registration) return { ok: false, reason: "not-found", message: NO_REGISTRATION };
+      if (!registration) return refuse(NO_REGISTRATION, { code: "not-found", status: 404 });
       if (registration.status === "confirmed") return { ok: true, status: "already-confirmed" };
       if (registration.status !== "offered") {
-        return { ok: false, reason: "not-offered", message: "There is no seat on offer for you at this event any more." };
+        return refuse("There is no seat on offer for you at this event any more.", { code: "not-offered", status: 409 });
       }
       const event = eventIn(tx, registration.eventId)!;
       const now = clock.now();
       if (event.status !== "published" || now >= event.startsAt) {
-        return { ok: false, reason: "closed", message: "This event is no longer taking registrations." };
+        return refuse("This event is no longer taking registrations.", { code: "closed", status: 409 });
       }
       if (registration.offerExpiresAt !== null && now >= registration.offerExpiresAt) {
         // The expiry job may not have run yet: the offer is over all the same.
         lapseOffer(tx, registration.id, now);
-        return { ok: false, reason: "expired", message: "Sorry, this offer has expired and the seat has gone to the next person waiting." };
+        return refuse("Sorry, this offer has expired and the seat has gone to the next person waiting.", { code: "expired", status: 409 });
       }
       tx.update(registrations)
         .set({ status: "confirmed", confirmedAt: now, offerExpiresAt: null, updatedAt: now })

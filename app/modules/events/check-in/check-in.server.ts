@@ -5,6 +5,7 @@ import { clock } from "~/utils/clock.server";
 import { requestFeedback } from "../follow-up/feedback.server";
 import { FEEDBACK_DELAY } from "../follow-up/reminders.server";
 import { eventIn, type RegistrationRow } from "../booking/seats.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 
 export type CheckInInput = {
   eventId: string;
@@ -21,8 +22,8 @@ export type CheckInResult =
   | { ok: true; status: "checked-in"; person: CheckedInPerson; checkedInAt: number }
   /** Checked in before: `checkedInAt` says when. */
   | { ok: true; status: "already"; person: CheckedInPerson; checkedInAt: number }
-  | { ok: false; reason: "not-found"; message: string }
-  | { ok: false; reason: "not-confirmed"; person: CheckedInPerson; status: RegistrationStatus; message: string };
+  /** Code "not-found", or "not-confirmed" with the person and where their registration stands. */
+  | (Refusal & { person?: CheckedInPerson; registrationStatus?: RegistrationStatus });
 
 /** Ticket codes are typed in capitals without confusable letters; accept what people type. */
 function normaliseShortCode(code: string): string {
@@ -49,7 +50,7 @@ const NOT_CONFIRMED: Record<RegistrationStatus, string> = {
 
 function checkInWith(tx: Tx, input: CheckInInput): CheckInResult {
   const registration = findForCheckIn(tx, input);
-  if (!registration) return { ok: false, reason: "not-found", message: "No ticket for this event matches." };
+  if (!registration) return refuse("No ticket for this event matches.", { code: "not-found", status: 404 });
   const user = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, registration.userId)).get()!;
   const person: CheckedInPerson = {
     registrationId: registration.id,
@@ -60,13 +61,8 @@ function checkInWith(tx: Tx, input: CheckInInput): CheckInResult {
   };
   if (registration.checkedInAt !== null) return { ok: true, status: "already", person, checkedInAt: registration.checkedInAt };
   if (registration.status !== "confirmed") {
-    return {
-      ok: false,
-      reason: "not-confirmed",
-      person,
-      status: registration.status,
-      message: `${user.name} ${NOT_CONFIRMED[registration.status]}.`,
-    };
+    const message = `${user.name} ${NOT_CONFIRMED[registration.status]}.`;
+    return { ...refuse(message, { code: "not-confirmed", status: 409 }), person, registrationStatus: registration.status };
   }
   const now = clock.now();
   tx.update(registrations)

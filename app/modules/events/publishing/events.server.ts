@@ -10,8 +10,8 @@ import { countConfirmed, offerFreedSeats } from "../booking/registrations.server
 import { rescheduleEventJobs } from "../follow-up/reminders.server";
 import { seatsHeld } from "../booking/seats.server";
 import { createSeries } from "./series.server";
-import type { FieldErrors } from "~/utils/refusal";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
+import { refuse, refuseFields, type Outcome } from "~/utils/refusal";
 
 export type EventRow = typeof events.$inferSelect;
 export type EventQuestion = typeof eventQuestions.$inferSelect;
@@ -29,12 +29,12 @@ export function eventQuestionsOf(eventId: string): EventQuestion[] {
   return db.select().from(eventQuestions).where(eq(eventQuestions.eventId, eventId)).orderBy(asc(eventQuestions.position)).all();
 }
 
-export type CreateResult = { status: "created"; eventId: string; sessions: number } | { status: "invalid"; fieldErrors: FieldErrors };
+export type CreateResult = Outcome<{ eventId: string; sessions: number }>;
 
 export function createEvent({ actorId, form }: { actorId: string | null; form: CreateEventInput }): CreateResult {
   const { timeZone } = getOrganisation();
   const converted = eventValuesFromForm(form, timeZone);
-  if (!converted.ok) return { status: "invalid", fieldErrors: converted.fieldErrors };
+  if (!converted.ok) return converted;
   if (form.repeat !== "none") {
     const intervalDays = form.repeat === "weekly" ? 7 : form.intervalDays!;
     return createSeries({ actorId, values: converted.values, questions: converted.questions, slug: form.slug, intervalDays, occurrences: form.occurrences!, timeZone });
@@ -42,7 +42,7 @@ export function createEvent({ actorId, form }: { actorId: string | null; form: C
   return db.transaction(
     (tx): CreateResult => {
       if (form.slug && isSlugTaken(tx, form.slug)) {
-        return { status: "invalid", fieldErrors: { slug: ["Another event already uses that web address: choose another"] } };
+        return refuseFields({ slug: ["Another event already uses that web address: choose another"] });
       }
       const now = clock.now();
       const id = randomId(12);
@@ -52,17 +52,14 @@ export function createEvent({ actorId, form }: { actorId: string | null; form: C
         .run();
       insertQuestions(tx, id, converted.questions);
       recordAudit(tx, { actorId, action: "event.created", targetType: "event", targetId: id, details: { title: converted.values.title } });
-      return { status: "created", eventId: id, sessions: 1 };
+      return { ok: true, eventId: id, sessions: 1 };
     },
     { behavior: "immediate" },
   );
 }
 
-export type UpdateResult =
-  | { status: "saved"; sessions: number; notified: number; offers: number }
-  | { status: "invalid"; fieldErrors: FieldErrors }
-  | { status: "not-found" }
-  | { status: "closed" };
+/** Refused at the fields, or with code "not-found" (404) or "closed" (a cancelled event). */
+type UpdateResult = Outcome<{ sessions: number; notified: number; offers: number }>;
 
 // Everything but the dates and the web address: what "apply to all sessions" copies.
 type SharedValues = Omit<EventValues, "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt">;
@@ -102,15 +99,15 @@ function formatSessionDate(startsAt: number, timeZone: string) {
 export function updateEvent({ actorId, eventId, form }: { actorId: string | null; eventId: string; form: EditEventInput }): UpdateResult {
   const { timeZone } = getOrganisation();
   const converted = eventValuesFromForm(form, timeZone);
-  if (!converted.ok) return { status: "invalid", fieldErrors: converted.fieldErrors };
+  if (!converted.ok) return converted;
   return db.transaction(
     (tx): UpdateResult => {
       const before = tx.select().from(events).where(eq(events.id, eventId)).get();
-      if (!before) return { status: "not-found" };
-      if (before.status === "cancelled") return { status: "closed" };
+      if (!before) return refuse("There is no event with that id.", { code: "not-found", status: 404 });
+      if (before.status === "cancelled") return refuse("This event is cancelled, so it can no longer be changed.", { code: "closed" });
       const slug = form.slug ?? before.slug;
       if (slug !== before.slug && isSlugTaken(tx, slug, before.id)) {
-        return { status: "invalid", fieldErrors: { slug: ["Another event already uses that web address: choose another"] } };
+        return refuseFields({ slug: ["Another event already uses that web address: choose another"] });
       }
       const targets: Target[] = [{ before, values: converted.values, slug, questions: converted.questions, byPosition: false }];
       if (form.applyToSeries && before.seriesId) {
@@ -137,7 +134,7 @@ export function updateEvent({ actorId, eventId, form }: { actorId: string | null
         if (!problem) return [];
         return [index === 0 ? problem : `In the session on ${formatSessionDate(target.before.startsAt, timeZone)}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`];
       });
-      if (capacityErrors.length) return { status: "invalid", fieldErrors: { capacity: [capacityErrors.join(". ")] } };
+      if (capacityErrors.length) return refuseFields({ capacity: [capacityErrors.join(". ")] });
 
       let notified = 0;
       let offers = 0;
@@ -168,7 +165,7 @@ export function updateEvent({ actorId, eventId, form }: { actorId: string | null
           ...(notified ? { notified } : {}),
         },
       });
-      return { status: "saved", sessions: targets.length, notified, offers };
+      return { ok: true, sessions: targets.length, notified, offers };
     },
     { behavior: "immediate" },
   );

@@ -6,8 +6,8 @@ import { clock } from "~/utils/clock.server";
 import { instantToLocalInput } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { insertQuestions, slugify, uniqueSlug, type EventValues, type QuestionInput } from "./values.server";
-import type { FieldErrors } from "~/utils/refusal";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { type Outcome } from "~/utils/refusal";
 
 /** The same wall-clock time `days` later in `timeZone` (so a session stays at 10:00 across a clock change). */
 function addLocalDays(instant: number, days: number, timeZone: string): number {
@@ -16,7 +16,7 @@ function addLocalDays(instant: number, days: number, timeZone: string): number {
   return date.getTime();
 }
 
-type SeriesResult = { status: "created"; eventId: string; sessions: number } | { status: "invalid"; fieldErrors: FieldErrors };
+type SeriesResult = Outcome<{ eventId: string; sessions: number }>;
 
 /**
  * "Repeat every N days for K sessions": K linked draft events, the first at the typed time. Each
@@ -72,7 +72,7 @@ export function createSeries(input: {
         targetId: ids[0],
         details: { title: values.title, sessions: occurrences, everyDays: intervalDays },
       });
-      return { status: "created", eventId: ids[0], sessions: occurrences };
+      return { ok: true, eventId: ids[0], sessions: occurrences };
     },
     { behavior: "immediate" },
   );

@@ -9,12 +9,13 @@ import { rescheduleEventJobs } from "../follow-up/reminders.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 
 
-export type StatusResult =
-  | { status: "done"; count: number }
-  | { status: "not-found" }
-  | { status: "refused"; message: string };
+/** Done with how many sessions or people it touched; refused with code "not-found" (404) or a reason. */
+export type StatusResult = Outcome<{ count: number }>;
+
+const NO_SUCH_EVENT = refuse("There is no event with that id.", { code: "not-found", status: 404 });
 
 function load(tx: Pick<typeof db, "select">, eventId: string): EventRow | undefined {
   return tx.select().from(events).where(eq(events.id, eventId)).get();
@@ -28,10 +29,10 @@ export function publishEvent({ actorId, eventId, wholeSeries = false }: { actorI
   return db.transaction(
     (tx): StatusResult => {
       const event = load(tx, eventId);
-      if (!event) return { status: "not-found" };
+      if (!event) return NO_SUCH_EVENT;
       const now = clock.now();
-      if (event.status === "cancelled") return { status: "refused", message: "A cancelled event cannot be published again. Create a new one instead." };
-      if (event.endsAt <= now) return { status: "refused", message: "This event is over, so there is no point publishing it." };
+      if (event.status === "cancelled") return refuse("A cancelled event cannot be published again. Create a new one instead.");
+      if (event.endsAt <= now) return refuse("This event is over, so there is no point publishing it.");
       const targets =
         wholeSeries && event.seriesId
           ? tx
@@ -42,13 +43,13 @@ export function publishEvent({ actorId, eventId, wholeSeries = false }: { actorI
           : event.status === "draft"
             ? [event]
             : [];
-      if (!targets.length) return { status: "refused", message: "This event is already published." };
+      if (!targets.length) return refuse("This event is already published.");
       for (const target of targets) {
         tx.update(events).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(events.id, target.id)).run();
         rescheduleEventJobs(tx, target.id);
         recordAudit(tx, { actorId, action: "event.published", targetType: "event", targetId: target.id, details: { title: target.title } });
       }
-      return { status: "done", count: targets.length };
+      return { ok: true, count: targets.length };
     },
     { behavior: "immediate" },
   );
@@ -63,19 +64,18 @@ export function unpublishEvent({ actorId, eventId }: { actorId: string | null; e
   return db.transaction(
     (tx): StatusResult => {
       const event = load(tx, eventId);
-      if (!event) return { status: "not-found" };
-      if (event.status !== "published") return { status: "refused", message: "Only a published event can be unpublished." };
+      if (!event) return NO_SUCH_EVENT;
+      if (event.status !== "published") return refuse("Only a published event can be unpublished.");
       const registered = registeredPeople(eventId).length;
       if (registered) {
-        return {
-          status: "refused",
-          message: `${registered === 1 ? "1 person has" : `${registered} people have`} registered, so the event cannot go back to draft. Cancel it instead: everyone registered is then told.`,
-        };
+        return refuse(
+          `${registered === 1 ? "1 person has" : `${registered} people have`} registered, so the event cannot go back to draft. Cancel it instead: everyone registered is then told.`,
+        );
       }
       const now = clock.now();
       tx.update(events).set({ status: "draft", updatedAt: now }).where(eq(events.id, eventId)).run();
       recordAudit(tx, { actorId, action: "event.unpublished", targetType: "event", targetId: eventId, details: { title: event.title } });
-      return { status: "done", count: 1 };
+      return { ok: true, count: 1 };
     },
     { behavior: "immediate" },
   );
@@ -91,10 +91,10 @@ export function cancelEvent({ actorId, eventId, message = "" }: { actorId: strin
   return db.transaction(
     (tx): StatusResult => {
       const event = load(tx, eventId);
-      if (!event) return { status: "not-found" };
-      if (event.status === "cancelled") return { status: "refused", message: "This event is already cancelled." };
+      if (!event) return NO_SUCH_EVENT;
+      if (event.status === "cancelled") return refuse("This event is already cancelled.");
       const now = clock.now();
-      if (event.endsAt <= now) return { status: "refused", message: "This event is over, so it can no longer be cancelled." };
+      if (event.endsAt <= now) return refuse("This event is over, so it can no longer be cancelled.");
       const people = registeredPeople(eventId);
       const when = whenText(event, timeZone);
       const url = absoluteUrl("/events");
@@ -113,7 +113,7 @@ export function cancelEvent({ actorId, eventId, message = "" }: { actorId: strin
         targetId: eventId,
         details: { title: event.title, notified: people.length, ...(message ? { message } : {}) },
       });
-      return { status: "done", count: people.length };
+      return { ok: true, count: people.length };
     },
     { behavior: "immediate" },
   );

@@ -1,5 +1,5 @@
 import { and, asc, eq, like, notInArray, or } from "drizzle-orm";
-import type { FieldErrors } from "~/utils/refusal";
+import { refuseFields, type FieldErrors, type Outcome } from "~/utils/refusal";
 import type { Tx } from "~db/client.server";
 import { eventQuestions, events, type QuestionKind } from "~db/schema";
 import { localInputToInstant } from "~/utils/dates";
@@ -32,7 +32,7 @@ export type EventValues = {
 };
 
 
-type Converted = { ok: true; values: EventValues; questions: QuestionInput[] } | { ok: false; fieldErrors: FieldErrors };
+type Converted = Outcome<{ values: EventValues; questions: QuestionInput[] }>;
 
 /**
  * Turns a checked form into event values. Local times that do not exist in the organisation's
@@ -55,7 +55,7 @@ export function eventValuesFromForm(form: EventFormInput, timeZone: string): Con
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt) {
     fieldErrors.registrationClosesAt = ["Registration must close after it opens"];
   }
-  if (Object.keys(fieldErrors).length || startsAt === null || endsAt === null) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length || startsAt === null || endsAt === null) return refuseFields(fieldErrors);
   const online = form.format === "online";
   return {
     ok: true,
