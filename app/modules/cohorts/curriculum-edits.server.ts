@@ -3,7 +3,7 @@ import { db } from "~db/client.server";
 import { cohorts, exerciseAnswers } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { syncCurriculumCohorts } from "./releases.server";
-import { listCurricula, stepsOf, appendStep, deleteStep, shiftStep } from "~/modules/curriculum/index.server";
+import { listCurricula, stepIdsOf, appendStep, deleteStep, shiftStep } from "~/modules/curriculum/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 
 // Cohorts own the seam with the curriculum: a step added, moved or removed changes the release
@@ -56,7 +56,7 @@ export function removeStep(input: { actorId: string; curriculumId: string; stepI
 
 /** How many participants have answered each step, so organisers know what a removal would touch. */
 export function answerCounts(curriculumId: string): Map<string, number> {
-  const stepIds = stepsOf(curriculumId).map((step) => step.id);
+  const stepIds = stepIdsOf(curriculumId);
   if (!stepIds.length) return new Map();
   const rows = db
     .select({ stepId: exerciseAnswers.stepId, n: sql<number>`count(*)` })

@@ -34,6 +34,11 @@ export function stepsOf(curriculumId: string): CurriculumStep[] {
   return db.select().from(curriculumSteps).where(eq(curriculumSteps.curriculumId, curriculumId)).orderBy(asc(curriculumSteps.position)).all();
 }
 
+/** The ids of a curriculum's steps, for callers that need nothing else of them. */
+export function stepIdsOf(curriculumId: string): string[] {
+  return db.select({ id: curriculumSteps.id }).from(curriculumSteps).where(eq(curriculumSteps.curriculumId, curriculumId)).all().map((row) => row.id);
+}
+
 /** The installed copy of a curriculum that ships with the software. */
 export function findInstalledCurriculum(sourceSlug: string): Curriculum | undefined {
   return db.select().from(curricula).where(eq(curricula.sourceSlug, sourceSlug)).get();

@@ -17,11 +17,6 @@ export function refusalReply(submission: Pick<Submission<unknown>, "reply">, ref
   return data(submission.reply(options), { status: refusal.status });
 }
 
-/** Throws a refusal as the page's error response (for loaders and actions with no form to answer). */
-export function throwRefusal(refusal: Refusal): never {
-  throw data({ message: refusal.message }, { status: refusal.status });
-}
-
 /**
  * A route's `headers` export that carries `Retry-After` from a thrown 429 onto the error page:
  * without a `headers` export, headers of a thrown response never reach the document.
