@@ -48,7 +48,14 @@ const areaRules = Object.entries(LOWER_AREAS).flatMap(([area, lower]) =>
           { group: ["~/routes/**", "**/routes/**", "~/components/**", "**/components/**"], message: "Modules never import routes or components." },
           { regex: leavesArea, message: "Reach another area through ~/modules/<area>/index.server." },
         ],
-        [{ name: "react-router", message: "HTTP stays in routes: return a Refusal or a value, never a Response." }],
+        [
+          { name: "react-router", message: "HTTP stays in routes: return a Refusal or a value, never a Response." },
+          {
+            name: "~/utils/http.server",
+            importNames: ["forbidden", "safeRedirectPath"],
+            message: "HTTP stays in routes: return a Refusal. Only a guard's 404 and a rate limit's 429 may end a request from a module (ADR 0018).",
+          },
+        ],
       ),
     },
   })),
@@ -70,8 +77,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx", "app/entry.*.tsx", "scripts/**/*.{ts,mjs}", "server.ts", "emails/**/*.{ts,tsx}"],
+    files: ["app/root.tsx", "app/entry.*.tsx", "scripts/**/*.{ts,mjs}", "server.ts", "emails/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": restrict([FRONT_DOORS_ONLY]) },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": restrict(
+        [FRONT_DOORS_ONLY],
+        [{ name: "~/utils/clock.server", importNames: ["clock"], message: "Routes do not read the clock: the area's functions read it themselves (ADR 0018)." }],
+      ),
+    },
   },
   {
     files: ["app/components/**/*.{ts,tsx}"],

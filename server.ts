@@ -8,7 +8,6 @@ import express from "express";
 import { db, closeDatabase } from "./db/client.server";
 import { seedIfEmpty } from "./scripts/seed/demo";
 import { registerJobHandlers } from "./app/jobs.server";
-import { clock } from "./app/utils/clock.server";
 import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
 import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
@@ -64,7 +63,7 @@ async function main() {
     createRequestHandler({
       build,
       mode: isProduction ? "production" : "development",
-      getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clock, clientIp: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientIp: req.ip ?? "unknown" }),
     }),
   );
 

@@ -67,7 +67,7 @@ const greedy = greedyAssign(input);
 
 const plans = Array.from({ length: ROUNDS }, () => time(() => planAssignment(menteeIds, now)));
 const organiser = insertUser(db, { email: "bench-organiser@example.org", name: "Organiser", passwordHash: "x", roles: ["organiser"] });
-const staged = time(() => createMatchRun({ actorId: organiser, pool: { kind: "waiting" }, now }));
+const staged = time(() => createMatchRun({ actorId: organiser, pool: { kind: "waiting" } }));
 
 const places = mentors.reduce((sum, m) => sum + m.placesLeft, 0);
 console.log(`Group matching: ${mentees.length} mentees, ${mentors.length} mentors with ${places} places, ${edges.length} allowed pairs (of ${mentees.length * mentors.length}).`);

@@ -14,15 +14,14 @@ import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const now = context.clock.now();
   return {
-    figures: dashboardFigures(now),
-    events: eventsFigures(now),
+    figures: dashboardFigures(),
+    events: eventsFigures(),
     programme: programmeFigures(),
     mentoring: mentoringFigures(),
-    giving: givingFigures(now),
+    giving: givingFigures(),
   };
 }
 

@@ -7,6 +7,7 @@ import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress"
 import { AddTierForm, CampaignDetailsForm, EditTierForm } from "~/components/sponsorship/campaign-forms";
 import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/http.server";
 import { minorToInput } from "~/utils/money";
 import { requireRole } from "~/routes/helpers/session.server";
 import { addTierSchema, CAMPAIGN_STATUS_LABELS, campaignDetailsSchema, editTierSchema, tierActionSchema } from "~/modules/sponsorship";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const campaign = getCampaign(params.id ?? "");
+  const campaign = getCampaign(params.id ?? "") ?? notFound("We could not find that campaign.");
   const { timeZone } = getOrganisation();
   const money = (minor: number) => minorToInput(minor, campaign.currency);
   return {
@@ -43,7 +44,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
-  const campaign = getCampaign(params.id ?? "");
+  const campaign = getCampaign(params.id ?? "") ?? notFound("We could not find that campaign.");
   const here = `/admin/campaigns/${campaign.id}`;
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -66,17 +67,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: editTierSchema(campaign.currency) });
     const tierId = String(formData.get("tierId") ?? "");
     if (submission.status !== "success") return data({ form: `tier-${tierId}`, result: submission.reply() }, { status: 400 });
-    editTier(actor.id, campaign.id, submission.value.tierId, submission.value);
+    const edited = editTier(actor.id, campaign.id, submission.value.tierId, submission.value);
+    if (!edited.ok) notFound(edited.message);
     return redirectWithFlash(here, `Tier “${submission.value.name}” saved.`);
   }
   const submission = parseWithZod(formData, { schema: tierActionSchema });
   if (submission.status !== "success") return data({ form: "tiers", result: submission.reply() }, { status: 400 });
   const { tierId, direction } = submission.value;
   if (submission.value.intent === "remove-tier") {
-    removeTier(actor.id, campaign.id, tierId);
+    const removed = removeTier(actor.id, campaign.id, tierId);
+    if (!removed.ok) notFound(removed.message);
     return redirectWithFlash(here, "Tier removed. Gifts already made keep their amount.");
   }
-  moveTier(actor.id, campaign.id, tierId, direction ?? "up");
+  const moved = moveTier(actor.id, campaign.id, tierId, direction ?? "up");
+  if (!moved.ok) notFound(moved.message);
   return redirectWithFlash(here, "Tiers reordered.");
 }
 

@@ -18,12 +18,11 @@ import { eventsWithCheckIns } from "~/modules/events/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"} · Organisers' console` }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { cohort, curriculumTitle, facilitatorName } = cohortOr404(params.id);
-  const now = context.clock.now();
   const { timeZone } = getOrganisation();
-  const grid = cohortGrid(cohort, now);
+  const grid = cohortGrid(cohort);
   const when = (ms: number | null) => (ms === null ? null : formatInstant(ms, timeZone));
   return {
     cohort: {
@@ -44,20 +43,19 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     stuck: grid.stuck.map((s) => ({ ...s, since: when(s.since) })),
     stuckDays: grid.stuckDays,
     invitations: pendingInvitations(cohort.id).map((i) => ({ email: i.email, sent: when(i.createdAt) })),
-    events: eventsWithCheckIns(now).map((e) => ({ id: e.id, label: `${e.title} (${formatInstant(e.startsAt, timeZone)})` })),
+    events: eventsWithCheckIns().map((e) => ({ id: e.id, label: `${e.title} (${formatInstant(e.startsAt, timeZone)})` })),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
   const { cohort } = cohortOr404(params.id);
   const here = `/admin/cohorts/${cohort.id}`;
-  const now = context.clock.now();
   const formData = await request.formData();
   if (formData.get("intent") === "add-from-event") {
     const submission = parseWithZod(formData, { schema: addFromEventSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const result = addEventAttendees({ actor, cohortId: cohort.id, eventId: submission.value.eventId, now });
+    const result = addEventAttendees({ actor, cohortId: cohort.id, eventId: submission.value.eventId });
     const parts = [`${result.added} added`];
     if (result.already) parts.push(`${result.already} already in the cohort`);
     if (result.noRoom) parts.push(`${result.noRoom} not added: the cohort is full`);
@@ -65,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: inviteMembersSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { invited, alreadyMembers } = inviteToCohort({ actor, cohortId: cohort.id, emails: submission.value.emails, now });
+  const { invited, alreadyMembers } = inviteToCohort({ actor, cohortId: cohort.id, emails: submission.value.emails });
   const message = [
     invited.length ? `Invitation sent to ${invited.length} ${invited.length === 1 ? "person" : "people"}.` : "",
     alreadyMembers.length ? `Already in the cohort: ${alreadyMembers.join(", ")}.` : "",

@@ -5,10 +5,10 @@ import { cohortGrid, membersCsv } from "~/modules/cohorts/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the cohort's members and their progress, to open in a spreadsheet.
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const found = cohortOr404(params.id);
-  const csv = membersCsv(cohortGrid(found.cohort, context.clock.now()), getOrganisation().timeZone);
+  const csv = membersCsv(cohortGrid(found.cohort), getOrganisation().timeZone);
   const slug = found.cohort.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "cohort";
   return new Response(csv, {
     headers: {

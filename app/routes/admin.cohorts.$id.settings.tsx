@@ -11,22 +11,21 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
-import { facilitatorOptions, updateCohort, cohortSteps, isOpen } from "~/modules/cohorts/index.server";
+import { facilitatorOptions, updateCohort, cohortSteps, isReleased } from "~/modules/cohorts/index.server";
 import { cohortSettingsSchema } from "~/modules/cohorts";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings: ${data?.name ?? "cohort"} · Organisers' console` }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { cohort, curriculumTitle } = cohortOr404(params.id);
   const { timeZone } = getOrganisation();
-  const now = context.clock.now();
   const steps = cohortSteps(cohort.id, cohort.curriculumId).map((s) => ({
     position: s.position,
     title: s.title,
     opens: s.releaseAt === null ? null : formatInstant(s.releaseAt, timeZone),
-    open: isOpen(s.releaseAt, now),
+    open: isReleased(s.releaseAt),
   }));
   return {
     id: cohort.id,

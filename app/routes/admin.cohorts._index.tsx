@@ -10,19 +10,18 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { createCohort, facilitatorOptions, listCohorts } from "~/modules/cohorts/index.server";
-import { localDateOf, createCohortSchema } from "~/modules/cohorts";
+import { createCohort, facilitatorOptions, listCohorts, todayForCohorts } from "~/modules/cohorts/index.server";
+import { createCohortSchema } from "~/modules/cohorts";
 import { builtInCurriculumId, findCurriculum, listCurricula } from "~/modules/curriculum/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Organisers' console" }];
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const now = context.clock.now();
   const { timeZone } = getOrganisation();
   const curricula = listCurricula();
-  const cohorts = listCohorts(now).map((c) => ({
+  const cohorts = listCohorts().map((c) => ({
     ...c,
     nextRelease: c.nextReleaseAt === null ? null : formatInstant(c.nextReleaseAt, timeZone),
     completion: Math.round(c.completion * 100),
@@ -34,7 +33,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     timeZone,
     defaults: {
       curriculumId: builtInCurriculumId() ?? curricula[0]?.id ?? "",
-      startDate: localDateOf(now, timeZone),
+      startDate: todayForCohorts(),
       scheduleKind: "interval",
       everyDays: "2",
       weekday: "1",

@@ -60,14 +60,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "organiser");
   const { donation } = requireDonation(params.id);
   const formData = await request.formData();
   const back = `/admin/donations/${donation.id}`;
   if (formData.get("intent") === "mark-received") {
     formData.set("donationId", donation.id);
-    return markReceivedOutcome(parseWithZod(formData, { schema: markReceivedSchema }), { actorId: user.id, now: context.clock.now(), back });
+    return markReceivedOutcome(parseWithZod(formData, { schema: markReceivedSchema }), { actorId: user.id, back });
   }
   if (formData.get("intent") !== "refund") badRequest();
   const submission = parseWithZod(formData, { schema: refundSchema });

@@ -56,13 +56,13 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "organiser");
   const submission = parseWithZod(await request.formData(), { schema: markReceivedSchema });
   // Back to the same filtered page, without the index marker.
   const back = new URL(request.url);
   back.searchParams.delete("index");
-  return markReceivedOutcome(submission, { actorId: user.id, now: context.clock.now(), back: `/admin/donations${back.search}` });
+  return markReceivedOutcome(submission, { actorId: user.id, back: `/admin/donations${back.search}` });
 }
 
 export default function Donations() {

@@ -12,17 +12,16 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
-import { feedbackSummary, registrationsWithAnswers, type RegistrationListing, whenText, publishEvent, unpublishEvent, eventQuestionsOf, seriesSessions, attendanceCounts } from "~/modules/events/index.server";
+import { feedbackSummary, registrationsWithAnswers, type RegistrationListing, whenText, publishEvent, unpublishEvent, eventQuestionsOf, seriesSessions, attendanceCounts, hasEnded } from "~/modules/events/index.server";
 import { eventActionSchema, KIND_LABELS } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Events` }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = requireOrganiserEvent(request, params.id);
   const { timeZone } = getOrganisation();
-  const now = context.clock.now();
   const at = (instant: number | null) => (instant === null ? null : formatInstant(instant, timeZone));
   const toRow = (r: RegistrationListing): PersonRow => ({
     id: r.id,
@@ -59,7 +58,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
       reminderHoursBefore: event.reminderHoursBefore,
       offerHours: event.offerHours,
       cancelledAt: at(event.cancelledAt),
-      over: event.endsAt <= now,
+      over: hasEnded(event),
       descriptionHtml: renderMarkdown(event.description),
     },
     timeZone,
@@ -70,7 +69,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     attendance: attendanceCounts(event.id),
     feedback: { ...feedback, comments: feedback.comments.map((c) => ({ rating: c.rating, comment: c.comment, at: formatInstant(c.createdAt, timeZone) })) },
     sessions: sessions.map((s) => ({ id: s.id, position: s.seriesPosition, when: formatInstant(s.startsAt, timeZone), status: s.status, current: s.id === event.id })),
-    draftSessionsToCome: sessions.filter((s) => s.status === "draft" && s.endsAt > now).length,
+    draftSessionsToCome: sessions.filter((s) => s.status === "draft" && !hasEnded(s)).length,
   };
 }
 

@@ -9,21 +9,21 @@ import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
-import { whenText, cancelEvent, registeredPeople } from "~/modules/events/index.server";
+import { whenText, cancelEvent, registeredPeople, hasEnded } from "~/modules/events/index.server";
 import { cancelEventSchema } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cancel ${data?.title ?? "event"} · Events` }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = requireOrganiserEvent(request, params.id);
   const people = registeredPeople(event.id);
   return {
     id: event.id,
     title: event.title,
     when: whenText(event, getOrganisation().timeZone),
-    closed: event.status === "cancelled" ? "This event is already cancelled." : event.endsAt <= context.clock.now() ? "This event is over, so it can no longer be cancelled." : null,
+    closed: event.status === "cancelled" ? "This event is already cancelled." : hasEnded(event) ? "This event is over, so it can no longer be cancelled." : null,
     confirmed: people.filter((p) => p.status === "confirmed").length,
     others: people.filter((p) => p.status !== "confirmed").length,
   };

@@ -12,20 +12,19 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
 import { BLANK_QUESTION_ROWS, editEventSchema, MIN_QUESTION_ROWS } from "~/modules/events";
-import { eventQuestionsOf, updateEvent, seriesSessions } from "~/modules/events/index.server";
+import { eventQuestionsOf, updateEvent, seriesSessions, hasEnded } from "~/modules/events/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "event"} · Events` }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = requireOrganiserEvent(request, params.id);
   const { timeZone } = getOrganisation();
   const local = (instant: number | null) => (instant === null ? "" : instantToLocalInput(instant, timeZone));
   const questions = eventQuestionsOf(event.id).map((q) => ({ id: q.id, label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required }));
   const blanks = Math.max(BLANK_QUESTION_ROWS, MIN_QUESTION_ROWS - questions.length);
-  const now = context.clock.now();
-  const upcomingSessions = event.seriesId ? seriesSessions(event.seriesId).filter((s) => s.status !== "cancelled" && (s.id === event.id || s.endsAt > now)).length : 0;
+  const upcomingSessions = event.seriesId ? seriesSessions(event.seriesId).filter((s) => s.status !== "cancelled" && (s.id === event.id || !hasEnded(s))).length : 0;
   return {
     id: event.id,
     title: event.title,

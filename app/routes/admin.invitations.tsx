@@ -16,10 +16,10 @@ import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Organisers' console" }];
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { timeZone } = getOrganisation();
-  const invitations = listInvitations(context.clock.now()).map((row) => ({
+  const invitations = listInvitations().map((row) => ({
     id: row.id,
     email: row.email,
     role: row.role,

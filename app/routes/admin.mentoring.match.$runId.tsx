@@ -14,14 +14,14 @@ import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.run.label ?? "Matching run"} · Organisers' console` }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const run = findRun(params.runId ?? "");
   const { timeZone } = getOrganisation();
   const proposals = runProposals(run.id);
   const changeId = new URL(request.url).searchParams.get("change");
   const changing = run.status === "draft" ? proposals.find((p) => p.id === changeId) : undefined;
-  const options = changing ? eligibleMentorsFor(run.id, changing.id, context.clock.now()) : [];
+  const options = changing ? eligibleMentorsFor(run.id, changing.id) : [];
   const assigned = proposals.filter((p) => p.mentorId);
   return {
     run: {
@@ -51,7 +51,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
   const run = findRun(params.runId ?? "");
   const here = `/admin/mentoring/match/${run.id}`;
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: changeProposalSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const { proposalId, mentorId } = submission.value;
-    const error = changeProposal({ actorId: actor.id, runId: run.id, proposalId, mentorId: mentorId === UNASSIGNED ? null : mentorId, at: context.clock.now() });
+    const error = changeProposal({ actorId: actor.id, runId: run.id, proposalId, mentorId: mentorId === UNASSIGNED ? null : mentorId });
     if (error) return data(submission.reply({ fieldErrors: { mentorId: [error] } }), { status: 400 });
     return redirectWithFlash(here, mentorId === UNASSIGNED ? "That mentee is now left without a mentor in this run." : "Mentor changed.");
   }
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error) return data(submission.reply({ formErrors: [error] }), { status: 400 });
     return redirectWithFlash("/admin/mentoring/match", "Run discarded. Nobody was told about it.");
   }
-  const outcome = publishRun({ actorId: actor.id, runId: run.id, now: context.clock.now() });
+  const outcome = publishRun({ actorId: actor.id, runId: run.id });
   if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.message] }), { status: 400 });
   const notMade = outcome.notMade.length ? ` ${outcome.notMade.length} could not be made: see below.` : "";
   return redirectWithFlash(here, { kind: outcome.notMade.length ? "info" : "success", message: `Published: ${outcome.made} mentorships made, and both sides emailed.${notMade}` });

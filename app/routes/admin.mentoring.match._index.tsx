@@ -17,25 +17,25 @@ export const meta: MetaFunction = () => [{ title: "Match a group · Organisers' 
 
 const STATUS_LABELS = { draft: "Waiting for review", published: "Published", discarded: "Discarded" } as const;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { timeZone } = getOrganisation();
   const waiting = waitingMenteeIds().length;
   const pools = [
     { value: "waiting", label: `Every participant with a mentee profile and no mentor (${waiting})` },
-    ...listCohorts(context.clock.now()).map((c) => ({ value: `cohort:${c.id}`, label: `Cohort: ${c.name} (${c.members} members)` })),
+    ...listCohorts().map((c) => ({ value: `cohort:${c.id}`, label: `Cohort: ${c.name} (${c.members} members)` })),
   ];
   const runs = listRuns().map((r) => ({ ...r, status: STATUS_LABELS[r.status], created: formatInstant(r.createdAt, timeZone) }));
   return { pools, runs };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
   const submission = parseWithZod(await request.formData(), { schema: runMatchSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { pool: value } = submission.value;
   const pool: MenteePool = value === "waiting" ? { kind: "waiting" } : { kind: "cohort", cohortId: value.slice("cohort:".length) };
-  const result = createMatchRun({ actorId: actor.id, pool, now: context.clock.now() });
+  const result = createMatchRun({ actorId: actor.id, pool });
   if (!result.ok) return data(submission.reply({ fieldErrors: { pool: [result.message] } }), { status: 400 });
   return redirectWithFlash(
     `/admin/mentoring/match/${result.runId}`,

@@ -45,12 +45,12 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { status, counts, mentors };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
   const submission = parseWithZod(await request.formData(), { schema: reviewMentorSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent, userId } = submission.value;
-  if (!reviewMentorProfile({ actorId: actor.id, userId, decision: intent, now: context.clock.now() })) notFound("There is no such mentor profile.");
+  if (!reviewMentorProfile({ actorId: actor.id, userId, decision: intent })) notFound("There is no such mentor profile.");
   const back = `/admin/mentors?status=${statusFrom(new URL(request.url))}`;
   return redirectWithFlash(back, intent === "approve" ? "Mentor approved: mentees can now find them." : "Mentor profile not approved; it is hidden from mentees.");
 }

@@ -10,8 +10,9 @@ import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { logger } from "~/utils/logger.server";
 import { getUser } from "~/routes/helpers/session.server";
+import { refusalReply } from "~/routes/helpers/replies.server";
 import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/modules/auth/index.server";
-import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, DonationInputError, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
 import { donateSchema } from "~/modules/sponsorship";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -26,26 +27,24 @@ export const handle = staticPage;
 
 const NO_CAMPAIGN = "We could not find that campaign. It may have been taken down.";
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request);
   const campaign = publicCampaignBySlug(params.slug ?? "", { includeDrafts: hasRole(user, "organiser") }) ?? notFound(NO_CAMPAIGN);
   const cancelled = new URL(request.url).searchParams.get("cancelled") === "1";
   return {
-    ...donatePageData(campaign, context.clock.now()),
+    ...donatePageData(campaign),
     cardAvailable: cardPaymentsAvailable(),
     cancelled,
     prefill: { name: user?.name ?? "", email: user?.email ?? "" },
   };
 }
 
-const FIELD_OF = { tierId: "gift", amount: "customAmount", interval: "interval", method: "method" } as const;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = publicCampaignBySlug(params.slug ?? "") ?? notFound(NO_CAMPAIGN);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: donateSchema(campaign) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const closed = givingClosedReason(campaign, context.clock.now());
+  const closed = givingClosedReason(campaign);
   if (closed) return data(submission.reply({ formErrors: [closed] }), { status: 409 });
   const value = submission.value;
   if (value.method === "card" && !cardPaymentsAvailable()) {
@@ -56,9 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   else await assertCardCheckoutAllowed(context.clientIp);
 
   const user = getUser(request);
-  let created: { id: string; reference?: string };
-  try {
-    created = createDonation({
+  const created = createDonation({
       campaignId: campaign.id,
       tierId: value.tierId,
       amount: value.amount,
@@ -69,12 +66,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       userId: user?.id ?? null,
       recognition: value.recognition,
       message: value.message,
-    });
-  } catch (error) {
-    if (!(error instanceof DonationInputError)) throw error;
-    if (error.field === "campaign") return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
-    return data(submission.reply({ fieldErrors: { [FIELD_OF[error.field]]: [error.message] } }), { status: 400 });
-  }
+  });
+  if (!created.ok) return refusalReply(submission, created);
 
   if (value.method === "bank_transfer") return redirect(`/donate/${campaign.slug}/transfer/${created.id}`, 303);
   try {

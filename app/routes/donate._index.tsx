@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import type { MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
@@ -14,8 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const handle = staticPage;
 
-export function loader({ context }: LoaderFunctionArgs) {
-  return { organisationName: getOrganisation().name, campaigns: openCampaignsView(context.clock.now()) };
+export function loader() {
+  return { organisationName: getOrganisation().name, campaigns: openCampaignsView() };
 }
 
 export default function Donate() {

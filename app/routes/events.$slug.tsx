@@ -45,10 +45,10 @@ function findEvent(slug: string | undefined, request: Request) {
   return event;
 }
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const event = findEvent(params.slug, request);
   const user = getUser(request);
-  return { ...eventPageData(event, user?.id ?? null, context.clock.now()), signedIn: !!user };
+  return { ...eventPageData(event, user?.id ?? null), signedIn: !!user };
 }
 
 function bookedMessage(outcome: Extract<BookingOutcome, { ok: true }>, email: string) {

@@ -19,14 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export const handle = staticPage;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
   const kindParam = url.searchParams.get("kind");
   const kind = KIND_OPTIONS.find((k) => k === kindParam) ?? null;
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const organisation = getOrganisation();
-  const list = listPublicEvents({ when, kind, page }, context.clock.now(), organisation.timeZone);
+  const list = listPublicEvents({ when, kind, page }, organisation.timeZone);
   return { when, kind, organisation: organisation.name, ...list };
 }
 

@@ -43,12 +43,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const { cohort } = cohortFor(params.code);
   const submission = parseWithZod(await request.formData(), { schema: joinSchema });
   if (submission.status !== "success") return data({ message: "Use the Join button to join this cohort." }, { status: 400 });
-  const outcome = joinCohort({ user, cohortId: cohort.id, now: context.clock.now() });
+  const outcome = joinCohort({ user, cohortId: cohort.id });
   if (!outcome.ok) return redirectWithFlash(`/join/${cohort.joinCode}`, { kind: "error", message: outcome.message });
   return redirectWithFlash(
     "/me/programme",

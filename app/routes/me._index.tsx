@@ -21,9 +21,9 @@ export const meta: MetaFunction = () => [{ title: "My page" }];
 
 export const headers = retryAfterHeaders;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const events = myRegistrations(user.id, getOrganisation().timeZone, context.clock.now());
+  const events = myRegistrations(user.id, getOrganisation().timeZone);
   return {
     name: user.name,
     email: user.email,
@@ -31,7 +31,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     roles: user.roles,
     events,
     feedUrl: feedUrl(feedTokenFor(user.id)),
-    programmes: programmeSummary(user.id, context.clock.now()),
+    programmes: programmeSummary(user.id),
     giving: givingCardData(user),
   };
 }

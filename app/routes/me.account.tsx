@@ -5,7 +5,6 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { HOUR } from "~/utils/clock.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
@@ -17,9 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Account settings" }];
 
 export const headers = retryAfterHeaders;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const now = context.clock.now();
   // Formatted here, once, so the page reads the same before and after hydration.
   const format = new Intl.DateTimeFormat("en-GB", {
     dateStyle: "medium",
@@ -30,8 +28,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     key: index,
     device: s.device,
     current: s.current,
-    // Last-seen times are refreshed at most hourly, so "now" cannot be more precise than that.
-    lastActive: now - s.lastSeenAt < HOUR ? "In the last hour" : format.format(s.lastSeenAt),
+    lastActive: s.seenThisHour ? "In the last hour" : format.format(s.lastSeenAt),
     signedIn: format.format(s.createdAt),
   }));
   return { email: user.email, emailVerified: user.emailVerified, sessions };

@@ -33,11 +33,10 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { rows, editing: rows.find((r) => r.id === editId) ?? null, counts };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const now = context.clock.now();
   if (intent === "delete-application") {
     const submission = parseWithZod(formData, { schema: deleteApplicationSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -48,13 +47,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: updateApplicationSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const { intent: _intent, id, ...values } = submission.value;
-    const updated = updateApplication({ userId: user.id, id, values, now });
+    const updated = updateApplication({ userId: user.id, id, values });
     return redirectWithFlash("/me/applications", updated ? "Application updated." : { kind: "error", message: "That application was not found." });
   }
   const submission = parseWithZod(formData, { schema: addApplicationSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent: _intent, ...values } = submission.value;
-  addApplication({ userId: user.id, values, now });
+  addApplication({ userId: user.id, values });
   return redirectWithFlash("/me/applications", "Added to your tracker.");
 }
 

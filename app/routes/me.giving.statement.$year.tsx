@@ -12,7 +12,7 @@ import { METHOD_LABELS } from "~/modules/sponsorship";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Giving statement ${data.year}` : "Giving statement" }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const year = parseStatementYear(params.year);
   if (year === null) notFound("There is no statement for that year.");
@@ -24,7 +24,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     donorName: user.name,
     donorEmail: user.email,
     organisation: { name: organisation.name, contactEmail: organisation.contactEmail, tagline: organisation.tagline },
-    issued: formatDate(context.clock.now(), timeZone),
+    issued: formatDate(statement.issuedAt, timeZone),
     lines: statement.lines.map((line, index) => ({
       key: `${line.receiptNumber}-${index}`,
       date: formatDate(line.paidAt, timeZone),

@@ -9,7 +9,6 @@ import { NotesPanel } from "~/components/mentoring/notes-panel";
 import { ProposeSessionForm, SessionCard } from "~/components/mentoring/session-forms";
 import { SharedAnswersPanel, ShareStepsPanel } from "~/components/mentoring/shared-steps-panel";
 import { PageHeader } from "~/components/layout";
-import { instantToLocalInput } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireUser } from "~/routes/helpers/session.server";
 import { requireOwnMentorship, addNote, deleteNote, setActionDone, answerSession, proposeSession, rateSession, recordOutcome, shareStep, withdrawStep, workspaceFor } from "~/modules/mentoring/index.server";
@@ -17,11 +16,10 @@ import { addNoteSchema, noteActionSchema, proposeSessionSchema, rateSessionSchem
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Mentoring with ${data.workspace.otherName}` : "Mentoring" }];
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const now = context.clock.now();
-  const workspace = workspaceFor(params.id ?? "", user.id, now);
-  return { workspace, today: instantToLocalInput(now, workspace.timeZone).slice(0, 10) };
+  const workspace = workspaceFor(params.id ?? "", user.id);
+  return { workspace, today: workspace.today };
 }
 
 // Where the page scrolls back to after each form; sessions otherwise.
@@ -37,15 +35,14 @@ const unknownForm = z.object({ intent: z.string().optional() });
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string; field?: string };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const mentorshipId = params.id ?? "";
   // Anyone outside the pair gets the same 404 as for a mentorship that does not exist, before anything is read.
   requireOwnMentorship(mentorshipId, user.id);
-  const now = context.clock.now();
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const base = { mentorshipId, userId: user.id, now };
+  const base = { mentorshipId, userId: user.id };
 
   const handle = <S extends z.ZodTypeAny>(schema: S, run: (value: z.output<S>) => Outcome) => {
     const submission = parseWithZod(formData, { schema });

@@ -29,7 +29,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const id = params.id ?? "";
   // Someone else's mentorship is a 404 before anything in the form is read.
@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const value = submission.value;
   const result =
     value.intent === "end"
-      ? endMentorship(user.id, id, { reason: value.reason, rating: value.rating }, context.clock.now())
+      ? endMentorship(user.id, id, { reason: value.reason, rating: value.rating })
       : rateEndedMentorship(user.id, id, value.rating);
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 409 });
   const message = value.intent === "end" ? "The mentorship has ended. We have let the other person know." : "Thank you for your rating.";

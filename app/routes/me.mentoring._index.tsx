@@ -50,18 +50,17 @@ const DONE = {
   decline: "You declined the request. We have let them know.",
 } as const;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: myMentoringSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
-  const now = context.clock.now();
   const result =
     value.intent === "withdraw"
-      ? withdrawRequest(user.id, value.id, now)
+      ? withdrawRequest(user.id, value.id)
       : value.intent === "accept"
-        ? acceptRequest(user.id, value.id, now)
-        : declineRequest(user.id, value.id, value.reason, now);
+        ? acceptRequest(user.id, value.id)
+        : declineRequest(user.id, value.id, value.reason);
   if (!result.ok) return redirectWithFlash("/me/mentoring", { kind: "error", message: result.message });
   if (value.intent === "accept") return redirectWithFlash(`/me/mentoring/${result.id}`, { kind: "success", message: DONE.accept });
   return redirectWithFlash("/me/mentoring", { kind: "success", message: DONE[value.intent] });

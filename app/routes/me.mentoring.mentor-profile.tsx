@@ -41,11 +41,11 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { status: profile?.status ?? null, defaults };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "mentor");
   const submission = parseWithZod(await request.formData(), { schema: mentorProfileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const status = saveMentorProfile(user.id, submission.value, context.clock.now());
+  const status = saveMentorProfile(user.id, submission.value);
   return redirectWithFlash(
     "/me/mentoring/mentor-profile",
     status === "approved" ? "Your mentor profile is saved." : "Your mentor profile is saved and sent to the organisers for approval.",

@@ -31,11 +31,11 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { exists: Boolean(profile), defaults };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: menteeProfileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  saveMenteeProfile(user.id, submission.value, context.clock.now());
+  saveMenteeProfile(user.id, submission.value);
   return redirectWithFlash("/me/mentoring/profile", "Your mentee profile is saved. Mentors are now sorted by how well they fit you.");
 }
 

@@ -19,18 +19,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 // Read on small phones over paid data: server-rendered HTML, no JavaScript.
 export const handle = staticPage;
 
-function openStep(request: Request, params: LoaderFunctionArgs["params"], now: number) {
+function openStep(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = requireUser(request);
   const position = Number(params.position);
   if (!Number.isInteger(position) || position < 1) notFound("There is no such step.");
-  const page = stepPageFor({ userId: user.id, cohortId: params.cohortId!, position, now });
+  const page = stepPageFor({ userId: user.id, cohortId: params.cohortId!, position });
   if (page.status === "not-member") return forbidden("This step belongs to a cohort you are not in. Ask the organisers for a join code.");
   if (page.status === "missing") return notFound("There is no such step in this programme.");
   return { user, page, position };
 }
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, page, position } = openStep(request, params, context.clock.now());
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, page, position } = openStep(request, params);
   const { timeZone } = getOrganisation();
   const base = { cohortId: params.cohortId!, cohortName: page.cohortName, position, total: page.total };
   if (page.status === "locked") {
@@ -40,9 +40,8 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...base, locked: false as const, title: page.step.title, view: stepView({ step: page.step, answer: page.answer, userId: user.id, timeZone }) };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const now = context.clock.now();
-  const { user, page, position } = openStep(request, params, now);
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, page, position } = openStep(request, params);
   if (page.status === "locked") return forbidden("This step has not opened yet.");
   const exercise = page.step.exercise;
   const formData = await request.formData();
@@ -52,23 +51,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "add-entry" && exercise.kind === "journal") {
     const submission = parseWithZod(formData, { schema: journalEntrySchemaFor(exercise) });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const added = addJournalEntry({ memberId: page.memberId, stepId: page.step.id, values: submission.value.values, now });
+    const added = addJournalEntry({ memberId: page.memberId, stepId: page.step.id, values: submission.value.values });
     if (added.full) return data(submission.reply({ formErrors: ["This journal is full. Thank you for keeping it so well."] }), { status: 400 });
     outcome = added;
   } else if (intent === "add-application" && exercise.kind === "application_tracker") {
     const submission = parseWithZod(formData, { schema: addApplicationSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const { intent: _intent, ...values } = submission.value;
-    addApplication({ userId: user.id, values, now });
+    addApplication({ userId: user.id, values });
     outcome = { certificateId: null, finishedNow: false };
   } else if (intent === "save" && exercise.kind === "application_tracker") {
     const count = countApplications(user.id);
     if (count < exercise.minEntries) return redirectWithFlash(here, { kind: "error", message: `Log at least ${exercise.minEntries} applications first.` });
-    outcome = saveAnswer({ memberId: page.memberId, stepId: page.step.id, answer: { applications: count }, now });
+    outcome = saveAnswer({ memberId: page.memberId, stepId: page.step.id, answer: { applications: count } });
   } else if (intent === "save" && exercise.kind !== "journal") {
     const submission = parseWithZod(formData, { schema: answerSchemaFor(exercise) });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    outcome = saveAnswer({ memberId: page.memberId, stepId: page.step.id, answer: submission.value as Record<string, unknown>, now });
+    outcome = saveAnswer({ memberId: page.memberId, stepId: page.step.id, answer: submission.value as Record<string, unknown> });
   } else {
     return data({ message: "That form is not part of this step. Please try again from the step's page." }, { status: 400 });
   }

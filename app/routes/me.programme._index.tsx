@@ -13,10 +13,10 @@ export const meta: MetaFunction = () => [{ title: "My programme" }];
 
 export const handle = staticPage;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const { timeZone } = getOrganisation();
-  const programmes = programmeFor(user.id, context.clock.now()).map((p) => ({
+  const programmes = programmeFor(user.id).map((p) => ({
     ...p,
     steps: p.steps.map((s) => ({
       position: s.position,

@@ -17,9 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 const NO_TICKET = "We could not find that registration.";
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const ticket = await ticketFor(user.id, params.id ?? "", getOrganisation().timeZone, context.clock.now());
+  const ticket = await ticketFor(user.id, params.id ?? "", getOrganisation().timeZone);
   if (!ticket) notFound(NO_TICKET);
   return { ticket, name: user.name };
 }

@@ -10,17 +10,17 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole, requireUser } from "~/routes/helpers/session.server";
 import { hasRole } from "~/modules/auth/index.server";
-import { openPairsOf, requestMentor, zoneLabel, mentorCard } from "~/modules/mentoring/index.server";
+import { openPairsOf, requestMentor, mentorCard } from "~/modules/mentoring/index.server";
 import { MAX_OPEN_REQUESTS, requestMentorSchema, describeAvailability } from "~/modules/mentoring";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mentor.name}, mentor` : "Mentor" }];
 
 const NO_MENTOR = "We could not find that mentor.";
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const id = params.id ?? "";
-  const card = mentorCard(id, user.id, context.clock.now());
+  const card = mentorCard(id, user.id);
   if (!card) notFound(NO_MENTOR);
   const profile = card.mentorProfile;
   return {
@@ -29,7 +29,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     skills: profile.skills,
     // Windows are in the mentor's own time zone, which may not be the reader's: say which.
     availability: profile.availability.length
-      ? `${describeAvailability(profile.availability)} (${zoneLabel(profile.timeZone, context.clock.now())})`
+      ? `${describeAvailability(profile.availability)} (${card.zone})`
       : describeAvailability(profile.availability),
     state: openPairsOf(user.id).get(id) ?? null,
     isSelf: user.id === id,
@@ -37,17 +37,16 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "participant");
   const id = params.id ?? "";
-  const now = context.clock.now();
-  const card = mentorCard(id, user.id, now);
+  const card = mentorCard(id, user.id);
   if (!card) notFound(NO_MENTOR);
   const submission = parseWithZod(await request.formData(), { schema: requestMentorSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // The hard rules of matching (a shared language, a format both use) hold for requests too.
   if (!card.eligible && card.blockers.length) return data(submission.reply({ formErrors: card.blockers }), { status: 409 });
-  const result = requestMentor({ menteeId: user.id, mentorId: id, message: submission.value.message, now });
+  const result = requestMentor({ menteeId: user.id, mentorId: id, message: submission.value.message });
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 409 });
   return redirectWithFlash("/me/mentoring", {
     kind: "success",

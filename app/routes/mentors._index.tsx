@@ -28,11 +28,11 @@ function filtersFrom(url: URL) {
   };
 }
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const filters = filtersFrom(new URL(request.url));
   const pairs = openPairsOf(user.id);
-  const all = suggestMentorsFor(user.id, context.clock.now());
+  const all = suggestMentorsFor(user.id);
   const words = filters.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const matching = all
     .filter((m) => {

@@ -24,7 +24,7 @@ async function withMenteeProfile(account: TestAccount, values: { languages: stri
 
 async function joinAll(cohortId: string, people: TestAccount[]) {
   const { joinCohort } = await import("~/modules/cohorts/membership.server");
-  for (const person of people) joinCohort({ user: person, cohortId, now: Date.now() });
+  for (const person of people) joinCohort({ user: person, cohortId });
 }
 
 test("a mentor sends a profile for approval and an organiser approves it", async ({ page, browser, baseURL }) => {

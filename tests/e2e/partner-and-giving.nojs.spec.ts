@@ -1,5 +1,6 @@
 import { expectAccessibleWithoutScripts } from "./account-helpers";
 import { createAccount, expect, mailbox, signIn, test, uniqueEmail } from "./fixtures";
+import { accepted } from "../support/outcomes";
 
 // With JavaScript off: a company writes through "Partner with us", every organiser hears of it by
 // email, and an organiser moves the enquiry along the pipeline; a sponsor finds their gifts and
@@ -58,7 +59,7 @@ test("a donor's year-end statement lists their paid gifts, printable and as CSV"
   db.insert(campaigns)
     .values({ id: campaignId, slug: `statement-${campaignId.slice(0, 10)}`, title, goalAmount: 10_000_000, currency: "NGN", minAmount: 100_000, maxAmount: 10_000_000, status: "open", createdAt: now, updatedAt: now })
     .run();
-  const gift = createDonation({ campaignId, amount: 1_250_000, interval: "one_off", method: "bank_transfer", donorName: sponsor.name, donorEmail: sponsor.email, userId: sponsor.id, recognition: "unlisted" });
+  const gift = accepted(createDonation({ campaignId, amount: 1_250_000, interval: "one_off", method: "bank_transfer", donorName: sponsor.name, donorEmail: sponsor.email, userId: sponsor.id, recognition: "unlisted" }));
   db.transaction((tx) => markDonationPaid(tx, gift.id, { now: Date.now() }), { behavior: "immediate" });
   const year = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Lagos", year: "numeric" }).format(Date.now());
 

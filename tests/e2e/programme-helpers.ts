@@ -39,7 +39,7 @@ export async function programmePolicyFixtures(organiser: Pick<TestAccount, "id">
   const { joinCohort } = await import("~/modules/cohorts/membership.server");
   const { randomId } = await import("~/utils/ids.server");
   const cohort = await createOpenCohort(organiser, { name: "Permissions cohort" });
-  const joined = joinCohort({ user: member, cohortId: cohort.id, now: Date.now() });
+  const joined = joinCohort({ user: member, cohortId: cohort.id });
   if (!joined.ok || joined.status !== "joined") throw new Error(`could not join: ${JSON.stringify(joined)}`);
   const step = db.select({ id: curriculumSteps.id }).from(curriculumSteps).where(eq(curriculumSteps.curriculumId, cohort.curriculumId)).get()!;
   // A certificate as finishing every step leaves it; only its public page is tried here.

@@ -1,5 +1,6 @@
 import type { PolicyFixtures, RoutePolicy } from "./route-policy";
 import type { TestAccount } from "./fixtures";
+import { accepted } from "../support/outcomes";
 
 const ORGANISERS = ["organiser"] as const;
 
@@ -68,8 +69,8 @@ export async function sponsorshipPolicyFixtures(sponsor: Pick<TestAccount, "id" 
     .run();
   db.insert(campaignTiers).values({ id: tierId, campaignId, position: 0, name: "A workshop seat", amount: 500_000, interval: "one_off", description: "" }).run();
 
-  const pledge = createDonation({ campaignId, amount: 500_000, interval: "one_off", method: "bank_transfer", donorName: "Policy Pledger", donorEmail: `pledger-${slug}@example.org`, recognition: "named" });
-  const own = createDonation({ campaignId, amount: 700_000, interval: "one_off", method: "bank_transfer", donorName: sponsor.name, donorEmail: sponsor.email, userId: sponsor.id, recognition: "anonymous" });
+  const pledge = accepted(createDonation({ campaignId, amount: 500_000, interval: "one_off", method: "bank_transfer", donorName: "Policy Pledger", donorEmail: `pledger-${slug}@example.org`, recognition: "named" }));
+  const own = accepted(createDonation({ campaignId, amount: 700_000, interval: "one_off", method: "bank_transfer", donorName: sponsor.name, donorEmail: sponsor.email, userId: sponsor.id, recognition: "anonymous" }));
   db.transaction((tx) => markDonationPaid(tx, own.id, { now: Date.now() }), { behavior: "immediate" });
 
   const base = process.env.E2E_BASE_URL!;

@@ -132,7 +132,7 @@ describe("organisers editing a curriculum", () => {
     const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-11-01" });
     const memberId = join(await createUser(), cohortId);
     const [one, two] = stepsOf(curriculumId).map((s) => s.id);
-    saveAnswer({ memberId, stepId: one, answer: { values: { feeling: "a", next: "b" } }, now: clock.now() });
+    saveAnswer({ memberId, stepId: one, answer: { values: { feeling: "a", next: "b" } } });
     const refused = await runRoute(() => curriculumAction(routeArgs({ request: formRequest("/x", { intent: "remove", stepId: one }, { cookie }), params: { id: curriculumId }, context: loadContext() })));
     expect(refused.status).toBe(302);
     expect(stepsOf(curriculumId)).toHaveLength(3);

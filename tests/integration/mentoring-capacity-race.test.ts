@@ -71,7 +71,7 @@ describe("a mentor's last place under concurrent accepts and publishes", () => {
       const mentorCookie = cookieFor(mentor.id);
       const requesters = Array.from({ length: REQUESTS }, (_, i) => person(`Requester ${r}-${i}`, ["participant"]));
       const requestIds = requesters.map((mentee) => {
-        const result = requestMentor({ menteeId: mentee.id, mentorId: mentor.id, message: "Please mentor me through the move.", now: Date.now() });
+        const result = requestMentor({ menteeId: mentee.id, mentorId: mentor.id, message: "Please mentor me through the move." });
         if (!result.ok) throw new Error(result.message);
         return result.id;
       });

@@ -118,7 +118,7 @@ describe("ending a mentorship", () => {
     }
     expect(mentorshipRow(id)!.status).toBe("active");
     const mentor = await createMentor();
-    const asked = requestMentor({ menteeId: outsider.id, mentorId: mentor.id, message: "Please mentor me, I would value it.", now: T0 });
+    const asked = requestMentor({ menteeId: outsider.id, mentorId: mentor.id, message: "Please mentor me, I would value it." });
     if (!asked.ok) throw new Error(asked.message);
     expect((await loadEnd(outsider, asked.id)).status).toBe(404);
     expect((await end(mentor, asked.id, { intent: "end", reason: "Never started", rating: "1" })).status).toBe(404);

@@ -38,8 +38,8 @@ beforeAll(async () => {
   const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-11-20", name: "November cohort" });
   memberId = join(mentee, cohortId);
   stepIds = stepsOf(curriculumId).map((s) => s.id);
-  saveAnswer({ memberId, stepId: stepIds[0], answer: { values: { feeling: "Hopeful STEP-ONE-ANSWER", next: "Call my uncle" } }, now: NOW });
-  saveAnswer({ memberId, stepId: stepIds[2], answer: { text: "Dear me STEP-THREE-ANSWER" }, now: NOW });
+  saveAnswer({ memberId, stepId: stepIds[0], answer: { values: { feeling: "Hopeful STEP-ONE-ANSWER", next: "Call my uncle" } } });
+  saveAnswer({ memberId, stepId: stepIds[2], answer: { text: "Dear me STEP-THREE-ANSWER" } });
 });
 
 afterAll(() => clock.set(null));
@@ -122,7 +122,7 @@ describe("sharing step answers", () => {
     const strangerCurriculum = installTestCurriculum();
     const strangerMember = join(stranger, makeCohort({ actorId: organiser.id, curriculumId: strangerCurriculum, startDate: "2026-11-20", name: "Another cohort" }));
     const strangerStep = stepsOf(strangerCurriculum)[0].id;
-    saveAnswer({ memberId: strangerMember, stepId: strangerStep, answer: { values: { feeling: "STRANGER-ANSWER", next: "x" } }, now: NOW });
+    saveAnswer({ memberId: strangerMember, stepId: strangerStep, answer: { values: { feeling: "STRANGER-ANSWER", next: "x" } } });
     expect((await post("mentee", { intent: "share-step", memberId: strangerMember, stepId: strangerStep })).status).toBe(400);
     expect(db.select().from(sharedStepAnswers).all()).toHaveLength(0);
     expect((await page("mentor")).text).not.toContain("STEP-ONE-ANSWER");

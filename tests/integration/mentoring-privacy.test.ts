@@ -78,8 +78,8 @@ beforeAll(async () => {
   const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-01-05", name: "Privacy cohort" });
   const memberId = join(mentee, cohortId);
   const steps = stepsOf(curriculumId);
-  saveAnswer({ memberId, stepId: steps[0].id, answer: { values: { feeling: MARKERS.sharedAnswer, next: "Rest" } }, now });
-  saveAnswer({ memberId, stepId: steps[2].id, answer: { text: MARKERS.unsharedAnswer }, now });
+  saveAnswer({ memberId, stepId: steps[0].id, answer: { values: { feeling: MARKERS.sharedAnswer, next: "Rest" } } });
+  saveAnswer({ memberId, stepId: steps[2].id, answer: { text: MARKERS.unsharedAnswer } });
   db.insert(sharedStepAnswers).values({ mentorshipId: pair, memberId, stepId: steps[0].id, sharedAt: now }).run();
 
   const run = randomId(16);

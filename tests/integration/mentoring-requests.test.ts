@@ -185,7 +185,10 @@ describe("answering a request", () => {
     await ask(mentee, mentor.id);
     await answer(mentor, { intent: "decline", id: openRequest(mentor.id, mentee.id)!.id, reason: "" });
     const declinedAt = clock.now();
-    const again = (now: number) => requestMentor({ menteeId: mentee.id, mentorId: mentor.id, message: MESSAGE, now });
+    const again = (now: number) => {
+      clock.set(now);
+      return requestMentor({ menteeId: mentee.id, mentorId: mentor.id, message: MESSAGE });
+    };
     const soon = again(declinedAt + DAY);
     expect(soon).toMatchObject({ ok: false, message: expect.stringMatching(/said no to your last request\. You can ask them again from/) });
     expect(openRequest(mentor.id, mentee.id)).toBeUndefined();

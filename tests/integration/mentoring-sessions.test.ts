@@ -253,7 +253,7 @@ describe("when a mentorship ends", () => {
     const confirmed = insertSession({ mentorshipId: pair, proposedBy: mentor.id, startsAt: NOW + 2 * DAY });
     const waiting = insertSession({ mentorshipId: pair, proposedBy: leaving.id, startsAt: NOW + 3 * DAY, status: "proposed" });
     const held = insertSession({ mentorshipId: pair, proposedBy: mentor.id, startsAt: NOW - DAY });
-    expect(endMentorship(leaving.id, pair, { reason: "Found a job", rating: 5 }, NOW)).toEqual({ ok: true });
+    expect(endMentorship(leaving.id, pair, { reason: "Found a job", rating: 5 })).toEqual({ ok: true });
     const status = (id: string) => db.select().from(mentoringSessions).where(eq(mentoringSessions.id, id)).get()!.status;
     expect([status(confirmed.id), status(waiting.id), status(held.id)]).toEqual(["cancelled", "cancelled", "confirmed"]);
     for (const person of [mentor, leaving]) {

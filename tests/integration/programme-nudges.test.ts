@@ -43,7 +43,7 @@ describe("reminders", () => {
 
     clock.set(STEP1);
     await drain();
-    saveAnswer({ memberId: quickMember, stepId: one, answer: { values: { feeling: "ok", next: "go" } }, now: clock.now() });
+    saveAnswer({ memberId: quickMember, stepId: one, answer: { values: { feeling: "ok", next: "go" } } });
 
     clock.set(STEP1 + 2 * DAY - 1);
     await drain();

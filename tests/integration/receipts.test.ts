@@ -11,6 +11,7 @@ import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig, type TestCampaign } from "../support/stripe-factories";
 import { createDonation, refundDonation } from "~/modules/sponsorship/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
+import { accepted } from "../support/outcomes";
 
 let rig: StripeTestRig;
 let campaign: TestCampaign;
@@ -36,7 +37,7 @@ function tokenFrom(to: string): { url: URL; token: string } {
 }
 
 function transfer(email = uniqueEmail("giver"), userId: string | null = null) {
-  const { id } = createDonation({
+  const { id } = accepted(createDonation({
     campaignId: campaign.id,
     amount: 2_500_00,
     method: "bank_transfer",
@@ -44,7 +45,7 @@ function transfer(email = uniqueEmail("giver"), userId: string | null = null) {
     donorEmail: email,
     userId,
     recognition: "anonymous",
-  });
+  }));
   return { id, email };
 }
 

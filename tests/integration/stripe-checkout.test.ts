@@ -8,6 +8,7 @@ import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 import { TEST_SECRET_KEY } from "../support/stripe-events";
 import { createDonation, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { accepted } from "../support/outcomes";
 
 let rig: StripeTestRig;
 
@@ -76,7 +77,7 @@ describe("card checkout", () => {
 
   it("closes the gift as failed, charging nothing, when Stripe cannot be reached to start the checkout", async () => {
     const campaign = createCardCampaign();
-    const { id } = createDonation({
+    const { id } = accepted(createDonation({
       campaignId: campaign.id,
       tierId: null,
       amount: 2_000_00,
@@ -86,7 +87,7 @@ describe("card checkout", () => {
       donorEmail: "unreached@example.org",
       userId: null,
       recognition: "named",
-    });
+    }));
     const port = process.env.STRIPE_API_PORT;
     // A port nothing listens on: the SDK's request fails to connect.
     process.env.STRIPE_API_PORT = "9";

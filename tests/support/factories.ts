@@ -2,7 +2,6 @@ import type { AppLoadContext } from "react-router";
 import { inject } from "vitest";
 import { db } from "~db/client.server";
 import type { Role } from "~db/schema";
-import { clock } from "~/utils/clock.server";
 import { SESSION_COOKIE } from "~/utils/session-cookie.server";
 import { DEFAULT_TEST_PASSWORD } from "./test-password";
 import { hashPassword, createSession, insertUser } from "~/modules/auth/index.server";
@@ -50,7 +49,7 @@ export function sessionCookieName(): string {
 
 /** The load context the server passes to loaders and actions. */
 export function loadContext(clientIp = "203.0.113.5"): AppLoadContext {
-  return { nonce: "n", clock, clientIp };
+  return { nonce: "n", clientIp };
 }
 
 /** The arguments the router passes a loader or action, around the request a test made. */

@@ -3,7 +3,6 @@ import { db } from "~db/client.server";
 import { outbox, stepReleases, type ReleaseSchedule } from "~db/schema";
 import { installCurriculum } from "~/modules/curriculum/curricula.server";
 import type { CurriculumSource } from "~/modules/curriculum/exercise-types";
-import { clock } from "~/utils/clock.server";
 import type { TestUser } from "./factories";
 import { createCohort, joinCohort } from "~/modules/cohorts/index.server";
 
@@ -93,7 +92,7 @@ export function makeCohort(input: {
 }
 
 export function join(user: Pick<TestUser, "id" | "email">, cohortId: string) {
-  const outcome = joinCohort({ user, cohortId, now: clock.now() });
+  const outcome = joinCohort({ user, cohortId });
   if (!outcome.ok || outcome.status !== "joined") throw new Error(`could not join: ${JSON.stringify(outcome)}`);
   return outcome.memberId;
 }

@@ -5,6 +5,7 @@ import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { uniqueEmail } from "./factories";
 import { createDonation } from "~/modules/sponsorship/index.server";
+import { accepted } from "./outcomes";
 
 export type SimpleCampaign = { id: string; slug: string; title: string; currency: string };
 
@@ -27,7 +28,7 @@ export function pledgeTransfer(
   input: { amount?: number; name?: string; email?: string; userId?: string | null; recognition?: Recognition; message?: string } = {},
 ) {
   const donorEmail = input.email ?? uniqueEmail("pledger");
-  const { id, reference } = createDonation({
+  const { id, reference } = accepted(createDonation({
     campaignId: campaign.id,
     amount: input.amount ?? 5_000_00,
     interval: "one_off",
@@ -37,7 +38,7 @@ export function pledgeTransfer(
     userId: input.userId ?? null,
     recognition: input.recognition ?? "named",
     message: input.message ?? "",
-  });
+  }));
   return { id, reference: reference!, donorEmail };
 }
 

@@ -11,6 +11,7 @@ import { loadContext, uniqueEmail } from "./factories";
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "./stripe-events";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
 import { createDonation, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { accepted } from "./outcomes";
 
 export type TestCampaign = { id: string; slug: string; title: string; tiers: { id: string; amount: number; interval: GiftInterval }[] };
 
@@ -49,7 +50,7 @@ export async function startCardGift(
   input: { tierId?: string; amount?: number; interval?: GiftInterval; email?: string; name?: string; userId?: string | null } = {},
 ) {
   const donorEmail = input.email ?? uniqueEmail("donor");
-  const { id } = createDonation({
+  const { id } = accepted(createDonation({
     campaignId: campaign.id,
     tierId: input.tierId ?? null,
     amount: input.amount ?? null,
@@ -59,7 +60,7 @@ export async function startCardGift(
     donorEmail,
     userId: input.userId ?? null,
     recognition: "named",
-  });
+  }));
   const url = await startCardCheckout(id);
   const sessionId = donationRow(id).checkoutSessionId!;
   return { donationId: id, sessionId, url, donorEmail };

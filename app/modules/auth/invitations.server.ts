@@ -113,7 +113,8 @@ function invitationStatus(row: { acceptedAt: number | null; expiresAt: number },
 export const INVITATION_LIST_LIMIT = 200;
 
 /** The most recent invitations, newest first, with who sent and who accepted them. */
-export function listInvitations(now: number) {
+export function listInvitations() {
+  const now = clock.now();
   const rows = db
     .select({
       id: invitations.id,

@@ -1,4 +1,4 @@
-import { clock } from "~/utils/clock.server";
+import { clock, HOUR } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { deviceLabel } from "./device";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
@@ -79,6 +79,7 @@ type SessionSummary = {
   device: string;
   createdAt: number;
   lastSeenAt: number;
+  seenThisHour: boolean;
   current: boolean;
 };
 
@@ -92,6 +93,8 @@ export function mySessions(user: Pick<SessionUser, "id" | "sessionId">): Session
       device: deviceLabel(s.userAgent),
       createdAt: s.createdAt,
       lastSeenAt: s.lastSeenAt,
+      // Last-seen times are refreshed at most hourly, so "now" cannot be more precise than that.
+      seenThisHour: now - s.lastSeenAt < HOUR,
       current: s.id === user.sessionId,
     }))
     .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt);

@@ -4,6 +4,7 @@ import { cohortMembers, exerciseAnswers } from "~db/schema";
 import { randomId } from "~/utils/ids.server";
 import { issueCertificateIfComplete } from "./certificates.server";
 import { JOURNAL_MAX_ENTRIES, type JournalEntry } from "~/modules/curriculum";
+import { clock } from "~/utils/clock.server";
 
 export type StoredAnswer = { answer: Record<string, unknown>; completedAt: number | null; updatedAt: number };
 
@@ -47,12 +48,14 @@ export function completeStep(tx: Tx, memberId: string, stepId: string, answer: R
 type SaveOutcome = { certificateId: string | null; finishedNow: boolean };
 
 /** Saves the exercise of a step the caller has checked is open to this member. */
-export function saveAnswer({ memberId, stepId, answer, now }: { memberId: string; stepId: string; answer: Record<string, unknown>; now: number }): SaveOutcome {
+export function saveAnswer({ memberId, stepId, answer }: { memberId: string; stepId: string; answer: Record<string, unknown> }): SaveOutcome {
+  const now = clock.now();
   return db.transaction((tx) => completeStep(tx, memberId, stepId, answer, now), { behavior: "immediate" });
 }
 
 /** Adds a dated entry to a journal exercise; the first entry completes the step. */
-export function addJournalEntry({ memberId, stepId, values, now }: { memberId: string; stepId: string; values: Record<string, string>; now: number }): SaveOutcome & { full: boolean } {
+export function addJournalEntry({ memberId, stepId, values }: { memberId: string; stepId: string; values: Record<string, string> }): SaveOutcome & { full: boolean } {
+  const now = clock.now();
   return db.transaction(
     (tx) => {
       const current = tx

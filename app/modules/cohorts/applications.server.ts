@@ -4,6 +4,7 @@ import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, jobApplicatio
 import { randomId } from "~/utils/ids.server";
 import { completeStep } from "./answers.server";
 import type { ApplicationValues } from "./application-schemas";
+import { clock } from "~/utils/clock.server";
 
 type JobApplication = typeof jobApplications.$inferSelect;
 
@@ -46,7 +47,8 @@ function completeTrackerSteps(tx: Tx, userId: string, now: number) {
   }
 }
 
-export function addApplication({ userId, values, now }: { userId: string; values: ApplicationValues; now: number }): string {
+export function addApplication({ userId, values }: { userId: string; values: ApplicationValues }): string {
+  const now = clock.now();
   return db.transaction(
     (tx) => {
       const id = randomId(16);
@@ -59,7 +61,8 @@ export function addApplication({ userId, values, now }: { userId: string; values
 }
 
 /** Returns false when the application is not the person's own (or no longer exists). */
-export function updateApplication({ userId, id, values, now }: { userId: string; id: string; values: ApplicationValues; now: number }): boolean {
+export function updateApplication({ userId, id, values }: { userId: string; id: string; values: ApplicationValues }): boolean {
+  const now = clock.now();
   return (
     db
       .update(jobApplications)

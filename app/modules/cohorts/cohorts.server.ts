@@ -99,7 +99,8 @@ export function memberCount(cohortId: string): number {
 }
 
 /** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */
-export function listCohorts(now: number) {
+export function listCohorts() {
+  const now = clock.now();
   const rows = db
     .select({
       id: cohorts.id,

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { cohortMembers, exerciseAnswers, stepNudges, users } from "~db/schema";
-import { DAY } from "~/utils/clock.server";
+import { DAY, clock } from "~/utils/clock.server";
 import { cohortSteps, isOpen, type StepState } from "./progress.server";
 
 /** With reminders off, a member counts as stuck after this many days on an open step. */
@@ -27,7 +27,8 @@ type GridMember = {
  * and who is stuck. Reads completion times only, never what anyone wrote. Four queries,
  * whatever the number of members and steps.
  */
-export function cohortGrid(cohort: { id: string; curriculumId: string; nudgeAfterDays: number | null }, now: number) {
+export function cohortGrid(cohort: { id: string; curriculumId: string; nudgeAfterDays: number | null }) {
+  const now = clock.now();
   const steps = cohortSteps(cohort.id, cohort.curriculumId);
   const members = db
     .select({ id: cohortMembers.id, name: users.name, email: users.email, joinedAt: cohortMembers.joinedAt, joinedVia: cohortMembers.joinedVia })

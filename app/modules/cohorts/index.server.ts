@@ -9,6 +9,6 @@ export { programmeFigures } from "./figures.server";
 export { registerCohortJobs } from "./jobs.server";
 export { membersCsv } from "./members-csv.server";
 export { addEventAttendees, inviteToCohort, joinCohort, joinUrl, membershipOf, membershipsOf, pendingInvitations } from "./membership.server";
-export { cohortSteps, isOpen, programmeFor, programmeSummary, stepPageFor } from "./progress.server";
+export { cohortSteps, isReleased, todayForCohorts, programmeFor, programmeSummary, stepPageFor } from "./progress.server";
 export { syncReleases } from "./releases.server";
 export { stepView } from "./step-view.server";

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
 import { db, type Tx } from "~db/client.server";
 import { cohortInvitations, cohortMembers, cohorts, curricula, users, type MemberSource } from "~db/schema";
-import { DAY } from "~/utils/clock.server";
+import { DAY, clock } from "~/utils/clock.server";
 import { formatDate } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { localDateTime } from "./schedule";
@@ -59,7 +59,8 @@ const COHORT_FULL = refuse("Sorry, this cohort is full. Ask the organisers about
 const NO_COHORT = refuse("There is no such cohort.", { code: "missing", status: 404 });
 
 /** Joins a person to a cohort by its code (or an invitation to their address), within capacity. */
-export function joinCohort({ user, cohortId, now }: { user: { id: string; email: string }; cohortId: string; now: number }): JoinOutcome {
+export function joinCohort({ user, cohortId }: { user: { id: string; email: string }; cohortId: string }): JoinOutcome {
+  const now = clock.now();
   return db.transaction(
     (tx): JoinOutcome => {
       const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
@@ -96,7 +97,8 @@ function invitationProps(cohort: CohortRow, curriculumTitle: string, inviterName
 }
 
 /** Emails each address the cohort's join link; people already in the cohort are skipped. */
-export function inviteToCohort({ actor, cohortId, emails, now }: { actor: { id: string; name: string }; cohortId: string; emails: string[]; now: number }) {
+export function inviteToCohort({ actor, cohortId, emails }: { actor: { id: string; name: string }; cohortId: string; emails: string[] }) {
+  const now = clock.now();
   return db.transaction(
     (tx) => {
       const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
@@ -132,7 +134,8 @@ export function inviteToCohort({ actor, cohortId, emails, now }: { actor: { id: 
 }
 
 /** Adds everyone who checked in at an event, as far as places allow, and tells each one. */
-export function addEventAttendees({ actor, cohortId, eventId, now }: { actor: { id: string; name: string }; cohortId: string; eventId: string; now: number }) {
+export function addEventAttendees({ actor, cohortId, eventId }: { actor: { id: string; name: string }; cohortId: string; eventId: string }) {
+  const now = clock.now();
   const attendees = checkedInUserIds(eventId);
   return db.transaction(
     (tx) => {

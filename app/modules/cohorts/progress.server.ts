@@ -4,6 +4,9 @@ import { certificates, cohorts, curricula, curriculumSteps, exerciseAnswers, ste
 import { ownAnswers, type StoredAnswer } from "./answers.server";
 import { membershipOf, membershipsOf } from "./membership.server";
 import type { ExerciseKind } from "~/modules/curriculum";
+import { clock } from "~/utils/clock.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { localDateOf } from "./schedule";
 
 export type StepState = "done" | "open" | "locked";
 
@@ -30,6 +33,12 @@ export function cohortSteps(cohortId: string, curriculumId: string) {
 
 export const isOpen = (releaseAt: number | null, now: number) => releaseAt !== null && releaseAt <= now;
 
+/** Whether a step with this release time is open now. */
+export const isReleased = (releaseAt: number | null) => isOpen(releaseAt, clock.now());
+
+/** Today's date where the organisation is, the first day a new cohort may start. */
+export const todayForCohorts = () => localDateOf(clock.now(), getOrganisation().timeZone);
+
 type ProgrammeStep = {
   position: number;
   title: string;
@@ -41,7 +50,8 @@ type ProgrammeStep = {
 };
 
 /** Everything `/me/programme` shows, for every cohort the person is in: five queries in all. */
-export function programmeFor(userId: string, now: number) {
+export function programmeFor(userId: string) {
+  const now = clock.now();
   const memberships = membershipsOf(userId);
   if (!memberships.length) return [];
   const memberIds = memberships.map((m) => m.member.id);
@@ -134,7 +144,8 @@ type StepPage =
  * A step as a member may see it. A step that has not opened yet carries its title and opening
  * time only: its text and exercise are never read here, so they cannot reach the page.
  */
-export function stepPageFor({ userId, cohortId, position, now }: { userId: string; cohortId: string; position: number; now: number }): StepPage {
+export function stepPageFor({ userId, cohortId, position }: { userId: string; cohortId: string; position: number }): StepPage {
+  const now = clock.now();
   const member = membershipOf(userId, cohortId);
   if (!member) return { status: "not-member" };
   const cohort = db
@@ -159,8 +170,8 @@ export function stepPageFor({ userId, cohortId, position, now }: { userId: strin
 }
 
 /** One line per cohort for the person's home page. */
-export function programmeSummary(userId: string, now: number) {
-  return programmeFor(userId, now).map((p) => ({
+export function programmeSummary(userId: string) {
+  return programmeFor(userId).map((p) => ({
     cohortId: p.cohort.id,
     cohortName: p.cohort.name,
     doneCount: p.doneCount,

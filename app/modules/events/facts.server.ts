@@ -1,9 +1,15 @@
 import { formatDateTime, formatTime } from "~/utils/dates";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { clock } from "~/utils/clock.server";
 
 type Times = Pick<EventRow, "startsAt" | "endsAt">;
 type Place = Pick<EventRow, "isOnline" | "venueName" | "venueAddress">;
+
+/** Whether the event (or one session of a series) has ended. */
+export function hasEnded(event: Pick<EventRow, "endsAt">): boolean {
+  return event.endsAt <= clock.now();
+}
 
 // Lists show many dates: one formatter per time zone, made once (making one is the slow part).
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();

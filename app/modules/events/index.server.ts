@@ -9,7 +9,7 @@ export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.ser
 export { attendeesCsv, attendeesFileName } from "./check-in/attendees-csv.server";
 export { attendanceCounts, checkIn } from "./check-in/check-in.server";
 export { checkedInUserIds, eventsWithCheckIns } from "./check-in/checked-in.server";
-export { eventPath, ticketPath, whenText } from "./facts.server";
+export { eventPath, hasEnded, ticketPath, whenText } from "./facts.server";
 export { feedbackFormFor, saveFeedback, type FeedbackAccess } from "./follow-up/feedback.server";
 export { rescheduleEventJobs } from "./follow-up/reminders.server";
 export { registerEventJobs } from "./jobs.server";

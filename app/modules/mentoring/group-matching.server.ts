@@ -9,6 +9,7 @@ import { approvedMentors, menteeTraits, mentorTraits, pairHistory, type Approved
 import { findCohort, memberUserIds } from "~/modules/cohorts/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { clock } from "~/utils/clock.server";
 
 export type MenteePool = { kind: "waiting" } | { kind: "cohort"; cohortId: string };
 
@@ -101,7 +102,8 @@ export function planAssignment(menteeIds: readonly string[], at: number, mentors
 export type RunOutcome = Outcome<{ runId: string; proposals: number; assigned: number }>;
 
 /** Stages a run's proposals for review; nothing reaches anyone until it is published. */
-export function createMatchRun({ actorId, pool, now }: { actorId: string; pool: MenteePool; now: number }): RunOutcome {
+export function createMatchRun({ actorId, pool }: { actorId: string; pool: MenteePool }): RunOutcome {
+  const now = clock.now();
   const resolved = resolvePool(pool);
   if (!resolved) return refuse("Choose who to match from the list");
   if (!resolved.menteeIds.length) {

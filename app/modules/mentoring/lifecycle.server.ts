@@ -7,6 +7,7 @@ import { cancelSessionsOfEndedMentorship } from "./sessions.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { clock } from "~/utils/clock.server";
 
 const endPath = (id: string) => `/me/mentoring/${id}/end`;
 
@@ -47,7 +48,8 @@ export function endPageFor(userId: string, id: string): EndPage {
 }
 
 /** Either side ends an active mentorship, with a reason and their rating; the other is asked for theirs. */
-export function endMentorship(userId: string, id: string, input: { reason: string; rating: number }, now: number): EndOutcome {
+export function endMentorship(userId: string, id: string, input: { reason: string; rating: number }): EndOutcome {
+  const now = clock.now();
   ownMentorship(userId, id);
   return db.transaction(
     (tx): EndOutcome => {

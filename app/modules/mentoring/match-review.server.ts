@@ -9,6 +9,7 @@ import { scorePair } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory } from "./suggestions.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { clock } from "~/utils/clock.server";
 
 type MatchRun = typeof matchRuns.$inferSelect;
 
@@ -56,7 +57,8 @@ function proposalIn(runId: string, proposalId: string) {
 type MentorOption = { mentorId: string; name: string; score: number; reasons: string[]; placesLeft: number };
 
 /** Mentors who could take this proposal's mentee, counting places the run's other proposals already use. */
-export function eligibleMentorsFor(runId: string, proposalId: string, at: number): MentorOption[] {
+export function eligibleMentorsFor(runId: string, proposalId: string): MentorOption[] {
+  const at = clock.now();
   const proposal = proposalIn(runId, proposalId);
   const profile = getMenteeProfile(proposal.menteeId);
   if (!profile) return [];
@@ -87,13 +89,13 @@ function requireDraft(run: MatchRun) {
 }
 
 /** Gives a proposal another eligible mentor, or none; an error in words when that is not allowed. */
-export function changeProposal({ actorId, runId, proposalId, mentorId, at }: { actorId: string; runId: string; proposalId: string; mentorId: string | null; at: number }): string | null {
+export function changeProposal({ actorId, runId, proposalId, mentorId }: { actorId: string; runId: string; proposalId: string; mentorId: string | null }): string | null {
   const problem = requireDraft(findRun(runId));
   if (problem) return problem;
   proposalIn(runId, proposalId);
   let values: { mentorId: string | null; score: number | null; reasons: string[] } = { mentorId: null, score: null, reasons: ["Left without a mentor by an organiser"] };
   if (mentorId) {
-    const option = eligibleMentorsFor(runId, proposalId, at).find((o) => o.mentorId === mentorId);
+    const option = eligibleMentorsFor(runId, proposalId).find((o) => o.mentorId === mentorId);
     if (!option) return "That mentor cannot take this mentee: choose one from the list.";
     values = { mentorId, score: option.score, reasons: option.reasons };
   }
@@ -113,7 +115,8 @@ type PublishOutcome = Outcome<{ made: number; notMade: { menteeName: string; rea
  * Makes every assigned proposal a mentorship in one immediate transaction: capacity is checked
  * against what is true now, so a place taken since the run was staged is reported, not overfilled.
  */
-export function publishRun({ actorId, runId, now }: { actorId: string; runId: string; now: number }): PublishOutcome {
+export function publishRun({ actorId, runId }: { actorId: string; runId: string }): PublishOutcome {
+  const now = clock.now();
   findRun(runId);
   return db.transaction(
     (tx): PublishOutcome => {

@@ -6,6 +6,7 @@ import { randomId } from "~/utils/ids.server";
 import { mentorshipForViewer, type ViewerMentorship } from "./mentorships.server";
 import type { NoteType } from "./session-schemas";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { clock } from "~/utils/clock.server";
 
 type NoteRow = typeof mentorshipNotes.$inferSelect;
 type NoteResult = Outcome<{ message: string }>;
@@ -28,7 +29,8 @@ export function notesFor(pair: ViewerMentorship, viewerId: string): NoteRow[] {
 }
 
 /** Either side writes shared notes and action items; only the mentor writes private notes. */
-export function addNote({ mentorshipId, userId, type, body, now }: { mentorshipId: string; userId: string; type: NoteType; body: string; now: number }): NoteResult {
+export function addNote({ mentorshipId, userId, type, body }: { mentorshipId: string; userId: string; type: NoteType; body: string }): NoteResult {
+  const now = clock.now();
   const pair = mentorshipForViewer(mentorshipId, userId);
   if (pair.mentorship.status !== "active") return refuse("This mentorship has ended, so no new notes can be added.");
   if (type === "private" && pair.role !== "mentor") return refuse("Only the mentor keeps private notes. Add a shared note instead.");
@@ -55,7 +57,8 @@ function visibleNote(pair: ViewerMentorship, viewerId: string, noteId: string): 
 }
 
 /** Either side ticks an action item done, or opens it again. */
-export function setActionDone({ mentorshipId, userId, noteId, done, now }: { mentorshipId: string; userId: string; noteId: string; done: boolean; now: number }): NoteResult {
+export function setActionDone({ mentorshipId, userId, noteId, done }: { mentorshipId: string; userId: string; noteId: string; done: boolean }): NoteResult {
+  const now = clock.now();
   const pair = mentorshipForViewer(mentorshipId, userId);
   const note = visibleNote(pair, userId, noteId);
   if (note.kind !== "action") return refuse("Only action items can be ticked off.");

@@ -5,6 +5,7 @@ import { timeZoneIn } from "./mentorships.server";
 import { LANGUAGES, slotsFromWindows, splitList, windowsFromSlots } from "./options";
 import type { MenteeProfileInput, MentorProfileInput } from "./profile-schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { clock } from "~/utils/clock.server";
 
 export type MentorProfile = typeof mentorProfiles.$inferSelect;
 export type MenteeProfile = typeof menteeProfiles.$inferSelect;
@@ -41,7 +42,8 @@ export function profileFormValues(profile: { availability: MentorProfile["availa
   return { ...languageFields(profile.languages), slots: slotsFromWindows(profile.availability) };
 }
 
-export function saveMenteeProfile(userId: string, input: MenteeProfileInput, now: number) {
+export function saveMenteeProfile(userId: string, input: MenteeProfileInput) {
+  const now = clock.now();
   const values = {
     targetRoles: splitList(input.targetRoles),
     industries: splitList(input.industries),
@@ -63,7 +65,8 @@ export function saveMenteeProfile(userId: string, input: MenteeProfileInput, now
  * A new profile waits for an organiser; edits to an approved one stay approved (organisers can
  * still reject it later), and a rejected profile that is edited goes back for review.
  */
-export function saveMentorProfile(userId: string, input: MentorProfileInput, now: number): MentorProfileStatus {
+export function saveMentorProfile(userId: string, input: MentorProfileInput): MentorProfileStatus {
+  const now = clock.now();
   const values = {
     headline: input.headline,
     bio: input.bio,
@@ -102,7 +105,8 @@ export function listMentorProfiles(status: MentorProfileStatus) {
 }
 
 /** Approves or rejects a profile; false when there is no such profile. */
-export function reviewMentorProfile({ actorId, userId, decision, now }: { actorId: string; userId: string; decision: "approve" | "reject"; now: number }): boolean {
+export function reviewMentorProfile({ actorId, userId, decision }: { actorId: string; userId: string; decision: "approve" | "reject" }): boolean {
+  const now = clock.now();
   const status: MentorProfileStatus = decision === "approve" ? "approved" : "rejected";
   return db.transaction(
     (tx) => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { mentorProfiles, mentorships } from "~db/schema";
-import { DAY } from "~/utils/clock.server";
+import { DAY, clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
@@ -47,10 +47,11 @@ function openRequestCount(tx: Tx, menteeId: string): number {
   return row?.n ?? 0;
 }
 
-export type RequestInput = { menteeId: string; mentorId: string; message: string; now: number };
+export type RequestInput = { menteeId: string; mentorId: string; message: string };
 
 /** A mentee asks an approved mentor; the mentor has 7 days to answer before it lapses. */
-export function requestMentor({ menteeId, mentorId, message, now }: RequestInput): RequestOutcome {
+export function requestMentor({ menteeId, mentorId, message }: RequestInput): RequestOutcome {
+  const now = clock.now();
   return db.transaction(
     (tx): RequestOutcome => {
       const blocker = pairingBlocker(tx, mentorId, menteeId);
@@ -91,7 +92,8 @@ function ownRequest(tx: Tx, id: string, side: "mentorId" | "menteeId", userId: s
     .get();
 }
 
-export function withdrawRequest(menteeId: string, id: string, now: number): RequestOutcome {
+export function withdrawRequest(menteeId: string, id: string): RequestOutcome {
+  const now = clock.now();
   return db.transaction(
     (tx): RequestOutcome => {
       const row = ownRequest(tx, id, "menteeId", menteeId);
@@ -116,7 +118,8 @@ function lapse(tx: Tx, row: Mentorship, now: number) {
  * make one mentorship. A mentor who stopped taking new mentees may still accept requests
  * already waiting, within their capacity.
  */
-export function acceptRequest(mentorId: string, id: string, now: number): RequestOutcome {
+export function acceptRequest(mentorId: string, id: string): RequestOutcome {
+  const now = clock.now();
   return db.transaction(
     (tx): RequestOutcome => {
       const row = ownRequest(tx, id, "mentorId", mentorId);
@@ -145,7 +148,8 @@ export function acceptRequest(mentorId: string, id: string, now: number): Reques
   );
 }
 
-export function declineRequest(mentorId: string, id: string, reason: string, now: number): RequestOutcome {
+export function declineRequest(mentorId: string, id: string, reason: string): RequestOutcome {
+  const now = clock.now();
   return db.transaction(
     (tx): RequestOutcome => {
       const row = ownRequest(tx, id, "mentorId", mentorId);

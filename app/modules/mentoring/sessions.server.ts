@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { mentoringSessions, mentorships, type SessionOutcome } from "~db/schema";
-import { DAY, MINUTE } from "~/utils/clock.server";
+import { DAY, MINUTE, clock } from "~/utils/clock.server";
 import { localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { notFound } from "~/utils/http.server";
@@ -61,7 +61,8 @@ function facts(tx: Tx, session: SessionRow, person: Person, otherName: string) {
 }
 
 /** Either side proposes a time typed in their own time zone; the other side is emailed to confirm or decline. */
-export function proposeSession({ mentorshipId, userId, values, now }: { mentorshipId: string; userId: string; values: ProposeSessionValues; now: number }): SessionOutcomeResult {
+export function proposeSession({ mentorshipId, userId, values }: { mentorshipId: string; userId: string; values: ProposeSessionValues }): SessionOutcomeResult {
+  const now = clock.now();
   const pair = mentorshipForViewer(mentorshipId, userId);
   const inactive = requireActive(pair);
   if (inactive) return inactive;
@@ -111,7 +112,8 @@ type SessionAnswer = "confirm" | "decline" | "cancel";
  * either side once confirmed). Only sessions still ahead change; each change bumps the sequence so
  * calendars replace the event.
  */
-export function answerSession({ mentorshipId, sessionId, userId, answer, now }: { mentorshipId: string; sessionId: string; userId: string; answer: SessionAnswer; now: number }): SessionOutcomeResult {
+export function answerSession({ mentorshipId, sessionId, userId, answer }: { mentorshipId: string; sessionId: string; userId: string; answer: SessionAnswer }): SessionOutcomeResult {
+  const now = clock.now();
   const { pair } = sessionForViewer(mentorshipId, sessionId, userId);
   const inactive = requireActive(pair);
   if (inactive) return inactive;
@@ -164,7 +166,8 @@ function startedConfirmed(session: SessionRow, now: number): SessionOutcomeResul
 }
 
 /** After the time, each side says whether the session happened; a second answer replaces the first. */
-export function recordOutcome({ mentorshipId, sessionId, userId, outcome, now }: { mentorshipId: string; sessionId: string; userId: string; outcome: SessionOutcome; now: number }): SessionOutcomeResult {
+export function recordOutcome({ mentorshipId, sessionId, userId, outcome }: { mentorshipId: string; sessionId: string; userId: string; outcome: SessionOutcome }): SessionOutcomeResult {
+  const now = clock.now();
   const { pair, session } = sessionForViewer(mentorshipId, sessionId, userId);
   const refused = startedConfirmed(session, now);
   if (refused) return refused;
@@ -177,7 +180,8 @@ export function recordOutcome({ mentorshipId, sessionId, userId, outcome, now }:
 }
 
 /** The mentee rates a session that has taken place, 1 to 5, with an optional comment. */
-export function rateSession({ mentorshipId, sessionId, userId, rating, comment, now }: { mentorshipId: string; sessionId: string; userId: string; rating: number; comment: string; now: number }): SessionOutcomeResult {
+export function rateSession({ mentorshipId, sessionId, userId, rating, comment }: { mentorshipId: string; sessionId: string; userId: string; rating: number; comment: string }): SessionOutcomeResult {
+  const now = clock.now();
   const { pair, session } = sessionForViewer(mentorshipId, sessionId, userId);
   if (pair.role !== "mentee") return refuse("Only the mentee rates sessions.");
   const refused = startedConfirmed(session, now);

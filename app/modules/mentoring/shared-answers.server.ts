@@ -8,6 +8,7 @@ import { membershipsOf } from "~/modules/cohorts/index.server";
 import { readAnswer, renderEmailDraft, type JournalEntry, type ExerciseDefinition } from "~/modules/curriculum";
 import { stepsOf, type CurriculumStep } from "~/modules/curriculum/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { clock } from "~/utils/clock.server";
 
 type AnswerLine = { label: string; value: string };
 type ShareResult = Outcome<{ message: string }>;
@@ -36,7 +37,8 @@ function menteeMembership(userId: string, memberId: string) {
 }
 
 /** The mentee shows one answered step to their mentor. */
-export function shareStep({ mentorshipId, userId, memberId, stepId, now }: { mentorshipId: string; userId: string; memberId: string; stepId: string; now: number }): ShareResult {
+export function shareStep({ mentorshipId, userId, memberId, stepId }: { mentorshipId: string; userId: string; memberId: string; stepId: string }): ShareResult {
+  const now = clock.now();
   const pair = mentorshipForViewer(mentorshipId, userId);
   if (pair.role !== "mentee") return refuse("Only the mentee shares their step answers.");
   if (pair.mentorship.status !== "active") return refuse("This mentorship is not active, so nothing can be shared with it.");

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mentorProfiles, mentorships, users, type MentoringFormat } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { zoneLabel } from "./session-calendar.server";
 import { getMenteeProfile, type MenteeProfile, type MentorProfile } from "./profiles.server";
 import { scorePair, type MenteeTraits, type MentorTraits, type PairScore } from "./scoring";
 
@@ -110,7 +111,8 @@ function unscored(m: ApprovedMentor): PairScore {
 }
 
 /** Approved mentors for one person, best fit first; unscored (in name order) when they have no mentee profile. */
-export function suggestMentorsFor(menteeUserId: string, at = clock.now()): Suggestion[] {
+export function suggestMentorsFor(menteeUserId: string): Suggestion[] {
+  const at = clock.now();
   const mentors = approvedMentors().filter((m) => m.profile.userId !== menteeUserId);
   const profile = getMenteeProfile(menteeUserId);
   if (!profile) {
@@ -124,16 +126,18 @@ export function suggestMentorsFor(menteeUserId: string, at = clock.now()): Sugge
 }
 
 /** One approved mentor's public card, with their full profile; null unless approved. Scored against the viewer when given. */
-export function mentorCard(mentorId: string, viewerId?: string, at = clock.now()): (Suggestion & { mentorProfile: MentorProfile }) | null {
+export function mentorCard(mentorId: string, viewerId?: string): (Suggestion & { mentorProfile: MentorProfile; zone: string }) | null {
+  const at = clock.now();
   const [mentor] = approvedMentors(mentorId);
   if (!mentor) return null;
   const profile = viewerId && viewerId !== mentorId ? getMenteeProfile(viewerId) : undefined;
-  if (!profile) return { ...card(mentor, unscored(mentor), false), mentorProfile: mentor.profile };
+  const zone = zoneLabel(mentor.profile.timeZone, at);
+  if (!profile) return { ...card(mentor, unscored(mentor), false), mentorProfile: mentor.profile, zone };
   const { ended } = pairHistory([profile.userId]);
   const score = scorePair(mentorTraits(mentor.profile), menteeTraits(profile), {
     placesLeft: mentor.placesLeft,
     endedBefore: ended.has(`${mentorId}|${profile.userId}`),
     at,
   });
-  return { ...card(mentor, score, true), mentorProfile: mentor.profile };
+  return { ...card(mentor, score, true), mentorProfile: mentor.profile, zone };
 }

@@ -1,5 +1,5 @@
 import type { SessionOutcome } from "~db/schema";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime, instantToLocalInput } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { mentorshipForViewer } from "./mentorships.server";
 import { notesFor } from "./notes.server";
@@ -9,6 +9,7 @@ import { durationLabel, sessionWhen, zoneLabel, type SessionRow } from "./sessio
 import { OUTCOME_LABELS, SESSION_STATUS_LABELS } from "./session-schemas";
 import { sessionsOf } from "./sessions.server";
 import { shareableStepsFor, sharedAnswersForMentor } from "./shared-answers.server";
+import { clock } from "~/utils/clock.server";
 
 type Role = "mentor" | "mentee";
 
@@ -54,7 +55,8 @@ export type WorkspaceSession = ReturnType<typeof sessionView>;
  * Everything the pair's page shows, for one of its two people (a 404 for anyone else). Private
  * notes reach the mentor's page only; shared step answers only the mentor's, while active.
  */
-export function workspaceFor(mentorshipId: string, viewerId: string, now: number) {
+export function workspaceFor(mentorshipId: string, viewerId: string) {
+  const now = clock.now();
   const pair = mentorshipForViewer(mentorshipId, viewerId);
   const { mentorship, role } = pair;
   if (mentorship.status !== "active" && mentorship.status !== "ended") notFound("This mentorship has not started.");
@@ -83,6 +85,7 @@ export function workspaceFor(mentorshipId: string, viewerId: string, now: number
     endedAt: mentorship.endedAt ? formatDateTime(mentorship.endedAt, timeZone) : null,
     timeZone,
     zone: zoneLabel(timeZone, now),
+    today: instantToLocalInput(now, timeZone).slice(0, 10),
     upcoming: sessions.filter((s) => s.upcoming),
     past: sessions.filter((s) => !s.upcoming).reverse(),
     privateNotes: role === "mentor" ? notes.filter((n) => n.visibility === "private") : [],

@@ -1,10 +1,9 @@
 import { and, asc, count, desc, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
-import { refuseFields, type FieldErrors, type Outcome } from "~/utils/refusal";
+import { refuse, refuseFields, type FieldErrors, type Outcome } from "~/utils/refusal";
 import { db, type Tx } from "~db/client.server";
 import { campaigns, campaignTiers, donations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { localInputToInstant } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { MAX_TIERS, type CampaignDetailsValues, type NewCampaignValues, type TierValues } from "./campaign-schemas";
 import { slugify } from "~/utils/slug";
@@ -15,7 +14,7 @@ export type CampaignRow = typeof campaigns.$inferSelect;
 type TierRow = typeof campaignTiers.$inferSelect;
 type Saved = Outcome<{ id: string }>;
 
-const NO_CAMPAIGN = "We could not find that campaign.";
+const NO_CAMPAIGN = refuse("We could not find that campaign.", { status: 404, code: "not-found" });
 
 function slugTaken(tx: Tx, slug: string, exceptId?: string): boolean {
   const where = exceptId ? and(eq(campaigns.slug, slug), ne(campaigns.id, exceptId)) : eq(campaigns.slug, slug);
@@ -59,8 +58,8 @@ export function createCampaign(actorId: string, values: NewCampaignValues): Save
   );
 }
 
-export function getCampaign(id: string): CampaignRow {
-  return db.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? notFound(NO_CAMPAIGN);
+export function getCampaign(id: string): CampaignRow | undefined {
+  return db.select().from(campaigns).where(eq(campaigns.id, id)).get();
 }
 
 export function tiersOf(campaignId: string): TierRow[] {
@@ -89,7 +88,8 @@ export function updateCampaignDetails(actorId: string, id: string, values: Campa
   const now = clock.now();
   return db.transaction(
     (tx) => {
-      const campaign = tx.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? notFound(NO_CAMPAIGN);
+      const campaign = tx.select().from(campaigns).where(eq(campaigns.id, id)).get();
+      if (!campaign) return NO_CAMPAIGN;
       const slug = values.slug || campaign.slug;
       if (slugTaken(tx, slug, id)) return refuseFields(SLUG_TAKEN);
       if (values.currency !== campaign.currency) {
@@ -128,15 +128,16 @@ export function updateCampaignDetails(actorId: string, id: string, values: Campa
   );
 }
 
-function tierIn(tx: Tx, campaignId: string, tierId: string): TierRow {
-  return (
-    tx
-      .select()
-      .from(campaignTiers)
-      .where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaignId)))
-      .get() ?? notFound("We could not find that tier.")
-  );
+function tierIn(tx: Tx, campaignId: string, tierId: string): TierRow | undefined {
+  return tx
+    .select()
+    .from(campaignTiers)
+    .where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaignId)))
+    .get();
 }
+
+const DONE = { ok: true } as const;
+const NO_TIER = refuse("We could not find that tier.", { status: 404, code: "not-found" });
 
 function touch(tx: Tx, campaignId: string) {
   tx.update(campaigns).set({ updatedAt: clock.now() }).where(eq(campaigns.id, campaignId)).run();
@@ -145,7 +146,7 @@ function touch(tx: Tx, campaignId: string) {
 export function addTier(actorId: string, campaignId: string, values: TierValues): Saved {
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) notFound(NO_CAMPAIGN);
+      if (!tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) return NO_CAMPAIGN;
       const existing = tx.select({ position: campaignTiers.position }).from(campaignTiers).where(eq(campaignTiers.campaignId, campaignId)).all();
       if (existing.length >= MAX_TIERS) return refuseFields({ name: [`A campaign has at most ${MAX_TIERS} tiers`] });
       const id = randomId(16);
@@ -161,47 +162,51 @@ export function addTier(actorId: string, campaignId: string, values: TierValues)
   );
 }
 
-export function editTier(actorId: string, campaignId: string, tierId: string, values: TierValues): void {
-  db.transaction(
-    (tx) => {
-      tierIn(tx, campaignId, tierId);
+export function editTier(actorId: string, campaignId: string, tierId: string, values: TierValues): Outcome {
+  return db.transaction(
+    (tx): Outcome => {
+      if (!tierIn(tx, campaignId, tierId)) return NO_TIER;
       tx.update(campaignTiers)
         .set({ name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "" })
         .where(eq(campaignTiers.id, tierId))
         .run();
       touch(tx, campaignId);
       recordAudit(tx, { actorId, action: "campaign.tier_changed", targetType: "campaign", targetId: campaignId, details: { tierId, name: values.name } });
+      return DONE;
     },
     { behavior: "immediate" },
   );
 }
 
-export function removeTier(actorId: string, campaignId: string, tierId: string): void {
-  db.transaction(
-    (tx) => {
+export function removeTier(actorId: string, campaignId: string, tierId: string): Outcome {
+  return db.transaction(
+    (tx): Outcome => {
       const tier = tierIn(tx, campaignId, tierId);
+      if (!tier) return NO_TIER;
       // Gifts keep their own amount and interval; only the link to the tier goes.
       tx.delete(campaignTiers).where(eq(campaignTiers.id, tierId)).run();
       touch(tx, campaignId);
       recordAudit(tx, { actorId, action: "campaign.tier_removed", targetType: "campaign", targetId: campaignId, details: { tierId, name: tier.name } });
+      return DONE;
     },
     { behavior: "immediate" },
   );
 }
 
 /** Swaps a tier with its neighbour; at either end nothing changes. */
-export function moveTier(actorId: string, campaignId: string, tierId: string, direction: "up" | "down"): void {
-  db.transaction(
-    (tx) => {
-      tierIn(tx, campaignId, tierId);
+export function moveTier(actorId: string, campaignId: string, tierId: string, direction: "up" | "down"): Outcome {
+  return db.transaction(
+    (tx): Outcome => {
+      if (!tierIn(tx, campaignId, tierId)) return NO_TIER;
       const ordered = tx.select().from(campaignTiers).where(eq(campaignTiers.campaignId, campaignId)).orderBy(asc(campaignTiers.position)).all();
       const index = ordered.findIndex((tier) => tier.id === tierId);
       const other = direction === "up" ? index - 1 : index + 1;
-      if (other < 0 || other >= ordered.length) return;
+      if (other < 0 || other >= ordered.length) return DONE;
       [ordered[index], ordered[other]] = [ordered[other], ordered[index]];
       ordered.forEach((tier, i) => tx.update(campaignTiers).set({ position: i + 1 }).where(eq(campaignTiers.id, tier.id)).run());
       touch(tx, campaignId);
       recordAudit(tx, { actorId, action: "campaign.tiers_reordered", targetType: "campaign", targetId: campaignId, details: { tierId, direction } });
+      return DONE;
     },
     { behavior: "immediate" },
   );
@@ -231,7 +236,11 @@ export function publicCampaignBySlug(slug: string, options: { includeDrafts?: bo
 }
 
 /** Whether gifts are taken now, and if not, why (for the page to say). */
-export function givingClosedReason(campaign: CampaignRow, now: number): string | null {
+export function givingClosedReason(campaign: CampaignRow): string | null {
+  return closedReasonAt(campaign, clock.now());
+}
+
+export function closedReasonAt(campaign: CampaignRow, now: number): string | null {
   if (campaign.status === "draft") return "This campaign is a draft: it takes no gifts until it is opened.";
   if (campaign.status === "closed") return "This campaign has closed. Thank you to everyone who gave.";
   if (campaign.startsAt !== null && now < campaign.startsAt) return "This campaign has not opened for gifts yet.";

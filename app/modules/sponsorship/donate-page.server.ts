@@ -2,10 +2,11 @@ import { formatDate } from "~/utils/dates";
 import { hashToken } from "~/utils/ids.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMoney } from "~/utils/money";
-import { givingClosedReason, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
+import { closedReasonAt, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
 import { campaignProgress, campaignsProgress, type CampaignProgress } from "./progress.server";
 import { campaignWall, type WallEntry } from "./wall.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { clock } from "~/utils/clock.server";
 
 export function progressView(progress: CampaignProgress) {
   return {
@@ -30,7 +31,8 @@ export function wallView(entries: WallEntry[], timeZone: string) {
 }
 
 /** The /donate list: open campaigns with their progress (two queries for the progress, however many). */
-export function openCampaignsView(now: number) {
+export function openCampaignsView() {
+  const now = clock.now();
   const list = listOpenCampaigns(now);
   const progress = campaignsProgress(list.map((campaign) => campaign.id));
   return list.map((campaign) => ({
@@ -42,7 +44,8 @@ export function openCampaignsView(now: number) {
 }
 
 /** Everything /donate/:slug shows, formatted on the server so the page ships no money code. */
-export function donatePageData(campaign: CampaignRow, now: number) {
+export function donatePageData(campaign: CampaignRow) {
+  const now = clock.now();
   const organisation = getOrganisation();
   return {
     organisationName: organisation.name,
@@ -71,6 +74,6 @@ export function donatePageData(campaign: CampaignRow, now: number) {
       description: tier.description,
     })),
     wall: wallView(campaignWall(campaign.id), organisation.timeZone),
-    closedReason: givingClosedReason(campaign, now),
+    closedReason: closedReasonAt(campaign, now),
   };
 }

@@ -8,6 +8,7 @@ import { markDonationPaid } from "./fulfilment.server";
 import { METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { clock } from "~/utils/clock.server";
 
 const DONATIONS_PAGE_SIZE = 50;
 
@@ -210,7 +211,8 @@ const NOT_A_PENDING_TRANSFER = refuse("Only a bank transfer that is still waitin
  * An organiser saw the transfer arrive: the pledge becomes a paid gift with a receipt (sent by
  * the fulfilment, once). Posting it again, or twice at once, changes nothing the second time.
  */
-export function markTransferReceived({ donationId, actorId, now }: { donationId: string; actorId: string; now: number }): MarkReceivedResult {
+export function markTransferReceived({ donationId, actorId }: { donationId: string; actorId: string }): MarkReceivedResult {
+  const now = clock.now();
   return db.transaction(
     (tx) => {
       const row = tx.select().from(donations).where(eq(donations.id, donationId)).get();

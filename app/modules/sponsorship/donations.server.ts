@@ -4,26 +4,17 @@ import { db, type Tx } from "~db/client.server";
 import { campaigns, campaignTiers, donations, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
+import { refuse, type Outcome } from "~/utils/refusal";
 import { formatMoney } from "~/utils/money";
-import { givingClosedReason } from "./campaigns.server";
+import { closedReasonAt } from "./campaigns.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 
 export type DonationRow = typeof donations.$inferSelect;
 
-/** Which part of the form a refusal belongs to, so a route can show it beside that field. */
-export type DonationField = "tierId" | "amount" | "interval" | "method" | "campaign";
-
-export class DonationInputError extends Error {
-  constructor(
-    readonly field: DonationField,
-    message: string,
-  ) {
-    super(message);
-    this.name = "DonationInputError";
-  }
-}
+/** The donate form's fields, so a refusal shows beside the one it is about. */
+const FIELD = { tier: "gift", amount: "customAmount", method: "method" } as const;
 
 export type CreateDonationInput = {
   campaignId: string;
@@ -67,19 +58,17 @@ export function transferPageUrl(slug: string, donationId: string): string {
  * Records a pending gift. The amount comes from the campaign's tier or from a custom amount
  * within the campaign's bounds, never from anything else; bank transfers are one-off and get a
  * unique reference, and the donor is emailed the bank details in the same transaction.
- * Throws DonationInputError when the choice is not allowed; nothing is written then.
+ * Refuses a choice that is not allowed; nothing is written then.
  */
-export function createDonation(input: CreateDonationInput): { id: string; reference?: string } {
+export function createDonation(input: CreateDonationInput): Outcome<{ id: string; reference?: string }> {
   const now = clock.now();
   const organisation = input.method === "bank_transfer" ? getOrganisation() : null;
   const donorName = input.donorName.trim();
   const donorEmail = input.donorEmail.trim().toLowerCase();
   return db.transaction(
-    (tx) => {
+    (tx): Outcome<{ id: string; reference?: string }> => {
       const campaign = tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).get();
-      if (!campaign || givingClosedReason(campaign, now) !== null) {
-        throw new DonationInputError("campaign", "This campaign is not taking gifts at the moment.");
-      }
+      if (!campaign || closedReasonAt(campaign, now) !== null) return refuse("This campaign is not taking gifts at the moment.", { status: 409 });
       let amount: number;
       let interval: GiftInterval;
       let tierId: string | null = null;
@@ -89,26 +78,26 @@ export function createDonation(input: CreateDonationInput): { id: string; refere
           .from(campaignTiers)
           .where(and(eq(campaignTiers.id, input.tierId), eq(campaignTiers.campaignId, campaign.id)))
           .get();
-        if (!tier) throw new DonationInputError("tierId", "Choose one of the gifts listed, or enter your own amount.");
+        if (!tier) return refuse("Choose one of the gifts listed, or enter your own amount.", { field: FIELD.tier });
         amount = tier.amount;
         interval = tier.interval;
         tierId = tier.id;
       } else {
         const custom = input.amount;
         if (typeof custom !== "number" || !Number.isSafeInteger(custom)) {
-          throw new DonationInputError("amount", "Enter an amount, or choose one of the gifts listed.");
+          return refuse("Enter an amount, or choose one of the gifts listed.", { field: FIELD.amount });
         }
         if (custom < campaign.minAmount) {
-          throw new DonationInputError("amount", `The smallest gift we can take is ${formatMoney(campaign.minAmount, campaign.currency)}.`);
+          return refuse(`The smallest gift we can take is ${formatMoney(campaign.minAmount, campaign.currency)}.`, { field: FIELD.amount });
         }
         if (custom > campaign.maxAmount) {
-          throw new DonationInputError("amount", `The largest gift we can take here is ${formatMoney(campaign.maxAmount, campaign.currency)}.`);
+          return refuse(`The largest gift we can take here is ${formatMoney(campaign.maxAmount, campaign.currency)}.`, { field: FIELD.amount });
         }
         amount = custom;
         interval = input.interval ?? "one_off";
       }
       if (input.method === "bank_transfer" && interval !== "one_off") {
-        throw new DonationInputError("method", "Monthly gifts are by card only. Choose a one-off gift to pay by bank transfer.");
+        return refuse("Monthly gifts are by card only. Choose a one-off gift to pay by bank transfer.", { field: FIELD.method });
       }
 
       const id = randomId(16);
@@ -142,9 +131,9 @@ export function createDonation(input: CreateDonationInput): { id: string; refere
           bankDetails: organisation.bankTransferDetails,
           url: transferPageUrl(campaign.slug, id),
         });
-        return { id, reference };
+        return { ok: true, id, reference };
       }
-      return { id };
+      return { ok: true, id };
     },
     { behavior: "immediate" },
   );

@@ -1,10 +1,11 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
-import { DAY } from "~/utils/clock.server";
+import { DAY, clock } from "~/utils/clock.server";
 
 /** Giving at a glance for the organisers' console: received in the last 30 days per currency, and what waits. */
-export function givingFigures(now: number) {
+export function givingFigures() {
+  const now = clock.now();
   const received = db
     .select({ currency: donations.currency, amount: sql<number>`sum(${donations.amount} - ${donations.refundedAmount})`, gifts: sql<number>`count(*)` })
     .from(donations)

@@ -2,7 +2,6 @@ import type { Tx } from "~db/client.server";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { donations, recurringGifts } from "~db/schema";
-import { notFound } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { issueReceipt } from "./receipts.server";
 
@@ -26,7 +25,8 @@ export function markDonationPaid(
   options: { now: number; paymentIntentId?: string | null; confirmedBy?: string | null; customerId?: string | null; subscriptionId?: string | null; invoiceId?: string | null },
 ): { changed: boolean } {
   const donation = tx.select().from(donations).where(eq(donations.id, donationId)).get();
-  if (!donation) notFound("We could not find that gift.");
+  // Callers pass the id of a gift they just read: a missing one is a bug, not a person's mistake.
+  if (!donation) throw new Error(`No donation ${donationId} to mark paid`);
   const extra = {
     ...(options.paymentIntentId && !donation.paymentIntentId ? { paymentIntentId: options.paymentIntentId } : {}),
     ...(options.customerId && !donation.customerId ? { customerId: options.customerId } : {}),

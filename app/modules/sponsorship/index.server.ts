@@ -4,7 +4,7 @@ export { syncCheckoutSession } from "./checkout.server";
 export { donatePageData, openCampaignsView, progressView, wallView } from "./donate-page.server";
 export { campaignChoices, donationDetail, donationsForExport, filterParams, listDonations, markTransferReceived, readDonationFilters, refundableOf } from "./donations-admin.server";
 export { donationsCsv, donationsFileName } from "./donations-csv.server";
-export { DonationInputError, createDonation, findTransferPledge } from "./donations.server";
+export { createDonation, findTransferPledge } from "./donations.server";
 export { givingFigures } from "./figures.server";
 export { givingCardData, myGifts, myMonthlyGifts } from "./giving.server";
 export { partnerPipeline, setPartnerStage, submitPartnerEnquiry } from "./partners.server";

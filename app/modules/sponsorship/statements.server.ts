@@ -1,3 +1,4 @@
+import { clock } from "~/utils/clock.server";
 import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
@@ -48,7 +49,7 @@ type StatementLine = {
   interval: "one_off" | "monthly";
 };
 
-type Statement = { year: number; lines: StatementLine[]; totals: { currency: string; gifts: number; net: number }[] };
+type Statement = { year: number; issuedAt: number; lines: StatementLine[]; totals: { currency: string; gifts: number; net: number }[] };
 
 /** The person's paid gifts in one calendar year, oldest first, with totals per currency. */
 export function yearStatement(donor: Donor, year: number, timeZone: string): Statement {
@@ -79,7 +80,7 @@ export function yearStatement(donor: Donor, year: number, timeZone: string): Sta
     total.net += line.net;
     totals.set(line.currency, total);
   }
-  return { year, lines, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  return { year, issuedAt: clock.now(), lines, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
 }
 
 /** The statement as CSV: amounts as plain major-unit numbers beside their currency. */

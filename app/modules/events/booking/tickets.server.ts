@@ -6,6 +6,7 @@ import { formatDateTime } from "~/utils/dates";
 import { placeText, safeJoinUrl, whenText } from "../facts.server";
 import { waitlistPosition } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
+import { clock } from "~/utils/clock.server";
 
 /** The address the ticket's QR code opens: the organiser's check-in page for this person. */
 export function checkInUrl(eventId: string, checkInToken: string): string {
@@ -29,7 +30,8 @@ export function ownsRegistration(userId: string, registrationId: string): boolea
  * The person's own registration, with what the ticket page shows. Null for anyone else's, so a
  * stranger cannot even learn that it exists.
  */
-export async function ticketFor(userId: string, registrationId: string, timeZone: string, now: number) {
+export async function ticketFor(userId: string, registrationId: string, timeZone: string) {
+  const now = clock.now();
   const row = db
     .select({ registration: registrations, event: events })
     .from(registrations)
@@ -75,7 +77,8 @@ type MyRegistration = {
 };
 
 /** The person's registrations: upcoming (soonest first) and past (latest first, the last 50). */
-export function myRegistrations(userId: string, timeZone: string, now: number) {
+export function myRegistrations(userId: string, timeZone: string) {
+  const now = clock.now();
   const select = (upcoming: boolean) =>
     db
       .select({ registration: registrations, event: events })

@@ -1,22 +1,26 @@
 import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { events, registrations } from "~db/schema";
+import { clock } from "~/utils/clock.server";
 
 // Who checked in at which event, for cohorts that invite an event's attendees.
+
+const EVENTS_OFFERED = 20;
 
 /**
  * Recent published events at which someone checked in, latest first. Reads the latest events by
  * the (status, start) index and stops at each one's first check-in, so it costs the same however
  * many registrations there are.
  */
-export function eventsWithCheckIns(now: number, limit = 20) {
+export function eventsWithCheckIns() {
+  const now = clock.now();
   const anyCheckIn = sql`exists (select 1 from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.checkedInAt} is not null)`;
   return db
     .select({ id: events.id, title: events.title, startsAt: events.startsAt })
     .from(events)
     .where(and(eq(events.status, "published"), lte(events.startsAt, now), anyCheckIn))
     .orderBy(desc(events.startsAt))
-    .limit(limit)
+    .limit(EVENTS_OFFERED)
     .all();
 }
 

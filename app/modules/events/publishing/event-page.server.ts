@@ -10,6 +10,7 @@ import { seatFigures, waitlistPosition } from "../booking/seats.server";
 import { eventQuestionsOf, type EventRow } from "~/modules/events/publishing/events.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { clock } from "~/utils/clock.server";
 
 /** "Lagos time" for Africa/Lagos. */
 function timeZoneLabel(timeZone: string): string {
@@ -61,7 +62,8 @@ function structuredData(event: EventRow, pageUrl: string, organisation: { name: 
 }
 
 /** Everything the event page shows, for this visitor (signed in or not). */
-export function eventPageData(event: EventRow, userId: string | null, now: number) {
+export function eventPageData(event: EventRow, userId: string | null) {
+  const now = clock.now();
   const organisation = getOrganisation();
   const { timeZone, name: organisationName } = organisation;
   const figures = seatFigures(db, [event.id]).get(event.id) ?? { held: 0, waiting: 0 };

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from
 import type { EventRow } from "./events.server";
 import { db } from "~db/client.server";
 import { eventFeedback, events, registrationAnswers, registrations, users } from "~db/schema";
-import { DAY } from "~/utils/clock.server";
+import { DAY, clock } from "~/utils/clock.server";
 import { seatFigures } from "../booking/seats.server";
 
 const ADMIN_EVENTS_PAGE_SIZE = 30;
@@ -39,7 +39,8 @@ export type AdminEventsView = "upcoming" | "past";
  * One page of events for the console. "upcoming": published and cancelled events not over yet,
  * soonest first, with every draft still to come listed apart; "past": the rest, latest first.
  */
-export function listAdminEvents({ now, view, page }: { now: number; view: AdminEventsView; page: number }) {
+export function listAdminEvents({ view, page }: { view: AdminEventsView; page: number }) {
+  const now = clock.now();
   const notOver = gt(events.endsAt, now);
   const over = lte(events.endsAt, now);
   const count = (where: SQL | undefined) => db.select({ n: sql<number>`count(*)` }).from(events).where(where).get()?.n ?? 0;
@@ -64,7 +65,8 @@ export function listAdminEvents({ now, view, page }: { now: number; view: AdminE
 type EventsFigures = { upcoming: number; drafts: number; registrationsNext30Days: number };
 
 /** For the console's front page: published events still to come, drafts, and seats booked in the next 30 days. */
-export function eventsFigures(now: number): EventsFigures {
+export function eventsFigures(): EventsFigures {
+  const now = clock.now();
   const count = (status: "published" | "draft") =>
     db.select({ n: sql<number>`count(*)` }).from(events).where(and(eq(events.status, status), gt(events.endsAt, now))).get()?.n ?? 0;
   const booked =

@@ -5,6 +5,7 @@ import { formatDateTime } from "~/utils/dates";
 import { placeText, whenText } from "../facts.server";
 import { seatFigures } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
+import { clock } from "~/utils/clock.server";
 
 const EVENTS_PAGE_SIZE = 20;
 
@@ -44,7 +45,8 @@ type EventCard = {
 };
 
 /** Published (and cancelled) events, upcoming soonest first or past latest first, a page at a time. */
-export function listPublicEvents(filter: EventListFilter, now: number, timeZone: string) {
+export function listPublicEvents(filter: EventListFilter, timeZone: string) {
+  const now = clock.now();
   const conditions: SQL[] = [
     inArray(events.status, ["published", "cancelled"]),
     filter.when === "upcoming" ? gt(events.endsAt, now) : lte(events.endsAt, now),
