@@ -52,7 +52,7 @@ const areaRules = Object.entries(LOWER_AREAS).flatMap(([area, lower]) =>
           { name: "react-router", message: "HTTP stays in routes: return a Refusal or a value, never a Response." },
           {
             name: "~/utils/http.server",
-            importNames: ["forbidden", "safeRedirectPath"],
+            importNames: ["forbidden"],
             message: "HTTP stays in routes: return a Refusal. Only a guard's 404 and a rate limit's 429 may end a request from a module (ADR 0018).",
           },
         ],

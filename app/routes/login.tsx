@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { safeRedirectPath } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/urls.server";
 import { staticPage } from "~/utils/hydration";
 import { getUser } from "~/routes/helpers/session.server";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";

@@ -5,7 +5,7 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { safeRedirectPath } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/urls.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 import { getUser } from "~/routes/helpers/session.server";

@@ -15,11 +15,3 @@ export function tooManyRequests(retryAfterSeconds: number, message?: string): ne
     { status: 429, headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } },
   );
 }
-
-/** Only same-site paths are followed after sign-in, never another host. */
-export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/me"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
-}

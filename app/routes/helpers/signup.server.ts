@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { refusalReply } from "./replies.server";
 import { getUser } from "./session.server";
-import { safeRedirectPath } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/urls.server";
 import { signUp, type SignupRole, signupServerSchema } from "~/modules/auth/index.server";
 
 // The three sign-up pages (/signup, /signup/mentor, /signup/sponsor) differ only in the role
