@@ -8,7 +8,8 @@ export function absoluteUrl(path: string): string {
 const LONGEST_REDIRECT = 2000;
 // Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so "/\t/evil" and
 // "/\\evil" both reach another host; a CR or LF would also break the Location header.
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029\\]/;
 
 /**
  * A redirect target taken from input, as a path on this site (path, query and fragment), or the
