@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { createRequestHandler } from "@react-router/express";
 import type { ServerBuild } from "react-router";
 import compression from "compression";
@@ -12,10 +13,14 @@ import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
 import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
 import { formBodiesOnly } from "./app/utils/form-body.server";
+import { gracefulStop } from "./app/utils/graceful-shutdown.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
 
 const isProduction = env.NODE_ENV === "production";
+// A deploy waits this long for answers in progress, and then for the worker to finish a send.
+const SHUTDOWN_GRACE_MS = 8_000;
+const WORKER_STOP_MS = 3_000;
 
 async function main() {
   // Every installation gets the 15-step curriculum; an installed copy is the organisers' to edit.
@@ -77,23 +82,25 @@ async function main() {
   registerJobHandlers();
   const worker = startWorker({ intervalMs: env.WORKER_INTERVAL_MS });
 
+  const stopServer = gracefulStop(server);
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close(async () => {
-      await worker.stop();
-      closeDatabase();
-      logger.info("stopped");
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    // Only for a stop that hangs outright: the steps below each have their own limit.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    const { forced } = await stopServer(SHUTDOWN_GRACE_MS);
+    if (forced) logger.warn("closed connections still busy after the grace period");
+    const stopped = await Promise.race([worker.stop().then(() => true), delay(WORKER_STOP_MS, false)]);
+    // A message being sent when time ran out is sent again after its claim lapses.
+    if (!stopped) logger.warn("the worker did not stop in time");
+    closeDatabase();
+    logger.info("stopped");
+    process.exit(0);
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 function trustProxyValue(value: string): string | number | boolean {

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "react-router";
 import { handleStripeWebhook } from "~/modules/sponsorship/index.server";
+import { readBodyWithin } from "~/utils/body-limit.server";
 
 // Stripe's events are far smaller; anything bigger is not from Stripe.
 const MAX_WEBHOOK_BYTES = 1_000_000;
@@ -16,11 +17,8 @@ export function loader() {
 /** Stripe's event deliveries: checked by signature (exempt from the same-site check), answered quickly. */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed();
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) {
-    return new Response("Payload Too Large", { status: 413 });
-  }
-  const body = await request.text();
-  if (body.length > MAX_WEBHOOK_BYTES) return new Response("Payload Too Large", { status: 413 });
-  const reply = handleStripeWebhook(body, request.headers.get("stripe-signature"));
+  const body = await readBodyWithin(request, MAX_WEBHOOK_BYTES);
+  if (!body) return new Response("Payload Too Large", { status: 413, headers: { Connection: "close", "Content-Type": "text/plain; charset=utf-8" } });
+  const reply = handleStripeWebhook(new TextDecoder().decode(body), request.headers.get("stripe-signature"));
   return new Response(reply.body, { status: reply.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

@@ -12,6 +12,10 @@ export type AppServer = {
   /** The private copy of the build the server runs from. */
   buildRoot: string;
   output: () => string;
+  /** The server process, for signals and memory readings. */
+  pid: number;
+  /** How the process ended, once it has. */
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop: () => Promise<void>;
 };
 
@@ -62,7 +66,7 @@ export async function startAppServer(
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -86,6 +90,8 @@ export async function startAppServer(
     databaseFile,
     buildRoot: root,
     output: () => output,
+    pid: child.pid!,
+    exit: exited,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

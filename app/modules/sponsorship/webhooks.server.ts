@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { z } from "zod";
 import { db, type Tx } from "~db/client.server";
 import { stripeEvents } from "~db/schema";
 import { clock } from "~/utils/clock.server";
@@ -11,7 +12,44 @@ import { Stripe as StripeSdk, webhookSecret } from "./stripe-client.server";
 /** Stripe's own recommendation: refuse signatures older than five minutes (replays). */
 const WEBHOOK_TOLERANCE_SECONDS = 300;
 
-type WebhookReply = { status: 200 | 400; body: string };
+type WebhookReply = { status: 200 | 400 | 422; body: string };
+
+// What each handled event type must carry, and the fields its handler reads. A signed event whose
+// object is of another kind (or lacks them) is refused before anything is written.
+const id = z.string().min(1);
+const OBJECT_OF = {
+  "checkout.session": z.object({ object: z.literal("checkout.session"), id }),
+  invoice: z.object({ object: z.literal("invoice"), id }),
+  subscription: z.object({ object: z.literal("subscription"), id }),
+  charge: z.object({
+    object: z.literal("charge"),
+    id,
+    amount_refunded: z.number().int().nonnegative(),
+  }),
+} as const;
+
+const EXPECTED_OBJECT: Record<string, keyof typeof OBJECT_OF> = {
+  "checkout.session.completed": "checkout.session",
+  "checkout.session.async_payment_succeeded": "checkout.session",
+  "checkout.session.expired": "checkout.session",
+  "checkout.session.async_payment_failed": "checkout.session",
+  "invoice.paid": "invoice",
+  "invoice.payment_failed": "invoice",
+  "customer.subscription.deleted": "subscription",
+  "charge.refunded": "charge",
+};
+
+/** The `t=` of a Stripe-Signature header, in seconds, or null. */
+function signedAt(signature: string): number | null {
+  const stamp = signature.split(",").find((part) => /^t=\d+$/.test(part.trim()));
+  return stamp ? Number(stamp.trim().slice(2)) : null;
+}
+
+// A write the rows refuse (a constraint) will fail the same way on every retry; anything else
+// (a busy database) is worth Stripe's retry.
+function isConstraintError(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_CONSTRAINT");
+}
 
 // Verification needs no API key, only the signing secret, so it works from the class itself.
 const webhooks = StripeSdk.webhooks;
@@ -55,6 +93,12 @@ export function handleStripeWebhook(rawBody: string, signature: string | null): 
     return { status: 400, body: "Webhooks are not configured." };
   }
   if (!signature) return { status: 400, body: "Missing Stripe-Signature header." };
+  // Stripe's library refuses only old timestamps; one from the future is refused here too.
+  const stamped = signedAt(signature);
+  if (stamped === null || Math.abs(clock.now() / 1000 - stamped) > WEBHOOK_TOLERANCE_SECONDS) {
+    logger.warn({ stamped }, "stripe webhook timestamp outside the tolerance");
+    return { status: 400, body: "Timestamp outside the tolerance." };
+  }
   let event: Stripe.Event;
   try {
     event = webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS, undefined, clock.now());
@@ -62,21 +106,36 @@ export function handleStripeWebhook(rawBody: string, signature: string | null): 
     logger.warn({ reason: (error as Error).message }, "stripe webhook signature refused");
     return { status: 400, body: "Invalid signature." };
   }
+  const expected = EXPECTED_OBJECT[event.type];
+  if (expected && !OBJECT_OF[expected].safeParse(event.data?.object).success) {
+    logger.warn({ eventId: event.id, type: event.type }, "stripe webhook object does not match its type");
+    return { status: 422, body: "The event's object does not match its type." };
+  }
   const now = clock.now();
-  const applied = db.transaction(
-    (tx) => {
-      const fresh = tx
-        .insert(stripeEvents)
-        .values({ id: event.id, type: event.type, receivedAt: now })
-        .onConflictDoNothing()
-        .returning({ id: stripeEvents.id })
-        .get();
-      if (!fresh) return false;
-      applyEvent(tx, event, now);
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  let applied: boolean;
+  try {
+    applied = db.transaction(
+      (tx) => {
+        const fresh = tx
+          .insert(stripeEvents)
+          .values({ id: event.id, type: event.type, receivedAt: now })
+          .onConflictDoNothing()
+          .returning({ id: stripeEvents.id })
+          .get();
+        if (!fresh) return false;
+        applyEvent(tx, event, now);
+        return true;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (!isConstraintError(error)) throw error;
+    logger.warn({ err: error, eventId: event.id, type: event.type }, "stripe webhook could not be applied");
+    return {
+      status: 422,
+      body: "The event cannot be applied to what is recorded.",
+    };
+  }
   logger.info({ eventId: event.id, type: event.type, applied }, "stripe webhook");
   return { status: 200, body: applied ? "ok" : "already processed" };
 }
