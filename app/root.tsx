@@ -10,7 +10,7 @@ import { useShouldHydrate } from "./utils/hydration";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css?url";
 import { getUser } from "~/routes/helpers/session.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
+import { getOrganisation, siteShare } from "~/modules/organisation/index.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user ? { name: user.name, roles: user.roles, emailVerified: user.emailVerified } : null,
       organisation: { name: organisation.name, tagline: organisation.tagline, contactEmail: organisation.contactEmail },
+      share: siteShare(),
       flash,
     },
     clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,

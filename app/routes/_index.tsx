@@ -3,13 +3,12 @@ import { Link, useLoaderData } from "react-router";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
 export const handle = staticPage;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.name}: ${data.tagline}` : "Steppingstone" },
-  { name: "description", content: data?.mission ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
+  shareMeta(siteShareOf(matches), { path: location.pathname, title: data ? `${data.name}: ${data.tagline}` : "Steppingstone", description: data?.mission });
 
 export function loader() {
   const { name, tagline, mission } = getOrganisation();

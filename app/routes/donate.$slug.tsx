@@ -14,13 +14,16 @@ import { refusalReply } from "~/routes/helpers/replies.server";
 import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/modules/auth/index.server";
 import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
 import { donateSchema } from "~/modules/sponsorship";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   if (!data) return [{ title: "Campaign not found" }];
-  return [
-    { title: `Give to ${data.campaign.title}: ${data.organisationName}` },
-    { name: "description", content: data.campaign.summary || `Support ${data.organisationName}: ${data.campaign.title}.` },
-  ];
+  return shareMeta(siteShareOf(matches), {
+    path: location.pathname,
+    title: `Give to ${data.campaign.title}: ${data.organisationName}`,
+    description: data.campaign.summary || `Support ${data.organisationName}: ${data.campaign.title}.`,
+    image: data.shareImage ?? undefined,
+  });
 };
 
 export const handle = staticPage;

@@ -6,11 +6,14 @@ import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress"
 import { staticPage } from "~/utils/hydration";
 import { openCampaignsView } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Give: ${data.organisationName}` : "Give" },
-  { name: "description", content: "Support workshops, mentoring and the youth programme: give once or monthly, by card or bank transfer." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
+  shareMeta(siteShareOf(matches), {
+    path: location.pathname,
+    title: data ? `Give: ${data.organisationName}` : "Give",
+    description: "Support workshops, mentoring and the youth programme: give once or monthly, by card or bank transfer.",
+  });
 
 export const handle = staticPage;
 

@@ -15,22 +15,19 @@ import { getUser } from "~/routes/helpers/session.server";
 import { createSession, hasRole } from "~/modules/auth/index.server";
 import { registerForEvent, type BookingOutcome, eventPath, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
 import { KIND_LABELS, registerSchema } from "~/modules/events";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: "Event not found" }];
   const { event, pageUrl, organisationName } = data;
   const title = `${event.title}: ${organisationName}`;
-  return [
-    { title },
-    { name: "description", content: event.plainDescription },
-    { property: "og:type", content: "website" },
-    { property: "og:title", content: event.title },
-    { property: "og:description", content: `${event.when}. ${event.place}. ${event.plainDescription}` },
-    { property: "og:url", content: pageUrl },
-    { property: "og:site_name", content: organisationName },
-    { name: "twitter:card", content: "summary" },
-    { tagName: "link", rel: "canonical", href: pageUrl },
-  ];
+  // The canonical address is the event's, whatever query the link carried.
+  return shareMeta(siteShareOf(matches), {
+    path: new URL(pageUrl).pathname,
+    title,
+    description: `${event.when}. ${event.place}. ${event.plainDescription}`,
+    image: data.shareImage ?? undefined,
+  });
 };
 
 export const handle = staticPage;

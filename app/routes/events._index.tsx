@@ -8,13 +8,15 @@ import { staticPage } from "~/utils/hydration";
 import { KIND_LABELS, KIND_OPTIONS } from "~/modules/events";
 import { listPublicEvents } from "~/modules/events/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   const title = data?.when === "past" ? "Past events" : "Workshops and seminars";
-  return [
-    { title: data ? `${title}: ${data.organisation}` : title },
-    { name: "description", content: "Resilience workshops, seminars and youth programme sessions: book a free seat." },
-  ];
+  return shareMeta(siteShareOf(matches), {
+    path: location.pathname,
+    title: data ? `${title}: ${data.organisation}` : title,
+    description: "Resilience workshops, seminars and youth programme sessions: book a free seat.",
+  });
 };
 
 export const handle = staticPage;

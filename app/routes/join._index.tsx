@@ -5,8 +5,10 @@ import { JoinCodeForm } from "~/components/cohorts/join-code-form";
 import { PageHeader } from "~/components/layout";
 import { staticPage } from "~/utils/hydration";
 import { normaliseJoinCode } from "~/modules/cohorts";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction = () => [{ title: "Join a cohort" }];
+export const meta: MetaFunction = ({ matches, location }) =>
+  shareMeta(siteShareOf(matches), { path: location.pathname, title: "Join a cohort", description: "Have a join code from your organisers? Enter it here to start the programme with your cohort." });
 
 export const handle = staticPage;
 

@@ -11,8 +11,9 @@ import { getUser } from "~/routes/helpers/session.server";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { logIn } from "~/modules/auth/index.server";
 import { loginSchema } from "~/modules/auth";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction = () => [{ title: "Log in" }];
+export const meta: MetaFunction = ({ matches, location }) => shareMeta(siteShareOf(matches), { path: location.pathname, title: "Log in" });
 
 export const handle = staticPage;
 

@@ -9,11 +9,10 @@ import { staticPage } from "~/utils/hydration";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_KIND_OPTIONS, partnerEnquirySchema } from "~/modules/sponsorship";
 import { submitPartnerEnquiry } from "~/modules/sponsorship/index.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Partner with us" },
-  { name: "description", content: "Sponsor, give in kind, build a social enterprise with us, or volunteer." },
-];
+export const meta: MetaFunction = ({ matches, location }) =>
+  shareMeta(siteShareOf(matches), { path: location.pathname, title: "Partner with us", description: "Sponsor, give in kind, build a social enterprise with us, or volunteer." });
 
 export const handle = staticPage;
 

@@ -5,11 +5,10 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";
 import { BUILT_IN_CURRICULUM, publicOverview } from "~/modules/curriculum/index.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.overview ? data.overview.title : "The programme" },
-  { name: "description", content: data?.overview?.summary ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
+  shareMeta(siteShareOf(matches), { path: location.pathname, title: data?.overview ? data.overview.title : "The programme", description: data?.overview?.summary });
 
 export const handle = staticPage;
 

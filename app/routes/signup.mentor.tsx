@@ -4,8 +4,9 @@ import { SignupPage, signupTitle } from "~/components/auth/signup-page";
 import { staticPage } from "~/utils/hydration";
 import { signupAction, signupLoader } from "~/routes/helpers/signup.server";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction = () => [{ title: signupTitle("mentor") }];
+export const meta: MetaFunction = ({ matches, location }) => shareMeta(siteShareOf(matches), { path: location.pathname, title: signupTitle("mentor") });
 
 export const handle = staticPage;
 

@@ -9,11 +9,14 @@ import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
 import { wallView, overallWall, totalsByCurrency } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Our sponsors: ${data.organisationName}` : "Our sponsors" },
-  { name: "description", content: "The people and organisations whose gifts keep our workshops, mentoring and youth programme going." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
+  shareMeta(siteShareOf(matches), {
+    path: location.pathname,
+    title: data ? `Our sponsors: ${data.organisationName}` : "Our sponsors",
+    description: "The people and organisations whose gifts keep our workshops, mentoring and youth programme going.",
+  });
 
 export const handle = staticPage;
 

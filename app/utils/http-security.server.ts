@@ -87,7 +87,7 @@ export function noStoreForSignedIn(req: Request, res: Response, next: NextFuncti
 }
 
 // Headers a route may set to tighten the default (a token page's `no-referrer`, say).
-const OVERRIDABLE_HEADERS = new Set(["referrer-policy"]);
+const OVERRIDABLE_HEADERS = new Set(["referrer-policy", "cross-origin-resource-policy"]);
 
 /**
  * The React Router adapter appends route headers; for these, the route's value replaces the default

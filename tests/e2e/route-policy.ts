@@ -106,6 +106,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   root: { load: "anyone", post: "no-action", url: () => "/" },
   "routes/_index": { load: "anyone", post: "no-action" },
   "routes/status": { load: "anyone", post: "no-action" },
+  "routes/share[.png]": { load: "anyone", post: "no-action" },
+  "routes/sitemap[.xml]": { load: "anyone", post: "no-action" },
+  "routes/robots[.txt]": { load: "anyone", post: "no-action" },
 
   "routes/login": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
   "routes/signup._index": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
@@ -139,6 +142,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/events[.ics]": { load: "anyone", post: "no-action" },
   "routes/events.$slug": { load: "anyone", post: "anyone", url: (f) => publicEventUrl(f) },
   "routes/events.$slug[.ics]": { load: "anyone", post: "no-action", url: (f) => publicEventUrl(f, ".ics") },
+  "routes/events.$slug[.png]": { load: "anyone", post: "no-action", url: (f) => publicEventUrl(f, ".png") },
   // The emailed link's token is the key (here: someone who was not checked in, so the page says so).
   "routes/events.$slug_.feedback": { load: "anyone", post: "anyone", url: feedbackUrl },
   // The unguessable token is the key to a person's feed.

@@ -14,6 +14,7 @@ export const SPONSORSHIP_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.campaigns.$id": { load: ORGANISERS, post: ORGANISERS, url: (f) => `/admin/campaigns/${f.campaignId ?? "no-such-campaign"}` },
   "routes/donate._index": { load: "anyone", post: "no-action" },
   "routes/donate.$slug": { load: "anyone", post: "anyone", url: (f) => `/donate/${campaignSlug(f)}` },
+  "routes/donate.$slug[.png]": { load: "anyone", post: "no-action", url: (f) => `/donate/${campaignSlug(f)}.png` },
   // The pledge's random id is the key to its page (the reference and the bank details).
   "routes/donate.$slug_.transfer.$donationId": {
     load: "anyone",

@@ -18,4 +18,5 @@ export { createEvent, eventQuestionsOf, getEventById, updateEvent } from "./publ
 export { eventsFigures, feedbackSummary, listAdminEvents, registrationsWithAnswers, type AdminEventSummary, type AdminEventsView, type RegistrationListing } from "./publishing/organiser-lists.server";
 export { listPublicEvents, publicEventBySlug } from "./publishing/public-lists.server";
 export { seriesSessions } from "./publishing/series.server";
+export { eventShareCard, publicEventPaths } from "./publishing/sharing.server";
 export { cancelEvent, publishEvent, unpublishEvent } from "./publishing/status.server";

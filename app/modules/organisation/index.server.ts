@@ -1,3 +1,4 @@
 // The organisation area's front door for server code (routes, other areas, scripts).
 export { auditPage, describeAuditDetails, describeTarget, recordAudit } from "./audit.server";
 export { getOrganisation, saveOrganisationSettings, updateOrganisation } from "./settings.server";
+export { organisationCardPath, organisationShareCard, siteShare } from "./sharing.server";

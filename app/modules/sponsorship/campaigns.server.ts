@@ -228,6 +228,11 @@ export function listOpenCampaigns(now: number): CampaignRow[] {
     .all();
 }
 
+export const campaignPath = (slug: string) => `/donate/${slug}`;
+
+/** The address of a campaign's share card; the version makes apps fetch it again after an edit. */
+export const campaignCardPath = (campaign: Pick<CampaignRow, "slug" | "updatedAt">) => `${campaignPath(campaign.slug)}.png?v=${campaign.updatedAt}`;
+
 /** A campaign's public page: open and closed ones show; drafts only to organisers. */
 export function publicCampaignBySlug(slug: string, options: { includeDrafts?: boolean } = {}): CampaignRow | undefined {
   const campaign = db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();

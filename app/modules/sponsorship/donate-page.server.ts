@@ -2,11 +2,12 @@ import { formatDate } from "~/utils/dates";
 import { hashToken } from "~/utils/ids.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMoney } from "~/utils/money";
-import { closedReasonAt, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
+import { campaignCardPath, closedReasonAt, listOpenCampaigns, tiersOf, type CampaignRow } from "./campaigns.server";
 import { campaignProgress, campaignsProgress, type CampaignProgress } from "./progress.server";
 import { campaignWall, type WallEntry } from "./wall.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { clock } from "~/utils/clock.server";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export function progressView(progress: CampaignProgress) {
   return {
@@ -75,5 +76,6 @@ export function donatePageData(campaign: CampaignRow) {
     })),
     wall: wallView(campaignWall(campaign.id), organisation.timeZone),
     closedReason: closedReasonAt(campaign, now),
+    shareImage: campaign.status === "draft" ? null : absoluteUrl(campaignCardPath(campaign)),
   };
 }

@@ -4,6 +4,7 @@ export { syncCheckoutSession } from "./checkout.server";
 export { donatePageData, openCampaignsView, progressView, wallView } from "./donate-page.server";
 export { campaignChoices, donationDetail, donationsForExport, filterParams, listDonations, markTransferReceived, readDonationFilters, refundableOf } from "./donations-admin.server";
 export { donationsCsv, donationsFileName } from "./donations-csv.server";
+export { campaignShareCard, publicCampaignPaths } from "./sharing.server";
 export { createDonation, findTransferPledge } from "./donations.server";
 export { givingFigures } from "./figures.server";
 export { givingCardData, myGifts, myMonthlyGifts } from "./giving.server";

@@ -9,7 +9,8 @@ import { seatState } from "./public-lists.server";
 import { seatFigures, waitlistPosition } from "../booking/seats.server";
 import { eventQuestionsOf, type EventRow } from "~/modules/events/publishing/events.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
+import { getOrganisation, organisationCardPath } from "~/modules/organisation/index.server";
+import { eventCardPath } from "./sharing.server";
 import { clock } from "~/utils/clock.server";
 
 /** "Lagos time" for Africa/Lagos. */
@@ -35,11 +36,12 @@ function mapLink(event: EventRow): string {
 }
 
 /** schema.org/Event, as search engines and link previews read it. */
-function structuredData(event: EventRow, pageUrl: string, organisation: { name: string; currency: string }, seatsLeft: number) {
+function structuredData(event: EventRow, pageUrl: string, image: string, organisation: { name: string; currency: string }, seatsLeft: number) {
   return {
     "@context": "https://schema.org",
     "@type": "Event",
     name: event.title,
+    image: [image],
     description: event.summary || markdownToPlainText(event.description, 300),
     startDate: new Date(event.startsAt).toISOString(),
     endDate: new Date(event.endsAt).toISOString(),
@@ -75,6 +77,8 @@ export function eventPageData(event: EventRow, userId: string | null) {
   const closed = closedReason(event, now, timeZone);
   const full = seatsLeft === 0 && !event.waitlistEnabled;
   const pageUrl = absoluteUrl(eventPath(event.slug));
+  // Drafts and cancelled events have no card of their own: the organisation's stands in.
+  const shareImage = event.status === "published" ? absoluteUrl(eventCardPath(event)) : null;
   return {
     event: {
       slug: event.slug,
@@ -107,7 +111,8 @@ export function eventPageData(event: EventRow, userId: string | null) {
     willWaitlist: seatsLeft === 0,
     pageUrl,
     organisationName,
-    jsonLd: scriptSafeJson(structuredData(event, pageUrl, organisation, seatsLeft)),
+    shareImage,
+    jsonLd: scriptSafeJson(structuredData(event, pageUrl, shareImage ?? absoluteUrl(organisationCardPath(organisation)), organisation, seatsLeft)),
   };
 }
 
