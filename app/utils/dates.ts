@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { formatISO } from "date-fns";
 
 /**
  * Turns a local date and time typed by an organiser ("2026-12-03T14:30", as sent by
@@ -19,6 +20,19 @@ export function instantToLocalInput(instant: number, timeZone: string): string {
   const date = new TZDate(instant, timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * An instant as ISO 8601 with the zone's offset, as spreadsheets and other programs read it:
+ * "2026-11-23T06:11:00+01:00" (UTC too is written as "+00:00", so a column has one shape).
+ */
+export function isoDateTime(instant: number, timeZone: string): string {
+  return formatISO(new TZDate(instant, timeZone)).replace(/Z$/, "+00:00");
+}
+
+/** The calendar day of an instant in the time zone, as ISO 8601: "2026-11-23". */
+export function isoDate(instant: number, timeZone: string): string {
+  return formatISO(new TZDate(instant, timeZone), { representation: "date" });
 }
 
 const FORMATS = {

@@ -1,8 +1,12 @@
-/** "Resilience workshop: bounce back!" -> "resilience-workshop-bounce-back"; `fallback` when nothing is left. */
+import anyAscii from "any-ascii";
+
+/**
+ * "Resilience workshop: bounce back!" -> "resilience-workshop-bounce-back"; `fallback` when
+ * nothing is left. Letters are transliterated, not dropped: Hausa's ƙ ɗ ɓ ƴ become k d b y, and
+ * Yoruba and Igbo marks come off their letters (ọ ṣ ụ -> o s u).
+ */
 export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const slug = anyAscii(text)
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, "-")

@@ -3,6 +3,7 @@ import { like } from "drizzle-orm";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { instantToLocalInput, localInputToInstant } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
+import { slugify } from "~/utils/slug";
 import { users } from "~db/schema";
 import { DEMO_EVENTS, LARGE_TITLES, LARGE_VENUES, STAGES } from "./events-data";
 import { findUserByEmail } from "~/modules/auth/index.server";
@@ -80,7 +81,7 @@ function seedDemoEvents(tx: Tx, s: Statements, ctx: { now: number; timeZone: str
       const startsAt = localInstant(now, demo.day + (position - 1) * 7, demo.time, timeZone);
       const id = randomId(12);
       if (position === 1) ids[demo.key] = id;
-      const slugBase = demo.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      const slugBase = slugify(demo.title, "event");
       s.event.run({
         id,
         slug: seriesId ? `${slugBase}-${instantToLocalInput(startsAt, timeZone).slice(0, 10)}` : slugBase,

@@ -13,6 +13,7 @@ import { runRoute } from "../support/route-results";
 import { neutraliseFormula } from "~/utils/csv.server";
 import { registerForEvent, publishEvent, createEvent, eventQuestionsOf, getEventById } from "~/modules/events/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
+import { parseCsv } from "../support/csv";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 
@@ -38,40 +39,6 @@ async function eventWithPeople(title: string, names: string[], fields: Record<st
   return { event: getEventById(eventId)!, people };
 }
 
-/** RFC 4180 as spreadsheets read it: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ",") {
-      endCell();
-    } else if (!quoted && c === "\r" && text[i + 1] === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  if (cell || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
 
 const registrationOf = (eventId: string, userId: string) =>
   db.select().from(registrations).where(eq(registrations.eventId, eventId)).all().find((r) => r.userId === userId)!;

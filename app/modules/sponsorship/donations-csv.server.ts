@@ -1,9 +1,8 @@
-import { stringify } from "csv-stringify/sync";
-import { formatInstant } from "~/utils/dates";
+import { isoDateTime } from "~/utils/dates";
 import { minorToInput } from "~/utils/money";
 import { DONATION_STATUS_LABELS, RECOGNITION_LABELS } from "./donations-admin-schemas";
 import { receivedOf, type DonationListRow } from "./donations-admin.server";
-import { neutraliseFormula } from "~/utils/csv.server";
+import { toCsv } from "~/utils/csv.server";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
 import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
@@ -31,7 +30,7 @@ export function donationsCsv(rows: DonationListRow[], timeZone: string): string 
     "Message",
   ];
   const lines = rows.map((row) => [
-    formatInstant(row.date, timeZone),
+    isoDateTime(row.date, timeZone),
     row.donorName,
     row.donorEmail,
     row.campaignTitle,
@@ -47,7 +46,7 @@ export function donationsCsv(rows: DonationListRow[], timeZone: string): string 
     RECOGNITION_LABELS[row.recognition],
     row.message,
   ]);
-  return stringify([header, ...lines].map((line) => line.map(neutraliseFormula)), { bom: true, record_delimiter: "\r\n" });
+  return toCsv([header, ...lines]);
 }
 
 /** "donations-2026-11.csv" or "donations.csv": safe characters only. */

@@ -1,13 +1,12 @@
 import { clock } from "~/utils/clock.server";
 import { TZDate } from "@date-fns/tz";
-import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
-import { formatDate } from "~/utils/dates";
+import { isoDate } from "~/utils/dates";
 import { minorToInput } from "~/utils/money";
 import { ownedBy, type Donor } from "./giving.server";
-import { neutraliseFormula } from "~/utils/csv.server";
+import { toCsv } from "~/utils/csv.server";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
 import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
 
@@ -87,7 +86,7 @@ export function yearStatement(donor: Donor, year: number, timeZone: string): Sta
 export function statementCsv(statement: Statement, timeZone: string): string {
   const header = ["Date", "Receipt number", "Campaign", "Amount", "Refunded", "Net", "Currency", "Method", "Gift"];
   const lines = statement.lines.map((line) => [
-    formatDate(line.paidAt, timeZone),
+    isoDate(line.paidAt, timeZone),
     line.receiptNumber,
     line.campaignTitle,
     minorToInput(line.amount, line.currency),
@@ -97,6 +96,6 @@ export function statementCsv(statement: Statement, timeZone: string): string {
     METHOD_LABELS[line.method],
     INTERVAL_LABELS[line.interval],
   ]);
-  const totals = statement.totals.map((t) => [`Total ${statement.year}`, "", `${t.gifts} ${t.gifts === 1 ? "gift" : "gifts"}`, "", "", minorToInput(t.net, t.currency), t.currency, "", ""]);
-  return stringify([header, ...lines, ...totals].map((row) => row.map(neutraliseFormula)), { bom: true, record_delimiter: "\r\n" });
+  // Totals stay on the printable statement: inside the data they would be summed as one more gift.
+  return toCsv([header, ...lines]);
 }

@@ -1,6 +1,5 @@
-import { stringify } from "csv-stringify/sync";
-import { neutraliseFormula } from "~/utils/csv.server";
-import { formatInstant } from "~/utils/dates";
+import { toCsv } from "~/utils/csv.server";
+import { isoDateTime } from "~/utils/dates";
 import { REGISTRATION_STATUS_LABELS } from "../publishing/schemas";
 import { answerLabel } from "../booking/schemas";
 import type { EventQuestion } from "../publishing/events.server";
@@ -25,13 +24,13 @@ export function attendeesCsv({ questions, people, timeZone }: { questions: Event
       person.email,
       REGISTRATION_STATUS_LABELS[person.status],
       person.status === "waitlisted" ? String(position) : "",
-      formatInstant(person.createdAt, timeZone),
-      person.checkedInAt ? formatInstant(person.checkedInAt, timeZone) : "",
+      isoDateTime(person.createdAt, timeZone),
+      person.checkedInAt ? isoDateTime(person.checkedInAt, timeZone) : "",
       person.shortCode,
       ...questions.map((question) => answerText(question, person.answers[question.id])),
     ];
   });
-  return stringify([header, ...rows].map((row) => row.map(neutraliseFormula)), { bom: true, record_delimiter: "\r\n" });
+  return toCsv([header, ...rows]);
 }
 
 /** A file name made only of safe characters, so the header needs no encoding. */
