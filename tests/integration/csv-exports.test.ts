@@ -40,7 +40,8 @@ beforeAll(async () => {
   const booked = registerForEvent(attendee.id, event.id, {});
   if (!booked.ok) throw new Error(booked.message);
   clock.set(T0 + DAY + 10 * 60_000);
-  checkIn({ eventId: event.id, registrationId: booked.registrationId, actorId: organiser.id });
+  const present = checkIn({ eventId: event.id, registrationId: booked.registrationId, by: organiser.id });
+  if (!present.ok) throw new Error(present.message);
 
   const curriculumId = installTestCurriculum();
   const cohortId = makeCohort({ actorId: organiser.id, curriculumId, startDate: "2026-11-20" });
@@ -84,6 +85,11 @@ describe.each(["donations", "attendees", "members", "statement"])("the %s CSV", 
     }
     expect(checked).toBeGreaterThan(0);
   });
+});
+
+it("writes the check-in time of an attendee", async () => {
+  const [header, row] = parseCsv((await (await downloads.attendees()).text()).replace(/^\uFEFF/, ""));
+  expect(row[header.indexOf("Checked in")]).toBe("2026-11-24T06:21:00+01:00");
 });
 
 it("writes an instant that reads back as the same instant", async () => {
