@@ -1,8 +1,9 @@
 import { Text } from "@react-email/components";
 import { z } from "zod";
-import { ActionLink, defineTemplate, EmailLayout, paragraph } from "./layout";
+import { calendarPart, icsSchema } from "./calendar";
+import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
 
-/** To everyone registered (confirmed or waiting) when an event is cancelled. */
+/** To everyone registered (confirmed or waiting) when an event is cancelled; people with a seat get the calendar cancellation. */
 export const eventCancelled = defineTemplate({
   schema: z.object({
     name: z.string(),
@@ -10,9 +11,11 @@ export const eventCancelled = defineTemplate({
     when: z.string(),
     message: z.string().default(""),
     url: z.url({ protocol: /^https?$/ }),
+    ics: icsSchema.optional(),
   }),
+  calendar: ({ ics }) => (ics ? calendarPart("event.ics", ics) : null),
   subject: ({ eventTitle }) => `Cancelled: ${eventTitle}`,
-  Body: ({ name, eventTitle, when, message, url, organisation }) => (
+  Body: ({ name, eventTitle, when, message, url, ics, organisation }) => (
     <EmailLayout
       organisation={organisation}
       preview={`${eventTitle} on ${when} will not take place.`}
@@ -31,6 +34,7 @@ export const eventCancelled = defineTemplate({
       ) : null}
       <Text style={paragraph}>Other workshops and seminars are coming up. We would love to see you at one of them.</Text>
       <ActionLink href={url} label="See upcoming events" />
+      {ics ? <Text style={smallPrint}>Open the attached file to remove the event from your calendar.</Text> : null}
     </EmailLayout>
   ),
 });

@@ -1,5 +1,6 @@
 import { Section, Text } from "@react-email/components";
 import { z } from "zod";
+import { calendarPart, icsSchema } from "./calendar";
 import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
 
 const change = z.object({ label: z.string(), before: z.string(), after: z.string() });
@@ -15,13 +16,16 @@ export const eventChanged = defineTemplate({
     url: z.url({ protocol: /^https?$/ }),
     changes: z.array(change).min(1),
     waiting: z.boolean().default(false),
+    /** For people with a seat: the updated calendar invitation (same UID, higher SEQUENCE). */
+    ics: icsSchema.optional(),
   }),
+  calendar: ({ ics }) => (ics ? calendarPart("event.ics", ics) : null),
   subject: ({ eventTitle, changes }) => {
     const labels = changes.map((c) => c.label.toLowerCase());
     const what = labels.includes("when") && labels.some((l) => l !== "when") ? "time and place" : labels.includes("when") ? "time" : "place";
     return `New ${what}: ${eventTitle}`;
   },
-  Body: ({ name, eventTitle, url, changes, waiting, organisation }) => (
+  Body: ({ name, eventTitle, url, changes, waiting, ics, organisation }) => (
     <EmailLayout
       organisation={organisation}
       preview={changes.map((c) => `${c.label}: ${c.after}`).join(" · ")}
@@ -46,7 +50,11 @@ export const eventChanged = defineTemplate({
           : "Your seat is still yours. If you can no longer come, please cancel on the event page so someone else can take it."}
       </Text>
       <ActionLink href={url} label="See the event" />
-      <Text style={smallPrint}>Add the new details to your calendar: the event page has an up-to-date calendar file.</Text>
+      <Text style={smallPrint}>
+        {ics
+          ? "The attached file (event.ics) moves the event in your calendar to the new details."
+          : "Add the new details to your calendar: the event page has an up-to-date calendar file."}
+      </Text>
     </EmailLayout>
   ),
 });

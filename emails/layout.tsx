@@ -1,23 +1,21 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactElement, ReactNode } from "react";
 import { z } from "zod";
+import type { EmailCalendar } from "./calendar";
 
 /** What every message shows about the organisation sending it. */
 export type EmailOrganisation = { name: string; contactEmail: string };
 
-/** A file sent with a message (a calendar invitation, say), made from the stored props. */
-export type EmailAttachment = { filename: string; content: string; contentType: string };
-
 /**
  * One message: the zod schema checks the props stored in the outbox row (they are JSON,
  * written by an older release perhaps), `subject` and `Body` turn them into the message,
- * and the optional `attachments` into the files sent with it.
+ * and the optional `calendar` into the calendar invitation (or cancellation) sent with it.
  */
 export type EmailTemplate<S extends z.ZodType> = {
   schema: S;
   subject: (props: z.output<S>, organisation: EmailOrganisation) => string;
   Body: (props: z.output<S> & { organisation: EmailOrganisation }) => ReactElement;
-  attachments?: (props: z.output<S>) => EmailAttachment[];
+  calendar?: (props: z.output<S>) => EmailCalendar | null;
 };
 
 /** Links in email must be web links: never `javascript:` or anything else a mail app might run. */

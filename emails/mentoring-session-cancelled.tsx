@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import { z } from "zod";
+import { calendarPart, icsSchema } from "./calendar";
 import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint } from "./layout";
 
 /** To the other side when a session is called off; a confirmed one carries a METHOD:CANCEL .ics. */
@@ -9,13 +10,12 @@ export const mentoringSessionCancelled = defineTemplate({
     otherName: z.string(),
     when: z.string(),
     url: httpUrl,
-    ics: z.string().startsWith("BEGIN:VCALENDAR").optional(),
+    ics: icsSchema.optional(),
     /** Called off because the mentorship ended, rather than by one person. */
     becauseEnded: z.boolean().default(false),
   }),
   subject: ({ otherName }) => `Cancelled: mentoring session with ${otherName}`,
-  attachments: ({ ics }) =>
-    ics ? [{ filename: "mentoring-session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=CANCEL" }] : [],
+  calendar: ({ ics }) => (ics ? calendarPart("mentoring-session.ics", ics) : null),
   Body: ({ name, otherName, when, url, ics, becauseEnded, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -1,16 +1,17 @@
 import { Text } from "@react-email/components";
 import { z } from "zod";
+import { calendarPart, icsSchema } from "./calendar";
 import { SessionFacts, sessionFactsSchema } from "./mentoring-session-facts";
 import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
 
-/** To both sides once a session is confirmed, with the session as an .ics file. */
+/** To both sides once a session is confirmed, with the session as a calendar invitation. */
 export const mentoringSessionConfirmed = defineTemplate({
   schema: z.object({
     ...sessionFactsSchema,
-    ics: z.string().startsWith("BEGIN:VCALENDAR"),
+    ics: icsSchema,
   }),
   subject: ({ otherName, when }) => `Confirmed: mentoring session with ${otherName}, ${when}`,
-  attachments: ({ ics }) => [{ filename: "mentoring-session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+  calendar: ({ ics }) => calendarPart("mentoring-session.ics", ics),
   Body: ({ name, otherName, when, format, location, agenda, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

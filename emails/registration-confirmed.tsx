@@ -1,17 +1,18 @@
 import { Text } from "@react-email/components";
 import { z } from "zod";
+import { calendarPart, icsSchema } from "./calendar";
 import { EventFacts, JoinOnline, seatHolderSchema } from "./event-facts";
 import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";
 
 export const registrationConfirmed = defineTemplate({
   schema: z.object({
     ...seatHolderSchema,
-    /** The event as an iCalendar file, attached to the message. */
-    ics: z.string().startsWith("BEGIN:VCALENDAR"),
+    /** The event as a calendar invitation, sent with the message. */
+    ics: icsSchema,
     fromWaitlist: z.boolean().default(false),
   }),
   subject: ({ eventTitle }) => `Your seat at ${eventTitle} is confirmed`,
-  attachments: ({ ics }) => [{ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+  calendar: ({ ics }) => calendarPart("event.ics", ics),
   Body: ({ name, eventTitle, when, place, mapUrl, url, joinUrl, fromWaitlist, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -26,7 +26,8 @@ import { mentorshipEnded } from "./mentorship-ended";
 import { mentorshipMatched } from "./mentorship-matched";
 import { monthlyGiftCancelled } from "./monthly-gift-cancelled";
 import { monthlyGiftPaymentFailed } from "./monthly-gift-payment-failed";
-import type { EmailAttachment, EmailOrganisation, EmailTemplate } from "./layout";
+import type { EmailCalendar } from "./calendar";
+import type { EmailOrganisation, EmailTemplate } from "./layout";
 import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
 import { registrationAttempt } from "./registration-attempt";
@@ -37,7 +38,8 @@ import { stepReleased } from "./step-released";
 import { verifyEmail } from "./verify-email";
 import { waitlistOffer } from "./waitlist-offer";
 
-export type { EmailAttachment, EmailOrganisation } from "./layout";
+export type { EmailCalendar } from "./calendar";
+export type { EmailOrganisation } from "./layout";
 
 export const templates = {
   "verify-email": verifyEmail,
@@ -101,7 +103,7 @@ export function carriesSecretLink(name: string): boolean {
 /** What the caller of `enqueueEmail` passes: optional fields (such as expiry hours) may be left out. */
 export type TemplateProps<T extends TemplateName> = z.input<(typeof templates)[T]["schema"]>;
 
-export type RenderedEmail = { subject: string; html: string; text: string; attachments: EmailAttachment[] };
+export type RenderedEmail = { subject: string; html: string; text: string; calendar: EmailCalendar | null };
 
 // Headings stay as written: shouting a person's name in capitals reads as unfriendly.
 const htmlToTextOptions = { selectors: [{ selector: "h1", options: { uppercase: false } }] };
@@ -129,6 +131,6 @@ export async function renderEmail<T extends TemplateName>(
   }
   const element = createElement(template.Body, { ...parsed.data, organisation });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  const attachments = template.attachments?.(parsed.data) ?? [];
-  return { subject: template.subject(parsed.data, organisation), html, text, attachments };
+  const calendar = template.calendar?.(parsed.data) ?? null;
+  return { subject: template.subject(parsed.data, organisation), html, text, calendar };
 }

@@ -21,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
   return shareMeta(siteShareOf(matches), {
     path: location.pathname,
     title: `Give to ${data.campaign.title}: ${data.organisationName}`,
+    shareTitle: data.campaign.title,
     description: data.campaign.summary || `Support ${data.organisationName}: ${data.campaign.title}.`,
     image: data.shareImage ?? undefined,
   });

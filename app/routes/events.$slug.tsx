@@ -12,8 +12,8 @@ import { staticPage } from "~/utils/hydration";
 import { useNonce } from "~/utils/nonce";
 import { refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { getUser } from "~/routes/helpers/session.server";
-import { createSession, hasRole } from "~/modules/auth/index.server";
-import { registerForEvent, type BookingOutcome, eventPath, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
+import { hasRole } from "~/modules/auth/index.server";
+import { registerForEvent, type BookingOutcome, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
 import { KIND_LABELS, registerSchema } from "~/modules/events";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
@@ -25,6 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return shareMeta(siteShareOf(matches), {
     path: new URL(pageUrl).pathname,
     title,
+    shareTitle: event.title,
     description: `${event.when}. ${event.place}. ${event.plainDescription}`,
     image: data.shareImage ?? undefined,
   });
@@ -74,13 +75,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { name, email, password, answers } = submission.value;
   const result = await signUpAndRegister({ name, email, password, answers }, event.id, context.clientIp);
   if (!result.ok) return refusalReply(submission, result, ["password"]);
-  if (result.kind === "check-email") return { checkEmail: result.email };
-  const { cookie } = createSession(result.userId, request.headers.get("user-agent"));
-  const outcome = result.outcome;
-  if (!outcome.ok) {
-    return redirectWithFlash(eventPath(event.slug), { kind: "error", message: `Your account is ready, but: ${outcome.message}` }, { headers: { "Set-Cookie": cookie } });
-  }
-  return redirectWithFlash(ticketPath(outcome.registrationId), bookedMessage(outcome, email), { headers: { "Set-Cookie": cookie } });
+  // The same answer whether or not the address has an account, and nobody is signed in until the
+  // address is confirmed (ADR 0020): a new account's seat is held, its link leads to the ticket.
+  return { checkEmail: result.email };
 }
 
 export default function EventPage() {
@@ -118,7 +115,7 @@ export default function EventPage() {
           <div className="notice notice--success" role="status">
             <h3>Check your email</h3>
             <p>
-              We have sent a message to <strong>{checkEmail}</strong>. Follow the link in it to log in and book your seat.
+              We have sent a message to <strong>{checkEmail}</strong>. Follow the link in it to finish booking your seat.
             </p>
           </div>
         ) : page.mine ? (

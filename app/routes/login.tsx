@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
@@ -22,7 +23,9 @@ export const headers = retryAfterHeaders;
 export function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
   if (getUser(request)) throw redirect(redirectTo);
-  return { redirectTo };
+  // A link from a confirmed change of address brings the new address, so only the password is left to type.
+  const email = new URL(request.url).searchParams.get("email") ?? "";
+  return z.email().max(254).safeParse(email).success ? { redirectTo, email } : { redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,11 +49,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { redirectTo } = loaded;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "login",
     lastResult,
+    defaultValue: { email: "email" in loaded ? loaded.email : "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
     shouldValidate: "onBlur",
   });

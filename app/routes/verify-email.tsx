@@ -9,7 +9,7 @@ import { safeRedirectPath } from "~/utils/urls.server";
 import { staticPage } from "~/utils/hydration";
 import { NO_REFERRER_META, noReferrerHeaders, tokenFromUrl } from "~/utils/token-page";
 import { getUser } from "~/routes/helpers/session.server";
-import { confirmEmailLink, describeEmailLink } from "~/modules/auth/index.server";
+import { confirmEmailLink, createSession, describeEmailLink } from "~/modules/auth/index.server";
 import { verifyEmailSchema } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email address" }, NO_REFERRER_META];
@@ -30,15 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: verifyEmailSchema });
   const result = submission.status === "success" ? confirmEmailLink(submission.value.token) : null;
   if (!result?.ok) return data({ invalid: true as const, reason: result?.message ?? null }, { status: 400 });
-  // Back to the page that sent the person to sign up, through the log-in page when signed out.
-  const back = safeRedirectPath(submission.status === "success" ? submission.value.next : null, "");
-  const next = getUser(request) ? back || "/me" : back ? `/login?${new URLSearchParams({ redirectTo: back })}` : "/login";
-  return redirectWithFlash(
-    next,
-    result.kind === "verified"
-      ? "Thank you. Your email address is confirmed."
-      : `Your email address is now ${result.email}.`,
-  );
+  // Back to the page that sent the person to sign up (a ticket, a cohort), or their home page.
+  const back = safeRedirectPath(submission.status === "success" ? submission.value.next : null, "") || "/me";
+  const signedIn = getUser(request);
+  if (result.kind === "verified") {
+    // Confirming a new account signs its owner in (ADR 0020); a browser signed in already stays as it is.
+    const session = signedIn ? null : createSession(result.userId, request.headers.get("user-agent"));
+    return redirectWithFlash(back, "Thank you. Your email address is confirmed.", session ? { headers: { "Set-Cookie": session.cookie } } : undefined);
+  }
+  const next = signedIn ? back : `/login?${new URLSearchParams({ email: result.email, redirectTo: back })}`;
+  return redirectWithFlash(next, `Your email address is now ${result.email}.`);
 }
 
 function InvalidLink({ signedIn, reason }: { signedIn: boolean; reason?: string | null }) {

@@ -7,6 +7,8 @@ export type PageShare = {
   /** The page's path on this site (its canonical address, without a query). */
   path: string;
   title: string;
+  /** The title on the shared card when it differs from the tab's (an event's own name). */
+  shareTitle?: string;
   description?: string;
   /** A full address of this page's own card; the organisation's card otherwise. */
   image?: string;
@@ -36,7 +38,7 @@ export function shareMeta(site: SiteShare | undefined, page: PageShare): MetaDes
     { tagName: "link", rel: "canonical", href: url },
     { property: "og:type", content: page.type ?? "website" },
     { property: "og:site_name", content: site.siteName },
-    { property: "og:title", content: page.title },
+    { property: "og:title", content: page.shareTitle ?? page.title },
     { property: "og:description", content: description },
     { property: "og:url", content: url },
     { property: "og:image", content: image },
@@ -46,7 +48,7 @@ export function shareMeta(site: SiteShare | undefined, page: PageShare): MetaDes
     { property: "og:image:height", content: "630" },
     { property: "og:image:alt", content: imageAlt },
     { name: "twitter:card", content: "summary_large_image" },
-    { name: "twitter:title", content: page.title },
+    { name: "twitter:title", content: page.shareTitle ?? page.title },
     { name: "twitter:description", content: description },
     { name: "twitter:image", content: image },
     { name: "twitter:image:alt", content: imageAlt },

@@ -40,6 +40,9 @@ export const events = sqliteTable(
     reminderHoursBefore: integer("reminder_hours_before").notNull().default(24),
     offerHours: integer("offer_hours").notNull().default(24),
     status: text("status", { enum: EVENT_STATUSES }).notNull().default("draft"),
+    // The iCalendar SEQUENCE: raised with every change of time, place or status, so calendar apps
+    // take the newer copy of the event instead of ignoring it.
+    sequence: integer("sequence").notNull().default(0),
     seriesId: text("series_id").references(() => eventSeries.id, { onDelete: "set null" }),
     seriesPosition: integer("series_position"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),

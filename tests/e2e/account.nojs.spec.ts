@@ -36,9 +36,13 @@ test("sign up, confirm, log in and log out without JavaScript", async ({ page })
 
   await page.goto(await emailedLink(email, /confirm your email address/i, "/verify-email?token="));
   await page.getByRole("button", { name: "Confirm email address" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  // Confirming signs the person in (ADR 0020).
+  await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByText("Thank you. Your email address is confirmed.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Bisi Ogun" })).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
 
+  await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Log in" }).click();

@@ -1,7 +1,13 @@
 import type { Page } from "@playwright/test";
+import { calendarInMessage, type MessageWithCalendar } from "../support/ical";
 import { waitForHydration } from "./account-helpers";
 import { createPublishedEvent, localInput, registerFor } from "./event-helpers";
-import { createAccount, expect, expectAccessible, mailbox, signIn, test } from "./fixtures";
+import { createAccount, expect, expectAccessible, mailbox, signIn, test, type MailMessage } from "./fixtures";
+
+/** The message's calendar invitation (text/calendar part and event.ics), parsed. */
+async function calendarMailed(to: string, subject: RegExp) {
+  return calendarInMessage((await mailbox.waitFor(to, subject)) as MailMessage & MessageWithCalendar, "event.ics");
+}
 
 async function expectCounts(page: Page, present: number, expected: number) {
   const figures = page.locator(".figures");
@@ -111,6 +117,10 @@ test("moving a published event and then cancelling it emails the people register
     expect(message.text).toContain("Lekki Learning Loft, 3 Admiralty Road, Lekki Phase 1, Lagos");
     expect(message.text).toContain("Before: Harmony Hub, Yaba");
   }
+  // The seat holder's calendar entry moves; the person waiting never had one.
+  const moved = await calendarMailed(seated.email, new RegExp(`New place: ${title}`));
+  expect(moved).toMatchObject({ method: "REQUEST", event: { location: "Lekki Learning Loft, 3 Admiralty Road, Lekki Phase 1, Lagos" } });
+  expect(((await mailbox.waitFor(waiting.email, new RegExp(`New place: ${title}`))) as MessageWithCalendar).calendars).toEqual([]);
 
   await page.getByRole("link", { name: "Cancel the event" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Cancel ${title}?` })).toBeVisible();
@@ -125,6 +135,9 @@ test("moving a published event and then cancelling it emails the people register
     const message = await mailbox.waitFor(person.email, new RegExp(`Cancelled: ${title}`));
     expect(message.text).toContain("The speaker is ill.");
   }
+  const calledOff = await calendarMailed(seated.email, new RegExp(`Cancelled: ${title}`));
+  expect(calledOff).toMatchObject({ method: "CANCEL", event: { uid: moved.event.uid, status: "CANCELLED", attendees: moved.event.attendees } });
+  expect(calledOff.event.sequence).toBeGreaterThan(moved.event.sequence!);
   const sent = mailbox.all().filter((m) => m.subject.includes(title) && /New place|Cancelled/.test(m.subject));
   expect(sent).toHaveLength(4);
 });

@@ -1,4 +1,4 @@
-import { eventsIn, parseIcs, prop } from "../support/ics";
+import { parseCalendar, parseSingleEvent } from "../support/ical";
 import { waitForHydration } from "./account-helpers";
 import { registerFor } from "./event-helpers";
 import { createAccount, expect, expectAccessible, mailbox, signIn, test } from "./fixtures";
@@ -26,7 +26,10 @@ test("a participant finds an event, books, gets the ticket by email, cancels and
   const calendarLink = page.getByRole("link", { name: "Add to my calendar (.ics)" });
   const ics = await page.request.get((await calendarLink.getAttribute("href"))!);
   expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
-  expect(prop(eventsIn(parseIcs(await ics.text()))[0], "UID")).toMatch(new RegExp(`^event-${event.id}@`));
+  const file = parseSingleEvent(await ics.text()).event;
+  expect(file.uid).toMatch(new RegExp(`^event-${event.id}@`));
+  const feed = await page.request.get("/events.ics");
+  expect(parseCalendar(await feed.text()).events.map((e) => e.uid)).toContain(file.uid);
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Book my seat" }).click();

@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
-import { createAccount, expect, mailbox, type MailMessage, type TestAccount } from "./fixtures";
+import { calendarInMessage, type MessageWithCalendar } from "../support/ical";
+import { createAccount, mailbox, type MailMessage, type TestAccount } from "./fixtures";
 
 // The pair of the mentoring journeys: an approved mentor in London and a participant in Lagos
 // with a mentee profile, written straight into the server's database.
 
-type WithAttachments = MailMessage & { attachments?: { filename: string; contentType: string; content: string }[] };
+type WithCalendar = MailMessage & MessageWithCalendar;
 
 export async function mentorAndMentee(label: string): Promise<{ mentor: TestAccount; mentee: TestAccount }> {
   const mentor = await createAccount({ roles: ["mentor"], name: `Tunde ${label}` });
@@ -55,12 +56,10 @@ export async function moveSessionToPast(sessionId: string) {
   db.update(mentoringSessions).set({ startsAt: Date.now() - 2 * 3_600_000 }).where(eq(mentoringSessions.id, sessionId)).run();
 }
 
-/** The confirmation really received over SMTP, with the session's calendar file. */
-export async function confirmationIcs(to: string): Promise<string> {
-  const message = (await mailbox.waitFor(to, /^Confirmed: mentoring session/)) as WithAttachments;
-  const file = message.attachments?.find((a) => a.filename === "mentoring-session.ics");
-  expect(file, "the calendar file").toBeTruthy();
-  return file!.content;
+/** The confirmation really received over SMTP: the session's calendar invitation, parsed. */
+export async function confirmationCalendar(to: string) {
+  const message = (await mailbox.waitFor(to, /^Confirmed: mentoring session/)) as WithCalendar;
+  return calendarInMessage(message, "mentoring-session.ics");
 }
 
 export async function proposeSession(page: Page, values: { date: string; time: string; place: string }) {

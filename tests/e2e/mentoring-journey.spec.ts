@@ -1,7 +1,7 @@
-import { eventsIn, parseIcs, prop } from "../support/ics";
+import { parseSingleEvent } from "../support/ical";
 import { waitForHydration } from "./account-helpers";
 import { expect, expectAccessible, mailbox, signIn, test, watchConsole } from "./fixtures";
-import { addNote, confirmationIcs, dateAhead, mentorAndMentee, moveSessionToPast, proposeSession, sessionsOfPair } from "./mentoring-journey-helpers";
+import { addNote, confirmationCalendar, dateAhead, mentorAndMentee, moveSessionToPast, proposeSession, sessionsOfPair } from "./mentoring-journey-helpers";
 
 test("a participant asks for a mentor, they agree a session, the mentor keeps notes and the mentee rates the session", async ({ page, browser }) => {
   // Two people, two browsers and several emails really delivered: longer than most tests.
@@ -60,11 +60,14 @@ test("a participant asks for a mentor, they agree a session, the mentor keeps no
 
     // Both get the calendar file; the session starts at 15:00 London, 15:00 UTC in December.
     for (const person of [mentee, mentor]) {
-      const [event] = eventsIn(parseIcs(await confirmationIcs(person.email)));
-      expect(prop(event, "DTSTART")).toBe(`${date.replace(/-/g, "")}T150000Z`);
+      const { method, event } = await confirmationCalendar(person.email);
+      expect(method).toBe("REQUEST");
+      expect(event).toMatchObject({ start: Date.parse(`${date}T15:00:00Z`), utc: true });
+      expect(event.attendees.map((a) => a.email.toLowerCase())).toEqual([mentor.email.toLowerCase(), mentee.email.toLowerCase()]);
     }
     const download = await page.request.get((await offered.getByRole("link", { name: "Add to my calendar" }).getAttribute("href"))!);
     expect(download.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(parseSingleEvent(await download.text()).event).toMatchObject({ start: Date.parse(`${date}T15:00:00Z`), status: "CONFIRMED" });
 
     // The mentor keeps a private note and a shared one.
     await mentorPage.reload();

@@ -1,8 +1,7 @@
 import type { Page } from "@playwright/test";
-import { eventsIn, parseIcs, prop } from "../support/ics";
 import { expectAccessibleWithoutScripts } from "./account-helpers";
 import { expect, mailbox, signIn, test, watchConsole } from "./fixtures";
-import { addNote, confirmationIcs, dateAhead, mentorAndMentee, moveSessionToPast, proposeSession, sessionsOfPair } from "./mentoring-journey-helpers";
+import { addNote, confirmationCalendar, dateAhead, mentorAndMentee, moveSessionToPast, proposeSession, sessionsOfPair } from "./mentoring-journey-helpers";
 
 // JavaScript is off in this project: requesting, accepting, agreeing a session, notes and rating
 // are plain HTML forms.
@@ -54,8 +53,8 @@ test("the mentoring journey works as plain HTML forms", async ({ page, browser }
     await expectAccessibleWithoutScripts(page, browser);
     await offered.getByRole("button", { name: "Confirm this time" }).click();
     await expect(page.getByText(/Confirmed\. You both have an email/)).toBeVisible();
-    const [event] = eventsIn(parseIcs(await confirmationIcs(mentee.email)));
-    expect(prop(event, "DTSTART")).toBe(`${date.replace(/-/g, "")}T093000Z`);
+    const { event } = await confirmationCalendar(mentee.email);
+    expect(event).toMatchObject({ start: Date.parse(`${date}T09:30:00Z`), utc: true });
 
     await mentorPage.goto(workspace);
     await addNote(mentorPage, /^Private note/, "Quiet at first; ask about the bank in Ikeja.");

@@ -1,12 +1,12 @@
 import type { Page } from "@playwright/test";
-import { eventsIn, parseIcs, prop } from "../support/ics";
+import { calendarInMessage, type MessageWithCalendar } from "../support/ical";
 import { expect, mailbox, type MailMessage, type TestAccount } from "./fixtures";
 import { createPublishedEvent } from "./event-helpers";
 
 export type EventRow = Awaited<ReturnType<typeof createPublishedEvent>>;
 
-/** A message as the sink stored it, with its files. */
-type WithAttachments = MailMessage & { attachments?: { filename: string; contentType: string; content: string }[] };
+/** A message as the sink stored it, with its calendar and files. */
+type WithCalendar = MailMessage & MessageWithCalendar;
 
 let sequence = 0;
 
@@ -36,15 +36,19 @@ export async function registrationOf(eventId: string, userId: string) {
     .get();
 }
 
-/** The confirmation as received over SMTP: its ticket link, and a calendar file that parses, with the right start in UTC. */
+/**
+ * The confirmation as received over SMTP: its ticket link, and a calendar invitation to the
+ * person (text/calendar; method=REQUEST, event.ics attached) that parses, with the right start.
+ */
 export async function expectConfirmationWithIcs(to: string, event: EventRow): Promise<string> {
-  const message = (await mailbox.waitFor(to, new RegExp(`Your seat at ${event.title} is confirmed`))) as WithAttachments;
-  const files = message.attachments ?? [];
-  expect(files.map((f) => f.filename)).toEqual(["event.ics"]);
-  expect(files[0].contentType).toMatch(/^text\/calendar; charset=utf-8; method=PUBLISH/i);
-  const [vevent] = eventsIn(parseIcs(files[0].content));
-  expect(prop(vevent, "DTSTART")).toBe(new Date(event.startsAt).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, ""));
-  expect(prop(vevent, "SUMMARY")).toBe(event.title);
+  const message = (await mailbox.waitFor(to, new RegExp(`Your seat at ${event.title} is confirmed`))) as WithCalendar;
+  expect((message.attachments ?? []).map((f) => f.filename)).toEqual(["event.ics"]);
+  expect(message.calendars?.[0]?.contentType).toMatch(/^text\/calendar; charset=utf-8; method=REQUEST/i);
+  const { method, event: vevent } = calendarInMessage(message, "event.ics");
+  expect(method).toBe("REQUEST");
+  // Calendar times are whole seconds, in UTC.
+  expect(vevent).toMatchObject({ start: Math.floor(event.startsAt / 1000) * 1000, utc: true, summary: event.title });
+  expect(vevent.attendees.map((a) => a.email.toLowerCase())).toEqual([to.toLowerCase()]);
   return mailbox.link(message, "/me/tickets/");
 }
 

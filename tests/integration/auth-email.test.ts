@@ -55,7 +55,7 @@ describe("verifying an email address", () => {
 
     const confirmed = await confirmLink(token);
     expect(confirmed.status).toBe(302);
-    expect(confirmed.headers.get("location")).toBe("/login");
+    expect(confirmed.headers.get("location")).toBe("/me");
     expect(findUserById(userId)!.emailVerifiedAt).toBe(clock.now());
 
     expect((await confirmLink(token)).data).toEqual({ invalid: true, reason: "This link has expired or has already been used." });

@@ -8,7 +8,7 @@ import { action as participantSignup, loader as participantLoader } from "~/rout
 import { action as verifyAction } from "~/routes/verify-email";
 import { action as mentorSignup } from "~/routes/signup.mentor";
 import { action as sponsorSignup } from "~/routes/signup.sponsor";
-import { formRequest, getRequest, loadContext, uniqueEmail, routeArgs } from "../support/factories";
+import { formRequest, getRequest, loadContext, uniqueEmail, routeArgs, sessionCookieName } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { signUp, findUserByEmail } from "~/modules/auth/index.server";
 
@@ -125,7 +125,7 @@ describe("coming back to the page that sent someone to sign up", () => {
   const confirm = (token: string, next: string | null) =>
     runRoute(() => verifyAction(routeArgs({ request: formRequest("/verify-email", { token, ...(next ? { next } : {}) }), context: loadContext(), params: {} })));
 
-  it("carries the page through the confirmation link to the log-in page, and back", async () => {
+  it("carries the page through the confirmation link, signs the person in and lands back on it", async () => {
     const email = uniqueEmail("joiner");
     const page = await runRoute(() => participantLoader(routeArgs({ request: getRequest("/signup?redirectTo=%2Fjoin%2FDEMO2026"), context: loadContext(), params: {} })));
     expect(page.data).toEqual({ redirectTo: "/join/DEMO2026" });
@@ -134,7 +134,8 @@ describe("coming back to the page that sent someone to sign up", () => {
     expect(link.searchParams.get("next")).toBe("/join/DEMO2026");
     const confirmed = await confirm(link.searchParams.get("token")!, link.searchParams.get("next"));
     expect(confirmed.status).toBe(302);
-    expect(confirmed.headers.get("location")).toBe("/login?redirectTo=%2Fjoin%2FDEMO2026");
+    expect(confirmed.headers.get("location")).toBe("/join/DEMO2026");
+    expect(confirmed.headers.getSetCookie().some((c) => c.startsWith(`${sessionCookieName()}=`))).toBe(true);
     expect(findUserByEmail(email)!.emailVerifiedAt).not.toBeNull();
   });
 
@@ -144,6 +145,6 @@ describe("coming back to the page that sent someone to sign up", () => {
     const link = verifyLinkOf(email);
     expect(link.searchParams.has("next")).toBe(false);
     const confirmed = await confirm(link.searchParams.get("token")!, "https://evil.example/");
-    expect(confirmed.headers.get("location")).toBe("/login");
+    expect(confirmed.headers.get("location")).toBe("/me");
   });
 });

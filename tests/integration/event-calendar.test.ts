@@ -3,7 +3,7 @@ import { eventUid } from "~/modules/events/calendars/calendar.server";
 import { clock, DAY } from "~/utils/clock.server";
 import { createTestEvent, emailsOf, registrationOf } from "../support/event-factories";
 import { createUser } from "../support/factories";
-import { eventsIn, icsUtc, parseIcs, prop } from "../support/ics";
+import { parseCalendar, parseSingleEvent } from "../support/ical";
 import { registerForEvent, eventIcs, feedTokenFor, personalFeedIcs, publicFeedIcs, replaceFeedToken, cancelRegistration } from "~/modules/events/index.server";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
@@ -11,29 +11,32 @@ const T0 = Date.UTC(2026, 10, 2, 9, 0);
 beforeEach(() => clock.set(T0));
 afterAll(() => clock.set(null));
 
+const feedUids = (token: string) => parseCalendar(personalFeedIcs(token)!).events.map((e) => e.uid);
+
 describe("calendar files", () => {
   it("describe one event with UTC times, a stable UID and its place", () => {
     // 14:30 in Lagos (UTC+1) is 13:30 UTC.
     const startsAt = Date.UTC(2026, 11, 3, 13, 30);
     const event = createTestEvent({ startsAt, endsAt: startsAt + 2 * 3_600_000, title: "CV clinic; bring yours, please" });
-    const calendar = parseIcs(eventIcs(event));
-    expect(prop(calendar, "VERSION")).toBe("2.0");
-    expect(prop(calendar, "METHOD")).toBe("PUBLISH");
-    const [vevent] = eventsIn(calendar);
-    expect(prop(vevent, "DTSTART")).toBe("20261203T133000Z");
-    expect(prop(vevent, "DTEND")).toBe(icsUtc(startsAt + 2 * 3_600_000));
-    expect(prop(vevent, "UID")).toBe(eventUid(event.id));
-    expect(prop(vevent, "SUMMARY")).toBe("CV clinic; bring yours, please");
-    expect(prop(vevent, "LOCATION")).toBe("Yaba Tech Hub, 12 Herbert Macaulay Way, Lagos");
-    expect(prop(vevent, "URL")).toBe(`http://localhost:3000/events/${event.slug}`);
+    const calendar = parseSingleEvent(eventIcs(event));
+    expect(calendar.version).toBe("2.0");
+    expect(calendar.method).toBe("PUBLISH");
+    const vevent = calendar.event;
+    expect(vevent.utc).toBe(true);
+    expect(vevent.start).toBe(startsAt);
+    expect(vevent.end).toBe(startsAt + 2 * 3_600_000);
+    expect(vevent.uid).toBe(eventUid(event.id));
+    expect(vevent.summary).toBe("CV clinic; bring yours, please");
+    expect(vevent.location).toBe("Yaba Tech Hub, 12 Herbert Macaulay Way, Lagos");
+    expect(vevent.url).toBe(`http://localhost:3000/events/${event.slug}`);
     // The same UID every time, so calendar apps update the event rather than duplicate it.
-    expect(prop(eventsIn(parseIcs(eventIcs(event)))[0], "UID")).toBe(prop(vevent, "UID"));
+    expect(parseSingleEvent(eventIcs(event)).event.uid).toBe(vevent.uid);
   });
 
   it("show the joining link of an online event only when asked to (confirmed attendees)", () => {
     const event = createTestEvent({ isOnline: true, venueName: "", venueAddress: "", joinUrl: "https://meet.example.org/abc" });
-    expect(eventIcs(event)).not.toContain("meet.example.org");
-    expect(prop(eventsIn(parseIcs(eventIcs(event, { withJoinUrl: true })))[0], "DESCRIPTION")).toContain("Join online: https://meet.example.org/abc");
+    expect(parseSingleEvent(eventIcs(event)).event.description).not.toContain("meet.example.org");
+    expect(parseSingleEvent(eventIcs(event, { withJoinUrl: true })).event.description).toContain("Join online: https://meet.example.org/abc");
   });
 
   it("go with the confirmation email, and parse back", async () => {
@@ -41,8 +44,8 @@ describe("calendar files", () => {
     const person = await createUser();
     registerForEvent(person.id, event.id, {});
     const [confirmation] = emailsOf("registration-confirmed", person.email);
-    const [vevent] = eventsIn(parseIcs((confirmation.props as { ics: string }).ics));
-    expect(prop(vevent, "DTSTART")).toBe(icsUtc(event.startsAt));
+    const vevent = parseSingleEvent((confirmation.props as { ics: string }).ics).event;
+    expect(vevent.start).toBe(event.startsAt);
   });
 });
 
@@ -51,7 +54,7 @@ describe("feeds", () => {
     const published = createTestEvent({ title: "Published one" });
     const draft = createTestEvent({ title: "Draft one", status: "draft" });
     const old = createTestEvent({ title: "Long ago", startsAt: T0 - 200 * DAY });
-    const uids = eventsIn(parseIcs(publicFeedIcs())).map((e) => prop(e, "UID"));
+    const uids = parseCalendar(publicFeedIcs()).events.map((e) => e.uid);
     expect(uids).toContain(eventUid(published.id));
     expect(uids).not.toContain(eventUid(draft.id));
     expect(uids).not.toContain(eventUid(old.id));
@@ -73,13 +76,13 @@ describe("feeds", () => {
     expect(feedTokenFor(person.id)).toBe(token);
     expect(token.length).toBeGreaterThanOrEqual(32);
     const feed = personalFeedIcs(token)!;
-    expect(eventsIn(parseIcs(feed)).map((e) => prop(e, "UID"))).toEqual([eventUid(seated.id)]);
-    expect(personalFeedIcs(feedTokenFor(other.id))).not.toContain(eventUid(seated.id));
+    expect(parseCalendar(feed).events.map((e) => e.uid)).toEqual([eventUid(seated.id)]);
+    expect(feedUids(feedTokenFor(other.id))).not.toContain(eventUid(seated.id));
 
     const fresh = replaceFeedToken(person.id);
     expect(fresh).not.toBe(token);
     expect(personalFeedIcs(token)).toBeNull();
-    expect(personalFeedIcs(fresh)).toContain(eventUid(seated.id));
+    expect(feedUids(fresh)).toContain(eventUid(seated.id));
     expect(personalFeedIcs("")).toBeNull();
   });
 });

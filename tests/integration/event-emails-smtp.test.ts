@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventsIn, icsUtc, parseIcs, prop } from "../support/ics";
+import { parseSingleEvent } from "../support/ical";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 let sink: SmtpSink;
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe("the confirmation email over SMTP", () => {
-  it("carries the ticket link and the event as a calendar attachment", async () => {
+  it("carries the ticket link and the event as a calendar invitation", async () => {
     const { registerForEvent } = await import("~/modules/events/booking/booking.server");
     const { runWorkerOnce } = await import("~/modules/outbox/worker.server");
     const { createTestEvent } = await import("../support/event-factories");
@@ -34,9 +34,17 @@ describe("the confirmation email over SMTP", () => {
     expect(message.attachments).toHaveLength(1);
     const [ics] = message.attachments;
     expect(ics.filename).toBe("event.ics");
-    expect(ics.contentType).toMatch(/^text\/calendar; charset=utf-8; method=PUBLISH/i);
-    const [vevent] = eventsIn(parseIcs(ics.content));
-    expect(prop(vevent, "DTSTART")).toBe(icsUtc(event.startsAt));
-    expect(prop(vevent, "SUMMARY")).toBe("CV clinic: <bring yours>");
+    // The invitation itself is the text/calendar part, its method named in the Content-Type as in the file.
+    expect(message.calendars).toHaveLength(1);
+    const [invitation] = message.calendars;
+    expect(invitation.contentType).toMatch(/^text\/calendar; charset=utf-8; method=REQUEST/i);
+    const calendar = parseSingleEvent(invitation.content);
+    expect(calendar.method).toBe(invitation.method);
+    expect(parseSingleEvent(ics.content)).toEqual(calendar);
+    const vevent = calendar.event;
+    // Calendar times are whole seconds.
+    expect(vevent.start).toBe(Math.floor(event.startsAt / 1000) * 1000);
+    expect(vevent.summary).toBe("CV clinic: <bring yours>");
+    expect(vevent.attendees.map((a) => a.email)).toEqual([person.email]);
   });
 });

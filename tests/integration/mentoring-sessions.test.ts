@@ -9,7 +9,7 @@ import { loader as icsLoader } from "~/routes/me.mentoring.$id.sessions.$session
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { emailsOf, runAllDue } from "../support/event-factories";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
-import { eventsIn, parseIcs, prop } from "../support/ics";
+import { parseSingleEvent } from "../support/ical";
 import { activeMentorship, approvedMentorProfile, insertSession, menteeProfile } from "../support/mentoring-workspace-factories";
 import { runRoute } from "../support/route-results";
 import { registerMentoringJobs, endMentorship } from "~/modules/mentoring/index.server";
@@ -59,6 +59,19 @@ function view(who: Who) {
 function ics(who: Who, sessionId: string) {
   return runRoute(() => icsLoader(routeArgs({ request: getRequest(`${path()}/sessions/${sessionId}.ics`, { cookie: cookie[who] }), params: { id: pairId, sessionId }, context: loadContext() })));
 }
+
+/** The session's calendar file as served to one of the pair, parsed. */
+async function download(who: Who, sessionId: string) {
+  const response = (await icsLoader(routeArgs({ request: getRequest(`${path()}/sessions/${sessionId}.ics`, { cookie: cookie[who] }), params: { id: pairId, sessionId }, context: loadContext() }))) as Response;
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+  return parseSingleEvent(await response.text());
+}
+
+const bothOfThePair = () => [
+  { email: mentor.email, name: "Tunde Bakare", partstat: "ACCEPTED", rsvp: "FALSE", role: "REQ-PARTICIPANT" },
+  { email: mentee.email, name: "Chiamaka Obi", partstat: "ACCEPTED", rsvp: "FALSE", role: "REQ-PARTICIPANT" },
+];
 
 const proposal = { intent: "propose", date: "2026-12-03", time: "14:30", duration: "60", format: "video", location: "https://meet.example.org/abc", agenda: "My CV" };
 
@@ -127,20 +140,23 @@ describe("answering a proposal", () => {
     expect(toMentor).toHaveLength(1);
     expect(toMentee[0].props).toMatchObject({ when: expect.stringMatching(/^Thursday,? 3 December 2026, 2:30 pm to 3:30 pm \(Lagos time, GMT\+1\)$/) });
     expect(toMentor[0].props).toMatchObject({ when: expect.stringMatching(/^Thursday,? 3 December 2026, 1:30 pm to 2:30 pm \(London time, GMT\)$/) });
-    const calendar = parseIcs(String(toMentee[0].props.ics));
-    expect(prop(calendar, "METHOD")).toBe("PUBLISH");
-    const [event] = eventsIn(calendar);
-    expect(prop(event, "DTSTART")).toBe("20261203T133000Z");
-    expect(prop(event, "DTEND")).toBe("20261203T143000Z");
-    expect(prop(event, "SEQUENCE")).toBe("1");
-    expect(prop(event, "UID")).toBe(`mentoring-session-${session.id}@localhost`);
+    const calendar = parseSingleEvent(String(toMentee[0].props.ics));
+    expect(calendar.method).toBe("REQUEST");
+    const { event } = calendar;
+    expect(event.utc).toBe(true);
+    expect(event.start).toBe(Date.UTC(2026, 11, 3, 13, 30));
+    expect(event.end).toBe(Date.UTC(2026, 11, 3, 14, 30));
+    expect(event.sequence).toBe(1);
+    expect(event.uid).toBe(`mentoring-session-${session.id}@localhost`);
+    // An invitation to both of the pair, from the organisation.
+    expect(event.organizer?.email).toBe("no-reply@localhost");
+    expect(event.attendees).toEqual(bothOfThePair());
 
     for (const who of ["mentor", "mentee"] as const) {
       expect((await ics(who, session.id)).status).toBe(200);
     }
-    const download = (await icsLoader(routeArgs({ request: getRequest(`${path()}/sessions/${session.id}.ics`, { cookie: cookie.mentee }), params: { id: pairId, sessionId: session.id }, context: loadContext() }))) as Response;
-    expect(download.headers.get("content-type")).toMatch(/^text\/calendar/);
-    expect(prop(eventsIn(parseIcs(await download.text()))[0], "DTSTART")).toBe("20261203T133000Z");
+    const downloaded = await download("mentee", session.id);
+    expect(downloaded.event).toMatchObject({ start: Date.UTC(2026, 11, 3, 13, 30), status: "CONFIRMED", uid: event.uid, sequence: 1 });
     for (const who of ["outsider", "organiser"] as const) expect((await ics(who, session.id)).status).toBe(404);
 
     const reminders = db.select().from(jobs).where(eq(jobs.kind, SESSION_REMINDER_JOB)).all();
@@ -176,13 +192,24 @@ describe("cancelling", () => {
     expect((await post("mentor", { intent: "confirm", sessionId: session.id })).status).toBe(302);
     expect((await post("mentor", { intent: "cancel", sessionId: session.id })).status).toBe(302);
     const [email] = emailsOf("mentoring-session-cancelled", mentee.email);
-    const calendar = parseIcs(String(email.props.ics));
-    expect(prop(calendar, "METHOD")).toBe("CANCEL");
-    const [event] = eventsIn(calendar);
-    expect(prop(event, "STATUS")).toBe("CANCELLED");
-    expect(prop(event, "SEQUENCE")).toBe("2");
-    expect(prop(event, "UID")).toBe(`mentoring-session-${session.id}@localhost`);
-    expect((await ics("mentee", session.id)).status).toBe(404);
+    const calendar = parseSingleEvent(String(email.props.ics));
+    expect(calendar.method).toBe("CANCEL");
+    const { event } = calendar;
+    expect(event.status).toBe("CANCELLED");
+    expect(event.sequence).toBe(2);
+    expect(event.uid).toBe(`mentoring-session-${session.id}@localhost`);
+    // The same UID, ORGANIZER and ATTENDEEs as the invitation it cancels, so calendar apps match the two.
+    const invitation = parseSingleEvent(String(emailsOf("mentoring-session-confirmed", mentee.email).find((e) => parseSingleEvent(String(e.props.ics)).event.uid === event.uid)!.props.ics));
+    expect(invitation.method).toBe("REQUEST");
+    expect(event.organizer).toEqual(invitation.event.organizer);
+    expect(event.attendees).toEqual(invitation.event.attendees);
+    expect(event.attendees).toEqual(bothOfThePair());
+    expect(event.sequence).toBeGreaterThan(invitation.event.sequence!);
+    // Its file stays available to the pair, saying it is called off; still hidden from anyone else.
+    for (const who of ["mentor", "mentee"] as const) {
+      expect((await download(who, session.id)).event).toMatchObject({ uid: event.uid, status: "CANCELLED", sequence: 2 });
+    }
+    for (const who of ["outsider", "organiser"] as const) expect((await ics(who, session.id)).status).toBe(404);
 
     const before = emailsOf("mentoring-session-reminder").length;
     clock.set(session.startsAt - DAY + MINUTE);
@@ -259,9 +286,10 @@ describe("when a mentorship ends", () => {
     for (const person of [mentor, leaving]) {
       const sent = emailsOf("mentoring-session-cancelled", person.email).filter((e) => e.props.becauseEnded === true);
       expect(sent).toHaveLength(1);
-      const calendar = parseIcs(String(sent[0].props.ics));
-      expect(prop(calendar, "METHOD")).toBe("CANCEL");
-      expect(prop(eventsIn(calendar)[0], "UID")).toBe(`mentoring-session-${confirmed.id}@localhost`);
+      const calendar = parseSingleEvent(String(sent[0].props.ics));
+      expect(calendar.method).toBe("CANCEL");
+      expect(calendar.event.uid).toBe(`mentoring-session-${confirmed.id}@localhost`);
+      expect(calendar.event.attendees.map((a) => a.email)).toEqual([mentor.email, leaving.email]);
     }
     expect(db.transaction((tx) => cancelSessionsOfEndedMentorship(tx, pair, NOW), { behavior: "immediate" })).toBe(0);
   });

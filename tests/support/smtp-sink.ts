@@ -19,10 +19,13 @@ export type SunkMessage = {
   headers: Record<string, string>;
   /** Files sent with the message, decoded as UTF-8 text. */
   attachments: SunkAttachment[];
+  /** Calendar parts of the message body (text/calendar alternatives), with the method their Content-Type names. */
+  calendars: SunkCalendar[];
   raw: string;
 };
 
 export type SunkAttachment = { filename: string; contentType: string; content: string };
+export type SunkCalendar = { contentType: string; method: string | null; content: string };
 
 export type SmtpSink = {
   port: number;
@@ -115,11 +118,11 @@ export async function startSmtpSink({ port = 0, dir }: { port?: number; dir?: st
 }
 
 function writeJson(dir: string, message: SunkMessage) {
-  const { to, from, subject, messageId, text, html, headers, attachments } = message;
+  const { to, from, subject, messageId, text, html, headers, attachments, calendars } = message;
   const name = `${Date.now()}-${randomUUID()}.json`;
   const temporary = path.join(dir, `.${name}.tmp`);
   // Written then renamed, so a reader never sees half a file.
-  fs.writeFileSync(temporary, JSON.stringify({ to, from, subject, messageId, text, html, headers, attachments }, null, 2));
+  fs.writeFileSync(temporary, JSON.stringify({ to, from, subject, messageId, text, html, headers, attachments, calendars }, null, 2));
   fs.renameSync(temporary, path.join(dir, name));
 }
 
@@ -178,7 +181,16 @@ export function decodeHeader(value: string): string {
     );
 }
 
-function collectBodies(part: Part, into: { text: string; html: string; attachments: SunkAttachment[] }) {
+type Bodies = { text: string; html: string; attachments: SunkAttachment[]; calendars: SunkCalendar[] };
+
+/** A text part as it was sent: its line breaks are CRLF on the wire, which the reader above turned into LF. */
+function withCrlf(part: Part): string {
+  const body = decodeBody(part);
+  if ((part.headers["content-transfer-encoding"] ?? "").toLowerCase() === "base64") return body;
+  return body.replace(/\n$/, "").replace(/\r?\n/g, "\r\n");
+}
+
+function collectBodies(part: Part, into: Bodies) {
   const type = (part.headers["content-type"] ?? "text/plain").toLowerCase();
   if (type.startsWith("multipart/")) {
     const boundary = parameter(part.headers["content-type"], "boundary");
@@ -196,6 +208,11 @@ function collectBodies(part: Part, into: { text: string; html: string; attachmen
     into.attachments.push({ filename, contentType: part.headers["content-type"] ?? "", content: decodeBody(part) });
     return;
   }
+  if (type.startsWith("text/calendar")) {
+    const contentType = part.headers["content-type"] ?? "";
+    into.calendars.push({ contentType, method: parameter(contentType, "method")?.toUpperCase() ?? null, content: withCrlf(part) });
+    return;
+  }
   const body = decodeBody(part).replace(/\n$/, "");
   if (type.startsWith("text/html")) into.html ||= body;
   else if (type.startsWith("text/plain")) into.text ||= body;
@@ -204,7 +221,7 @@ function collectBodies(part: Part, into: { text: string; html: string; attachmen
 export function parseMessage(raw: string, envelope: { from: string; to: string[] }): SunkMessage {
   const top = splitPart(raw);
   const headers = Object.fromEntries(Object.entries(top.headers).map(([name, value]) => [name, decodeHeader(value)]));
-  const bodies = { text: "", html: "", attachments: [] as SunkAttachment[] };
+  const bodies: Bodies = { text: "", html: "", attachments: [], calendars: [] };
   collectBodies(top, bodies);
   return {
     ...envelope,
@@ -213,6 +230,7 @@ export function parseMessage(raw: string, envelope: { from: string; to: string[]
     text: bodies.text,
     html: bodies.html,
     attachments: bodies.attachments,
+    calendars: bodies.calendars,
     headers,
     raw,
   };

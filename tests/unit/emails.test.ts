@@ -134,17 +134,26 @@ describe("email templates", () => {
     expect(email.html).not.toContain("mailto:");
   });
 
-  it("attaches the calendar file to a confirmation, and nothing to other messages", async () => {
+  it("sends the calendar with a confirmation, its method as the file says, and nothing with other messages", async () => {
     const confirmed = await renderEmail("registration-confirmed", examples["registration-confirmed"], organisation);
-    expect(confirmed.attachments).toEqual([
-      { filename: "event.ics", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", contentType: "text/calendar; charset=utf-8; method=PUBLISH" },
-    ]);
+    expect(confirmed.calendar).toEqual({ method: "PUBLISH", filename: "event.ics", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" });
+    const invitation = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    const invited = await renderEmail("registration-confirmed", { ...examples["registration-confirmed"], ics: invitation }, organisation);
+    expect(invited.calendar).toEqual({ method: "REQUEST", filename: "event.ics", content: invitation });
+    const cancelled = await renderEmail("mentoring-session-cancelled", examples["mentoring-session-cancelled"], organisation);
+    expect(cancelled.calendar?.method).toBe("CANCEL");
     expect(confirmed.subject).toBe("Your seat at Resilience workshop is confirmed");
     expect(confirmed.text).toContain("Yaba Tech Hub");
     const reminder = await renderEmail("event-reminder", examples["event-reminder"], organisation);
-    expect(reminder.attachments).toEqual([]);
+    expect(reminder.calendar).toBeNull();
+    const changed = await renderEmail("event-changed", examples["event-changed"], organisation);
+    expect(changed.calendar).toBeNull();
     await expect(
       renderEmail("registration-confirmed", { ...examples["registration-confirmed"], ics: "<script>" }, organisation),
+    ).rejects.toThrow(/bad props: ics/);
+    // A method a message cannot carry (REPLY is for attendees answering) is refused rather than sent.
+    await expect(
+      renderEmail("registration-confirmed", { ...examples["registration-confirmed"], ics: "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nEND:VCALENDAR\r\n" }, organisation),
     ).rejects.toThrow(/bad props: ics/);
   });
 

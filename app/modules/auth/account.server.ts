@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db, isUniqueViolation, type Tx } from "~db/client.server";
-import { users, type Role } from "~db/schema";
+import { sessions, users, type Role } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { passwordProblem } from "./form-schemas.server";
@@ -109,6 +109,9 @@ export function confirmEmailLink(token: string): Confirmed | Refusal {
         if (user.email !== row.email) return INVALID_LINK;
         if (user.emailVerifiedAt === null) {
           tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id)).run();
+          // Whoever signed up with this address before its owner confirmed it, and logged in with
+          // the password they chose, is signed out: the account is now the owner's.
+          tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
         }
         return { ok: true, kind: "verified", userId: user.id, email: user.email };
       }

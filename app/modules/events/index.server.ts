@@ -4,7 +4,7 @@ export { cancelRegistration, registeredPeople } from "./booking/registrations.se
 export { signUpAndRegister, signupRegisterServerSchema } from "./booking/signup.server";
 export { myRegistrations, ownsRegistration, ticketFor } from "./booking/tickets.server";
 export { acceptOffer } from "./booking/waitlist.server";
-export { CALENDAR_CONTENT_TYPE, eventIcs, feedTokenFor, feedUrl, personalFeedIcs, publicFeedIcs, replaceFeedToken } from "./calendars/calendar.server";
+export { CALENDAR_CONTENT_TYPE, calendarAttendee, calendarOrganizer, eventIcs, feedTokenFor, feedUrl, personalFeedIcs, publicFeedIcs, replaceFeedToken, type CalendarPerson } from "./calendars/calendar.server";
 export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.server";
 export { attendeesCsv, attendeesFileName } from "./check-in/attendees-csv.server";
 export { attendanceCounts, checkIn } from "./check-in/check-in.server";

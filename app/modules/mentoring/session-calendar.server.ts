@@ -5,7 +5,7 @@ import { env } from "~/utils/env.server";
 import { mentorshipPath } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 import { absoluteUrl } from "~/utils/urls.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
+import { calendarAttendee, calendarOrganizer, type CalendarPerson } from "~/modules/events/index.server";
 
 export type SessionRow = typeof mentoringSessions.$inferSelect;
 
@@ -60,16 +60,19 @@ export function workspaceUrl(mentorshipId: string): string {
 }
 
 /**
- * One session as an .ics file. A cancelled session is sent with METHOD:CANCEL and a higher
- * SEQUENCE, which calendar apps take as "remove the event with this UID".
+ * One session as an .ics file. By email it is an invitation to both people: METHOD:REQUEST once
+ * confirmed, METHOD:CANCEL with a higher SEQUENCE once cancelled, each with the same UID,
+ * ORGANIZER and ATTENDEEs, which calendar apps take as "update" and "remove the event with this
+ * UID". As a download it is published (no attendees), with its status as it stands.
  */
-export function sessionIcs(session: SessionRow, pair: { mentorName: string; menteeName: string }): string {
+export function sessionIcs(session: SessionRow, pair: { mentor: CalendarPerson; mentee: CalendarPerson }, as: "invitation" | "download"): string {
   const cancelled = session.status === "cancelled";
-  const organisation = getOrganisation();
+  const invitation = as === "invitation";
+  const method = !invitation ? ICalCalendarMethod.PUBLISH : cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
   const calendar = ical({
     name: "Mentoring session",
     prodId: { company: "Steppingstone", product: "mentoring", language: "EN" },
-    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+    method,
   });
   const url = workspaceUrl(session.mentorshipId);
   calendar.createEvent({
@@ -80,11 +83,12 @@ export function sessionIcs(session: SessionRow, pair: { mentorName: string; ment
     end: new Date(session.startsAt + session.durationMinutes * MINUTE_MS),
     stamp: new Date(session.updatedAt),
     lastModified: new Date(session.updatedAt),
-    summary: `Mentoring: ${pair.mentorName} and ${pair.menteeName}`,
+    summary: `Mentoring: ${pair.mentor.name} and ${pair.mentee.name}`,
     description: [`${FORMAT_LABELS[session.format]}: ${session.location}`, session.agenda, url].filter(Boolean).join("\n\n"),
     location: session.location,
     url,
-    organizer: { name: organisation.name, email: organisation.contactEmail || `no-reply@${new URL(env.APP_URL).hostname}` },
+    organizer: calendarOrganizer(),
+    attendees: invitation ? [calendarAttendee(pair.mentor), calendarAttendee(pair.mentee)] : [],
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString();

@@ -136,10 +136,9 @@ export function answerSession({ mentorshipId, sessionId, userId, answer }: { men
         .where(and(eq(mentoringSessions.id, sessionId), inArray(mentoringSessions.status, ["proposed", "confirmed"])))
         .returning()
         .get()!;
-      const names = { mentorName: pair.mentor.name, menteeName: pair.mentee.name };
       const url = workspaceUrl(mentorshipId);
       if (answer === "confirm") {
-        const ics = sessionIcs(updated, names);
+        const ics = sessionIcs(updated, pair, "invitation");
         for (const [person, otherPerson] of [[me, other], [other, me]] as const) {
           enqueueEmail(tx, person.email, "mentoring-session-confirmed", { ...facts(tx, updated, person, otherPerson.name), ics });
         }
@@ -151,7 +150,7 @@ export function answerSession({ mentorshipId, sessionId, userId, answer }: { men
         enqueueEmail(tx, other.email, "mentoring-session-declined", { name: other.name, otherName: me.name, when, url });
         return { ok: true, message: `Declined. We have let ${other.name} know.` };
       }
-      const ics = session.status === "confirmed" ? sessionIcs(updated, names) : undefined;
+      const ics = session.status === "confirmed" ? sessionIcs(updated, pair, "invitation") : undefined;
       enqueueEmail(tx, other.email, "mentoring-session-cancelled", { name: other.name, otherName: me.name, when, url, ics });
       return { ok: true, message: `Cancelled. We have let ${other.name} know.` };
     },
@@ -218,7 +217,7 @@ export function cancelSessionsOfEndedMentorship(tx: Tx, mentorshipId: string, no
       .returning()
       .get()!;
     if (session.status !== "confirmed") continue;
-    const ics = sessionIcs(cancelled, { mentorName: mentor.name, menteeName: mentee.name });
+    const ics = sessionIcs(cancelled, { mentor, mentee }, "invitation");
     for (const [person, other] of [[mentor, mentee], [mentee, mentor]] as const) {
       const when = sessionWhen(cancelled, timeZoneIn(tx, person.id));
       enqueueEmail(tx, person.email, "mentoring-session-cancelled", { name: person.name, otherName: other.name, when, url, ics, becauseEnded: true });

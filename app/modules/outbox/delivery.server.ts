@@ -44,7 +44,8 @@ async function send(row: OutboxRow, message: RenderedEmail): Promise<{ delivered
     subject: message.subject,
     html: message.html,
     text: message.text,
-    attachments: message.attachments.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
+    // A text/calendar part with its method, which mail apps treat as an invitation, plus the same file attached.
+    icalEvent: message.calendar ?? undefined,
     messageId: messageIdFor(row.id),
     headers: { "X-Steppingstone-Outbox-Id": row.id },
   });

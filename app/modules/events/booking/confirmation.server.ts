@@ -1,5 +1,5 @@
 import type { Tx } from "~db/client.server";
-import { eventIcs } from "../calendars/calendar.server";
+import { eventInvitation } from "../calendars/calendar.server";
 import { emailFacts, safeJoinUrl, ticketPath } from "../facts.server";
 import { scheduleEventJobs } from "../follow-up/reminders.server";
 import { personOf, type RegistrationRow } from "./seats.server";
@@ -8,7 +8,7 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 
 /**
- * The confirmation email (ticket link, .ics attached) and the event's reminder job, written in the
+ * The confirmation email (ticket link, the event as a calendar invitation) and the event's reminder job, written in the
  * transaction that confirms the seat.
  */
 export function confirmSeat(tx: Tx, registration: RegistrationRow, event: EventRow, options: { fromWaitlist: boolean }) {
@@ -18,7 +18,7 @@ export function confirmSeat(tx: Tx, registration: RegistrationRow, event: EventR
     ...emailFacts(event),
     url: absoluteUrl(ticketPath(registration.id)),
     joinUrl: safeJoinUrl(event),
-    ics: eventIcs(event, { withJoinUrl: true }),
+    ics: eventInvitation(event, person),
     fromWaitlist: options.fromWaitlist,
   });
   scheduleEventJobs(tx, event);

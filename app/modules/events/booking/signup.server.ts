@@ -4,7 +4,7 @@ import { users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { bookSeat, closedReason, type BookingOutcome } from "./booking.server";
-import { eventPath } from "../facts.server";
+import { eventPath, ticketPath } from "../facts.server";
 import { answersSchema, registerSchema, type FormQuestion } from "./schemas";
 import { eventIn } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
@@ -15,7 +15,7 @@ import type { Refusal } from "~/utils/refusal";
 
 type SignupBooking =
   /** A new account, signed up and (unless the last seat went meanwhile) booked. */
-  | { ok: true; kind: "booked"; userId: string; outcome: BookingOutcome }
+  | { ok: true; kind: "booked"; userId: string; email: string; outcome: BookingOutcome }
   /** The address already has an account: its owner was emailed a log-in link; nothing was booked. */
   | { ok: true; kind: "check-email"; email: string }
   | Refusal;
@@ -56,9 +56,12 @@ export async function signUpAndRegister(
           return { ok: true, kind: "check-email", email };
         }
         const userId = insertUser(tx, { email, name: input.name, passwordHash, roles: ["participant"] });
+        const outcome = bookSeat(tx, { eventId, userId, answers: input.answers });
+        // Confirming the address signs the person in and opens their ticket (or the event, if no seat was left).
+        const next = outcome.ok ? ticketPath(outcome.registrationId) : eventPath(event.slug);
         const token = issueToken(tx, { userId, purpose: "verify_email", email });
-        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token) });
-        return { ok: true, kind: "booked", userId, outcome: bookSeat(tx, { eventId, userId, answers: input.answers }) };
+        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, next) });
+        return { ok: true, kind: "booked", userId, email, outcome };
       },
       { behavior: "immediate" },
     );

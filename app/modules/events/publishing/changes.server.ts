@@ -1,7 +1,7 @@
 import type { Tx } from "~db/client.server";
 import type { EventRow } from "./events.server";
+import { eventInvitation } from "../calendars/calendar.server";
 import { eventPath, placeText, whenText } from "../facts.server";
-import type { EventValues } from "./values.server";
 import { registeredPeople } from "../booking/registrations.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
@@ -50,14 +50,20 @@ function describeChanges(before: EventRow, after: Times & Place, timeZone: strin
   return changes;
 }
 
+/** A new time or place: what calendar apps must hear about, with a higher SEQUENCE. */
+export function calendarChanged(before: Times & Place, after: Times & Place): boolean {
+  return timeChanged(before, after) || placeChanged(before, after);
+}
+
 /**
  * Writes one `event-changed` email to each person registered when the time or place of a
- * published event changed. Call it in the transaction that saves the change; returns how many
+ * published event changed; people with a seat get the updated calendar invitation with it.
+ * Call it in the transaction that saves the change, with the saved row; returns how many
  * emails were queued.
  */
-export function notifyEventChanged(tx: Tx, before: EventRow, after: EventValues & { slug: string }, timeZone: string): number {
+export function notifyEventChanged(tx: Tx, before: EventRow, after: EventRow, timeZone: string): number {
   if (before.status !== "published") return 0;
-  if (!timeChanged(before, after) && !placeChanged(before, after)) return 0;
+  if (!calendarChanged(before, after)) return 0;
   let sent = 0;
   for (const person of registeredPeople(before.id)) {
     const confirmed = person.status === "confirmed";
@@ -69,6 +75,7 @@ export function notifyEventChanged(tx: Tx, before: EventRow, after: EventValues 
       url: absoluteUrl(eventPath(after.slug)),
       changes,
       waiting: person.status === "waitlisted",
+      ics: confirmed ? eventInvitation(after, person) : undefined,
     });
     sent += 1;
   }

@@ -3,7 +3,7 @@ import { db } from "~db/client.server";
 import { eventQuestions, events } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { notifyEventChanged, placeChanged, timeChanged } from "./changes.server";
+import { calendarChanged, notifyEventChanged, placeChanged, timeChanged } from "./changes.server";
 import type { CreateEventInput, EditEventInput } from "./schemas";
 import { eventValuesFromForm, insertQuestions, isSlugTaken, slugify, syncQuestions, syncQuestionsByPosition, uniqueSlug, type EventValues, type QuestionInput } from "./values.server";
 import { countConfirmed, offerFreedSeats } from "../booking/registrations.server";
@@ -141,14 +141,17 @@ export function updateEvent({ actorId, eventId, form }: { actorId: string | null
       const now = clock.now();
       for (const target of targets) {
         const { before: row, values } = target;
-        tx.update(events)
-          .set({ ...values, slug: target.slug, updatedAt: now })
+        const sequence = row.sequence + (calendarChanged(row, values) ? 1 : 0);
+        const saved = tx
+          .update(events)
+          .set({ ...values, slug: target.slug, sequence, updatedAt: now })
           .where(eq(events.id, row.id))
-          .run();
+          .returning()
+          .get();
         if (target.byPosition) syncQuestionsByPosition(tx, row.id, target.questions);
         else syncQuestions(tx, row.id, target.questions);
         if (values.capacity > row.capacity) offers += offerFreedSeats(tx, row.id);
-        notified += notifyEventChanged(tx, row, { ...values, slug: target.slug }, timeZone);
+        notified += notifyEventChanged(tx, row, saved, timeZone);
         // Reminders and the follow-up are keyed by the event's times: new times get new jobs.
         if (timeChanged(row, values) || values.reminderHoursBefore !== row.reminderHoursBefore) rescheduleEventJobs(tx, row.id);
       }

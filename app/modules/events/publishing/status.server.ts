@@ -3,6 +3,7 @@ import type { EventRow } from "./events.server";
 import { db } from "~db/client.server";
 import { events, registrations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { eventInvitation } from "../calendars/calendar.server";
 import { whenText } from "../facts.server";
 import { registeredPeople } from "../booking/registrations.server";
 import { rescheduleEventJobs } from "../follow-up/reminders.server";
@@ -45,7 +46,10 @@ export function publishEvent({ actorId, eventId, wholeSeries = false }: { actorI
             : [];
       if (!targets.length) return refuse("This event is already published.");
       for (const target of targets) {
-        tx.update(events).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(events.id, target.id)).run();
+        tx.update(events)
+          .set({ status: "published", publishedAt: now, sequence: target.sequence + 1, updatedAt: now })
+          .where(eq(events.id, target.id))
+          .run();
         rescheduleEventJobs(tx, target.id);
         recordAudit(tx, { actorId, action: "event.published", targetType: "event", targetId: target.id, details: { title: target.title } });
       }
@@ -73,7 +77,10 @@ export function unpublishEvent({ actorId, eventId }: { actorId: string | null; e
         );
       }
       const now = clock.now();
-      tx.update(events).set({ status: "draft", updatedAt: now }).where(eq(events.id, eventId)).run();
+      tx.update(events)
+        .set({ status: "draft", sequence: event.sequence + 1, updatedAt: now })
+        .where(eq(events.id, eventId))
+        .run();
       recordAudit(tx, { actorId, action: "event.unpublished", targetType: "event", targetId: eventId, details: { title: event.title } });
       return { ok: true, count: 1 };
     },
@@ -83,8 +90,9 @@ export function unpublishEvent({ actorId, eventId }: { actorId: string | null; e
 
 /**
  * Cancels the event: it closes for good, every registration still open is closed (so no
- * reminder, offer or calendar entry follows), and everyone who was registered, confirmed or
- * waiting, gets one `event-cancelled` email, all in one transaction.
+ * reminder or offer follows), and everyone who was registered, confirmed or waiting, gets one
+ * `event-cancelled` email, all in one transaction. People with a seat get the calendar
+ * cancellation with it, which takes the event out of their calendars.
  */
 export function cancelEvent({ actorId, eventId, message = "" }: { actorId: string | null; eventId: string; message?: string }): StatusResult {
   const { timeZone } = getOrganisation();
@@ -96,16 +104,23 @@ export function cancelEvent({ actorId, eventId, message = "" }: { actorId: strin
       const now = clock.now();
       if (event.endsAt <= now) return refuse("This event is over, so it can no longer be cancelled.");
       const people = registeredPeople(eventId);
+      const cancelled = tx
+        .update(events)
+        .set({ status: "cancelled", cancelledAt: now, sequence: event.sequence + 1, updatedAt: now })
+        .where(eq(events.id, eventId))
+        .returning()
+        .get();
       const when = whenText(event, timeZone);
       const url = absoluteUrl("/events");
       for (const person of people) {
-        enqueueEmail(tx, person.email, "event-cancelled", { name: person.name, eventTitle: event.title, when, message, url });
+        const ics = person.status === "confirmed" ? eventInvitation(cancelled, person) : undefined;
+        enqueueEmail(tx, person.email, "event-cancelled", { name: person.name, eventTitle: event.title, when, message, url, ics });
       }
+      // The personal calendar feed keeps the event for the seats closed at this same instant.
       tx.update(registrations)
         .set({ status: "cancelled", cancelledAt: now, offerExpiresAt: null, updatedAt: now })
         .where(and(eq(registrations.eventId, eventId), ne(registrations.status, "cancelled")))
         .run();
-      tx.update(events).set({ status: "cancelled", cancelledAt: now, updatedAt: now }).where(eq(events.id, eventId)).run();
       recordAudit(tx, {
         actorId,
         action: "event.cancelled",
