@@ -1,5 +1,5 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import type { CSSProperties, ReactElement, ReactNode } from "react";
+import { createContext, useContext, type CSSProperties, type ReactElement, type ReactNode } from "react";
 import { z } from "zod";
 import type { EmailCalendar } from "./calendar";
 
@@ -30,7 +30,7 @@ const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
 
 const styles = {
   body: { backgroundColor: colours.surface, margin: 0, padding: "16px 0", fontFamily: font, color: colours.text },
-  container: { maxWidth: "560px", margin: "0 auto", backgroundColor: "#ffffff", border: `1px solid ${colours.border}` },
+  container: { width: "100%", maxWidth: "560px", margin: "0 auto", backgroundColor: "#ffffff", border: `1px solid ${colours.border}` },
   header: { backgroundColor: colours.brand, padding: "16px 24px" },
   brand: { color: "#ffffff", fontSize: "20px", fontWeight: 700, margin: 0 },
   content: { padding: "8px 24px 16px" },
@@ -53,6 +53,9 @@ const styles = {
 export const paragraph: CSSProperties = { fontSize: "17px", lineHeight: "1.5", margin: "0 0 16px" };
 export const smallPrint: CSSProperties = { fontSize: "15px", lineHeight: "1.5", margin: "0 0 16px", color: colours.muted };
 
+/** Set by the outbox for mail a person may turn off: the footer then says how. */
+export const EmailFooterContext = createContext<{ unsubscribeUrl: string | null }>({ unsubscribeUrl: null });
+
 type LayoutProps = {
   organisation: EmailOrganisation;
   /** The line most mail apps show next to the subject. */
@@ -64,6 +67,7 @@ type LayoutProps = {
 };
 
 export function EmailLayout({ organisation, preview, heading, reason, children }: LayoutProps) {
+  const { unsubscribeUrl } = useContext(EmailFooterContext);
   return (
     <Html lang="en">
       <Head />
@@ -79,9 +83,15 @@ export function EmailLayout({ organisation, preview, heading, reason, children }
             </Heading>
             {children}
           </Section>
-          <Hr style={{ borderColor: colours.border, margin: "0 24px" }} />
           <Section style={styles.footer}>
+            {/* Inside the padded section: a rule with side margins would be wider than a phone. */}
+            <Hr style={{ borderColor: colours.border, margin: "0 0 8px" }} />
             <Text style={styles.footerText}>{reason}</Text>
+            {unsubscribeUrl ? (
+              <Text style={styles.footerText}>
+                Do not want these? <Link href={unsubscribeUrl}>Stop these emails</Link>, or choose which ones you get.
+              </Text>
+            ) : null}
             <Text style={styles.footerText}>
               {organisation.contactEmail ? (
                 <>

@@ -27,7 +27,8 @@ import { mentorshipMatched } from "./mentorship-matched";
 import { monthlyGiftCancelled } from "./monthly-gift-cancelled";
 import { monthlyGiftPaymentFailed } from "./monthly-gift-payment-failed";
 import type { EmailCalendar } from "./calendar";
-import type { EmailOrganisation, EmailTemplate } from "./layout";
+import { EmailFooterContext, type EmailOrganisation, type EmailTemplate } from "./layout";
+import type { NotificationKind } from "./notification-kinds";
 import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
 import { registrationAttempt } from "./registration-attempt";
@@ -39,6 +40,7 @@ import { verifyEmail } from "./verify-email";
 import { waitlistOffer } from "./waitlist-offer";
 
 export type { EmailCalendar } from "./calendar";
+export { NOTIFICATION_KINDS, NOTIFICATION_LABELS, isNotificationKind, type NotificationKind } from "./notification-kinds";
 export type { EmailOrganisation } from "./layout";
 
 export const templates = {
@@ -100,6 +102,21 @@ export function carriesSecretLink(name: string): boolean {
   return SECRET_LINK_TEMPLATES.has(name);
 }
 
+// Messages a person may turn off, by kind; every other template is transactional.
+const OPT_OUT_KINDS: Partial<Record<TemplateName, NotificationKind>> = {
+  "event-reminder": "event-reminders",
+  "feedback-request": "event-feedback",
+  "step-released": "step-releases",
+  "step-nudge": "step-nudges",
+  "mentoring-session-reminder": "mentoring-reminders",
+  "mentorship-check-in": "mentorship-check-ins",
+};
+
+/** The kind of email a template is, when its recipient may turn it off; null for transactional mail. */
+export function optOutKindOf(name: string): NotificationKind | null {
+  return isTemplateName(name) ? (OPT_OUT_KINDS[name] ?? null) : null;
+}
+
 /** What the caller of `enqueueEmail` passes: optional fields (such as expiry hours) may be left out. */
 export type TemplateProps<T extends TemplateName> = z.input<(typeof templates)[T]["schema"]>;
 
@@ -121,6 +138,7 @@ export async function renderEmail<T extends TemplateName>(
   name: T,
   props: TemplateProps<T>,
   organisation: EmailOrganisation,
+  options: { unsubscribeUrl?: string } = {},
 ): Promise<RenderedEmail> {
   if (!isTemplateName(name)) throw new Error(`Unknown email template "${String(name)}"`);
   const template = templates[name] as unknown as EmailTemplate<z.ZodType<Record<string, unknown>>>;
@@ -129,7 +147,7 @@ export async function renderEmail<T extends TemplateName>(
     const issue = parsed.error.issues[0];
     throw new Error(`Email template "${name}" got bad props: ${issue.path.join(".") || "props"} ${issue.message}`);
   }
-  const element = createElement(template.Body, { ...parsed.data, organisation });
+  const element = createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...parsed.data, organisation }));
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
   const calendar = template.calendar?.(parsed.data) ?? null;
   return { subject: template.subject(parsed.data, organisation), html, text, calendar };

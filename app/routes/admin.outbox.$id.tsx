@@ -7,11 +7,10 @@ import { PageHeader } from "~/components/layout";
 import { OutboxStatusTag } from "~/components/outbox/outbox-status";
 import { formatInstant } from "~/utils/dates";
 import { appOrigin } from "~/utils/env.server";
-import { carriesSecretLink } from "~emails/registry";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { messageIdFor, getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
+import { describeOutboxMessage, messageIdFor, getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
 import { retrySchema } from "~/modules/outbox";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
@@ -19,19 +18,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject ?? "Message"} · Outbox · Organisers' console` },
 ];
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const message = getOutboxMessage(params.id ?? "");
   if (!message) notFound("There is no message with that address in the outbox.");
   const { timeZone } = getOrganisation();
-  // In the local mailbox (no SMTP) organisers are the only readers; once sent by email, one-time links stay private.
-  const withheld = !message.deliveredLocally && carriesSecretLink(message.template);
-  const textParts = message.text && !withheld ? splitLinks(message.text, appOrigin) : null;
+  const state = await describeOutboxMessage(message, { formatTime: (instant) => formatInstant(instant, timeZone) });
+  const textParts = message.text && state.showContent ? splitLinks(message.text, appOrigin) : null;
   return {
     id: message.id,
     recipient: message.recipient,
     template: message.template,
-    subject: message.subject,
+    subject: state.subject,
+    explanation: state.explanation,
     status: message.status,
     deliveredLocally: message.deliveredLocally,
     attempts: message.attempts,
@@ -40,8 +39,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     created: formatInstant(message.createdAt, timeZone),
     sent: message.sentAt ? formatInstant(message.sentAt, timeZone) : null,
     nextTry: message.status === "pending" ? formatInstant(message.nextAttemptAt, timeZone) : null,
-    withheld,
-    html: message.html && !withheld ? htmlForPreview(message.html) : null,
+    html: message.html && state.showContent ? htmlForPreview(message.html) : null,
     textParts,
     links: [...new Set((textParts ?? []).flatMap((part) => ("href" in part ? [part.href] : [])))],
   };
@@ -67,7 +65,10 @@ export default function OutboxMessage() {
       <p>
         <Link to="/admin/outbox">Outbox</Link>
       </p>
-      <PageHeader title={message.subject ?? "Message not written yet"} />
+      <PageHeader title={message.subject} />
+      <p className="notice" role="status">
+        {message.explanation}
+      </p>
       {formError ? (
         <p className="notice notice--error" role="alert">
           {formError}
@@ -155,16 +156,7 @@ export default function OutboxMessage() {
             height="640"
           />
         </>
-      ) : message.withheld ? (
-        <p className="notice">
-          This message carries a one-time link for its recipient, so its content is not shown once it has gone out by
-          email.
-        </p>
-      ) : (
-        <p className="notice">
-          This message has not been written out yet: the worker does that when it first tries to send it.
-        </p>
-      )}
+      ) : null}
     </>
   );
 }

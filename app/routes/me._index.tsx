@@ -89,7 +89,7 @@ export default function MyPage() {
 
       <p>
         <Link to="/me/account">Account settings</Link>: change your password or email address, and see where you are
-        signed in.
+        signed in. <Link to="/me/notifications">Email choices</Link>: which reminders and nudges you get.
         {roles.includes("organiser") ? (
           <>
             {" "}

@@ -4,8 +4,8 @@ import { appOrigin, env } from "./env.server";
 import { securityEvent } from "./logger.server";
 import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 
-/** Paths that are checked by signature instead of by origin. */
-export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
+/** Paths checked by a signature or a secret token in the address instead of by origin; they read their own bodies. */
+export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe", "/email/unsubscribe"]);
 
 /** Methods that change nothing, so neither the cross-site check nor the body check applies. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const OUTBOX_STATUSES = ["pending", "sent", "dead"] as const;
+export const OUTBOX_STATUSES = ["pending", "sent", "dead", "skipped"] as const;
 
 /** Email written in the same transaction as the change that causes it. */
 export const outbox = sqliteTable(
@@ -19,11 +19,24 @@ export const outbox = sqliteTable(
     lockedUntil: integer("locked_until"),
     lastError: text("last_error"),
     deliveredLocally: integer("delivered_locally", { mode: "boolean" }).notNull().default(false),
+    /** Why a message was not sent (its recipient turned that kind of email off). */
+    skippedReason: text("skipped_reason"),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * Which kinds of non-essential email an address has turned off. Kept by address, not by account:
+ * anyone who got a message can manage what they get, signed in or not, through its token.
+ */
+export const emailPreferences = sqliteTable("email_preferences", {
+  address: text("address").primaryKey(),
+  token: text("token").notNull().unique(),
+  turnedOff: text("turned_off", { mode: "json" }).$type<string[]>().notNull().default([]),
+  updatedAt: integer("updated_at").notNull(),
+});
 
 export const JOB_STATUSES = ["pending", "done", "dead"] as const;
 

@@ -54,6 +54,7 @@ test.beforeAll(async () => {
     ...(await eventPolicyFixtures(accounts.organiser, person)),
     ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
     calendarToken: (await import("~/modules/events/calendars/calendar.server")).feedTokenFor(person.id),
+    preferencesToken: (await import("~/modules/outbox/preferences.server")).preferencesTokenFor(person.email),
     ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
     ...(await mentoringPolicyFixtures()),
   };

@@ -47,6 +47,8 @@ export type PolicyFixtures = {
   mentoringSessionId?: string;
   mentoringCheckInToken?: string;
   matchRunId?: string;
+  /** The permissions target's email-choices token, from the links in their reminders. */
+  preferencesToken?: string;
 };
 
 
@@ -120,6 +122,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/reset-password": { load: "anyone", post: "anyone", url: () => "/reset-password?token=not-a-real-token" },
   "routes/verify-email": { load: "anyone", post: "anyone", url: () => "/verify-email?token=not-a-real-token" },
   "routes/invitations.$token": { load: "anyone", post: "anyone", url: (f) => `/invitations/${f.invitationToken}` },
+  "routes/email.unsubscribe": { load: "anyone", post: "anyone", url: (f) => `/email/unsubscribe?t=${f.preferencesToken ?? "no-such-token"}&k=step-nudges` },
+  "routes/email.preferences.$token": { load: "anyone", post: "anyone", url: (f) => `/email/preferences/${f.preferencesToken ?? "no-such-token"}` },
+  "routes/me.notifications": { load: "signed-in", post: "signed-in" },
 
   "routes/me._index": { load: "signed-in", post: "signed-in" },
   "routes/me.account": { load: "signed-in", post: "signed-in" },

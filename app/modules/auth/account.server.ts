@@ -10,7 +10,7 @@ import { assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server
 import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { insertUser, normaliseEmail } from "./users.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueEmail, moveEmailPreferences } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 
@@ -119,6 +119,7 @@ export function confirmEmailLink(token: string): Confirmed | Refusal {
         return refuse("That email address is now used by another account.");
       }
       tx.update(users).set({ email: row.email, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id)).run();
+      moveEmailPreferences(tx, user.email, row.email);
       enqueueEmail(tx, user.email, "email-changed", { name: user.name, newEmail: row.email });
       recordAudit(tx, { actorId: user.id, action: "email.changed", targetType: "user", targetId: user.id });
       return { ok: true, kind: "changed", userId: user.id, email: row.email };

@@ -5,7 +5,8 @@ import { outbox } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { carriesSecretLink, renderEmail, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
+import { carriesSecretLink, NOTIFICATION_LABELS, optOutKindOf, renderEmail, type NotificationKind, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
+import { hasTurnedOff, preferencesTokenFor } from "./preferences.server";
 import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
@@ -35,9 +36,24 @@ export function closeMailTransport() {
   transport = null;
 }
 
+/** Where a message a person may turn off says how (RFC 8058's one-click address). */
+function unsubscribeUrlFor(recipient: string, kind: NotificationKind): string {
+  const url = new URL("/email/unsubscribe", env.APP_URL);
+  url.searchParams.set("t", preferencesTokenFor(recipient));
+  url.searchParams.set("k", kind);
+  return url.toString();
+}
+
 /** Sends over SMTP when `SMTP_URL` is set; otherwise the local mailbox (the stored row) is the delivery. */
-async function send(row: OutboxRow, message: RenderedEmail): Promise<{ deliveredLocally: boolean }> {
+async function send(row: OutboxRow, message: RenderedEmail, unsubscribeUrl: string | null): Promise<{ deliveredLocally: boolean }> {
   if (!env.SMTP_URL) return { deliveredLocally: true };
+  // Every message is machine-sent (RFC 3834), so auto-replies stay quiet; the ones a person may
+  // turn off carry one-click unsubscribe, as Gmail and Yahoo require of bulk senders.
+  const headers: Record<string, string> = { "X-Steppingstone-Outbox-Id": row.id, "Auto-Submitted": "auto-generated" };
+  if (unsubscribeUrl) {
+    headers["List-Unsubscribe"] = `<${unsubscribeUrl}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
   await smtpTransport(env.SMTP_URL).sendMail({
     from: env.MAIL_FROM,
     to: row.recipient,
@@ -47,7 +63,7 @@ async function send(row: OutboxRow, message: RenderedEmail): Promise<{ delivered
     // A text/calendar part with its method, which mail apps treat as an invitation, plus the same file attached.
     icalEvent: message.calendar ?? undefined,
     messageId: messageIdFor(row.id),
-    headers: { "X-Steppingstone-Outbox-Id": row.id },
+    headers,
   });
   return { deliveredLocally: false };
 }
@@ -88,12 +104,26 @@ function claimDueEmails(now: number): OutboxRow[] {
     .all();
 }
 
+/** A message the recipient turned off is kept, marked skipped, with the reason; it never goes out. */
+function skipIfTurnedOff(row: OutboxRow, kind: NotificationKind | null): boolean {
+  if (!kind || !hasTurnedOff(row.recipient, kind)) return false;
+  db.update(outbox)
+    .set({ status: "skipped", skippedReason: `${row.recipient} turned off “${NOTIFICATION_LABELS[kind].label}”.`, lockedUntil: null })
+    .where(eq(outbox.id, row.id))
+    .run();
+  logger.info({ outboxId: row.id, template: row.template }, "email not sent: its kind is turned off");
+  return true;
+}
+
 async function deliverOne(row: OutboxRow, organisation: { name: string; contactEmail: string }) {
   const attempts = row.attempts + 1;
+  const kind = optOutKindOf(row.template);
+  if (skipIfTurnedOff(row, kind)) return;
   let rendered: RenderedEmail | null = null;
   try {
-    rendered = await renderEmail(row.template as TemplateName, row.props as TemplateProps<TemplateName>, organisation);
-    const { deliveredLocally } = await send(row, rendered);
+    const unsubscribeUrl = kind ? unsubscribeUrlFor(row.recipient, kind) : null;
+    rendered = await renderEmail(row.template as TemplateName, row.props as TemplateProps<TemplateName>, organisation, { unsubscribeUrl: unsubscribeUrl ?? undefined });
+    const { deliveredLocally } = await send(row, rendered, unsubscribeUrl);
     // Attachments are made again from the props whenever needed; the row keeps the bodies only.
     const kept = deliveredLocally ? bodiesOf(rendered) : keptAfterSending(row, rendered);
     db.update(outbox)
