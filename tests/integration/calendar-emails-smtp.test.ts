@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { calendarInMessage } from "../support/ical";
-import { startSmtpSink, type SmtpSink, type SunkMessage } from "../support/smtp-sink";
+import type { SunkMessage } from "../support/smtp-sink";
+import { smtpSinkForFile } from "../support/smtp-file";
 
-let sink: SmtpSink;
-
-// The app reads SMTP_URL when its modules load, so they are imported after it is set.
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-});
+const smtp = smtpSinkForFile();
 
 afterAll(async () => {
-  const { closeMailTransport } = await import("~/modules/outbox/delivery.server");
-  closeMailTransport();
   const { clock } = await import("~/utils/clock.server");
   clock.set(null);
-  await sink.close();
 });
 
 /** Delivers what is queued and waits for the message with this subject to this person. */
 async function received(to: string, subject: RegExp): Promise<SunkMessage> {
   const { runWorkerOnce } = await import("~/modules/outbox/worker.server");
   await runWorkerOnce();
-  return sink.waitFor((m) => m.to.includes(to) && subject.test(m.subject));
+  return smtp.sink.waitFor((m) => m.to.includes(to) && subject.test(m.subject));
 }
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);

@@ -1,6 +1,5 @@
-import net from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { smtpSinkForFile } from "../support/smtp-file";
 import { examples } from "../support/email-examples";
 import type { TemplateName } from "~emails/registry";
 
@@ -24,35 +23,16 @@ async function loadApp() {
 }
 
 let app: Awaited<ReturnType<typeof loadApp>>;
-let sink: SmtpSink;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const smtp = smtpSinkForFile();
 
 beforeAll(async () => {
-  const port = await freePort();
-  sink = await startSmtpSink({ port });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   process.env.APP_URL = "https://steppingstone.example";
   app = await loadApp();
 });
 
 beforeEach(() => {
   app.db.delete(app.schema.outbox).run();
-  sink.messages.length = 0;
-});
-
-afterAll(async () => {
-  app.closeMailTransport();
-  await sink.close();
+  smtp.sink.messages.length = 0;
 });
 
 function queue<T extends TemplateName>(to: string, template: T) {
@@ -73,7 +53,7 @@ describe("email headers", () => {
     const nudgeId = queue("ada@example.org", "step-nudge");
     const verifyId = queue("ada@example.org", "verify-email");
     await app.deliverDueEmails();
-    const sent = (id: string) => sink.messages.find((m) => m.headers["x-steppingstone-outbox-id"] === id)!;
+    const sent = (id: string) => smtp.sink.messages.find((m) => m.headers["x-steppingstone-outbox-id"] === id)!;
     const [nudge, verify] = [sent(nudgeId), sent(verifyId)];
     for (const message of [nudge, verify]) expect(message.headers["auto-submitted"]).toBe("auto-generated");
     expect(nudge.headers["list-unsubscribe"]).toMatch(/^<https:\/\/steppingstone\.example\/email\/unsubscribe\?t=[A-Za-z0-9_-]+&k=step-nudges>$/);
@@ -103,13 +83,13 @@ describe("one-click unsubscribe", () => {
       const address = `bola-${index}@example.org`;
       queue(address, "step-nudge");
       await app.deliverDueEmails();
-      const link = sink.messages.at(-1)!.headers["list-unsubscribe"].slice(1, -1);
+      const link = smtp.sink.messages.at(-1)!.headers["list-unsubscribe"].slice(1, -1);
       expect(await send(link)).toMatchObject({ stopped: "Programme nudges" });
 
       const nudgeId = queue(address, "step-nudge");
       const verifyId = queue(address, "verify-email");
       await app.deliverDueEmails();
-      const delivered = sink.messages.map((m) => m.headers["x-steppingstone-outbox-id"]);
+      const delivered = smtp.sink.messages.map((m) => m.headers["x-steppingstone-outbox-id"]);
       expect(delivered).toContain(verifyId);
       expect(delivered).not.toContain(nudgeId);
       const skipped = app.db.select().from(app.schema.outbox).all().filter((row) => row.recipient === address && row.status === "skipped");
@@ -121,7 +101,7 @@ describe("one-click unsubscribe", () => {
   it("answers 404 to a link that is not ours, changing nothing", async () => {
     queue("chidi@example.org", "step-nudge");
     await app.deliverDueEmails();
-    const real = new URL(sink.messages.at(-1)!.headers["list-unsubscribe"].slice(1, -1));
+    const real = new URL(smtp.sink.messages.at(-1)!.headers["list-unsubscribe"].slice(1, -1));
     const forged = new URL(real);
     forged.searchParams.set("t", "not-a-real-token");
     const refused = await oneClick(forged.toString(), "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded").catch((thrown) => thrown);

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseSingleEvent } from "../support/ical";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { smtpSinkForFile } from "../support/smtp-file";
 
-let sink: SmtpSink;
-
-// The app reads SMTP_URL when its modules load, so they are imported after it is set.
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-});
-
-afterAll(async () => {
-  const { closeMailTransport } = await import("~/modules/outbox/delivery.server");
-  closeMailTransport();
-  await sink.close();
-});
+const smtp = smtpSinkForFile();
 
 describe("the confirmation email over SMTP", () => {
   it("carries the ticket link and the event as a calendar invitation", async () => {
@@ -27,7 +15,7 @@ describe("the confirmation email over SMTP", () => {
     const booked = registerForEvent(person.id, event.id, {});
     if (!booked.ok) throw new Error(booked.message);
     await runWorkerOnce();
-    const message = await sink.waitFor((m) => m.to.includes(person.email));
+    const message = await smtp.sink.waitFor((m) => m.to.includes(person.email));
 
     expect(message.subject).toBe("Your seat at CV clinic: <bring yours> is confirmed");
     expect(message.text).toContain(`http://localhost:3000/me/tickets/${booked.registrationId}`);

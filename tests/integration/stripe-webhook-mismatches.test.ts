@@ -1,9 +1,6 @@
-import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~db/client.server";
-import { donations, outbox, stripeEvents } from "~db/schema";
 import { signEvent, stripeEvent } from "../support/stripe-events";
-import { createCardCampaign, donationRow, postWebhook, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
+import { createCardCampaign, donationRow, postWebhook, webhookSnapshot, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 
 // Correctly signed deliveries that are still wrong: a timestamp from the future, or an event whose
 // object is not what its type says. Each is refused with a 4xx and nothing is written.
@@ -17,13 +14,6 @@ afterAll(async () => {
   await rig.close();
 });
 
-function snapshot() {
-  return {
-    events: db.select({ n: count() }).from(stripeEvents).get()!.n,
-    donations: db.select().from(donations).all(),
-    outbox: db.select({ n: count() }).from(outbox).get()!.n,
-  };
-}
 
 async function paidGift() {
   const campaign = createCardCampaign();
@@ -39,12 +29,12 @@ describe("signed but wrong deliveries", () => {
     const campaign = createCardCampaign();
     const { sessionId, donationId } = await startCardGift(campaign, { tierId: campaign.tiers[0].id });
     const event = stripeEvent("checkout.session.completed", rig.standIn.completeSession(sessionId));
-    const before = snapshot();
+    const before = webhookSnapshot();
     for (const ahead of [301, 3600]) {
       const future = signEvent(event, { timestamp: Math.floor(Date.now() / 1000) + ahead });
       expect((await postWebhook(future.payload, future.header)).status).toBe(400);
     }
-    expect(snapshot()).toEqual(before);
+    expect(webhookSnapshot()).toEqual(before);
     const soon = signEvent(event, { timestamp: Math.floor(Date.now() / 1000) + 240 });
     expect((await postWebhook(soon.payload, soon.header)).status).toBe(200);
     expect(donationRow(donationId).status).toBe("paid");
@@ -52,7 +42,7 @@ describe("signed but wrong deliveries", () => {
 
   it("refuses events whose object does not match their type, against an already paid gift, with a 4xx and no write", async () => {
     const { session, charge, invoice, donationId } = await paidGift();
-    const before = snapshot();
+    const before = webhookSnapshot();
     const mismatches: [string, Record<string, unknown>][] = [
       ["invoice.paid", session],
       ["charge.refunded", session],
@@ -67,7 +57,7 @@ describe("signed but wrong deliveries", () => {
       expect(status, `${type} carrying ${String(object.object)}`).toBeGreaterThanOrEqual(400);
       expect(status, `${type} carrying ${String(object.object)}`).toBeLessThan(500);
     }
-    expect(snapshot()).toEqual(before);
+    expect(webhookSnapshot()).toEqual(before);
     expect(donationRow(donationId)).toMatchObject({ status: "paid", refundedAmount: 0 });
   });
 });

@@ -1,11 +1,11 @@
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { donations, outbox, recurringGifts, stripeEvents } from "~db/schema";
+import { donations, outbox, recurringGifts } from "~db/schema";
 import { loader } from "~/routes/webhooks.stripe";
 import { createUser } from "../support/factories";
 import { deliverEvent, signEvent, stripeEvent, TEST_WEBHOOK_SECRET } from "../support/stripe-events";
-import { createCardCampaign, donationRow, postWebhook, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
+import { createCardCampaign, donationRow, postWebhook, webhookSnapshot, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 
 let rig: StripeTestRig;
 
@@ -24,13 +24,6 @@ function mail(template: string, to?: string) {
     .filter((m) => m.template === template && (!to || m.recipient === to));
 }
 
-function snapshot() {
-  return {
-    events: db.select({ n: count() }).from(stripeEvents).get()!.n,
-    donations: db.select().from(donations).all(),
-    outbox: db.select({ n: count() }).from(outbox).get()!.n,
-  };
-}
 
 async function oneOffGift() {
   const campaign = createCardCampaign();
@@ -47,7 +40,7 @@ describe("webhook signature", () => {
     const { sessionId } = await oneOffGift();
     const event = stripeEvent("checkout.session.completed", rig.standIn.completeSession(sessionId));
     const good = signEvent(event);
-    const before = snapshot();
+    const before = webhookSnapshot();
 
     expect((await postWebhook(good.payload, null)).status).toBe(400);
     expect((await postWebhook(good.payload, "")).status).toBe(400);
@@ -62,10 +55,10 @@ describe("webhook signature", () => {
     const stale = signEvent(event, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect((await postWebhook(stale.payload, stale.header)).status).toBe(400);
 
-    expect(snapshot()).toEqual(before);
+    expect(webhookSnapshot()).toEqual(before);
     // The same event, properly signed and fresh, is taken.
     expect((await postWebhook(good.payload, good.header)).status).toBe(200);
-    expect(snapshot().events).toBe(before.events + 1);
+    expect(webhookSnapshot().events).toBe(before.events + 1);
   });
 
   it("accepts a signature four minutes old", async () => {
@@ -97,11 +90,11 @@ describe("webhook signature", () => {
   });
 
   it("answers 200 to event types it does not handle, changing nothing else", async () => {
-    const before = snapshot();
+    const before = webhookSnapshot();
     const reply = await rig.standIn.send("customer.created", { id: "cus_test_unknown", object: "customer" });
     expect(reply.status).toBe(200);
-    expect(snapshot().donations).toEqual(before.donations);
-    expect(snapshot().outbox).toBe(before.outbox);
+    expect(webhookSnapshot().donations).toEqual(before.donations);
+    expect(webhookSnapshot().outbox).toBe(before.outbox);
   });
 });
 

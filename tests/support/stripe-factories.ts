@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, campaignTiers, donations, type GiftInterval } from "~db/schema";
+import { campaigns, campaignTiers, donations, outbox, stripeEvents, type GiftInterval } from "~db/schema";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { routeArgs } from "./factories";
 import { clock } from "~/utils/clock.server";
@@ -64,6 +64,15 @@ export async function startCardGift(
   const url = await startCardCheckout(id);
   const sessionId = donationRow(id).checkoutSessionId!;
   return { donationId: id, sessionId, url, donorEmail };
+}
+
+/** What a webhook delivery could change: events recorded, every gift, and mail queued. */
+export function webhookSnapshot() {
+  return {
+    events: db.select({ n: count() }).from(stripeEvents).get()!.n,
+    donations: db.select().from(donations).all(),
+    outbox: db.select({ n: count() }).from(outbox).get()!.n,
+  };
 }
 
 export function donationRow(id: string) {
