@@ -7,6 +7,7 @@ import { formatInstant } from "~/utils/dates";
 import { requireRole } from "~/routes/helpers/session.server";
 import { listAudit } from "~/modules/admin/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Organisers' console" }];
 
@@ -34,7 +35,7 @@ export default function AuditLog() {
       {entries.length ? (
         <>
           <p className="muted">{total.toLocaleString("en-GB")} entries in all.</p>
-          <div className="table-wrap">
+          <TableRegion label="Audit log">
             <table>
               <caption className="visually-hidden">Audit log, page {page} of {pageCount}</caption>
               <thead>
@@ -70,7 +71,7 @@ export default function AuditLog() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       ) : (
         <EmptyState title="Nothing recorded yet">

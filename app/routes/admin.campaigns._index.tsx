@@ -10,6 +10,7 @@ import { SUPPORTED_CURRENCIES } from "~/utils/money";
 import { requireRole } from "~/routes/helpers/session.server";
 import { CAMPAIGN_STATUS_LABELS, newCampaignSchema } from "~/modules/sponsorship";
 import { createCampaign, listCampaigns, progressView, campaignsProgress } from "~/modules/sponsorship/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Campaigns · Organisers' console" }];
 
@@ -56,7 +57,7 @@ export default function AdminCampaigns() {
       </p>
       <PageHeader title="Campaigns" lead="What sponsors give to: each campaign has a goal, a story and suggested gifts." />
       {campaigns.length ? (
-        <div className="table-wrap">
+        <TableRegion label="Campaigns">
           <table>
             <caption className="visually-hidden">Campaigns</caption>
             <thead>
@@ -88,7 +89,7 @@ export default function AdminCampaigns() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title="No campaigns yet">
           <p>Start one below: it stays a draft until you open it.</p>

@@ -14,6 +14,7 @@ import { createCohort, facilitatorOptions, listCohorts, todayForCohorts } from "
 import { createCohortSchema } from "~/modules/cohorts";
 import { builtInCurriculumId, findCurriculum, listCurricula } from "~/modules/curriculum/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Organisers' console" }];
 
@@ -72,7 +73,7 @@ export default function Cohorts() {
       </p>
       <PageHeader title="Cohorts" lead="Groups walking a curriculum together, one step at a time." />
       {cohorts.length ? (
-        <div className="table-wrap">
+        <TableRegion label="Cohorts">
           <table>
             <caption className="visually-hidden">Cohorts, latest start first</caption>
             <thead>
@@ -106,7 +107,7 @@ export default function Cohorts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title="No cohorts yet">
           <p>Create the first one below.</p>

@@ -12,6 +12,7 @@ import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
 import { campaignChoices, filterParams, listDonations, readDonationFilters } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Donations · Organisers' console" }];
 
@@ -84,7 +85,7 @@ export default function Donations() {
       <p aria-live="polite">{total === 1 ? "1 gift" : `${total.toLocaleString("en-GB")} gifts`}</p>
       <DonationTotals byCurrency={totals.byCurrency} byMonth={totals.byMonth} />
       {rows.length ? (
-        <div className="table-wrap">
+        <TableRegion label="Gifts">
           <table>
             <caption className="visually-hidden">
               Gifts, newest first, page {page} of {pageCount}
@@ -129,7 +130,7 @@ export default function Donations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title={Object.keys(params).length ? "No gifts match these filters" : "No gifts yet"}>
           {Object.keys(params).length ? <p>Try fewer filters, or part of a name.</p> : <p>Gifts appear here as soon as someone gives or pledges a transfer.</p>}

@@ -13,6 +13,7 @@ import { createInvitation, INVITATION_LIST_LIMIT, invitationProblem, listInvitat
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { INVITABLE_ROLES, inviteSchema, revokeSchema, ROLE_LABELS } from "~/modules/auth";
 import { refusalReply } from "~/routes/helpers/replies.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Organisers' console" }];
 
@@ -103,7 +104,7 @@ export default function Invitations() {
       </Form>
       <h2>Sent invitations</h2>
       {invitations.length ? (
-        <div className="table-wrap">
+        <TableRegion label="Sent invitations">
           <table>
             <caption className="visually-hidden">Invitations, newest first{invitations.length >= limit ? ` (the latest ${limit})` : ""}</caption>
             <thead>
@@ -152,7 +153,7 @@ export default function Invitations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title="No invitations yet">
           <p>Invitations you send appear here until they are accepted or expire.</p>

@@ -7,6 +7,7 @@ import { formatDate } from "~/utils/dates";
 import { requireRole } from "~/routes/helpers/session.server";
 import { mentoringOverview } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Mentoring · Organisers' console" }];
 
@@ -63,8 +64,7 @@ export default function MentoringOverview() {
       </dl>
       <h2>Pairs</h2>
       {pairs.length ? (
-        // The table is wider than a phone: the scrolling box takes keyboard focus so it can be scrolled without a mouse.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Pairs table">
+        <TableRegion label="Pairs">
           <table>
             <caption className="visually-hidden">
               Mentoring pairs, page {page} of {pageCount}
@@ -107,7 +107,7 @@ export default function MentoringOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title="No pairs yet">
           <p>Pairs appear here when a mentor accepts a request or a group match is published.</p>
@@ -116,7 +116,7 @@ export default function MentoringOverview() {
       <Pagination page={page} pageCount={pageCount} label="Pairs pages" />
       <h2>Lapsed and declined requests</h2>
       {requests.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Lapsed and declined requests table">
+        <TableRegion label="Lapsed and declined requests">
           <table>
             <caption className="visually-hidden">The latest lapsed and declined requests</caption>
             <thead>
@@ -140,7 +140,7 @@ export default function MentoringOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p className="muted">None so far.</p>
       )}

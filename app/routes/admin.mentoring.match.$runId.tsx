@@ -11,6 +11,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { changeProposalSchema, runDecisionSchema, UNASSIGNED } from "~/modules/mentoring";
 import { changeProposal, discardRun, eligibleMentorsFor, findRun, publishRun, runProposals } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.run.label ?? "Matching run"} · Organisers' console` }];
 
@@ -124,7 +125,7 @@ export default function MatchRunPage() {
         </section>
       ) : null}
       <h2>Proposals</h2>
-      <div className="table-wrap">
+      <TableRegion label="Proposals">
         <table>
           <caption className="visually-hidden">One row per mentee, with the proposed mentor and why</caption>
           <thead>
@@ -174,7 +175,7 @@ export default function MatchRunPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {draft ? (
         <Form method="post" {...getFormProps(decisionForm)} className="form">
           <ErrorSummary form={decisionForm} fields={{}} />

@@ -12,6 +12,7 @@ import { listCohorts } from "~/modules/cohorts/index.server";
 import { createMatchRun, listRuns, waitingMenteeIds, type MenteePool } from "~/modules/mentoring/index.server";
 import { runMatchSchema } from "~/modules/mentoring";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Match a group · Organisers' console" }];
 
@@ -68,7 +69,7 @@ export default function MatchGroup() {
       </Form>
       <h2>Matching runs</h2>
       {runs.length ? (
-        <div className="table-wrap">
+        <TableRegion label="Matching runs">
           <table>
             <caption className="visually-hidden">Matching runs, newest first</caption>
             <thead>
@@ -94,7 +95,7 @@ export default function MatchGroup() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title="No runs yet">
           <p>Choose a group above to see proposed matches.</p>

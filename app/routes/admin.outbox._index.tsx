@@ -12,6 +12,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { countDeadMessages, listOutboxMessages, retryDeadMessage, type OutboxSummary } from "~/modules/outbox/index.server";
 import { retrySchema } from "~/modules/outbox";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Organisers' console" }];
 
@@ -55,7 +56,7 @@ type Row = ReturnType<typeof loader>["recent"][number];
 
 function MessageTable({ rows, caption }: { rows: Row[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -89,7 +90,7 @@ function MessageTable({ rows, caption }: { rows: Row[]; caption: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -9,6 +9,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { ROLE_LABELS } from "~/modules/auth";
 import { searchPeople } from "~/modules/auth/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "People · Organisers' console" }];
 
@@ -51,7 +52,7 @@ export default function People() {
         {query ? `${total.toLocaleString("en-GB")} found for “${query}”` : `${total.toLocaleString("en-GB")} in all`}
       </p>
       {people.length ? (
-        <div className="table-wrap">
+        <TableRegion label="People">
           <table>
             <caption className="visually-hidden">People, page {page} of {pageCount}</caption>
             <thead>
@@ -87,7 +88,7 @@ export default function People() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title={query ? "Nobody matches that search" : "Nobody has an account yet"}>
           {query ? <p>Try part of a name or an email address.</p> : null}

@@ -11,6 +11,7 @@ import { requireUser } from "~/routes/helpers/session.server";
 import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword } from "~/modules/auth/index.server";
 import { changeEmailSchema, changePasswordSchema } from "~/modules/auth";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Account settings" }];
 
@@ -140,7 +141,7 @@ export default function Account() {
       </Form>
 
       <h2 id="sessions-title">Where you are signed in</h2>
-      <div className="table-wrap">
+      <TableRegion label="Where you are signed in">
         <table aria-labelledby="sessions-title">
           <thead>
             <tr>
@@ -161,7 +162,7 @@ export default function Account() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {others > 0 ? (
         <Form method="post" className="button-row">
           <input type="hidden" name="intent" value="sign-out-others" />

@@ -9,6 +9,7 @@ import { requireUser } from "~/routes/helpers/session.server";
 import { myGifts, myMonthlyGifts, statementYears } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "My giving" }];
 
@@ -87,32 +88,32 @@ export default function MyGiving() {
 
       <h2>Gifts</h2>
       {gifts.length ? (
-        <div className="table-wrap">
-          <table>
+        <TableRegion label="Your gifts">
+          <table className="table--stack" role="table">
             <caption className="visually-hidden">Your gifts, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Campaign</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Status</th>
-                <th scope="col">Receipt</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">Date</th>
+                <th scope="col" role="columnheader">Campaign</th>
+                <th scope="col" role="columnheader">Amount</th>
+                <th scope="col" role="columnheader">Status</th>
+                <th scope="col" role="columnheader">Receipt</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {gifts.map((g) => (
-                <tr key={g.id}>
-                  <td className="nowrap">{g.date}</td>
-                  <td>
+                <tr key={g.id} role="row">
+                  <td role="cell" data-label="Date" className="nowrap">{g.date}</td>
+                  <td role="cell" data-label="Campaign">
                     <Link to={`/donate/${g.campaignSlug}`}>{g.campaignTitle}</Link>
                   </td>
-                  <td className="nowrap">
+                  <td role="cell" data-label="Amount" className="nowrap">
                     {g.amount}
                     <br />
                     <span className="muted">{g.what}</span>
                     {g.refunded ? <div className="muted">{g.refunded} refunded</div> : null}
                   </td>
-                  <td>
+                  <td role="cell" data-label="Status">
                     <DonationStatusTag status={g.status} />
                     {g.transferHref ? (
                       <div>
@@ -120,7 +121,7 @@ export default function MyGiving() {
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td role="cell" data-label="Receipt">
                     {g.receiptHref ? (
                       <Link to={g.receiptHref}>Receipt {g.receiptNumber}</Link>
                     ) : g.receiptNumber ? (
@@ -136,7 +137,7 @@ export default function MyGiving() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <EmptyState title="No gifts yet">
           <p>

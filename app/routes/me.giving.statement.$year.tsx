@@ -9,6 +9,7 @@ import { requireUser } from "~/routes/helpers/session.server";
 import { parseStatementYear, yearStatement } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { METHOD_LABELS } from "~/modules/sponsorship";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Giving statement ${data.year}` : "Giving statement" }];
 
@@ -64,26 +65,26 @@ export default function Statement() {
       </dl>
       {s.lines.length ? (
         <>
-          <div className="table-wrap">
-            <table>
+          <TableRegion label={`Gifts received in ${s.year}`}>
+            <table className="table--stack" role="table">
               <caption className="visually-hidden">Gifts received in {s.year}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Receipt</th>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Amount</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">Date</th>
+                  <th scope="col" role="columnheader">Receipt</th>
+                  <th scope="col" role="columnheader">Campaign</th>
+                  <th scope="col" role="columnheader">Method</th>
+                  <th scope="col" role="columnheader">Amount</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {s.lines.map((line) => (
-                  <tr key={line.key}>
-                    <td className="nowrap">{line.date}</td>
-                    <td className="nowrap">{line.receiptNumber}</td>
-                    <td>{line.campaignTitle}</td>
-                    <td>{line.method}</td>
-                    <td className="nowrap">
+                  <tr key={line.key} role="row">
+                    <td role="cell" data-label="Date" className="nowrap">{line.date}</td>
+                    <td role="cell" data-label="Receipt" className="nowrap">{line.receiptNumber}</td>
+                    <td role="cell" data-label="Campaign">{line.campaignTitle}</td>
+                    <td role="cell" data-label="Method">{line.method}</td>
+                    <td role="cell" data-label="Amount" className="nowrap">
                       {line.net}
                       {line.refunded ? (
                         <div className="muted">
@@ -95,7 +96,7 @@ export default function Statement() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <h2>Total for {s.year}</h2>
           <dl className="summary-list">
             {s.totals.map((t) => (

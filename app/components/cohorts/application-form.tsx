@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form } from "react-router";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUS_OPTIONS } from "~/modules/cohorts";
+import { TableRegion } from "~/components/table-region";
 
 type Values = { company?: string; role?: string; appliedOn?: string; status?: string };
 
@@ -43,33 +44,34 @@ export type ApplicationRow = { id: string; company: string; role: string; applie
 /** The person's applications as a table: newest first. */
 export function ApplicationTable({ rows, editable }: { rows: ApplicationRow[]; editable?: boolean }) {
   return (
-    <div className="table-wrap">
-      <table>
+    <TableRegion label="Your applications">
+      {/* The roles keep it a table for screen readers when a phone shows the rows as cards. */}
+      <table className="table--stack" role="table">
         <caption className="visually-hidden">Your applications, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Company</th>
-            <th scope="col">Job</th>
-            <th scope="col">Applied</th>
-            <th scope="col">Status</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">Company</th>
+            <th scope="col" role="columnheader">Job</th>
+            <th scope="col" role="columnheader">Applied</th>
+            <th scope="col" role="columnheader">Status</th>
             {editable ? (
-              <th scope="col">
+              <th scope="col" role="columnheader">
                 <span className="visually-hidden">Actions</span>
               </th>
             ) : null}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{row.company}</td>
-              <td>{row.role}</td>
-              <td className="nowrap">{row.appliedOnLabel}</td>
-              <td>
+            <tr key={row.id} role="row">
+              <td role="cell" data-label="Company">{row.company}</td>
+              <td role="cell" data-label="Job">{row.role}</td>
+              <td role="cell" data-label="Applied" className="nowrap">{row.appliedOnLabel}</td>
+              <td role="cell" data-label="Status">
                 <span className={`tag tag--${row.status}`}>{APPLICATION_STATUS_LABELS[row.status]}</span>
               </td>
               {editable ? (
-                <td className="nowrap">
+                <td role="cell" className="nowrap">
                   <a href={`/me/applications?edit=${row.id}#edit`}>
                     Change<span className="visually-hidden"> {row.company}</span>
                   </a>
@@ -87,6 +89,6 @@ export function ApplicationTable({ rows, editable }: { rows: ApplicationRow[]; e
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

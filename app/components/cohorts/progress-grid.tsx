@@ -1,3 +1,5 @@
+import { TableRegion } from "~/components/table-region";
+
 type Step = { id: string; position: number; title: string; open: boolean; done: number; opens: string | null };
 type Member = { id: string; name: string; email: string; cells: ("done" | "open" | "locked")[]; doneCount: number; lastActivity: string | null };
 
@@ -7,7 +9,7 @@ const MARK = { done: "✓", open: "○", locked: "·" } as const;
 /** Members × steps: done, open or not yet open; completion per step underneath. */
 export function ProgressGrid({ steps, members }: { steps: Step[]; members: Member[] }) {
   return (
-    <div className="table-wrap">
+    <TableRegion label="Progress by member and step">
       <table className="progress-grid">
         <caption>
           Progress by member and step: ✓ done, ○ open and not done yet, · not open yet.
@@ -59,6 +61,6 @@ export function ProgressGrid({ steps, members }: { steps: Step[]; members: Membe
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { REGISTRATION_STATUS_LABELS, answerLabel } from "~/modules/events";
+import { TableRegion } from "~/components/table-region";
 
 type QuestionColumn = { id: string; label: string; kind: "text" | "choice" | "yes_no" };
 
@@ -44,7 +45,7 @@ function AnswerCells({ person, questions }: { person: PersonRow; questions: Ques
 /** The people holding a seat (confirmed or offered one), with their answers and whether they came. */
 export function SeatHoldersTable({ people, questions }: { people: PersonRow[]; questions: QuestionColumn[] }) {
   return (
-    <div className="table-wrap">
+    <TableRegion label="People with a seat">
       <table>
         <caption className="visually-hidden">People with a seat, and their answers</caption>
         <thead>
@@ -71,14 +72,14 @@ export function SeatHoldersTable({ people, questions }: { people: PersonRow[]; q
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
 /** The waiting list in the order seats are offered. */
 export function WaitlistTable({ people, questions }: { people: PersonRow[]; questions: QuestionColumn[] }) {
   return (
-    <div className="table-wrap">
+    <TableRegion label="The waiting list">
       <table>
         <caption className="visually-hidden">The waiting list, first in line first</caption>
         <thead>
@@ -100,7 +101,7 @@ export function WaitlistTable({ people, questions }: { people: PersonRow[]; ques
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

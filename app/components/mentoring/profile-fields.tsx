@@ -2,6 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { CheckboxGroup } from "~/components/choice-fields";
 import { FieldError, TextField } from "~/components/forms";
 import { DAY_NAMES, DAY_PARTS, FORMAT_LABELS, FORMAT_OPTIONS, LANGUAGES, slotValue } from "~/modules/mentoring";
+import { TableRegion } from "~/components/table-region";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
@@ -37,7 +38,7 @@ function AvailabilityField({ meta }: { meta: AnyField }) {
       <legend className="field__label">When are you usually free?</legend>
       <p className="field__hint">Tick the times that usually suit you, in your own time zone.</p>
       <FieldError meta={meta} />
-      <div className="table-wrap">
+      <TableRegion label="Free times">
         <table className="availability-grid">
           <thead>
             <tr>
@@ -52,7 +53,12 @@ function AvailabilityField({ meta }: { meta: AnyField }) {
           <tbody>
             {DAY_NAMES.map((day, d) => (
               <tr key={day}>
-                <th scope="row">{day}</th>
+                <th scope="row">
+                  <span className="table-long">{day}</span>
+                  <span className="table-short" aria-hidden="true">
+                    {day.slice(0, 3)}
+                  </span>
+                </th>
                 {DAY_PARTS.map((p) => {
                   const value = slotValue(d, p.key);
                   const id = `${meta.id}-${value}`;
@@ -66,7 +72,7 @@ function AvailabilityField({ meta }: { meta: AnyField }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </fieldset>
   );
 }

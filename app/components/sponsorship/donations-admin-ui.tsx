@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { DonationStatus, PaymentMethod } from "~/modules/sponsorship";
 import { DONATION_STATUS_LABELS, DONATION_STATUS_OPTIONS, METHOD_LABELS, METHOD_OPTIONS } from "~/modules/sponsorship";
+import { TableRegion } from "~/components/table-region";
 
 type Filters = { campaignId: string; status: string; method: string; month: string; q: string };
 
@@ -86,7 +87,7 @@ export function DonationTotals({ byCurrency, byMonth }: { byCurrency: CurrencyTo
     <section aria-labelledby="totals-title">
       <h2 id="totals-title">Totals</h2>
       <p className="muted">Of every gift the filters match. Received means paid, less anything refunded.</p>
-      <div className="table-wrap">
+      <TableRegion label="Totals by currency">
         <table>
           <caption>By currency</caption>
           <thead>
@@ -108,10 +109,10 @@ export function DonationTotals({ byCurrency, byMonth }: { byCurrency: CurrencyTo
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <details>
         <summary>By month</summary>
-        <div className="table-wrap">
+        <TableRegion label="Totals by month">
           <table>
             <caption className="visually-hidden">Totals by month and currency</caption>
             <thead>
@@ -133,7 +134,7 @@ export function DonationTotals({ byCurrency, byMonth }: { byCurrency: CurrencyTo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </details>
     </section>
   );
