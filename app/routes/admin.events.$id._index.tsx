@@ -12,7 +12,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
-import { feedbackSummary, registrationsWithAnswers, type RegistrationListing, whenText, publishEvent, unpublishEvent, eventQuestionsOf, seriesSessions, attendanceCounts, hasEnded } from "~/modules/events/index.server";
+import { feedbackSummary, registrationsWithAnswers, type RegistrationListing, whenText, publishEvent, unpublishEvent, deleteDraftEvent, eventQuestionsOf, seriesSessions, attendanceCounts, hasEnded } from "~/modules/events/index.server";
 import { eventActionSchema, KIND_LABELS } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
@@ -79,6 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: eventActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent } = submission.value;
+  if (intent === "delete-draft") {
+    const deleted = deleteDraftEvent({ actorId: actor.id, eventId: id });
+    if (!deleted.ok) return deleted.code === "not-found" ? notFound(NO_EVENT) : refusalReply(submission, deleted);
+    return redirectWithFlash("/admin/events", `Deleted the draft “${event.title}”.`);
+  }
   const result =
     intent === "unpublish"
       ? unpublishEvent({ actorId: actor.id, eventId: id })
@@ -144,12 +149,23 @@ export default function AdminEvent() {
             </button>
           </Form>
         ) : null}
-        {open ? (
+        {open && event.status === "published" ? (
           <Link to={`/admin/events/${event.id}/cancel`} className="button button--warning">
             Cancel the event
           </Link>
         ) : null}
       </div>
+      {event.status === "draft" ? (
+        <details className="measure">
+          <summary>Delete this draft</summary>
+          <p>The draft and its questions are removed for good. Nobody has a place at a draft, so nobody is emailed.</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="delete-draft" className="button button--warning">
+              Delete for good
+            </button>
+          </Form>
+        </details>
+      ) : null}
       {event.status === "cancelled" ? <p className="notice notice--error">Cancelled on {event.cancelledAt}. Everyone registered was told by email.</p> : null}
       <EventDetails event={event} questions={questions} seatsTaken={seatHolders.length} waiting={waitlist.length} />
       {sessions.length ? (

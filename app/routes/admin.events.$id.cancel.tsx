@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { NO_EVENT, requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
-import { whenText, cancelEvent, registeredPeople, hasEnded } from "~/modules/events/index.server";
+import { whenText, cancelEvent, registeredPeople, hasEnded, DRAFT_IS_DELETED_NOT_CANCELLED } from "~/modules/events/index.server";
 import { cancelEventSchema } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
@@ -23,7 +23,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     id: event.id,
     title: event.title,
     when: whenText(event, getOrganisation().timeZone),
-    closed: event.status === "cancelled" ? "This event is already cancelled." : hasEnded(event) ? "This event is over, so it can no longer be cancelled." : null,
+    closed:
+      event.status === "cancelled"
+        ? "This event is already cancelled."
+        : event.status === "draft"
+          ? DRAFT_IS_DELETED_NOT_CANCELLED
+          : hasEnded(event)
+            ? "This event is over, so it can no longer be cancelled."
+            : null,
     confirmed: people.filter((p) => p.status === "confirmed").length,
     others: people.filter((p) => p.status !== "confirmed").length,
   };

@@ -1,14 +1,20 @@
 import { sql } from "drizzle-orm";
 import { logger } from "~/utils/logger.server";
+import { clock, DAY } from "~/utils/clock.server";
 import type { Db } from "~db/client.server";
-import { seedEvents } from "./events";
-import { seedMentoring } from "./mentoring";
-import { seedMentoringPairs } from "./mentoring-pairs";
-import { seedProgramme } from "./programme";
-import { seedSponsorship } from "./sponsorship";
 import { users, type Role } from "~db/schema";
 import { hashPassword, insertUser } from "~/modules/auth/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
+import { planDemoEvents } from "./events";
+import { seedLargeEvents } from "./events-large";
+import { planDemoProfiles, seedLargeMentoring } from "./mentoring";
+import { planDemoMentorships } from "./mentoring-pairs";
+import { planDemoProgramme } from "./programme";
+import { seedLargeProgramme } from "./programme-large";
+import { settleHistory } from "./settle";
+import { planDemoGiving } from "./sponsorship";
+import { seedLargeGiving } from "./sponsorship-large";
+import { Timeline } from "./timeline";
 
 /** The password of every demo account; the README gives it too. */
 export const DEMO_PASSWORD = "stepping-demo-2026";
@@ -35,31 +41,47 @@ const DEMO_ORGANISATION = {
   socialLinks: { website: "https://bounceforward.example.org" },
 };
 
+// The organisation and its first people came before anything else, the benchmark's 200 days of
+// events included.
+const SINCE = 240 * DAY;
+
+/**
+ * The demo: the organisation's past months, played through the areas' own functions with
+ * the clock moved to each moment. With `large`, the benchmark's data set on top, written straight
+ * in for speed with the times those functions would have written.
+ */
 export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
+  const now = clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  db.transaction(
-    (tx) => {
-      updateOrganisation(DEMO_ORGANISATION);
-      for (const account of DEMO_ACCOUNTS) insertUser(tx, { ...account, passwordHash, emailVerified: true });
-      if (options.large) {
+  const timeZone = DEMO_ORGANISATION.timeZone;
+  const timeline = new Timeline();
+  timeline.add(now - SINCE, () => {
+    updateOrganisation(DEMO_ORGANISATION);
+    db.transaction(
+      (tx) => {
+        for (const account of DEMO_ACCOUNTS) insertUser(tx, { ...account, passwordHash, emailVerified: true });
+        if (!options.large) return;
         for (let i = 1; i <= 5000; i++) {
-          insertUser(tx, {
-            email: `participant${i}@example.org`,
-            name: `Participant ${i}`,
-            passwordHash,
-            roles: ["participant"],
-            emailVerified: true,
-          });
+          insertUser(tx, { email: `participant${i}@example.org`, name: `Participant ${i}`, passwordHash, roles: ["participant"], emailVerified: true });
         }
-      }
-    },
-    { behavior: "immediate" },
-  );
-  seedProgramme(db, { large: options.large, passwordHash });
-  seedMentoring(db, { large: options.large, passwordHash });
-  seedMentoringPairs(db);
-  seedEvents(db, { large: options.large });
-  seedSponsorship(db, { large: options.large });
+      },
+      { behavior: "immediate" },
+    );
+  });
+  const demo = { db, now, timeZone, passwordHash, timeline };
+  planDemoGiving(demo);
+  planDemoProfiles(demo);
+  planDemoEvents(demo);
+  planDemoProgramme(demo);
+  planDemoMentorships(demo);
+  timeline.run();
+  if (options.large) {
+    seedLargeProgramme(db, { now, timeZone });
+    seedLargeMentoring(db, { now, passwordHash });
+    seedLargeEvents(db, { now, timeZone });
+    seedLargeGiving(db, { now, timeZone });
+  }
+  settleHistory(db, now);
   logger.info({ large: !!options.large }, "seeded demo data");
 }
 

@@ -1,11 +1,17 @@
-import type { Tx, Db } from "~db/client.server";
-import { asc, inArray, like } from "drizzle-orm";
-import { clock } from "~/utils/clock.server";
+import type { Db, Tx } from "~db/client.server";
+import { asc, like } from "drizzle-orm";
+import { DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { menteeProfiles, mentorProfiles, users, type AvailabilityWindow, type MentoringFormat } from "~db/schema";
 import { insertUser } from "~/modules/auth/index.server";
+import { reviewMentorProfile, saveMenteeProfile, saveMentorProfile } from "~/modules/mentoring/index.server";
+import { DAY_PARTS, menteeProfileSchema, mentorProfileSchema, slotValue } from "~/modules/mentoring";
+import { at, idOf, type DemoContext } from "./timeline";
 
-// Mentor and mentee profiles for the demo (no mentorships: those are seeded separately), and with
-// `large` 100 mentors and 500 mentee profiles for the benchmarks.
+// Mentor and mentee profiles for the demo (the mentorships are in mentoring-pairs.ts): the demo
+// mentor wrote a profile six weeks ago and six more mentors a few days later; the organiser
+// approved each a day or two after, all but one, which still waits for review. The participant
+// wrote a mentee profile before asking for a mentor. With `large`, 100 mentors and 500 mentee
+// profiles for the benchmarks, written straight in.
 
 type MentorValues = Omit<typeof mentorProfiles.$inferInsert, "userId" | "createdAt" | "updatedAt">;
 type MenteeValues = Omit<typeof menteeProfiles.$inferInsert, "userId" | "createdAt" | "updatedAt">;
@@ -134,40 +140,83 @@ export function largeMenteeProfile(i: number): MenteeValues {
   };
 }
 
-function addMentor(tx: Tx, userId: string, profile: MentorValues, now: number) {
-  tx.insert(mentorProfiles).values({ ...profile, userId, reviewedAt: profile.status === "approved" ? now : null, createdAt: now, updatedAt: now }).run();
+/** The availability grid's ticked boxes for a profile's windows. */
+function slotsOf(windows: readonly AvailabilityWindow[]): string[] {
+  return windows.flatMap((w) => DAY_PARTS.filter((part) => w.start <= part.start && w.end >= part.end).map((part) => slotValue(w.day, part.key)));
 }
 
-function addMentee(tx: Tx, userId: string, profile: MenteeValues, now: number) {
-  tx.insert(menteeProfiles).values({ ...profile, userId, createdAt: now, updatedAt: now }).run();
+/** The profile forms, filled in as the person would have. */
+function mentorForm(profile: MentorValues, timeZone: string) {
+  return mentorProfileSchema.parse({
+    headline: profile.headline,
+    bio: profile.bio,
+    industries: profile.industries?.join(", "),
+    skills: profile.skills?.join(", "),
+    languages: profile.languages,
+    city: profile.city,
+    formats: profile.formats,
+    slots: slotsOf(profile.availability ?? []),
+    timeZone,
+    remote: profile.remote ?? true,
+    capacity: profile.capacity,
+    accepting: true,
+  });
 }
 
-/** `large` needs the 500 `participantN@example.org` accounts of the large seed. */
-export function seedMentoring(db: Db, options: { large?: boolean; passwordHash: string }) {
-  const now = clock.now();
-  db.transaction(
-    (tx) => {
-      const demo = tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ["mentor@example.org", "participant@example.org"])).all();
-      const mentor = demo.find((u) => u.email === "mentor@example.org");
-      const participant = demo.find((u) => u.email === "participant@example.org");
-      if (mentor) addMentor(tx, mentor.id, DEMO_MENTOR_PROFILE, now);
-      if (participant) addMentee(tx, participant.id, DEMO_MENTEE_PROFILE, now);
-      for (const other of OTHER_MENTORS) {
-        const id = insertUser(tx, { email: other.email, name: other.name, passwordHash: options.passwordHash, roles: ["mentor"], emailVerified: true });
-        addMentor(tx, id, { remote: true, ...other.profile }, now);
-      }
-      if (!options.large) return;
-      for (let i = 1; i <= 100; i++) {
-        const id = insertUser(tx, { email: `bench-mentor${i}@example.org`, name: `Bench Mentor ${i}`, passwordHash: options.passwordHash, roles: ["mentor"], emailVerified: true });
-        addMentor(tx, id, largeMentorProfile(i), now);
-      }
-      const mentees = tx.select({ id: users.id }).from(users).where(like(users.email, "participant%@example.org")).orderBy(asc(users.createdAt), asc(users.email)).all();
-      mentees
-        .filter((m) => m.id !== participant?.id)
-        .slice(0, 500)
-        .forEach((m, index) => addMentee(tx, m.id, largeMenteeProfile(index + 1), now));
-    },
-    { behavior: "immediate" },
+function menteeForm(profile: MenteeValues, timeZone: string) {
+  return menteeProfileSchema.parse({
+    targetRoles: profile.targetRoles?.join(", "),
+    industries: profile.industries?.join(", "),
+    goals: profile.goals,
+    languages: profile.languages,
+    city: profile.city,
+    formats: profile.formats,
+    slots: slotsOf(profile.availability ?? []),
+    timeZone,
+  });
+}
+
+export function planDemoProfiles({ db, now, timeZone, passwordHash, timeline }: DemoContext) {
+  const approve = (instant: number, email: string) =>
+    timeline.add(instant, () => reviewMentorProfile({ actorId: idOf("organiser@example.org"), userId: idOf(email), decision: "approve" }));
+
+  timeline.add(now - 45 * DAY, () => saveMentorProfile(idOf("mentor@example.org"), mentorForm(DEMO_MENTOR_PROFILE, timeZone)));
+  approve(now - 44 * DAY, "mentor@example.org");
+  OTHER_MENTORS.forEach((other, index) => {
+    const signedUp = now - 40 * DAY + index * 3 * HOUR;
+    timeline.add(signedUp, () => {
+      db.transaction((tx) => insertUser(tx, { email: other.email, name: other.name, passwordHash, roles: ["mentor"], emailVerified: true }));
+    });
+    timeline.add(signedUp + 15 * MINUTE, () => saveMentorProfile(idOf(other.email), mentorForm(other.profile, timeZone)));
+    if (other.profile.status === "approved") approve(now - 38 * DAY + index * HOUR, other.email);
+  });
+  timeline.add(now - 16 * DAY, () => saveMenteeProfile(idOf("participant@example.org"), menteeForm(DEMO_MENTEE_PROFILE, timeZone)));
+}
+
+function addMentor(tx: Tx, userId: string, profile: MentorValues, createdAt: number) {
+  tx.insert(mentorProfiles).values({ ...profile, userId, reviewedAt: profile.status === "approved" ? createdAt + DAY : null, createdAt, updatedAt: createdAt }).run();
+}
+
+/** The benchmark's 100 mentors, signed up a month ago, and 500 mentee profiles of the large set's participants. */
+export function seedLargeMentoring(db: Db, { now, passwordHash }: { now: number; passwordHash: string }) {
+  const signedUp = now - 30 * DAY;
+  at(signedUp, () =>
+    db.transaction(
+      (tx) => {
+        for (let i = 1; i <= 100; i++) {
+          const id = insertUser(tx, { email: `bench-mentor${i}@example.org`, name: `Bench Mentor ${i}`, passwordHash, roles: ["mentor"], emailVerified: true });
+          addMentor(tx, id, largeMentorProfile(i), signedUp);
+        }
+        const demoParticipantId = idOf("participant@example.org");
+        const mentees = tx.select({ id: users.id }).from(users).where(like(users.email, "participant%@example.org")).orderBy(asc(users.createdAt), asc(users.email)).all();
+        mentees
+          .filter((m) => m.id !== demoParticipantId)
+          .slice(0, 500)
+          .forEach((m, index) => {
+            tx.insert(menteeProfiles).values({ ...largeMenteeProfile(index + 1), userId: m.id, createdAt: signedUp, updatedAt: signedUp }).run();
+          });
+      },
+      { behavior: "immediate" },
+    ),
   );
 }
-

@@ -1,14 +1,14 @@
-import type { Tx, Db } from "~db/client.server";
-import { clock, DAY, HOUR } from "~/utils/clock.server";
-import { hashToken, randomId } from "~/utils/ids.server";
-import { campaigns, campaignTiers, donations, type DonationStatus, type GiftInterval, type PaymentMethod, type Recognition } from "~db/schema";
-import { findUserByEmail } from "~/modules/auth/index.server";
-import { nextReceiptNumber } from "~/modules/sponsorship/index.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
+import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
+import type { DonationStatus, GiftInterval, PaymentMethod, Recognition } from "~db/schema";
+import { addTier, createCampaign, createDonation, markDonationPaid, markTransferReceived, updateCampaignDetails } from "~/modules/sponsorship/index.server";
+import { campaignDetailsSchema, newCampaignSchema } from "~/modules/sponsorship";
+import { accepted, idOf, type DemoContext } from "./timeline";
 
 // Demo giving for `npm start`: two open campaigns in naira (one with tiers) and a closed one,
-// paid gifts with mixed recognition, and two bank transfers waiting to be marked received.
-// With `large`, thousands of paid gifts to the first campaign for the benchmark.
+// gifts with mixed recognition, paid by card or by a bank transfer the organiser marked received,
+// and two bank transfers still waiting. Each campaign is created as a draft, filled in and opened
+// the way organisers do it; each gift is made when the donor gave and paid moments later.
+// The benchmark's thousands of gifts are in sponsorship-large.ts.
 
 export const DEMO_CAMPAIGN_SLUG = "workshop-seats-2027";
 
@@ -84,112 +84,71 @@ const GIFTS: Gift[] = [
   { campaign: 1, amount: 10_000_00, name: "Samuel Okon", email: "samuel@example.com", recognition: "named", message: "Small but from the heart.", daysAgo: 0, status: "pending", method: "bank_transfer" },
 ];
 
-const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+const ORGANISER = "organiser@example.org";
 
-function demoReference(): string {
-  const chars = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length]).join("");
-  return `SS-${chars.slice(0, 4)}-${chars.slice(4)}`;
+type CampaignIds = { id: string; tierIds: string[] };
+type DemoCampaign = (typeof CAMPAIGNS)[number];
+
+/** Naira in the form's major units: 2_000_000_00 kobo is "2000000". */
+const naira = (kobo: number) => String(kobo / 100);
+
+/** The organisers' campaign forms, filled in. */
+function newCampaign(campaign: DemoCampaign) {
+  const { slug, title, goalAmount, minAmount, maxAmount } = campaign;
+  return newCampaignSchema.parse({ slug, title, currency: "NGN", goal: naira(goalAmount), minAmount: naira(minAmount), maxAmount: naira(maxAmount) });
 }
 
-function insertPaid(tx: Tx, values: typeof donations.$inferInsert, timeZone: string) {
-  const paid = values.status === "paid";
-  tx.insert(donations)
-    .values({
-      ...values,
-      receiptNumber: paid ? nextReceiptNumber(tx, values.paidAt!, timeZone) : null,
-      receiptTokenHash: paid ? hashToken(randomId(20)) : null,
-    })
-    .run();
+function details(campaign: DemoCampaign, status: "open" | "closed") {
+  const { slug, title, summary, story, goalAmount, minAmount, maxAmount } = campaign;
+  return campaignDetailsSchema.parse({ intent: "details", slug, title, summary, story, currency: "NGN", goal: naira(goalAmount), minAmount: naira(minAmount), maxAmount: naira(maxAmount), status });
 }
 
-export function seedSponsorship(db: Db, options: { large?: boolean } = {}) {
-  const now = clock.now();
-  const { timeZone } = getOrganisation();
-  const sponsorId = findUserByEmail("sponsor@example.org")?.id ?? null;
-  const organiserId = findUserByEmail("organiser@example.org")?.id ?? null;
-  db.transaction(
-    (tx) => {
-      const ids: { id: string; tiers: { id: string; amount: number; interval: GiftInterval }[] }[] = [];
-      for (const [index, campaign] of CAMPAIGNS.entries()) {
-        const id = randomId(16);
-        const createdAt = now - (90 - index) * DAY;
-        const { tiers, ...values } = campaign;
-        tx.insert(campaigns)
-          .values({ ...values, id, currency: "NGN", createdBy: organiserId, createdAt, updatedAt: createdAt })
-          .run();
-        const tierRows = tiers.map((tier, position) => ({ ...tier, id: randomId(16), campaignId: id, position: position + 1 }));
-        if (tierRows.length) tx.insert(campaignTiers).values(tierRows).run();
-        ids.push({ id, tiers: tierRows });
-      }
-      // Oldest first, so receipt numbers follow the dates.
-      for (const gift of [...GIFTS].sort((a, b) => b.daysAgo - a.daysAgo)) {
-        const campaign = ids[gift.campaign];
-        const tier = gift.tier === undefined ? null : campaign.tiers[gift.tier];
-        const at = now - gift.daysAgo * DAY - 3 * HOUR;
-        const status = gift.status ?? "paid";
-        const method = gift.method ?? "card";
-        insertPaid(
-          tx,
-          {
-            id: randomId(16),
-            campaignId: campaign.id,
-            tierId: tier?.id ?? null,
-            amount: tier?.amount ?? gift.amount!,
-            currency: "NGN",
-            interval: tier?.interval ?? gift.interval ?? "one_off",
-            method,
-            status,
-            donorName: gift.name,
-            donorEmail: gift.email,
-            userId: gift.email === "sponsor@example.org" ? sponsorId : null,
-            recognition: gift.recognition,
-            message: gift.message ?? "",
-            reference: method === "bank_transfer" ? demoReference() : null,
-            paidAt: status === "paid" ? at : null,
-            confirmedBy: method === "bank_transfer" && status === "paid" ? organiserId : null,
-            createdAt: at,
-            updatedAt: at,
-          },
-          timeZone,
-        );
-      }
-      if (options.large) seedLarge(tx, ids[0], now, timeZone);
-    },
-    { behavior: "immediate" },
-  );
-}
+export function planDemoGiving({ db, now, timeZone, timeline }: DemoContext) {
+  const made: CampaignIds[] = [];
+  CAMPAIGNS.forEach((campaign, index) => {
+    const createdAt = now - (90 - index) * DAY;
+    timeline.add(createdAt, () => {
+      const id = accepted(createCampaign(idOf(ORGANISER), newCampaign(campaign)), `creating ${campaign.title}`).id;
+      made[index] = { id, tierIds: [] };
+    });
+    campaign.tiers.forEach((tier, position) => {
+      timeline.add(createdAt + 30 * MINUTE + position * MINUTE, () => {
+        made[index].tierIds.push(accepted(addTier(idOf(ORGANISER), made[index].id, tier), `adding ${tier.name}`).id);
+      });
+    });
+    timeline.add(createdAt + HOUR, () => accepted(updateCampaignDetails(idOf(ORGANISER), made[index].id, details(campaign, "open"), timeZone), `opening ${campaign.title}`));
+    if (campaign.status === "closed") {
+      timeline.add(now - 50 * DAY, () => accepted(updateCampaignDetails(idOf(ORGANISER), made[index].id, details(campaign, "closed"), timeZone), `closing ${campaign.title}`));
+    }
+  });
 
-const FIRST = ["Ada", "Bola", "Chidi", "Dayo", "Ebere", "Femi", "Gbenga", "Halima", "Ike", "Jide", "Kemi", "Lola", "Musa", "Nneka", "Obi", "Pelumi"];
-const LAST = ["Okafor", "Adeyemi", "Bello", "Eze", "Nwosu", "Okon", "Balogun", "Uche", "Ibrahim", "Lawal"];
-const RECOGNITION_CYCLE: Recognition[] = ["named", "named", "anonymous", "unlisted"];
-
-/** 5,000 paid gifts to the demo campaign, so /donate/workshop-seats-2027 is measured with a long history. */
-function seedLarge(tx: Tx, campaign: { id: string; tiers: { id: string; amount: number; interval: GiftInterval }[] }, now: number, timeZone: string) {
-  const oneOff = campaign.tiers.filter((tier) => tier.interval === "one_off");
-  for (let i = 0; i < 5000; i++) {
-    const tier = i % 3 === 0 ? null : oneOff[i % oneOff.length];
-    const at = now - (i % 300) * DAY - (i % 24) * HOUR;
-    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-    insertPaid(
-      tx,
-      {
-        id: randomId(16),
+  for (const gift of GIFTS) {
+    const givenAt = now - gift.daysAgo * DAY - 3 * HOUR;
+    const method = gift.method ?? "card";
+    let donationId = "";
+    timeline.add(givenAt, () => {
+      const campaign = made[gift.campaign];
+      const tierId = gift.tier === undefined ? null : campaign.tierIds[gift.tier];
+      const donation = createDonation({
         campaignId: campaign.id,
-        tierId: tier?.id ?? null,
-        amount: tier?.amount ?? (1_000_00 + (i % 50) * 500_00),
-        currency: "NGN",
-        interval: tier?.interval ?? "one_off",
-        method: "card",
-        status: "paid",
-        donorName: name,
-        donorEmail: `donor${i % 3000}@example.net`,
-        recognition: RECOGNITION_CYCLE[i % RECOGNITION_CYCLE.length],
-        message: i % 5 === 0 ? `Gift number ${i + 1}: keep going!` : "",
-        paidAt: at,
-        createdAt: at,
-        updatedAt: at,
-      },
-      timeZone,
-    );
+        tierId,
+        amount: gift.amount ?? null,
+        interval: gift.interval,
+        method,
+        donorName: gift.name,
+        donorEmail: gift.email,
+        userId: gift.email === "sponsor@example.org" ? idOf(gift.email) : null,
+        recognition: gift.recognition,
+        message: gift.message,
+      });
+      donationId = accepted(donation, `${gift.name}'s gift`).id;
+    });
+    if (gift.status === "pending") continue;
+    // A card payment is confirmed by the provider a moment after the donor pays; a transfer by
+    // the organiser, the next day, once it shows in the bank account.
+    if (method === "card") {
+      timeline.add(givenAt + 2 * MINUTE, () => db.transaction((tx) => markDonationPaid(tx, donationId, { now: clock.now() }), { behavior: "immediate" }));
+    }
+    else timeline.add(givenAt + DAY, () => accepted(markTransferReceived({ donationId, actorId: idOf(ORGANISER) }), `receiving ${gift.name}'s transfer`));
   }
 }

@@ -12,11 +12,10 @@ export async function localInput(days: number, time: string): Promise<string> {
   return `${instantToLocalInput(Date.now() + days * DAY, getOrganisation().timeZone).slice(0, 10)}T${time}`;
 }
 
-/** A published workshop two weeks from now. */
-export async function createPublishedEvent(organiser: Pick<TestAccount, "id">, options: { title: string; capacity?: number }) {
+/** A draft workshop two weeks from now. */
+export async function createDraftEvent(organiser: Pick<TestAccount, "id">, options: { title: string; capacity?: number }) {
   const { createForm } = await import("../support/event-forms");
   const { createEvent, getEventById } = await import("~/modules/events/publishing/events.server");
-  const { publishEvent } = await import("~/modules/events/publishing/status.server");
   const form = createForm({
     title: options.title,
     capacity: String(options.capacity ?? 20),
@@ -25,9 +24,17 @@ export async function createPublishedEvent(organiser: Pick<TestAccount, "id">, o
   });
   const created = createEvent({ actorId: organiser.id, form });
   if (!created.ok) throw new Error(`test event not created: ${JSON.stringify(created)}`);
-  const published = publishEvent({ actorId: organiser.id, eventId: created.eventId });
-  if (!published.ok) throw new Error(`test event not published: ${JSON.stringify(published)}`);
   return getEventById(created.eventId)!;
+}
+
+/** A published workshop two weeks from now. */
+export async function createPublishedEvent(organiser: Pick<TestAccount, "id">, options: { title: string; capacity?: number }) {
+  const { getEventById } = await import("~/modules/events/publishing/events.server");
+  const { publishEvent } = await import("~/modules/events/publishing/status.server");
+  const draft = await createDraftEvent(organiser, options);
+  const published = publishEvent({ actorId: organiser.id, eventId: draft.id });
+  if (!published.ok) throw new Error(`test event not published: ${JSON.stringify(published)}`);
+  return getEventById(draft.id)!;
 }
 
 /** Registers the person; returns their registration (with its QR token and ticket code). */

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { calendarInMessage, type MessageWithCalendar } from "../support/ical";
 import { waitForHydration } from "./account-helpers";
-import { createPublishedEvent, localInput, registerFor } from "./event-helpers";
+import { createDraftEvent, createPublishedEvent, localInput, registerFor } from "./event-helpers";
 import { createAccount, expect, expectAccessible, mailbox, signIn, test, type MailMessage } from "./fixtures";
 
 /** The message's calendar invitation (text/calendar part and event.ics), parsed. */
@@ -57,12 +57,17 @@ test("an organiser creates and publishes a workshop, and it appears on the event
   await expect(page.getByText("Draft", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("What kind of work are you looking for?")).toBeVisible();
   await expect(page.locator(".prose strong")).toHaveText("notebook");
+  // A draft has nobody to tell, so it is deleted rather than cancelled.
+  await expect(page.getByRole("link", { name: "Cancel the event" })).toHaveCount(0);
+  await expect(page.getByText("Delete this draft")).toBeVisible();
   await expectAccessible(page);
   const eventUrl = page.url();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Published: the event is on the events page and takes registrations.")).toBeVisible();
   await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancel the event" })).toBeVisible();
+  await expect(page.getByText("Delete this draft")).toHaveCount(0);
   const publicLink = page.getByRole("link", { name: /^\/events\// });
   const slug = (await publicLink.getAttribute("href"))!;
 
@@ -84,6 +89,36 @@ test("an organiser creates and publishes a workshop, and it appears on the event
   await expect(card).toContainText("Published");
   await card.getByRole("link", { name: title }).click();
   await expect(page).toHaveURL(eventUrl);
+});
+
+/** Opens a draft's page, deletes it for good, and checks it is gone from the console. */
+async function deleteDraft(page: Page, title: string, { javaScript }: { javaScript: boolean }) {
+  const organiser = await createAccount({ roles: ["organiser"] });
+  const event = await createDraftEvent(organiser, { title });
+  await signIn(page.context(), organiser);
+  await page.goto(`/admin/events/${event.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  if (javaScript) await waitForHydration(page);
+  await expect(page.getByRole("link", { name: "Cancel the event" })).toHaveCount(0);
+  await page.getByText("Delete this draft").click();
+  await page.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page).toHaveURL(/\/admin\/events$/);
+  await expect(page.getByText(`Deleted the draft “${title}”.`)).toBeVisible();
+  await expect(page.locator(".event-card").filter({ hasText: title })).toHaveCount(0);
+  const gone = await page.goto(`/admin/events/${event.id}`);
+  expect(gone?.status()).toBe(404);
+}
+
+test("an organiser deletes a draft for good", async ({ page }) => {
+  await deleteDraft(page, `Draft to delete ${Date.now().toString(36)}`, { javaScript: true });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an organiser deletes a draft with the plain form", async ({ page }) => {
+    await deleteDraft(page, `Draft deleted without JavaScript ${Date.now().toString(36)}`, { javaScript: false });
+  });
 });
 
 test("moving a published event and then cancelling it emails the people registered, once each", async ({ page }) => {

@@ -54,11 +54,12 @@ describe("feeds keep a cancelled event, marked cancelled", () => {
     expect(entryOf(await publicFeed(), event.id)).toBeUndefined();
   });
 
-  it("/events.ics never shows a draft, cancelled or not", async () => {
+  it("/events.ics never shows a draft, nor one cancelled back when drafts could be", async () => {
     const draft = createTestEvent({ title: "Never published", status: "draft", publishedAt: null });
     expect(entryOf(await publicFeed(), draft.id)).toBeUndefined();
-    expect(cancelEvent({ actorId: organiser.id, eventId: draft.id }).ok).toBe(true);
-    expect(entryOf(await publicFeed(), draft.id)).toBeUndefined();
+    expect(cancelEvent({ actorId: organiser.id, eventId: draft.id }).ok).toBe(false);
+    const cancelledDraft = createTestEvent({ title: "Cancelled while a draft", status: "cancelled", publishedAt: null, cancelledAt: clock.now() });
+    expect(entryOf(await publicFeed(), cancelledDraft.id)).toBeUndefined();
   });
 
   it("a private feed keeps it for the people who held a seat, not for those who had left or were only waiting", async () => {

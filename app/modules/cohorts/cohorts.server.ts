@@ -31,12 +31,13 @@ function cohortValues(values: CohortSettings) {
   };
 }
 
-export function createCohort({ actorId, curriculumId, values }: { actorId: string; curriculumId: string; values: CohortSettings }): string {
+/** A new cohort with a new join code, or with `joinCode` when one is chosen and still free. */
+export function createCohort({ actorId, curriculumId, values, joinCode: chosen }: { actorId: string; curriculumId: string; values: CohortSettings; joinCode?: string }): string {
   return db.transaction(
     (tx) => {
       const now = clock.now();
       const id = randomId(16);
-      let joinCode = generateJoinCode();
+      let joinCode = chosen ?? generateJoinCode();
       while (tx.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.joinCode, joinCode)).get()) joinCode = generateJoinCode();
       tx.insert(cohorts)
         .values({ id, curriculumId, joinCode, ...cohortValues(values), createdBy: actorId, createdAt: now, updatedAt: now })

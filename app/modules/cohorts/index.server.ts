@@ -6,7 +6,7 @@ export { createCohort, facilitatorOptions, findCohort, findCohortByCode, generat
 export { addStep, answerCounts, curriculaWithCohortCounts, moveStep, removeStep } from "./curriculum-edits.server";
 export { cohortGrid } from "./dashboard.server";
 export { programmeFigures } from "./figures.server";
-export { registerCohortJobs } from "./jobs.server";
+export { announceRelease, registerCohortJobs, sendDueNudges } from "./jobs.server";
 export { membersCsv } from "./members-csv.server";
 export { addEventAttendees, inviteToCohort, joinCohort, joinUrl, membershipOf, membershipsOf, pendingInvitations } from "./membership.server";
 export { cohortSteps, isReleased, todayForCohorts, programmeFor, programmeSummary, stepPageFor } from "./progress.server";

@@ -19,4 +19,4 @@ export { eventsFigures, feedbackSummary, listAdminEvents, registrationsWithAnswe
 export { listPublicEvents, publicEventBySlug } from "./publishing/public-lists.server";
 export { seriesSessions } from "./publishing/series.server";
 export { eventShareCard, publicEventPaths } from "./publishing/sharing.server";
-export { cancelEvent, publishEvent, unpublishEvent } from "./publishing/status.server";
+export { DRAFT_IS_DELETED_NOT_CANCELLED, cancelEvent, deleteDraftEvent, publishEvent, unpublishEvent } from "./publishing/status.server";

@@ -6,6 +6,7 @@ export { campaignChoices, donationDetail, donationsForExport, filterParams, list
 export { donationsCsv, donationsFileName } from "./donations-csv.server";
 export { campaignShareCard, publicCampaignPaths } from "./sharing.server";
 export { createDonation, findTransferPledge } from "./donations.server";
+export { markDonationPaid } from "./fulfilment.server";
 export { givingFigures } from "./figures.server";
 export { givingCardData, myGifts, myMonthlyGifts } from "./giving.server";
 export { partnerPipeline, setPartnerStage, submitPartnerEnquiry } from "./partners.server";

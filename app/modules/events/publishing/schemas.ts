@@ -189,7 +189,7 @@ export type EditEventInput = z.output<typeof editEventSchema>;
 export type EventFormInput = EventFieldsInput;
 
 export const eventActionSchema = z.object({
-  intent: z.enum(["publish", "publish-series", "unpublish"], { error: "Choose what to do" }),
+  intent: z.enum(["publish", "publish-series", "unpublish", "delete-draft"], { error: "Choose what to do" }),
 });
 
 export const cancelEventSchema = z.object({

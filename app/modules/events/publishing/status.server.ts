@@ -18,6 +18,9 @@ export type StatusResult = Outcome<{ count: number }>;
 
 const NO_SUCH_EVENT = refuse("There is no event with that id.", { code: "not-found", status: 404 });
 
+/** Why a draft is never cancelled; the cancel page says it too. */
+export const DRAFT_IS_DELETED_NOT_CANCELLED = "A draft has nobody to tell: delete it instead.";
+
 function load(tx: Pick<typeof db, "select">, eventId: string): EventRow | undefined {
   return tx.select().from(events).where(eq(events.id, eventId)).get();
 }
@@ -101,6 +104,7 @@ export function cancelEvent({ actorId, eventId, message = "" }: { actorId: strin
       const event = load(tx, eventId);
       if (!event) return NO_SUCH_EVENT;
       if (event.status === "cancelled") return refuse("This event is already cancelled.");
+      if (event.status === "draft") return refuse(DRAFT_IS_DELETED_NOT_CANCELLED);
       const now = clock.now();
       if (event.endsAt <= now) return refuse("This event is over, so it can no longer be cancelled.");
       const people = registeredPeople(eventId);
@@ -134,3 +138,22 @@ export function cancelEvent({ actorId, eventId, message = "" }: { actorId: strin
   );
 }
 
+/**
+ * Deletes a draft for good, with its questions. Only a draft: a published event may have been
+ * seen or booked, so it is cancelled instead, which tells people. A draft that was published
+ * once holds no live registration (unpublishing needs none); the reminders scheduled back then
+ * find no event when they fall due and do nothing.
+ */
+export function deleteDraftEvent({ actorId, eventId }: { actorId: string | null; eventId: string }): StatusResult {
+  return db.transaction(
+    (tx): StatusResult => {
+      const event = load(tx, eventId);
+      if (!event) return NO_SUCH_EVENT;
+      if (event.status !== "draft") return refuse("Only a draft can be deleted. Cancel a published event instead: everyone registered is then told.");
+      tx.delete(events).where(eq(events.id, eventId)).run();
+      recordAudit(tx, { actorId, action: "event.deleted", targetType: "event", targetId: eventId, details: { title: event.title } });
+      return { ok: true, count: 1 };
+    },
+    { behavior: "immediate" },
+  );
+}
