@@ -42,9 +42,16 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT_UNIQUE");
 }
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** `%query%` for `like … escape '\'`: the query's own `%`, `_` and backslashes match literally. */
 export function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(query)}%`;
+}
+
+/** `prefix%` for `like … escape '\'`, matching text that starts with `prefix` literally. */
+export function likePrefix(prefix: string): string {
+  return `${escapeLike(prefix)}%`;
 }
 
 export { schema };

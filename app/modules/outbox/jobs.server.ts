@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
-import { type Tx, db } from "~db/client.server";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { type Tx, db, likePrefix } from "~db/client.server";
 import { jobs } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
@@ -41,6 +41,14 @@ export function scheduleJob(tx: Tx, { kind, runAt, payload = {}, uniqueKey }: Sc
     .returning({ id: jobs.id })
     .all();
   return inserted.length ? id : null;
+}
+
+/** Drops the pending jobs whose de-duplication key starts with `prefix` (their subject is gone). */
+export function dropPendingJobs(tx: Tx, uniqueKeyPrefix: string): number {
+  return tx
+    .delete(jobs)
+    .where(and(eq(jobs.status, "pending"), sql`${jobs.uniqueKey} like ${likePrefix(uniqueKeyPrefix)} escape '\\'`))
+    .run().changes;
 }
 
 const DONE_MARKER = "done-marker";

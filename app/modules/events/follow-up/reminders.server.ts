@@ -7,7 +7,7 @@ import { requestFeedback } from "./feedback.server";
 import { eventIn, personOf } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { firstTime, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { dropPendingJobs, firstTime, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 
 export const REMINDER_JOB = "events.reminders";
 export const FOLLOW_UP_JOB = "events.follow-up";
@@ -42,6 +42,12 @@ export function scheduleEventJobs(tx: Tx, event: EventRow) {
     payload: { eventId: event.id, endsAt: event.endsAt },
     uniqueKey: `event-follow-up:${event.id}:${event.endsAt}:${published}`,
   });
+}
+
+/** Drops an event's reminder and follow-up jobs, for an event that is deleted. */
+export function dropEventJobs(tx: Tx, eventId: string) {
+  dropPendingJobs(tx, `event-reminders:${eventId}:`);
+  dropPendingJobs(tx, `event-follow-up:${eventId}:`);
 }
 
 /** Same, by id: for callers that changed an event and hold only its id. */
