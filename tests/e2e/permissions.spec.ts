@@ -5,9 +5,7 @@ import {
   createAccount,
   expect,
   expectAccessible,
-  mailbox,
   signIn,
-  uniqueEmail,
   type TestAccount,
 } from "./fixtures";
 import {
@@ -20,10 +18,7 @@ import {
   type PolicyFixtures,
   type RoutePolicy,
 } from "./route-policy";
-import { eventPolicyFixtures } from "./event-helpers";
-import { mentoringPolicyFixtures } from "./mentoring-policy";
-import { programmePolicyFixtures } from "./programme-helpers";
-import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
+import { buildPolicyWorld } from "./policy-world";
 import { httpFixture, isLoginRedirect, sessionCookie, type Http } from "./security-helpers";
 
 const test = base.extend<{ http: Http }>(httpFixture);
@@ -32,32 +27,7 @@ let accounts: Record<Role, TestAccount>;
 let fixtures: PolicyFixtures;
 
 test.beforeAll(async () => {
-  accounts = {
-    participant: await createAccount({ roles: ["participant"] }),
-    mentor: await createAccount({ roles: ["mentor"] }),
-    sponsor: await createAccount({ roles: ["sponsor"] }),
-    organiser: await createAccount({ roles: ["organiser"] }),
-  };
-  const person = await createAccount({ roles: ["participant"], name: "Permissions target" });
-  const { db } = await import("~db/client.server");
-  const { enqueueEmail } = await import("~/modules/outbox/outbox.server");
-  const { createInvitation } = await import("~/modules/auth/invitations.server");
-  const outboxMessageId = db.transaction((tx) => enqueueEmail(tx, person.email, "password-changed", { name: person.name }));
-  const invitee = uniqueEmail("invitee");
-  const invited = createInvitation({ inviter: accounts.organiser, email: invitee, role: "mentor" });
-  expect(invited.ok).toBe(true);
-  const link = mailbox.link(await mailbox.waitFor(invitee, /invited you/), "/invitations/");
-  fixtures = {
-    personId: person.id,
-    outboxMessageId,
-    invitationToken: new URL(link).pathname.split("/").pop()!,
-    ...(await eventPolicyFixtures(accounts.organiser, person)),
-    ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
-    calendarToken: (await import("~/modules/events/calendars/calendar.server")).feedTokenFor(person.id),
-    preferencesToken: (await import("~/modules/outbox/preferences.server")).preferencesTokenFor(person.email),
-    ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
-    ...(await mentoringPolicyFixtures()),
-  };
+  ({ accounts, fixtures } = await buildPolicyWorld("Permissions target"));
 });
 
 async function cookieFor(actor: Actor): Promise<Record<string, string>> {

@@ -3,12 +3,9 @@ import { pathToFileURL } from "node:url";
 import axe from "axe-core";
 import type { Page } from "@playwright/test";
 import type { Role } from "~db/schema";
-import { test, createAccount, expect, mailbox, signIn, uniqueEmail, type TestAccount } from "./fixtures";
+import { test, expect, signIn, type TestAccount } from "./fixtures";
+import { buildPolicyWorld } from "./policy-world";
 import { ACTORS, builtRoutes, mayAccess, ROUTE_POLICY, routeUrls, type Actor, type PolicyFixtures } from "./route-policy";
-import { eventPolicyFixtures } from "./event-helpers";
-import { mentoringPolicyFixtures } from "./mentoring-policy";
-import { programmePolicyFixtures } from "./programme-helpers";
-import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
 
 // Every page of the route table, as each role sees it: no wider than a 360 px phone, and no
 // serious or critical accessibility violation at phone or desktop width.
@@ -22,34 +19,13 @@ let owners: { ticket: string; mentee: string };
 
 // The permissions test's world (tests/e2e/permissions.spec.ts), so that every route has real rows.
 test.beforeAll(async () => {
-  accounts = {
-    participant: await createAccount({ roles: ["participant"] }),
-    mentor: await createAccount({ roles: ["mentor"] }),
-    sponsor: await createAccount({ roles: ["sponsor"] }),
-    organiser: await createAccount({ roles: ["organiser"] }),
-  };
-  const person = await createAccount({ roles: ["participant"], name: "Phone width target" });
+  const world = await buildPolicyWorld("Phone width target");
+  ({ accounts, fixtures } = world);
+  const person = world.person;
   const { db } = await import("~db/client.server");
   const { mentorships } = await import("~db/schema");
   const { eq } = await import("drizzle-orm");
-  const { enqueueEmail } = await import("~/modules/outbox/outbox.server");
-  const { createInvitation } = await import("~/modules/auth/invitations.server");
   const { addApplication } = await import("~/modules/cohorts/applications.server");
-  const outboxMessageId = db.transaction((tx) => enqueueEmail(tx, person.email, "password-changed", { name: person.name }));
-  const invitee = uniqueEmail("invitee");
-  expect(createInvitation({ inviter: accounts.organiser, email: invitee, role: "mentor" }).ok).toBe(true);
-  const link = mailbox.link(await mailbox.waitFor(invitee, /invited you/), "/invitations/");
-  fixtures = {
-    personId: person.id,
-    outboxMessageId,
-    invitationToken: new URL(link).pathname.split("/").pop()!,
-    ...(await eventPolicyFixtures(accounts.organiser, person)),
-    ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
-    calendarToken: (await import("~/modules/events/calendars/calendar.server")).feedTokenFor(person.id),
-    preferencesToken: (await import("~/modules/outbox/preferences.server")).preferencesTokenFor(person.email),
-    ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
-    ...(await mentoringPolicyFixtures()),
-  };
   const pair = db.select({ menteeId: mentorships.menteeId }).from(mentorships).where(eq(mentorships.id, fixtures.mentorshipId!)).get()!;
   owners = { ticket: person.id, mentee: pair.menteeId };
   // Names as long as real ones, which make a table wider than a phone.
