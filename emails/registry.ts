@@ -31,9 +31,12 @@ import { EmailFooterContext, type EmailOrganisation, type EmailTemplate } from "
 import type { NotificationKind } from "./notification-kinds";
 import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
+import { recoveryCodeUsed } from "./recovery-code-used";
 import { registrationAttempt } from "./registration-attempt";
 import { registrationConfirmed } from "./registration-confirmed";
 import { resetPassword } from "./reset-password";
+import { secondFactorAdded } from "./second-factor-added";
+import { secondFactorRemoved } from "./second-factor-removed";
 import { stepNudge } from "./step-nudge";
 import { stepReleased } from "./step-released";
 import { verifyEmail } from "./verify-email";
@@ -50,6 +53,9 @@ export const templates = {
   "email-changed": emailChanged,
   invitation,
   "password-changed": passwordChanged,
+  "second-factor-added": secondFactorAdded,
+  "second-factor-removed": secondFactorRemoved,
+  "recovery-code-used": recoveryCodeUsed,
   "event-changed": eventChanged,
   "event-cancelled": eventCancelled,
   "registration-confirmed": registrationConfirmed,

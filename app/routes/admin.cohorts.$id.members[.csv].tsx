@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { requireRole } from "~/routes/helpers/session.server";
+import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
 import { cohortGrid, membersCsv } from "~/modules/cohorts/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the cohort's members and their progress, to open in a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
+  requireRecentSecondFactor(request, requireRole(request, "organiser"));
   const found = cohortOr404(params.id);
   const csv = membersCsv(cohortGrid(found.cohort), getOrganisation().timeZone);
   const slug = found.cohort.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "cohort";

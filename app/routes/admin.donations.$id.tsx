@@ -11,7 +11,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { formatMoney, parseAmount } from "~/utils/money";
 import { badRequest } from "~/routes/helpers/replies.server";
-import { requireRole } from "~/routes/helpers/session.server";
+import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, RECOGNITION_LABELS, refundSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
 import { donationDetail, refundableOf, refundDonation } from "~/modules/sponsorship/index.server";
@@ -70,6 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return markReceivedOutcome(parseWithZod(formData, { schema: markReceivedSchema }), { actorId: user.id, back });
   }
   if (formData.get("intent") !== "refund") badRequest();
+  requireRecentSecondFactor(request, user);
   const submission = parseWithZod(formData, { schema: refundSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const refundable = refundableOf(donation);

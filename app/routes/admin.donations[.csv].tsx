@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "react-router";
-import { requireRole } from "~/routes/helpers/session.server";
+import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { donationsCsv, donationsFileName, donationsForExport, readDonationFilters } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the donations table, with the same filters, as a file for a spreadsheet.
 export function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
+  requireRecentSecondFactor(request, requireRole(request, "organiser"));
   const filters = readDonationFilters(new URL(request.url).searchParams);
   const { timeZone } = getOrganisation();
   const csv = donationsCsv(donationsForExport({ filters, timeZone }), timeZone);

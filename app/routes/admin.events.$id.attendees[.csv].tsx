@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "react-router";
 import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
+import { requireRecentSecondFactor } from "~/routes/helpers/session.server";
 import { registrationsWithAnswers, attendeesCsv, attendeesFileName, eventQuestionsOf } from "~/modules/events/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the attendee list as a file to open in a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = requireOrganiserEvent(request, params.id);
+  const { event, organiser } = requireOrganiserEvent(request, params.id);
+  requireRecentSecondFactor(request, organiser);
   const csv = attendeesCsv({
     questions: eventQuestionsOf(event.id),
     people: registrationsWithAnswers(event.id),

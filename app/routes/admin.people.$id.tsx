@@ -10,7 +10,7 @@ import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { requireRole } from "~/routes/helpers/session.server";
+import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth";
 import { changeRoles, getPerson } from "~/modules/auth/index.server";
@@ -35,6 +35,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
+  requireRecentSecondFactor(request, actor);
   const id = params.id ?? "";
   if (!getPerson(id)) notFound("There is no person with that id.");
   const submission = parseWithZod(await request.formData(), { schema: rolesSchema });

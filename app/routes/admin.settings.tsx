@@ -4,10 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react
 import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { requireRole } from "~/routes/helpers/session.server";
+import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation, saveOrganisationSettings } from "~/modules/organisation/index.server";
 import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/organisation";
 
@@ -37,6 +37,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       currency: organisation.currency,
       bankTransferDetails: organisation.bankTransferDetails,
       helpLines: organisation.helpLines,
+      organiserSecondFactorRequired: organisation.organiserSecondFactorRequired,
       ...social,
     },
     timeZones,
@@ -48,6 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: settingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
+  // Turning two-factor sign-in off (or on) for every organiser wants a fresh code from this one.
+  if (value.organiserSecondFactorRequired !== getOrganisation().organiserSecondFactorRequired) requireRecentSecondFactor(request, actor);
   const socialLinks: Record<string, string> = {};
   for (const { key } of SOCIAL_LINKS) {
     const link = value[key];
@@ -64,6 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       currency: value.currency,
       bankTransferDetails: value.bankTransferDetails.replace(/\r\n/g, "\n").trim(),
       helpLines: value.helpLines.replace(/\r\n/g, "\n").trim(),
+      organiserSecondFactorRequired: value.organiserSecondFactorRequired,
       socialLinks,
     },
   });
@@ -94,6 +98,7 @@ export default function Settings() {
     currency: fields.currency,
     bankTransferDetails: fields.bankTransferDetails,
     helpLines: fields.helpLines,
+    organiserSecondFactorRequired: fields.organiserSecondFactorRequired,
     ...Object.fromEntries(SOCIAL_LINKS.map(({ key }) => [key, fields[key]])),
   };
   return (
@@ -128,6 +133,12 @@ export default function Settings() {
           label="Help lines (optional)"
           hint="Where participants can turn for mental-health support: names, phone numbers, hours. One per line. Shown in the programme's well-being step."
           rows={4}
+        />
+        <h2>Signing in</h2>
+        <CheckboxField
+          meta={fields.organiserSecondFactorRequired}
+          label="Organisers must use two-factor sign-in"
+          hint="An organiser without an authenticator app is asked to set one up before the organisers' console opens."
         />
         <h2>Social links</h2>
         <p className="muted">Each one is optional. Use the full address, starting with https://.</p>

@@ -45,6 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), { status: 400 });
   }
+  if (result.codeNeeded) {
+    const next = `/login/code?${new URLSearchParams({ redirectTo: safeRedirectPath(redirectTo) })}`;
+    return redirect(next, { headers: { "Set-Cookie": result.cookie } });
+  }
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.cookie } });
 }
 

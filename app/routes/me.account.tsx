@@ -140,6 +140,11 @@ export default function Account() {
         <SubmitButton>Send confirmation link</SubmitButton>
       </Form>
 
+      <h2 id="two-factor-title">Two-factor sign-in</h2>
+      <p className="measure">
+        A code from an app on your phone as well as your password. <Link to="/me/two-factor">Set up or manage two-factor sign-in</Link>
+      </p>
+
       <h2 id="sessions-title">Where you are signed in</h2>
       <TableRegion label="Where you are signed in">
         <table aria-labelledby="sessions-title">

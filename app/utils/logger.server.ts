@@ -38,7 +38,13 @@ type SecurityEvent =
   | "email.verified"
   | "invitation.sent"
   | "invitation.accepted"
-  | "sessions.revoked";
+  | "sessions.revoked"
+  | "login.password-accepted"
+  | "second-factor.success"
+  | "second-factor.failure"
+  | "second-factor.throttled"
+  | "second-factor.added"
+  | "second-factor.removed";
 
 export function securityEvent(event: SecurityEvent, fields: Record<string, unknown> = {}) {
   logger.info({ security: true, event, ...fields }, event);

@@ -33,3 +33,6 @@ export function serializeSessionCookie(value: string, maxAgeSeconds: number): st
 export function clearSessionCookie(): string {
   return serializeSessionCookie("", 0);
 }
+
+/** Carries a log-in that passed the password and still owes a second-factor code (ADR 0022). */
+export const PENDING_LOGIN_COOKIE = isSecureOrigin ? "__Host-steppingstone_login" : "steppingstone_login";

@@ -42,6 +42,8 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
     userAgent: text("user_agent").notNull().default(""),
+    // When this session last proved a second factor (at log-in or a later step-up); null if never.
+    secondFactorAt: integer("second_factor_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -81,4 +83,46 @@ export const invitations = sqliteTable(
     acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [uniqueIndex("invitations_hash_unique").on(t.tokenHash)],
+);
+
+/** An authenticator app (TOTP). Unconfirmed until the person types a code from it. */
+export const totpFactors = sqliteTable("totp_factors", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  key: blob("key", { mode: "buffer" }).notNull(),
+  createdAt: integer("created_at").notNull(),
+  confirmedAt: integer("confirmed_at"),
+  // The 30-second step of the last accepted code: a code is never accepted twice.
+  lastUsedStep: integer("last_used_step"),
+});
+
+/** Single-use recovery codes, hashed like passwords. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A log-in that passed the password and waits for a second factor; not a session. */
+export const pendingLogins = sqliteTable(
+  "pending_logins",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("pending_logins_user_idx").on(t.userId)],
 );

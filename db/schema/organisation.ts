@@ -15,6 +15,8 @@ export const organisationSettings = sqliteTable(
     bankTransferDetails: text("bank_transfer_details").notNull().default(""),
     // Where to turn for mental-health support; shown in the curriculum's well-being step.
     helpLines: text("help_lines").notNull().default(""),
+    // Organisers must pass a second factor before the console (ADR 0022).
+    organiserSecondFactorRequired: integer("organiser_second_factor_required", { mode: "boolean" }).notNull().default(true),
     socialLinks: text("social_links", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     updatedAt: integer("updated_at").notNull(),
   },

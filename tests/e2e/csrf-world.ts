@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "../../scripts/seed/demo";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { EVENT_CSRF_PROBES } from "./event-csrf-probes";
 import { MENTORING_CSRF_PROBES } from "./mentoring-csrf-probes";
-import { cookiePair, databaseFingerprint, Http } from "./security-helpers";
+import { cookiePair, databaseFingerprint, Http, sessionIdOf } from "./security-helpers";
 import { SPONSORSHIP_CSRF_PROBES } from "./sponsorship-csrf-probes";
 
 /**
@@ -82,6 +82,7 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
 
   const organiser = await logIn("organiser@example.org", DEMO_PASSWORD);
   const organiserElsewhere = await logIn("organiser@example.org", DEMO_PASSWORD);
+  passedSecondFactor(server.databaseFile, [organiser, organiserElsewhere]);
   await signUp("csrf-verify@example.org");
   await signUp("csrf-unverified@example.org");
   const unverified = await logIn("csrf-unverified@example.org", "blue-kettle-morning-42");
@@ -122,6 +123,21 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
     };
   } finally {
     writable.close();
+  }
+}
+
+/**
+ * The demo organiser has no authenticator app, so the password log-in above opens sessions that
+ * the console would send to set one up: these stand for sessions that also passed a second
+ * factor just now, as the test helpers' sessions do (ADR 0022).
+ */
+function passedSecondFactor(databaseFile: string, cookies: string[]) {
+  const sqlite = new Database(databaseFile);
+  try {
+    const mark = sqlite.prepare("update sessions set second_factor_at = ? where id = ?");
+    for (const cookie of cookies) expect(mark.run(Date.now(), sessionIdOf(cookie)).changes).toBe(1);
+  } finally {
+    sqlite.close();
   }
 }
 
@@ -174,6 +190,7 @@ export const CSRF_PROBES: Record<string, (w: CsrfWorld) => CsrfProbe> = {
   }),
   "routes/me._index": (w) => ({ url: "/me?index", form: { intent: "resend-verification" }, cookie: w.cookies.unverified }),
   "routes/me.account": (w) => ({ url: "/me/account", form: { intent: "sign-out-others" }, cookie: w.cookies.organiser }),
+  "routes/me.two-factor": (w) => ({ url: "/me/two-factor", form: { intent: "start", password: DEMO_PASSWORD }, cookie: w.cookies.organiser }),
   "routes/admin.invitations": (w) => ({
     url: "/admin/invitations",
     form: { intent: "invite", email: "csrf-organiser@example.org", role: "organiser" },

@@ -128,6 +128,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 
   "routes/me._index": { load: "signed-in", post: "signed-in" },
   "routes/me.account": { load: "signed-in", post: "signed-in" },
+  // The log-in's second step opens only for a browser carrying a pending log-in; without one it goes back.
+  "routes/login_.code": { load: "anyone", post: "anyone", redirects: { anonymous: "/login", signedIn: "/me" } },
+  "routes/me.two-factor": { load: "signed-in", post: "signed-in" },
+  // Asking for a fresh code needs an authenticator app: the actors have none, so they are sent to set one up.
+  "routes/me.step-up": { load: "signed-in", post: "signed-in", redirects: { signedIn: "/me/two-factor?redirectTo=%2Fme" } },
 
   "routes/admin._index": { load: ORGANISERS, post: "no-action" },
   "routes/admin.audit": { load: ORGANISERS, post: "no-action" },

@@ -35,10 +35,13 @@ export class Http {
   }
 }
 
-/** A real session for the account, as the `Cookie` header a browser would send back. */
+/**
+ * A real session for the account, as the `Cookie` header a browser would send back after a
+ * complete log-in (password and, just now, a second factor).
+ */
 export async function sessionCookie(accountId: string, userAgent = "Playwright"): Promise<string> {
   const { createSession } = await import("~/modules/auth/session.server");
-  return cookiePair(createSession(accountId, userAgent).cookie);
+  return cookiePair(createSession(accountId, userAgent, { secondFactorAt: Date.now() }).cookie);
 }
 
 /** `name=value` from a `Set-Cookie` line. */

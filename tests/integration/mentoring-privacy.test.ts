@@ -90,7 +90,7 @@ beforeAll(async () => {
   ids = { pair, session: confirmedAhead.id, run, checkInToken };
 
   cookies = { anonymous: "" } as Record<Viewer, string>;
-  for (const viewer of VIEWERS) if (viewer !== "anonymous") cookies[viewer] = createSession(people[viewer].id, "privacy test").cookie.split(";")[0];
+  for (const viewer of VIEWERS) if (viewer !== "anonymous") cookies[viewer] = createSession(people[viewer].id, "privacy test", { secondFactorAt: clock.now() }).cookie.split(";")[0];
 
   sink = await startSmtpSink();
   server = await startAppServer({ databaseFile: process.env.DATABASE_URL!, env: { SMTP_URL: sink.url, LOG_LEVEL: "error" } });

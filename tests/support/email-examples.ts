@@ -27,6 +27,9 @@ export const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "email-changed": { name: "Chiamaka", newEmail: "new@example.com" },
   invitation: { inviterName: "Bola Ade", role: "mentor", url },
   "password-changed": { name: "Chiamaka" },
+  "second-factor-added": { name: "Chiamaka" },
+  "second-factor-removed": { name: "Chiamaka" },
+  "recovery-code-used": { name: "Chiamaka", codesLeft: 9 },
   "event-changed": {
     name: "Chiamaka",
     eventTitle: "Resilience workshop",

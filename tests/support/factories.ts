@@ -3,6 +3,7 @@ import { inject } from "vitest";
 import { db } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { SESSION_COOKIE } from "~/utils/session-cookie.server";
+import { clock } from "~/utils/clock.server";
 import { DEFAULT_TEST_PASSWORD } from "./test-password";
 import { hashPassword, createSession, insertUser } from "~/modules/auth/index.server";
 
@@ -32,9 +33,19 @@ export async function createUser(
   return { id, email, name, password, roles };
 }
 
-/** Opens a real session for the user; returns the `Cookie` header a browser would send. */
-export function signIn(userId: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0 Safari/537.36") {
-  const { sessionId, cookie } = createSession(userId, userAgent);
+/**
+ * Opens a real session for the user, as a complete log-in leaves it: passed the password and, by
+ * default, a second factor just now (organisers need one for the console). Pass
+ * `secondFactorAt: null` for a session that passed the password alone. Returns the `Cookie`
+ * header a browser would send.
+ */
+export function signIn(
+  userId: string,
+  userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0 Safari/537.36",
+  options: { secondFactorAt?: number | null } = {},
+) {
+  const secondFactorAt = options.secondFactorAt === undefined ? clock.now() : options.secondFactorAt;
+  const { sessionId, cookie } = createSession(userId, userAgent, { secondFactorAt });
   return { sessionId, cookieHeader: cookieHeaderFrom(cookie) };
 }
 

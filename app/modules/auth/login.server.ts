@@ -13,6 +13,8 @@ import {
   type SessionUser,
 } from "./session.server";
 import { findUserByEmail, findUserById } from "./users.server";
+import { startPendingLogin } from "./pending-login.server";
+import { hasSecondFactor } from "./second-factors.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 
 /** One message for an unknown address and a wrong password, so neither reveals the other. */
@@ -27,13 +29,17 @@ type LoginInput = {
   previousSessionId?: string | null;
 };
 
+type LoggedIn =
+  | { ok: true; codeNeeded: false; userId: string; sessionId: string; cookie: string }
+  /** The password was right and a second factor is set up: `cookie` carries the pending log-in, not a session. */
+  | { ok: true; codeNeeded: true; userId: string; cookie: string };
+
 /**
  * Checks the credentials and opens a brand-new session (never reusing one the browser brought,
- * which defeats session fixation). Throws a 429 while the account or the IP is throttled.
+ * which defeats session fixation), or, for someone with a second factor, a pending log-in that
+ * becomes a session only after the code. Throws a 429 while the account or the IP is throttled.
  */
-export async function logIn(
-  input: LoginInput,
-): Promise<{ ok: true; userId: string; sessionId: string; cookie: string } | Refusal> {
+export async function logIn(input: LoginInput): Promise<LoggedIn | Refusal> {
   await assertLoginAllowed(input.email, input.ip);
   const user = findUserByEmail(input.email);
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
@@ -43,10 +49,14 @@ export async function logIn(
     return refuse(LOGIN_FAILED_MESSAGE);
   }
   await recordLoginSuccess(input.email);
+  if (hasSecondFactor(user.id)) {
+    securityEvent("login.password-accepted", { userId: user.id, ip: input.ip });
+    return { ok: true, codeNeeded: true, userId: user.id, cookie: startPendingLogin(user.id).cookie };
+  }
   if (input.previousSessionId) invalidateSession(input.previousSessionId);
   const { sessionId, cookie } = createSession(user.id, input.userAgent);
   securityEvent("login.success", { userId: user.id, ip: input.ip });
-  return { ok: true, userId: user.id, sessionId, cookie };
+  return { ok: true, codeNeeded: false, userId: user.id, sessionId, cookie };
 }
 
 export function logOut(user: Pick<SessionUser, "id" | "sessionId">): void {

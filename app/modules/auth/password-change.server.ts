@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { sessions, users } from "~db/schema";
+import { pendingLogins, sessions, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { passwordProblem } from "./form-schemas.server";
@@ -65,6 +65,8 @@ export async function resetPassword(token: string, newPassword: string): Promise
         .where(eq(users.id, user.id))
         .run();
       const ended = tx.delete(sessions).where(eq(sessions.userId, user.id)).run().changes;
+      // A log-in halfway through, with the old password, does not finish either.
+      tx.delete(pendingLogins).where(eq(pendingLogins.userId, user.id)).run();
       enqueueEmail(tx, user.email, "password-changed", { name: user.name });
       recordAudit(tx, { actorId: user.id, action: "password.reset", targetType: "user", targetId: user.id });
       return { user, ended };
@@ -100,6 +102,7 @@ export async function changePassword(
         .delete(sessions)
         .where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)))
         .run().changes;
+      tx.delete(pendingLogins).where(eq(pendingLogins.userId, user.id)).run();
       enqueueEmail(tx, user.email, "password-changed", { name: user.name });
       recordAudit(tx, { actorId: user.id, action: "password.changed", targetType: "user", targetId: user.id });
       return count;

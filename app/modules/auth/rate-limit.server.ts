@@ -43,6 +43,15 @@ const IP_LOCKOUT: Lockout = {
   forgetAfterSeconds: 15 * 60,
 };
 
+// Second-factor codes, per account: a six-digit code falls to guessing far sooner than a
+// password, so 5 wrong codes block for 1 minute, then 2, 4... up to a day; a right one resets.
+const CODE_LOCKOUT: Lockout = {
+  freeFailures: 5,
+  baseBlockSeconds: 60,
+  maxBlockSeconds: 24 * 60 * 60,
+  forgetAfterSeconds: 24 * 60 * 60,
+};
+
 function createLimiters() {
   const counter = (keyPrefix: string, forgetAfterSeconds: number) =>
     new RateLimiterMemory({ keyPrefix, points: 1_000_000, duration: forgetAfterSeconds });
@@ -56,6 +65,8 @@ function createLimiters() {
     accountBlock: blocker("login-block-account"),
     ipFailures: counter("login-fail-ip", IP_LOCKOUT.forgetAfterSeconds),
     ipBlock: blocker("login-block-ip"),
+    codeFailures: counter("code-fail-account", CODE_LOCKOUT.forgetAfterSeconds),
+    codeBlock: blocker("code-block-account"),
   };
 }
 
@@ -168,4 +179,22 @@ export async function recordLoginSuccess(email: string): Promise<void> {
   const account = normaliseEmail(email);
   await limiters.accountFailures.delete(account);
   await limiters.accountBlock.delete(account);
+}
+
+/** Called before a second-factor code is checked: throws a 429 while the account is blocked. */
+export async function assertCodeAllowed(userId: string, ip: string): Promise<void> {
+  const wait = await secondsLeft(limiters.codeBlock, userId, 1);
+  if (wait === 0) return;
+  securityEvent("second-factor.throttled", { userId, ip, retryAfterSeconds: Math.ceil(wait) });
+  throttle(wait, "There have been too many wrong codes.");
+}
+
+/** Counts a wrong code against the account; returns the block now in force (seconds). */
+export function recordCodeFailure(userId: string): Promise<number> {
+  return addFailure(limiters.codeFailures, limiters.codeBlock, userId, CODE_LOCKOUT);
+}
+
+export async function recordCodeSuccess(userId: string): Promise<void> {
+  await limiters.codeFailures.delete(userId);
+  await limiters.codeBlock.delete(userId);
 }

@@ -18,14 +18,23 @@ export type SessionUser = {
   emailVerified: boolean;
   roles: Role[];
   sessionId: string;
+  /** When this session last passed a second factor, or null (ADR 0022). */
+  secondFactorAt: number | null;
 };
 
 function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
-/** Creates a session and returns the `Set-Cookie` value carrying its `id.secret` token. */
-export function createSession(userId: string, userAgent: string | null): { sessionId: string; cookie: string } {
+/**
+ * Creates a session and returns the `Set-Cookie` value carrying its `id.secret` token.
+ * `secondFactorAt` is the instant the person passed a second factor on the way in, if they did.
+ */
+export function createSession(
+  userId: string,
+  userAgent: string | null,
+  options: { secondFactorAt?: number | null } = {},
+): { sessionId: string; cookie: string } {
   const id = randomId(16);
   const secret = randomId(20);
   const now = clock.now();
@@ -37,6 +46,7 @@ export function createSession(userId: string, userAgent: string | null): { sessi
       createdAt: now,
       lastSeenAt: now,
       userAgent: (userAgent ?? "").slice(0, 300),
+      secondFactorAt: options.secondFactorAt ?? null,
     })
     .run();
   return { sessionId: id, cookie: serializeSessionCookie(`${id}.${secret}`, INACTIVITY_TIMEOUT / 1000) };
@@ -56,6 +66,7 @@ export function validateSessionToken(token: string): SessionUser | null {
       secretHash: sessions.secretHash,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      secondFactorAt: sessions.secondFactorAt,
       userId: users.id,
       email: users.email,
       name: users.name,
@@ -88,6 +99,7 @@ export function validateSessionToken(token: string): SessionUser | null {
     emailVerified: row.emailVerifiedAt !== null,
     roles,
     sessionId: row.id,
+    secondFactorAt: row.secondFactorAt,
   };
 }
 

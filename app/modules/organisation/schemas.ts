@@ -41,6 +41,7 @@ export const settingsSchema = z.object({
   currency: z.enum(CURRENCIES, { error: "Choose a currency from the list" }),
   bankTransferDetails: z.string().max(2000, "Bank-transfer details are at most 2,000 characters").default(""),
   helpLines: z.string().max(2000, "Help lines are at most 2,000 characters").default(""),
+  organiserSecondFactorRequired: z.boolean().optional().default(false),
   website: httpsUrl,
   instagram: httpsUrl,
   x: httpsUrl,

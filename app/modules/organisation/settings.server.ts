@@ -38,6 +38,7 @@ const SETTINGS_FIELDS = [
   "currency",
   "bankTransferDetails",
   "helpLines",
+  "organiserSecondFactorRequired",
   "socialLinks",
 ] as const satisfies readonly (keyof OrganisationUpdate)[];
 

@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import type { Role } from "~db/schema";
-import { readCookie, SESSION_COOKIE } from "~/utils/session-cookie.server";
-import { hasRole, validateSessionToken, type SessionUser } from "~/modules/auth/index.server";
+import { PENDING_LOGIN_COOKIE, readCookie, SESSION_COOKIE } from "~/utils/session-cookie.server";
+import { consoleNeed, hasRole, sensitiveActionNeed, validateSessionToken, type SecondFactorNeed, type SessionUser } from "~/modules/auth/index.server";
 
 // The signed-in person of a request, and the guards routes put in front of their pages.
 
@@ -9,6 +9,11 @@ const perRequest = new WeakMap<Request, SessionUser | null>();
 
 function getSessionToken(request: Request): string | null {
   return readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+}
+
+/** The token of a log-in that still owes a second-factor code, if the browser carries one. */
+export function getPendingLoginToken(request: Request): string | null {
+  return readCookie(request.headers.get("cookie"), PENDING_LOGIN_COOKIE);
 }
 
 export function getUser(request: Request): SessionUser | null {
@@ -19,20 +24,39 @@ export function getUser(request: Request): SessionUser | null {
   return user;
 }
 
+/** Where the request came from, to come back to: the page itself, for a form's POST too. */
+function here(request: Request): string {
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  return url.pathname + url.search;
+}
+
 export function requireUser(request: Request): SessionUser {
   const user = getUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    const back = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
-  }
+  if (!user) throw redirect(`/login?redirectTo=${encodeURIComponent(here(request))}`);
   return user;
 }
 
+function sendFor(need: SecondFactorNeed, request: Request): void {
+  const back = encodeURIComponent(here(request));
+  if (need === "enrol") throw redirect(`/me/two-factor?redirectTo=${back}`);
+  if (need === "code") throw redirect(`/me/step-up?redirectTo=${back}`);
+}
+
+/** Organisers also pass a second factor first, when the organisation's setting asks for it (ADR 0022). */
 export function requireRole(request: Request, role: Role): SessionUser {
   const user = requireUser(request);
   if (!hasRole(user, role)) {
     throw data({ message: `This page is for ${role}s only.` }, { status: 403 });
   }
+  if (role === "organiser") sendFor(consoleNeed(user), request);
   return user;
+}
+
+/**
+ * For refunds, role changes and exports: a second factor passed within the hour, else a code is
+ * asked for and the person comes back here.
+ */
+export function requireRecentSecondFactor(request: Request, user: SessionUser): void {
+  sendFor(sensitiveActionNeed(user), request);
 }
