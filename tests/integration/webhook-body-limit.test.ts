@@ -20,7 +20,7 @@ function residentMegabytes(pid: number): number {
 }
 
 /** Streams `totalBytes` in 64 KB chunks (chunked unless a length is given) until the server answers. */
-function streamBody(totalBytes: number, headers: Record<string, string> = {}): Promise<{ status: number | null; sentBytes: number }> {
+function streamBody(totalBytes: number, headers: Record<string, string> = {}): Promise<{ status: number | null; sentBytes: number; error?: string }> {
   return new Promise((resolve) => {
     let sentBytes = 0;
     let status: number | null = null;
@@ -31,7 +31,7 @@ function streamBody(totalBytes: number, headers: Record<string, string> = {}): P
       response.resume();
       response.on("end", () => resolve({ status, sentBytes }));
     });
-    request.on("error", () => resolve({ status, sentBytes }));
+    request.on("error", (error: NodeJS.ErrnoException) => resolve({ status, sentBytes, error: error.code }));
     const pump = () => {
       while (sentBytes < totalBytes && status === null) {
         sentBytes += chunk.length;
@@ -46,11 +46,14 @@ function streamBody(totalBytes: number, headers: Record<string, string> = {}): P
 it("refuses a 64 MB chunked body with a 413 long before it has all arrived, without holding it in memory", async () => {
   const before = residentMegabytes(server.pid);
   for (let i = 0; i < 3; i++) {
-    const { status, sentBytes } = await streamBody(64 * 1024 * 1024);
-    expect(status).toBe(413);
+    const { status, sentBytes, error } = await streamBody(64 * 1024 * 1024);
+    // The 413 goes out and the connection closes; a client still writing may see the close (EPIPE,
+    // ECONNRESET) before it reads the answer. Either way the body was cut off at the limit.
+    expect(status === 413 || (status === null && ["EPIPE", "ECONNRESET"].includes(error ?? ""))).toBe(true);
     expect(sentBytes).toBeLessThan(16 * 1024 * 1024);
   }
   expect(residentMegabytes(server.pid) - before).toBeLessThan(30);
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 });
 
 it("refuses a body whose stated length is over the limit at once, and never answers 5xx to a lying length", async () => {
