@@ -39,8 +39,10 @@ test.describe("junk requests", () => {
             (status >= 400 && status < 500) ||
             // Denied: sent to log in first.
             (actor === "anonymous" && policy.post !== "anyone" && isLoginRedirect(response, page)) ||
-            // The page's documented redirect for someone signed in (log-in and sign-up pages go to /me).
+            // The page's documented redirect for someone signed in (log-in and sign-up pages go to /me),
+            // or for someone not (the log-in code step, with no log-in under way, goes back to /login).
             (actor !== "anonymous" && redirect && location === policy.redirects?.signedIn) ||
+            (actor === "anonymous" && redirect && location === policy.redirects?.anonymous) ||
             (redirect && (odd || policy.acceptsEmptyForm));
           expect.soft(acceptable, what).toBe(true);
         }
