@@ -74,6 +74,9 @@ export function SiteFooter({ organisationName, contactEmail }: { organisationNam
             </>
           ) : null}
         </p>
+        <p>
+          <a href="/privacy">Privacy notice</a>
+        </p>
         <p className="muted">Runs on Steppingstone, open-source software for youth-careers programmes.</p>
       </div>
     </footer>

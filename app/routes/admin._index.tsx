@@ -36,6 +36,7 @@ const LINKS = [
   { to: "/admin/people", label: "People", text: "Find anyone who has an account and change their roles." },
   { to: "/admin/invitations", label: "Invitations", text: "Invite organisers and mentors by email." },
   { to: "/admin/settings", label: "Organisation settings", text: "Name, mission, contact, time zone, currency, bank transfer, social links." },
+  { to: "/admin/privacy/notice", label: "Privacy notice", text: "What the Data Protection Act asks you to tell people: publish your own version of the notice." },
   { to: "/admin/outbox", label: "Outbox", text: "Email waiting to go, sent, or given up on." },
   { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
 ];

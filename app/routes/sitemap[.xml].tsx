@@ -3,7 +3,7 @@ import { publicEventPaths } from "~/modules/events/index.server";
 import { publicCampaignPaths } from "~/modules/sponsorship/index.server";
 
 // Pages anyone may open and search engines should know: the fixed ones, events and campaigns.
-const FIXED_PAGES = ["/", "/events", "/donate", "/programme", "/sponsors", "/partner", "/join"];
+const FIXED_PAGES = ["/", "/events", "/donate", "/programme", "/sponsors", "/partner", "/join", "/privacy"];
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -23,6 +23,14 @@ export const organisationSettings = sqliteTable(
   (t) => [check("organisation_settings_single_row", sql`${t.id} = 1`)],
 );
 
+/** Every published version of the privacy notice; people's consents name the version they read. */
+export const privacyNotices = sqliteTable("privacy_notices", {
+  version: integer("version").primaryKey(),
+  body: text("body").notNull(),
+  publishedAt: integer("published_at").notNull(),
+  publishedBy: text("published_by"),
+});
+
 export const auditLog = sqliteTable("audit_log", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   at: integer("at").notNull(),

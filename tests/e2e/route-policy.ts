@@ -111,6 +111,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/share[.png]": { load: "anyone", post: "no-action" },
   "routes/sitemap[.xml]": { load: "anyone", post: "no-action" },
   "routes/robots[.txt]": { load: "anyone", post: "no-action" },
+  "routes/privacy": { load: "anyone", post: "no-action" },
+  "routes/admin.privacy.notice": { load: ORGANISERS, post: ORGANISERS },
 
   "routes/login": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
   "routes/signup._index": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },

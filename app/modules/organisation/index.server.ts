@@ -2,3 +2,4 @@
 export { auditPage, describeAuditDetails, describeTarget, recordAudit } from "./audit.server";
 export { getOrganisation, saveOrganisationSettings, updateOrganisation } from "./settings.server";
 export { organisationCardPath, organisationShareCard, siteShare } from "./sharing.server";
+export { currentPrivacyNotice, publishPrivacyNotice, type PrivacyNotice } from "./privacy-notice.server";

@@ -50,3 +50,12 @@ export const settingsSchema = z.object({
   whatsapp: httpsUrl,
 });
 
+
+/** The organisers' privacy-notice form: the whole notice, in Markdown. */
+export const privacyNoticeSchema = z.object({
+  body: z
+    .string({ error: "Write the notice" })
+    .trim()
+    .min(200, "A privacy notice this short cannot say what the law asks: see the headings of the default text")
+    .max(50_000, "The notice is at most 50,000 characters"),
+});
