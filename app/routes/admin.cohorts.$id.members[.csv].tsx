@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "react-router";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
-import { cohortGrid, membersCsv } from "~/modules/cohorts/index.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
+import { membersExport } from "~/modules/cohorts/index.server";
 
 // A resource route: the cohort's members and their progress, to open in a spreadsheet.
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireRecentSecondFactor(request, requireRole(request, "organiser"));
+  const organiser = requireRole(request, "organiser");
+  requireRecentSecondFactor(request, organiser);
   const found = cohortOr404(params.id);
-  const csv = membersCsv(cohortGrid(found.cohort), getOrganisation().timeZone);
+  const csv = membersExport({ cohort: found.cohort, actorId: organiser.id });
   const slug = found.cohort.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "cohort";
   return new Response(csv, {
     headers: {

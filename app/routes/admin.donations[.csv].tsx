@@ -5,10 +5,11 @@ import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A resource route: the donations table, with the same filters, as a file for a spreadsheet.
 export function loader({ request }: LoaderFunctionArgs) {
-  requireRecentSecondFactor(request, requireRole(request, "organiser"));
+  const organiser = requireRole(request, "organiser");
+  requireRecentSecondFactor(request, organiser);
   const filters = readDonationFilters(new URL(request.url).searchParams);
   const { timeZone } = getOrganisation();
-  const csv = donationsCsv(donationsForExport({ filters, timeZone }), timeZone);
+  const csv = donationsCsv(donationsForExport({ filters, timeZone, actorId: organiser.id }), timeZone);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

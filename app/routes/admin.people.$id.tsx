@@ -13,7 +13,7 @@ import { notFound } from "~/utils/http.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth";
-import { changeRoles, getPerson } from "~/modules/auth/index.server";
+import { changeRoles, getPerson, viewPerson } from "~/modules/auth/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
@@ -27,7 +27,7 @@ const ROLE_HINTS: Record<(typeof ROLE_OPTIONS)[number], string> = {
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireRole(request, "organiser");
-  const person = getPerson(params.id ?? "");
+  const person = viewPerson(params.id ?? "", viewer.id);
   if (!person) notFound("There is no person with that id.");
   const { timeZone } = getOrganisation();
   return { person: { ...person, joined: formatInstant(person.createdAt, timeZone) }, isSelf: viewer.id === person.id };

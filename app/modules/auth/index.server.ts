@@ -10,7 +10,7 @@ export { consoleNeed, sensitiveActionNeed, stepUp, type SecondFactorNeed } from 
 export { createOrganiser } from "./organisers.server";
 export { changePassword, requestPasswordReset, resetLinkIsValid, resetPassword } from "./password-change.server";
 export { hashPassword } from "./password.server";
-export { changeRoles, getPerson, searchPeople } from "./people.server";
+export { changeRoles, getPerson, searchPeople, viewPerson } from "./people.server";
 export { assertCardCheckoutAllowed, assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server";
 export { clearSessionCookie, createSession, hasRole, validateSessionToken, type SessionUser } from "./session.server";
 export { issueToken, tokenUrl } from "./tokens.server";

@@ -70,6 +70,13 @@ export function getPerson(id: string): PersonSummary | null {
   };
 }
 
+/** An organiser opening someone's record: what the NDPA asks an organisation to be able to show (audited). */
+export function viewPerson(id: string, viewerId: string): PersonSummary | null {
+  const person = getPerson(id);
+  if (person && person.id !== viewerId) recordAudit(db, { actorId: viewerId, action: "person.viewed", targetType: "user", targetId: person.id });
+  return person;
+}
+
 /** Refused with code "not-found" (404), or at the roles field when it would leave no organiser. */
 type RoleChangeResult = Outcome<{ changed: boolean; before: Role[]; after: Role[] }>;
 

@@ -7,7 +7,7 @@ export { addStep, answerCounts, curriculaWithCohortCounts, moveStep, removeStep 
 export { cohortGrid } from "./dashboard.server";
 export { programmeFigures } from "./figures.server";
 export { announceRelease, registerCohortJobs, sendDueNudges } from "./jobs.server";
-export { membersCsv } from "./members-csv.server";
+export { membersExport } from "./members-csv.server";
 export { addEventAttendees, inviteToCohort, joinCohort, joinUrl, membershipOf, membershipsOf, pendingInvitations } from "./membership.server";
 export { cohortSteps, isReleased, todayForCohorts, programmeFor, programmeSummary, stepPageFor } from "./progress.server";
 export { syncReleases } from "./releases.server";

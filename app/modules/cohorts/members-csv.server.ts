@@ -1,6 +1,8 @@
 import { toCsv } from "~/utils/csv.server";
 import { isoDateTime } from "~/utils/dates";
-import type { cohortGrid } from "./dashboard.server";
+import { db } from "~db/client.server";
+import { cohortGrid } from "./dashboard.server";
+import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 
 const VIA = { code: "Join code", invitation: "Invitation", event: "Event check-in", organiser: "Organiser" } as Record<string, string>;
 
@@ -20,4 +22,11 @@ export function membersCsv(grid: ReturnType<typeof cohortGrid>, timeZone: string
     ...m.cells.map((state, index) => (state === "done" ? isoDateTime(m.doneAt[index]!, timeZone) : state === "open" ? "Open" : "Not open yet")),
   ]);
   return toCsv([header, ...rows]);
+}
+
+/** A cohort's members and progress as CSV for an organiser; the export of people's data is audited. */
+export function membersExport({ cohort, actorId }: { cohort: Parameters<typeof cohortGrid>[0]; actorId: string }): string {
+  const grid = cohortGrid(cohort);
+  recordAudit(db, { actorId, action: "cohort.members_exported", targetType: "cohort", targetId: cohort.id, details: { rows: grid.members.length } });
+  return membersCsv(grid, getOrganisation().timeZone);
 }

@@ -6,7 +6,7 @@ export { myRegistrations, ownsRegistration, ticketFor } from "./booking/tickets.
 export { acceptOffer } from "./booking/waitlist.server";
 export { CALENDAR_CONTENT_TYPE, calendarAttendee, calendarOrganizer, eventIcs, feedTokenFor, feedUrl, personalFeedIcs, publicFeedIcs, replaceFeedToken, type CalendarPerson } from "./calendars/calendar.server";
 export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.server";
-export { attendeesCsv, attendeesFileName } from "./check-in/attendees-csv.server";
+export { attendeesExport, attendeesFileName } from "./check-in/attendees-csv.server";
 export { attendanceCounts, checkIn } from "./check-in/check-in.server";
 export { checkedInUserIds, eventsWithCheckIns } from "./check-in/checked-in.server";
 export { eventPath, hasEnded, ticketPath, whenText } from "./facts.server";

@@ -172,11 +172,14 @@ export function listDonations({ filters, page, timeZone }: { filters: DonationFi
 }
 
 /** Every gift matching the filters, newest first: the CSV export. */
-export function donationsForExport({ filters, timeZone }: { filters: DonationFilters; timeZone: string }): DonationListRow[] {
-  return selectList()
+/** The gifts the filters select, for the spreadsheet; the export of donors' data is audited. */
+export function donationsForExport({ filters, timeZone, actorId }: { filters: DonationFilters; timeZone: string; actorId: string }): DonationListRow[] {
+  const rows = selectList()
     .where(whereOf(filters, timeZone))
     .orderBy(desc(giftDate), desc(donations.createdAt), asc(donations.id))
     .all();
+  recordAudit(db, { actorId, action: "donations.exported", targetType: "donations", details: { rows: rows.length, filters: filterParams(filters) } });
+  return rows;
 }
 
 /** The campaigns for the filter's list, newest first. */

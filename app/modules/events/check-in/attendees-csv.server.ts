@@ -2,8 +2,10 @@ import { toCsv } from "~/utils/csv.server";
 import { isoDateTime } from "~/utils/dates";
 import { REGISTRATION_STATUS_LABELS } from "../publishing/schemas";
 import { answerLabel } from "../booking/schemas";
-import type { EventQuestion } from "../publishing/events.server";
-import type { RegistrationListing } from "../publishing/organiser-lists.server";
+import { db } from "~db/client.server";
+import { eventQuestionsOf, type EventQuestion } from "../publishing/events.server";
+import { registrationsWithAnswers, type RegistrationListing } from "../publishing/organiser-lists.server";
+import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 
 function answerText(question: EventQuestion, value: string | undefined): string {
   return value === undefined ? "" : answerLabel(question.kind, value);
@@ -36,4 +38,11 @@ export function attendeesCsv({ questions, people, timeZone }: { questions: Event
 /** A file name made only of safe characters, so the header needs no encoding. */
 export function attendeesFileName(slug: string): string {
   return `attendees-${slug.replace(/[^a-z0-9-]/g, "") || "event"}.csv`;
+}
+
+/** The event's attendee list as CSV for an organiser; the export of people's data is audited. */
+export function attendeesExport({ eventId, actorId }: { eventId: string; actorId: string }): string {
+  const people = registrationsWithAnswers(eventId);
+  recordAudit(db, { actorId, action: "event.attendees_exported", targetType: "event", targetId: eventId, details: { rows: people.length } });
+  return attendeesCsv({ questions: eventQuestionsOf(eventId), people, timeZone: getOrganisation().timeZone });
 }
