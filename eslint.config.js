@@ -14,7 +14,8 @@ const LOWER_AREAS = {
   sponsorship: ["organisation", "outbox", "auth"],
   cohorts: ["organisation", "outbox", "auth", "events", "curriculum"],
   mentoring: ["organisation", "outbox", "auth", "events", "curriculum", "cohorts"],
-  admin: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring"],
+  privacy: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring"],
+  admin: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring", "privacy"],
 };
 
 const EVERYWHERE = [

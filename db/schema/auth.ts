@@ -4,6 +4,9 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 export const ROLES = ["participant", "mentor", "sponsor", "organiser"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const GUARDIAN_CONSENT_STATES = ["not_needed", "waiting", "given"] as const;
+export type GuardianConsentState = (typeof GUARDIAN_CONSENT_STATES)[number];
+
 export const users = sqliteTable(
   "users",
   {
@@ -12,6 +15,13 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     emailVerifiedAt: integer("email_verified_at"),
+    // A participant's date of birth (YYYY-MM-DD) as they gave it at sign-up; null if not asked.
+    birthDate: text("birth_date"),
+    // Under the organisation's age of consent: held until a parent or guardian agrees (ADR 0023).
+    guardianConsent: text("guardian_consent", { enum: GUARDIAN_CONSENT_STATES }).notNull().default("not_needed"),
+    lastLoginAt: integer("last_login_at"),
+    // Set when the account's personal data was erased; the row stays so totals still add up.
+    erasedAt: integer("erased_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -125,4 +135,53 @@ export const pendingLogins = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
   },
   (t) => [index("pending_logins_user_idx").on(t.userId)],
+);
+
+export const CONSENT_SOURCES = ["signup", "settings", "notice_update", "guardian", "paper"] as const;
+
+/**
+ * What a person agreed to, and when: the privacy notice version they read, the terms, and each
+ * optional use (being quoted, partners' contact). Rows are only added, so the history stays.
+ */
+export const consentRecords = sqliteTable(
+  "consent_records",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    granted: integer("granted", { mode: "boolean" }).notNull(),
+    noticeVersion: integer("notice_version").notNull(),
+    source: text("source", { enum: CONSENT_SOURCES }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("consent_records_user_idx").on(t.userId, t.purpose, t.at)],
+);
+
+/**
+ * A parent's or guardian's consent for a young person's account: requested by an emailed link
+ * (only the SHA-256 of its token is kept), given through it or recorded from paper by an organiser.
+ */
+export const guardianConsents = sqliteTable(
+  "guardian_consents",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    requestedEmail: text("requested_email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    requestedAt: integer("requested_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    guardianName: text("guardian_name"),
+    guardianEmail: text("guardian_email"),
+    guardianPhone: text("guardian_phone"),
+    relationship: text("relationship"),
+    agreedUses: text("agreed_uses", { mode: "json" }).$type<string[]>(),
+    method: text("method", { enum: ["link", "paper"] }),
+    recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    givenAt: integer("given_at"),
+  },
+  (t) => [uniqueIndex("guardian_consents_token_unique").on(t.tokenHash), index("guardian_consents_user_idx").on(t.userId)],
 );

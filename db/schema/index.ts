@@ -6,3 +6,4 @@ export * from "./curriculum";
 export * from "./cohorts";
 export * from "./mentoring";
 export * from "./sponsorship";
+export * from "./privacy";

@@ -17,6 +17,18 @@ export const organisationSettings = sqliteTable(
     helpLines: text("help_lines").notNull().default(""),
     // Organisers must pass a second factor before the console (ADR 0022).
     organiserSecondFactorRequired: integer("organiser_second_factor_required", { mode: "boolean" }).notNull().default(true),
+    // Young people (ADR 0023): under this age a guardian consents; under 16 may be refused outright.
+    adultAge: integer("adult_age").notNull().default(18),
+    under16Allowed: integer("under_16_allowed", { mode: "boolean" }).notNull().default(true),
+    // Data rights and retention (ADR 0024); the retention job reads these every day.
+    erasureCoolingOffDays: integer("erasure_cooling_off_days").notNull().default(14),
+    financialRecordYears: integer("financial_record_years").notNull().default(6),
+    inactiveAccountYears: integer("inactive_account_years").notNull().default(3),
+    pastRegistrationMonths: integer("past_registration_months").notNull().default(24),
+    outboxBodyDays: integer("outbox_body_days").notNull().default(90),
+    auditEntryYears: integer("audit_entry_years").notNull().default(6),
+    sessionRecordDays: integer("session_record_days").notNull().default(30),
+    dataProtectionContact: text("data_protection_contact").notNull().default(""),
     socialLinks: text("social_links", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     updatedAt: integer("updated_at").notNull(),
   },
