@@ -16,6 +16,7 @@ import { formBodiesOnly } from "./app/utils/form-body.server";
 import { gracefulStop } from "./app/utils/graceful-shutdown.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
+import { ensureRetentionScheduled } from "~/modules/privacy/index.server";
 
 const isProduction = env.NODE_ENV === "production";
 // A deploy waits this long for answers in progress, and then for the worker to finish a send.
@@ -80,6 +81,8 @@ async function main() {
   server.keepAliveTimeout = 65_000;
 
   registerJobHandlers();
+  // The nightly retention run schedules the next one itself; this starts the chain (ADR 0024).
+  ensureRetentionScheduled();
   const worker = startWorker({ intervalMs: env.WORKER_INTERVAL_MS });
 
   const stopServer = gracefulStop(server);

@@ -1,6 +1,7 @@
 import { registerCohortJobs } from "~/modules/cohorts/index.server";
 import { registerEventJobs } from "~/modules/events/index.server";
 import { registerMentoringJobs } from "~/modules/mentoring/index.server";
+import { registerPrivacyJobs } from "~/modules/privacy/index.server";
 import { registerSponsorshipJobs } from "~/modules/sponsorship/index.server";
 
 /**
@@ -13,4 +14,5 @@ export function registerJobHandlers() {
   registerCohortJobs();
   registerMentoringJobs();
   registerSponsorshipJobs();
+  registerPrivacyJobs();
 }

@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRout
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { FlashMessage } from "./components/flash-message";
+import { NoticeChangedBanner } from "./components/auth/notice-banner";
 import { RouteErrorBoundary } from "./components/error-boundary";
 import { takeFlash } from "./utils/flash.server";
 import { useShouldHydrate } from "./utils/hydration";
@@ -11,6 +12,7 @@ import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css?url";
 import { getUser } from "~/routes/helpers/session.server";
 import { getOrganisation, siteShare } from "~/modules/organisation/index.server";
+import { needsNoticeReread } from "~/modules/auth/index.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -30,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: user ? { name: user.name, roles: user.roles, emailVerified: user.emailVerified } : null,
+      // A newer privacy notice than the one the person last read: a banner asks them to read it (ADR 0023).
+      noticeChanged: user ? needsNoticeReread(user.id) : false,
       organisation: { name: organisation.name, tagline: organisation.tagline, contactEmail: organisation.contactEmail },
       share: siteShare(),
       flash,
@@ -64,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader organisationName={root?.organisation.name ?? "Steppingstone"} user={root?.user ?? null} />
         <main id="main" className="page" tabIndex={-1}>
           {root?.flash ? <FlashMessage flash={root.flash} /> : null}
+          {root?.noticeChanged ? <NoticeChangedBanner /> : null}
           {children}
         </main>
         <SiteFooter organisationName={root?.organisation.name ?? "Steppingstone"} contactEmail={root?.organisation.contactEmail ?? ""} />

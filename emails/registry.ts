@@ -4,13 +4,17 @@ import type { z } from "zod";
 import { bankTransferPledge } from "./bank-transfer-pledge";
 import { changeEmail } from "./change-email";
 import { cohortInvitation } from "./cohort-invitation";
+import { dataExportReady } from "./data-export-ready";
 import { donationReceipt } from "./donation-receipt";
 import { donationRefunded } from "./donation-refunded";
 import { emailChanged } from "./email-changed";
+import { erasureScheduled } from "./erasure-scheduled";
 import { eventCancelled } from "./event-cancelled";
 import { eventChanged } from "./event-changed";
 import { eventReminder } from "./event-reminder";
 import { feedbackRequest } from "./feedback-request";
+import { guardianConsentGiven } from "./guardian-consent-given";
+import { guardianConsentRequest } from "./guardian-consent-request";
 import { invitation } from "./invitation";
 import { mentorRequest } from "./mentor-request";
 import { mentorRequestAccepted } from "./mentor-request-accepted";
@@ -56,6 +60,10 @@ export const templates = {
   "second-factor-added": secondFactorAdded,
   "second-factor-removed": secondFactorRemoved,
   "recovery-code-used": recoveryCodeUsed,
+  "data-export-ready": dataExportReady,
+  "erasure-scheduled": erasureScheduled,
+  "guardian-consent-request": guardianConsentRequest,
+  "guardian-consent-given": guardianConsentGiven,
   "event-changed": eventChanged,
   "event-cancelled": eventCancelled,
   "registration-confirmed": registrationConfirmed,
@@ -101,6 +109,10 @@ const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   "monthly-gift-payment-failed",
   // Records a mentorship rating without a log-in.
   "mentorship-check-in",
+  // Downloads the person's data (for them only, signed in, but still a key worth hiding).
+  "data-export-ready",
+  // Gives a parent's or guardian's consent for a young person's account.
+  "guardian-consent-request",
 ]);
 
 /** Organisers must not be able to use someone else's one-time link once it went out by email. */

@@ -36,7 +36,7 @@ const LINKS = [
   { to: "/admin/people", label: "People", text: "Find anyone who has an account and change their roles." },
   { to: "/admin/invitations", label: "Invitations", text: "Invite organisers and mentors by email." },
   { to: "/admin/settings", label: "Organisation settings", text: "Name, mission, contact, time zone, currency, bank transfer, social links." },
-  { to: "/admin/privacy/notice", label: "Privacy notice", text: "What the Data Protection Act asks you to tell people: publish your own version of the notice." },
+  { to: "/admin/privacy", label: "Privacy", text: "People's data requests and their 30-day deadlines, the breach log, the register of what is held, the privacy notice." },
   { to: "/admin/outbox", label: "Outbox", text: "Email waiting to go, sent, or given up on." },
   { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
 ];

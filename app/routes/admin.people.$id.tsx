@@ -5,15 +5,15 @@ import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
-import { ROLE_LABELS, ROLE_OPTIONS, rolesSchema } from "~/modules/auth";
-import { changeRoles, getPerson, viewPerson } from "~/modules/auth/index.server";
+import { ROLE_LABELS, ROLE_OPTIONS, rectifyPersonSchema, rolesSchema } from "~/modules/auth";
+import { changeRoles, getPerson, rectifyPerson, viewPerson } from "~/modules/auth/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
@@ -38,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireRecentSecondFactor(request, actor);
   const id = params.id ?? "";
   if (!getPerson(id)) notFound("There is no person with that id.");
-  const submission = parseWithZod(await request.formData(), { schema: rolesSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "rectify") return rectify(formData, actor.id, id);
+  const submission = parseWithZod(formData, { schema: rolesSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = changeRoles({ actorId: actor.id, userId: id, roles: submission.value.roles });
   if (!result.ok) return result.code === "not-found" ? notFound(result.message) : refusalReply(submission, result);
@@ -48,12 +50,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(lostOwnAccess ? "/me" : `/admin/people/${id}`, `Roles saved: now ${summary}.`);
 }
 
+/** Correcting a person's name or email address at their request (audited: which fields, not the values). */
+function rectify(formData: FormData, actorId: string, id: string) {
+  const submission = parseWithZod(formData, { schema: rectifyPersonSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = rectifyPerson({ actorId, userId: id, name: submission.value.name, email: submission.value.email });
+  if (!result.ok) return result.code === "not-found" ? notFound(result.message) : refusalReply(submission, result);
+  if (!result.fields.length) return redirectWithFlash(`/admin/people/${id}`, { kind: "info", message: "Nothing changed: the name and email address were already these." });
+  const emailNote = result.fields.includes("email") ? " We have emailed the new address a link to confirm it, and told the old one." : "";
+  return redirectWithFlash(`/admin/people/${id}`, `Corrected: ${result.fields.join(" and ")}.${emailNote}`);
+}
+
 export default function Person() {
   const { person, isSelf } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // Two forms post here: each shows only its own answer.
+  const isRectify = lastResult?.initialValue?.intent === "rectify";
   const navigation = useNavigation();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: isRectify ? null : lastResult,
     defaultValue: { roles: person.roles },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rolesSchema }),
     shouldValidate: "onBlur",
@@ -61,6 +76,13 @@ export default function Person() {
     shouldRevalidate: "onInput",
   });
   const rolesError = fields.roles.errors?.[0];
+  const [rectifyForm, rectifyFields] = useForm({
+    id: "rectify",
+    lastResult: isRectify ? lastResult : null,
+    defaultValue: { name: person.name, email: person.email },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rectifyPersonSchema }),
+    shouldValidate: "onBlur",
+  });
   return (
     <>
       <p>
@@ -116,6 +138,28 @@ export default function Person() {
         </fieldset>
         <SubmitButton pending={navigation.state === "submitting"}>Save roles</SubmitButton>
       </Form>
+
+      <h2 id="rectify-title">Correct their details</h2>
+      <p className="measure">
+        When {isSelf ? "you ask" : "the person asks"} for their name or email address to be corrected. The audit log records which details
+        changed, not what they were. A new email address must be confirmed from the link we send to it.
+      </p>
+      <Form method="post" className="form" aria-labelledby="rectify-title" {...getFormProps(rectifyForm)}>
+        <ErrorSummary form={rectifyForm} fields={{ name: rectifyFields.name, email: rectifyFields.email }} />
+        <input type="hidden" name="intent" value="rectify" />
+        <TextField meta={rectifyFields.name} label="Name" autoComplete="off" />
+        <TextField meta={rectifyFields.email} label="Email address" type="email" autoComplete="off" spellCheck={false} />
+        <SubmitButton variant="secondary">Save corrections</SubmitButton>
+      </Form>
+
+      {isSelf ? null : (
+        <>
+          <h2 id="erase-title">Erase their data</h2>
+          <p className="measure">
+            When the person asks, by letter, phone or email, for their data to be erased. <Link to={`/admin/people/${person.id}/erase`}>Erase {person.name}&apos;s data</Link>
+          </p>
+        </>
+      )}
     </>
   );
 }

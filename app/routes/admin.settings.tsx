@@ -38,6 +38,8 @@ export function loader({ request }: LoaderFunctionArgs) {
       bankTransferDetails: organisation.bankTransferDetails,
       helpLines: organisation.helpLines,
       organiserSecondFactorRequired: organisation.organiserSecondFactorRequired,
+      adultAge: organisation.adultAge,
+      under16Allowed: organisation.under16Allowed,
       ...social,
     },
     timeZones,
@@ -56,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const link = value[key];
     if (link) socialLinks[key] = link;
   }
+  const current = getOrganisation();
   const changed = saveOrganisationSettings({
     actorId: actor.id,
     values: {
@@ -68,6 +71,9 @@ export async function action({ request }: ActionFunctionArgs) {
       bankTransferDetails: value.bankTransferDetails.replace(/\r\n/g, "\n").trim(),
       helpLines: value.helpLines.replace(/\r\n/g, "\n").trim(),
       organiserSecondFactorRequired: value.organiserSecondFactorRequired,
+      // A form without the field (an older page) keeps the age as it is.
+      adultAge: value.adultAge ?? current.adultAge,
+      under16Allowed: value.under16Allowed,
       socialLinks,
     },
   });
@@ -99,6 +105,8 @@ export default function Settings() {
     bankTransferDetails: fields.bankTransferDetails,
     helpLines: fields.helpLines,
     organiserSecondFactorRequired: fields.organiserSecondFactorRequired,
+    adultAge: fields.adultAge,
+    under16Allowed: fields.under16Allowed,
     ...Object.fromEntries(SOCIAL_LINKS.map(({ key }) => [key, fields[key]])),
   };
   return (
@@ -139,6 +147,22 @@ export default function Settings() {
           meta={fields.organiserSecondFactorRequired}
           label="Organisers must use two-factor sign-in"
           hint="An organiser without an authenticator app is asked to set one up before the organisers' console opens."
+        />
+        <h2>Young people</h2>
+        <TextField
+          meta={fields.adultAge}
+          label="Age of consent"
+          hint="Under this age, a parent or guardian must agree before a participant's account opens. Nigeria's Data Protection Act says 18."
+          type="number"
+          inputMode="numeric"
+          min={13}
+          max={21}
+          className="input input--short"
+        />
+        <CheckboxField
+          meta={fields.under16Allowed}
+          label="Young people under 16 may join"
+          hint="Untick to turn away anyone under 16 at sign-up, with a message saying why."
         />
         <h2>Social links</h2>
         <p className="muted">Each one is optional. Use the full address, starting with https://.</p>

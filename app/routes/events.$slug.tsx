@@ -15,6 +15,7 @@ import { getUser } from "~/routes/helpers/session.server";
 import { hasRole } from "~/modules/auth/index.server";
 import { registerForEvent, type BookingOutcome, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
 import { KIND_LABELS, registerSchema } from "~/modules/events";
+import { getOrganisation } from "~/modules/organisation/index.server";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -46,7 +47,7 @@ function findEvent(slug: string | undefined, request: Request) {
 export function loader({ request, params }: LoaderFunctionArgs) {
   const event = findEvent(params.slug, request);
   const user = getUser(request);
-  return { ...eventPageData(event, user?.id ?? null), signedIn: !!user };
+  return { ...eventPageData(event, user?.id ?? null), signedIn: !!user, awaitingGuardian: user?.awaitingGuardian ?? false, adultAge: getOrganisation().adultAge };
 }
 
 function bookedMessage(outcome: Extract<BookingOutcome, { ok: true }>, email: string) {
@@ -72,12 +73,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const submission = parseWithZod(formData, { schema: signupRegisterServerSchema(questions) });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const { name, email, password, answers } = submission.value;
-  const result = await signUpAndRegister({ name, email, password, answers }, event.id, context.clientIp);
+  const { name, email, password, answers, birthDate, guardianEmail, optionalUses } = submission.value;
+  const result = await signUpAndRegister({ name, email, password, answers, birthDate, guardianEmail, optionalUses }, event.id, context.clientIp);
   if (!result.ok) return refusalReply(submission, result, ["password"]);
   // The same answer whether or not the address has an account, and nobody is signed in until the
   // address is confirmed (ADR 0020): a new account's seat is held, its link leads to the ticket.
-  return { checkEmail: result.email };
+  // Under the age of consent nothing is booked (ADR 0023); that follows from the date typed.
+  const guardianAsked = result.kind === "awaiting-guardian" || (result.kind === "check-email" && result.guardianAsked);
+  return { checkEmail: result.email, guardianAsked };
 }
 
 export default function EventPage() {
@@ -86,6 +89,7 @@ export default function EventPage() {
   const nonce = useNonce();
   const { event } = page;
   const checkEmail = actionData && "checkEmail" in actionData ? actionData.checkEmail : null;
+  const guardianAsked = actionData && "guardianAsked" in actionData ? actionData.guardianAsked : false;
   const lastResult = actionData && !("checkEmail" in actionData) ? actionData : null;
   return (
     <article className="event-page">
@@ -111,7 +115,18 @@ export default function EventPage() {
       <EventFacts page={page} />
       <section aria-labelledby="register-title" className="event-register">
         <h2 id="register-title">{page.mine ? "Your registration" : "Register"}</h2>
-        {checkEmail ? (
+        {checkEmail && guardianAsked ? (
+          <div className="notice notice--success" role="status">
+            <h3>Check your email</h3>
+            <p>
+              We have sent a message to <strong>{checkEmail}</strong>. Follow the link in it to confirm your address.
+            </p>
+            <p>
+              As you are under {page.adultAge}, we have also emailed your parent or guardian. Once they agree to your account, come
+              back to this page to book your seat.
+            </p>
+          </div>
+        ) : checkEmail ? (
           <div className="notice notice--success" role="status">
             <h3>Check your email</h3>
             <p>
@@ -120,8 +135,15 @@ export default function EventPage() {
           </div>
         ) : page.mine ? (
           <RegistrationPanel mine={page.mine} joinUrl={page.joinUrl} />
+        ) : page.canRegister && page.awaitingGuardian ? (
+          <div className="notice" role="note">
+            <p>
+              You can book once your parent or guardian has agreed to your account. We emailed them a link: you can send it again
+              from <Link to="/me/privacy">your privacy page</Link>.
+            </p>
+          </div>
         ) : page.canRegister ? (
-          <RegisterForm slug={event.slug} questions={page.questions} signedIn={page.signedIn} willWaitlist={page.willWaitlist} lastResult={lastResult} />
+          <RegisterForm slug={event.slug} questions={page.questions} signedIn={page.signedIn} willWaitlist={page.willWaitlist} adultAge={page.adultAge} lastResult={lastResult} />
         ) : (
           <p>{page.closedMessage}</p>
         )}

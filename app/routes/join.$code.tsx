@@ -30,7 +30,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = getOrganisation();
   const { cohort } = found;
   const placesLeft = Math.max(0, cohort.capacity - memberCount(cohort.id));
-  const state = !user ? "anonymous" : membershipOf(user.id, cohort.id) ? "member" : placesLeft === 0 ? "full" : "can-join";
+  const state = !user
+    ? "anonymous"
+    : membershipOf(user.id, cohort.id)
+      ? "member"
+      : user.awaitingGuardian
+        ? "awaiting-guardian"
+        : placesLeft === 0
+          ? "full"
+          : "can-join";
   return {
     cohort: { name: cohort.name, joinCode: cohort.joinCode, id: state === "member" ? cohort.id : null },
     curriculumTitle: found.curriculumTitle,
@@ -81,6 +89,11 @@ export default function JoinCohort() {
       {d.state === "member" ? (
         <p className="notice">
           You are in this cohort. <Link to="/me/programme">Go to my programme</Link>.
+        </p>
+      ) : d.state === "awaiting-guardian" ? (
+        <p className="notice">
+          You can join once your parent or guardian has agreed to your account. We emailed them a link: you can send it again
+          from <Link to="/me/privacy">your privacy page</Link>.
         </p>
       ) : d.state === "full" ? (
         <p className="notice notice--error">This cohort is full. Ask the organisers about the next one.</p>

@@ -11,6 +11,9 @@ import { staticPage } from "~/utils/hydration";
 import { getUser } from "~/routes/helpers/session.server";
 import { retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { logIn } from "~/modules/auth/index.server";
+import { ACCOUNT_KEPT } from "~/modules/privacy";
+import { cancelErasureOnReturn } from "~/modules/privacy/index.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { loginSchema } from "~/modules/auth";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
@@ -48,6 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.codeNeeded) {
     const next = `/login/code?${new URLSearchParams({ redirectTo: safeRedirectPath(redirectTo) })}`;
     return redirect(next, { headers: { "Set-Cookie": result.cookie } });
+  }
+  if (cancelErasureOnReturn(result.userId)) {
+    return redirectWithFlash(safeRedirectPath(redirectTo), ACCOUNT_KEPT, { headers: { "Set-Cookie": result.cookie } });
   }
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.cookie } });
 }

@@ -10,6 +10,9 @@ import { refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server
 import { getPendingLoginToken, getUser } from "~/routes/helpers/session.server";
 import { clearPendingLoginCookie, finishPendingLogin, pendingLoginIsValid } from "~/modules/auth/index.server";
 import { secondFactorCodeSchema } from "~/modules/auth";
+import { ACCOUNT_KEPT } from "~/modules/privacy";
+import { cancelErasureOnReturn } from "~/modules/privacy/index.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 // The log-in's second step: the password was right, and no session exists until the code is.
 
@@ -44,6 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", clearPendingLoginCookie());
   headers.append("Set-Cookie", result.cookie);
+  if (cancelErasureOnReturn(result.userId)) return redirectWithFlash(safeRedirectPath(submission.value.redirectTo), ACCOUNT_KEPT, { headers });
   return redirect(safeRedirectPath(submission.value.redirectTo), { headers });
 }
 

@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
+import { AwaitingGuardianNotice } from "~/components/auth/my-privacy";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { MyProgrammeCard } from "~/components/cohorts/my-programme-card";
 import { MyEvents } from "~/components/events/my-events";
@@ -28,6 +29,8 @@ export function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     email: user.email,
     emailVerified: user.emailVerified,
+    awaitingGuardian: user.awaitingGuardian,
+    adultAge: getOrganisation().adultAge,
     roles: user.roles,
     events,
     feedUrl: feedUrl(feedTokenFor(user.id)),
@@ -60,7 +63,7 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 export default function MyPage() {
-  const { name, email, emailVerified, roles, events, feedUrl, programmes, giving } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, awaitingGuardian, adultAge, roles, events, feedUrl, programmes, giving } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={`Hello, ${name}`}>
@@ -87,9 +90,12 @@ export default function MyPage() {
         </div>
       )}
 
+      {awaitingGuardian ? <AwaitingGuardianNotice adultAge={adultAge} /> : null}
+
       <p>
         <Link to="/me/account">Account settings</Link>: change your password or email address, and see where you are
-        signed in. <Link to="/me/notifications">Email choices</Link>: which reminders and nudges you get.
+        signed in. <Link to="/me/notifications">Email choices</Link>: which reminders and nudges you get.{" "}
+        <Link to="/me/privacy">Your privacy</Link>: what you agreed to, and your data.
         {roles.includes("organiser") ? (
           <>
             {" "}

@@ -8,8 +8,8 @@ import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword } from "~/modules/auth/index.server";
-import { changeEmailSchema, changePasswordSchema } from "~/modules/auth";
+import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword, changeOwnName } from "~/modules/auth/index.server";
+import { changeEmailSchema, changeNameSchema, changePasswordSchema } from "~/modules/auth";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -32,13 +32,21 @@ export function loader({ request }: LoaderFunctionArgs) {
     lastActive: s.seenThisHour ? "In the last hour" : format.format(s.lastSeenAt),
     signedIn: format.format(s.createdAt),
   }));
-  return { email: user.email, emailVerified: user.emailVerified, sessions };
+  return { name: user.name, email: user.email, emailVerified: user.emailVerified, sessions };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
+
+  if (intent === "change-name") {
+    const submission = parseWithZod(formData, { schema: changeNameSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const result = changeOwnName(user, submission.value.name);
+    if (!result.ok) return refusalReply(submission, result);
+    return redirectWithFlash("/me/account", result.changed ? "Your name has been changed." : "Nothing changed: that is already your name.");
+  }
 
   if (intent === "change-password") {
     const submission = parseWithZod(formData, { schema: changePasswordServerSchema });
@@ -87,8 +95,15 @@ function resultFor(actionData: SubmissionResult<string[]> | undefined, intent: s
 }
 
 export default function Account() {
-  const { email, emailVerified, sessions } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [nameForm, nameFields] = useForm({
+    id: "change-name",
+    lastResult: resultFor(actionData, "change-name"),
+    defaultValue: { name },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeNameSchema }),
+    shouldValidate: "onBlur",
+  });
   const [passwordForm, passwordFields] = useForm({
     id: "change-password",
     lastResult: resultFor(actionData, "change-password"),
@@ -110,6 +125,14 @@ export default function Account() {
           <Link to="/me">Back to my page</Link>
         </p>
       </PageHeader>
+
+      <h2 id="name-title">Your name</h2>
+      <Form method="post" className="form" aria-labelledby="name-title" {...getFormProps(nameForm)}>
+        <ErrorSummary form={nameForm} fields={{ name: nameFields.name }} />
+        <input type="hidden" name="intent" value="change-name" />
+        <TextField meta={nameFields.name} label="Name" hint="As you would like organisers, mentors and certificates to show it." autoComplete="name" />
+        <SubmitButton>Save name</SubmitButton>
+      </Form>
 
       <h2 id="password-title">Change your password</h2>
       <Form method="post" className="form" aria-labelledby="password-title" {...getFormProps(passwordForm)}>

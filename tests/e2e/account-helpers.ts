@@ -36,6 +36,19 @@ export async function logInThroughForm(page: Page, email: string, password: stri
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
+/** A participant's date of birth well over any age of consent. */
+export const ADULT_BIRTH_DATE = "1996-05-14";
+
+/**
+ * What every sign-up form asks besides the account (ADR 0023): a date of birth for participants,
+ * and the two boxes everyone ticks.
+ */
+export async function agreeOnSignupForm(page: Page, options: { birthDate?: string } = {}) {
+  if (options.birthDate) await page.getByLabel("Date of birth").fill(options.birthDate);
+  await page.getByLabel("I have read the privacy notice").check();
+  await page.getByLabel("I agree to the terms of use").check();
+}
+
 /** A session has ended when loading /me sends the browser to the log-in page. */
 export async function expectSignedOut(page: Page) {
   await page.goto("/me");

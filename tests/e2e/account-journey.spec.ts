@@ -1,5 +1,7 @@
 import { createAccount, expect, expectAccessible, mailbox, signIn, test, uniqueEmail } from "./fixtures";
 import {
+  ADULT_BIRTH_DATE,
+  agreeOnSignupForm,
   emailedLink,
   expectSignedInAs,
   expectSignedOut,
@@ -28,6 +30,7 @@ test("sign up, confirm the email, log out and in, reset the password and end the
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(oldPassword);
+  await agreeOnSignupForm(page, { birthDate: ADULT_BIRTH_DATE });
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(email);
@@ -187,6 +190,7 @@ for (const variant of [
     await page.getByLabel("Full name").fill("Kemi Lawal");
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Create a password").fill(password);
+    await agreeOnSignupForm(page);
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
     await mailbox.waitFor(email, /confirm your email address/i);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, mailbox, test, uniqueEmail } from "./fixtures";
-import { emailedLink, expectAccessibleWithoutScripts, expectSignedOut } from "./account-helpers";
+import { ADULT_BIRTH_DATE, agreeOnSignupForm, emailedLink, expectAccessibleWithoutScripts, expectSignedOut } from "./account-helpers";
 
 // This project runs with JavaScript disabled: every form here is a plain HTML POST.
 
@@ -29,6 +29,7 @@ test("sign up, confirm, log in and log out without JavaScript", async ({ page })
   await page.getByLabel("Full name").fill("Bisi Ogun");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(password);
+  await agreeOnSignupForm(page, { birthDate: ADULT_BIRTH_DATE });
   const signup = postTo(page, "/signup");
   await page.getByRole("button", { name: "Create account" }).click();
   expect((await signup).status()).toBe(200);
@@ -78,6 +79,7 @@ test("sign-up errors: a summary linking to each field, the message at the field,
   await page.getByLabel("Full name").fill("Yemi Adebayo");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill("password1");
+  await agreeOnSignupForm(page, { birthDate: ADULT_BIRTH_DATE });
   post = postTo(page, "/signup");
   await page.getByRole("button", { name: "Create account" }).click();
   expect((await post).status()).toBe(400);

@@ -52,7 +52,7 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
     return cookiePair(setCookie!.value);
   };
   const signUp = async (email: string) => {
-    const response = await post("/signup?index", { name: "Unconfirmed Person", email, password: "blue-kettle-morning-42" }, { headers: sameSite });
+    const response = await post("/signup?index", { name: "Unconfirmed Person", email, password: "blue-kettle-morning-42", birthDate: "1996-05-14", privacyNotice: "on", terms: "on" }, { headers: sameSite });
     expect(response.status(), `sign up as ${email}`).toBe(200);
   };
 
@@ -168,15 +168,15 @@ export const CSRF_PROBES: Record<string, (w: CsrfWorld) => CsrfProbe> = {
   "routes/login": () => ({ url: "/login", form: { email: "organiser@example.org", password: DEMO_PASSWORD } }),
   "routes/signup._index": () => ({
     url: "/signup?index",
-    form: { name: "Cross Site", email: "csrf-participant@example.org", password: "green-ladder-evening-7" },
+    form: { name: "Cross Site", email: "csrf-participant@example.org", password: "green-ladder-evening-7", birthDate: "1996-05-14", privacyNotice: "on", terms: "on" },
   }),
   "routes/signup.mentor": () => ({
     url: "/signup/mentor",
-    form: { name: "Cross Site", email: "csrf-mentor@example.org", password: "green-ladder-evening-7" },
+    form: { name: "Cross Site", email: "csrf-mentor@example.org", password: "green-ladder-evening-7", privacyNotice: "on", terms: "on" },
   }),
   "routes/signup.sponsor": () => ({
     url: "/signup/sponsor",
-    form: { name: "Cross Site", email: "csrf-sponsor@example.org", password: "green-ladder-evening-7" },
+    form: { name: "Cross Site", email: "csrf-sponsor@example.org", password: "green-ladder-evening-7", privacyNotice: "on", terms: "on" },
   }),
   "routes/reset-password": (w) => ({
     url: `/reset-password?token=${w.tokens.reset}`,

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { emailedLink, expectAccessibleWithoutScripts } from "./account-helpers";
+import { ADULT_BIRTH_DATE, agreeOnSignupForm, emailedLink, expectAccessibleWithoutScripts } from "./account-helpers";
 import { createAccount, expect, mailbox, test, uniqueEmail } from "./fixtures";
 import { expectConfirmationWithIcs, expectMessageCount, publishedEvent, registrationOf } from "./participant-helpers";
 
@@ -32,6 +32,7 @@ test("a visitor signs up and books in one form, confirms the address to reach th
   await page.getByLabel("Full name").fill("Funmi Adeyemi");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill("yam pepper harmattan");
+  await agreeOnSignupForm(page, { birthDate: ADULT_BIRTH_DATE });
   await page.getByLabel(question).fill("Logistics");
   await page.getByRole("button", { name: "Book my seat" }).click();
   // The seat is held, and nobody is signed in until the address is confirmed (ADR 0020).
@@ -73,6 +74,7 @@ test("an address that already has an account books nothing: its owner is emailed
   await page.getByLabel("Full name").fill("Somebody Else");
   await page.getByLabel("Email address").fill(owner.email);
   await page.getByLabel("Create a password").fill("not the real password");
+  await agreeOnSignupForm(page, { birthDate: ADULT_BIRTH_DATE });
   await page.getByRole("button", { name: "Book my seat" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expectAccessibleWithoutScripts(page, browser);

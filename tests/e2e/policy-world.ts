@@ -5,6 +5,23 @@ import { eventPolicyFixtures } from "./event-helpers";
 import { mentoringPolicyFixtures } from "./mentoring-policy";
 import { programmePolicyFixtures } from "./programme-helpers";
 import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
+import { privacyReportingPolicyFixtures } from "./privacy-reporting-policy";
+
+/** A young person who is none of the actors, waiting for consent: the token of the link emailed to their guardian. */
+async function guardianConsentToken(): Promise<string> {
+  const { db } = await import("~db/client.server");
+  const { clock } = await import("~/utils/clock.server");
+  const { createSignupAccount, checkSignupConsent } = await import("~/modules/auth/index.server");
+  const { sendGuardianRequest } = await import("~/modules/auth/guardian-consent.server");
+  const email = uniqueEmail("young-person");
+  const consent = checkSignupConsent({ role: "participant", email, birthDate: "2012-01-01", guardianEmail: uniqueEmail("guardian") }, clock.now());
+  if (!consent.ok) throw new Error(consent.message);
+  return db.transaction((tx) => {
+    const { userId } = createSignupAccount(tx, { email, name: "Young Person", passwordHash: "not-a-hash", role: "participant", consent, now: clock.now() });
+    // A second request replaces the first: this one's raw token is the fixture.
+    return sendGuardianRequest(tx, { userId, childName: "Young Person", guardianEmail: consent.guardianEmail!, now: clock.now() });
+  });
+}
 
 export type PolicyWorld = { accounts: Record<Role, TestAccount>; person: TestAccount; fixtures: PolicyFixtures };
 
@@ -28,6 +45,9 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
   const invitee = uniqueEmail("invitee");
   expect(createInvitation({ inviter: accounts.organiser, email: invitee, role: "mentor" }).ok).toBe(true);
   const link = mailbox.link(await mailbox.waitFor(invitee, /invited you/), "/invitations/");
+  // A ready download of the person's data, built by the server's worker and emailed to them.
+  (await import("~/modules/privacy/export.server")).requestDataExport(person.id);
+  const downloadLink = mailbox.link(await mailbox.waitFor(person.email, /is ready to download/), "/me/privacy/download/");
   const fixtures: PolicyFixtures = {
     personId: person.id,
     outboxMessageId,
@@ -36,8 +56,11 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
     ...(await programmePolicyFixtures(accounts.organiser, accounts.participant)),
     calendarToken: (await import("~/modules/events/calendars/calendar.server")).feedTokenFor(person.id),
     preferencesToken: (await import("~/modules/outbox/preferences.server")).preferencesTokenFor(person.email),
+    guardianConsentToken: await guardianConsentToken(),
+    dataExportToken: new URL(downloadLink).pathname.split("/").pop()!,
     ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
     ...(await mentoringPolicyFixtures()),
+    ...(await privacyReportingPolicyFixtures(accounts.organiser.id, person.email)),
   };
   return { accounts, person, fixtures };
 }

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { emailedLink, expectAccessibleWithoutScripts } from "./account-helpers";
+import { ADULT_BIRTH_DATE, agreeOnSignupForm, emailedLink, expectAccessibleWithoutScripts } from "./account-helpers";
 import { createAccount, expect, signIn, test, uniqueEmail } from "./fixtures";
 import { createOpenCohort } from "./programme-helpers";
 
@@ -114,6 +114,7 @@ test("someone new opens a cohort's join link, signs up, confirms and lands back 
   await page.getByLabel("Full name").fill("Kemi Joiner");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(password);
+  await agreeOnSignupForm(page, { birthDate: ADULT_BIRTH_DATE });
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
 

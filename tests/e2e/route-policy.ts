@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Role } from "~db/schema";
 import { MENTORING_POLICY } from "./mentoring-policy";
 import { SPONSORSHIP_POLICY } from "./sponsorship-policy";
+import { PRIVACY_REPORTING_POLICY } from "./privacy-reporting-policy";
 
 /** Who may do something: everyone, anyone signed in, or only these roles. */
 export type Access = "anyone" | "signed-in" | readonly Role[];
@@ -49,6 +50,13 @@ export type PolicyFixtures = {
   matchRunId?: string;
   /** The permissions target's email-choices token, from the links in their reminders. */
   preferencesToken?: string;
+  /** The link a young person's parent or guardian was emailed: /guardian-consent/:token. */
+  guardianConsentToken?: string;
+  /** A data-subject request about the permissions target, and a breach in the log: /admin/privacy/requests/:id, /admin/privacy/breaches/:id. */
+  privacyRequestId?: string;
+  breachId?: string;
+  /** The token of the permissions target's ready data download, from the emailed link: /me/privacy/download/:token. */
+  dataExportToken?: string;
 };
 
 
@@ -127,6 +135,20 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/email.unsubscribe": { load: "anyone", post: "anyone", url: (f) => `/email/unsubscribe?t=${f.preferencesToken ?? "no-such-token"}&k=step-nudges` },
   "routes/email.preferences.$token": { load: "anyone", post: "anyone", url: (f) => `/email/preferences/${f.preferencesToken ?? "no-such-token"}` },
   "routes/me.notifications": { load: "signed-in", post: "signed-in" },
+  "routes/me.privacy": { load: "signed-in", post: "signed-in" },
+  // The emailed token is the key: a parent or guardian has no account.
+  "routes/guardian-consent.$token": { load: "anyone", post: "anyone", url: (f) => `/guardian-consent/${f.guardianConsentToken ?? "no-such-token"}` },
+  "routes/admin.privacy.guardians": { load: ORGANISERS, post: ORGANISERS },
+  // Download my data: asking needs no fields. The emailed link and its file open for their owner only
+  // (the permissions target, none of the actors); anyone else signed in gets a 404.
+  "routes/me.privacy_.download": { load: "signed-in", post: "signed-in", acceptsEmptyForm: true },
+  "routes/me.privacy_.download_.$token": { load: "signed-in", post: "no-action", url: (f) => `/me/privacy/download/${f.dataExportToken ?? "no-such-download"}`, othersGetNotFound: true },
+  "routes/me.privacy_.download_.$token[.zip]": { load: "signed-in", post: "no-action", url: (f) => `/me/privacy/download/${f.dataExportToken ?? "no-such-download"}.zip`, othersGetNotFound: true },
+  // Delete my account: the form needs the password (an empty one is refused); erasing on request and
+  // the retention periods are the organisers'.
+  "routes/me.privacy_.delete": { load: "signed-in", post: "signed-in" },
+  "routes/admin.people.$id_.erase": { load: ORGANISERS, post: ORGANISERS, url: (f) => `/admin/people/${f.personId}/erase` },
+  "routes/admin.privacy.retention": { load: ORGANISERS, post: ORGANISERS },
 
   "routes/me._index": { load: "signed-in", post: "signed-in" },
   "routes/me.account": { load: "signed-in", post: "signed-in" },
@@ -201,6 +223,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 
   ...SPONSORSHIP_POLICY,
   ...MENTORING_POLICY,
+  ...PRIVACY_REPORTING_POLICY,
 };
 
 export function mayAccess(access: Access, actor: Actor): boolean {

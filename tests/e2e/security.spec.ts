@@ -207,7 +207,7 @@ test.describe("rate limits", () => {
   test("sign-ups are limited per IP address", async ({ http }) => {
     const signUp = (ip: string) =>
       http.post("/signup?index", {
-        form: { name: "Rate Limited", email: uniqueEmail("signup-limit"), password: "copper-meadow-lantern-4" },
+        form: { name: "Rate Limited", email: uniqueEmail("signup-limit"), password: "copper-meadow-lantern-4", birthDate: "1996-05-14", privacyNotice: "on", terms: "on" },
         headers: fromIp(ip),
       });
     for (let i = 1; i <= 3; i++) expect((await signUp("2001:db8:12::1")).status(), `sign-up ${i}`).toBe(200);

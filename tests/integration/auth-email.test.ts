@@ -44,7 +44,7 @@ afterEach(() => clock.set(null));
 describe("verifying an email address", () => {
   it("changes nothing when the link is opened, and confirms on the button's POST, once", async () => {
     const email = uniqueEmail("verify");
-    const result = await signUp({ name: "Chi", email, password: "verify me please" }, freshIp());
+    const result = await signUp({ name: "Chi", email, password: "verify me please", birthDate: "1996-05-14" }, freshIp());
     const userId = (result as { userId: string }).userId;
     const token = tokenFrom(email, "verify-email");
 
@@ -64,7 +64,7 @@ describe("verifying an email address", () => {
 
   it("expires a verification link after 24 hours", async () => {
     const email = uniqueEmail("late");
-    await signUp({ name: "Late", email, password: "verify me later" }, freshIp());
+    await signUp({ name: "Late", email, password: "verify me later", birthDate: "1996-05-14" }, freshIp());
     const token = tokenFrom(email, "verify-email");
     clock.advance(24 * HOUR);
     expect((await confirmLink(token)).data).toEqual({ invalid: true, reason: "This link has expired or has already been used." });

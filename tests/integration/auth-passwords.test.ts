@@ -209,7 +209,7 @@ describe("resetting a forgotten password", () => {
 
   it("refuses a token made for another purpose", async () => {
     const email = uniqueEmail("purpose");
-    await signUp({ name: "P", email, password: "purpose bound phrase" }, freshIp());
+    await signUp({ name: "P", email, password: "purpose bound phrase", birthDate: "1996-05-14" }, freshIp());
     const verifyToken = tokenFromLatestEmail(email, "verify-email");
     expect((await postReset(verifyToken, "hijacked password")).data).toEqual({ linkInvalid: true });
   });

@@ -112,7 +112,7 @@ describe("sign-up limits", () => {
     const signup = (n: number) =>
       runRoute(() =>
         signupAction(routeArgs({
-          request: formRequest("/signup", { name: `Person ${n}`, email: uniqueEmail(`s${n}`), password: "joining the programme" }),
+          request: formRequest("/signup", { name: `Person ${n}`, email: uniqueEmail(`s${n}`), password: "joining the programme", birthDate: "1996-05-14", privacyNotice: "on", terms: "on" }),
           context: loadContext(ip),
           params: {},
         })),

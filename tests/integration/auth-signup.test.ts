@@ -15,9 +15,11 @@ import { signUp, findUserByEmail } from "~/modules/auth/index.server";
 const count = (table: typeof users | typeof userRoles | typeof emailTokens | typeof outbox) =>
   db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 
+/** Every form ticks the notice and the terms; participants also give a date of birth (ADR 0023). */
 function postSignup(path: string, fields: Record<string, string>, ip: string) {
   const handler = path.endsWith("mentor") ? mentorSignup : path.endsWith("sponsor") ? sponsorSignup : participantSignup;
-  return runRoute(() => handler(routeArgs({ request: formRequest(path, fields), context: loadContext(ip), params: {} })));
+  const agreed = { privacyNotice: "on", terms: "on", ...(handler === participantSignup ? { birthDate: "1996-05-14" } : {}), ...fields };
+  return runRoute(() => handler(routeArgs({ request: formRequest(path, agreed), context: loadContext(ip), params: {} })));
 }
 
 beforeEach(() => resetRateLimits());
@@ -27,7 +29,7 @@ describe("sign-up", () => {
     const email = uniqueEmail("new");
     const result = await postSignup("/signup", { name: "Ada Obi", email: email.toUpperCase(), password: "a long enough phrase" }, "198.51.100.1");
     expect(result.status).toBe(200);
-    expect(result.data).toEqual({ sent: true, email: email.toUpperCase() });
+    expect(result.data).toEqual({ sent: true, email: email.toUpperCase(), guardianAsked: false });
 
     const user = findUserByEmail(email)!;
     expect(user.email).toBe(email);
@@ -54,7 +56,7 @@ describe("sign-up", () => {
     );
     try {
       await expect(
-        signUp({ name: "Bola", email: uniqueEmail("fails"), password: "a long enough phrase" }, "198.51.100.2"),
+        signUp({ name: "Bola", email: uniqueEmail("fails"), password: "a long enough phrase", birthDate: "1996-05-14" }, "198.51.100.2"),
       ).rejects.toThrow(/outbox refused/);
     } finally {
       db.$client.exec("DROP TRIGGER refuse_outbox");
@@ -68,7 +70,7 @@ describe("sign-up", () => {
     const before = [count(users), count(emailTokens), count(outbox)];
     const again = await postSignup("/signup/mentor", { name: "Second", email: ` ${email.toUpperCase()} `, password: "another phrase here" }, "198.51.100.4");
     expect(again.status).toBe(first.status);
-    expect(again.data).toEqual({ sent: true, email: email.toUpperCase() });
+    expect(again.data).toEqual({ sent: true, email: email.toUpperCase(), guardianAsked: false });
     expect([count(users), count(emailTokens), count(outbox)]).toEqual(before);
     const owner = findUserByEmail(email)!;
     expect(owner.name).toBe("First");
@@ -128,7 +130,7 @@ describe("coming back to the page that sent someone to sign up", () => {
   it("carries the page through the confirmation link, signs the person in and lands back on it", async () => {
     const email = uniqueEmail("joiner");
     const page = await runRoute(() => participantLoader(routeArgs({ request: getRequest("/signup?redirectTo=%2Fjoin%2FDEMO2026"), context: loadContext(), params: {} })));
-    expect(page.data).toEqual({ redirectTo: "/join/DEMO2026" });
+    expect(page.data).toEqual({ redirectTo: "/join/DEMO2026", adultAge: 18 });
     await postSignup("/signup", { name: "Joy Joiner", email, password: "a long enough phrase", redirectTo: "/join/DEMO2026" }, "198.51.100.40");
     const link = verifyLinkOf(email);
     expect(link.searchParams.get("next")).toBe("/join/DEMO2026");

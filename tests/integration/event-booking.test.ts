@@ -116,11 +116,14 @@ describe("booking a seat", () => {
   });
 });
 
+// An adult's date of birth: participants give one at sign-up (ADR 0023).
+const ADULT_BIRTH_DATE = "1996-05-14";
+
 describe("signing up in the same form", () => {
   it("creates an unverified participant, sends the verification email and books", async () => {
     const event = createTestEvent();
     const email = uniqueEmail("newcomer");
-    const result = await signUpAndRegister({ name: "Ngozi", email, password: "a long enough passphrase", answers: {} }, event.id, "198.51.100.1");
+    const result = await signUpAndRegister({ name: "Ngozi", email, password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, event.id, "198.51.100.1");
     expect(result).toMatchObject({ kind: "booked", outcome: { ok: true, status: "confirmed" } });
     const user = db.select().from(users).where(eq(users.email, email)).get()!;
     expect(user.emailVerifiedAt).toBeNull();
@@ -132,11 +135,11 @@ describe("signing up in the same form", () => {
     const event = createTestEvent();
     const owner = await createUser({ name: "Owner" });
     const result = await signUpAndRegister(
-      { name: "Impostor", email: owner.email.toUpperCase(), password: "a long enough passphrase", answers: {} },
+      { name: "Impostor", email: owner.email.toUpperCase(), password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE },
       event.id,
       "198.51.100.2",
     );
-    expect(result).toEqual({ ok: true, kind: "check-email", email: owner.email });
+    expect(result).toEqual({ ok: true, kind: "check-email", email: owner.email, guardianAsked: false });
     expect(registrationsOf(event.id)).toHaveLength(0);
     const [attempt] = emailsOf("registration-attempt", owner.email);
     expect((attempt.props as { url: string }).url).toBe(`http://localhost:3000/login?redirectTo=%2Fevents%2F${event.slug}`);
@@ -146,16 +149,16 @@ describe("signing up in the same form", () => {
   it("refuses a closed event before creating any account, and applies the email limits", async () => {
     const closed = createTestEvent({ status: "cancelled" });
     const email = uniqueEmail("late");
-    const result = await signUpAndRegister({ name: "Late", email, password: "a long enough passphrase", answers: {} }, closed.id, "198.51.100.3");
+    const result = await signUpAndRegister({ name: "Late", email, password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, closed.id, "198.51.100.3");
     expect(result).toMatchObject({ ok: false, code: "cancelled" });
     expect(db.select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
 
     const open = createTestEvent({ capacity: 50 });
     const ip = "198.51.100.4";
     for (let i = 0; i < 3; i++) {
-      await signUpAndRegister({ name: `P${i}`, email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {} }, open.id, ip);
+      await signUpAndRegister({ name: `P${i}`, email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
     }
-    const refused = signUpAndRegister({ name: "One more", email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {} }, open.id, ip);
+    const refused = signUpAndRegister({ name: "One more", email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
     await expect(refused).rejects.toMatchObject({ init: { status: 429 } });
   });
 });

@@ -96,7 +96,7 @@ describe("the event page", () => {
 
   it("books a newcomer's seat and, like an existing address, answers 'check your email' with no session", async () => {
     const event = createTestEvent();
-    const fields = { intent: "register", name: "New Person", email: "brand-new@example.org", password: "a long enough passphrase" };
+    const fields = { intent: "register", name: "New Person", email: "brand-new@example.org", password: "a long enough passphrase", birthDate: "1996-05-14", privacyNotice: "on", terms: "on" };
     const created = await runRoute(() => eventAction(routeArgs({ request: formRequest(`/events/${event.slug}`, fields), params: { slug: event.slug }, context: loadContext("198.51.100.20") })));
     expect(created).toMatchObject({ status: 200, data: { checkEmail: "brand-new@example.org" } });
     expect(setCookies(created).some((c) => c.startsWith("steppingstone_session="))).toBe(false);

@@ -30,6 +30,10 @@ export const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "second-factor-added": { name: "Chiamaka" },
   "second-factor-removed": { name: "Chiamaka" },
   "recovery-code-used": { name: "Chiamaka", codesLeft: 9 },
+  "data-export-ready": { name: "Chiamaka", url, expiresOn: "Friday 18 December 2026, 2:00 pm" },
+  "erasure-scheduled": { name: "Chiamaka", eraseOn: "Friday 18 December 2026, 9:00 am", url },
+  "guardian-consent-request": { childName: "Chiamaka", url, adultAge: 18 },
+  "guardian-consent-given": { name: "Chiamaka", url },
   "event-changed": {
     name: "Chiamaka",
     eventTitle: "Resilience workshop",

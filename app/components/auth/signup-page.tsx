@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { ErrorSummary, NewPasswordField, SubmitButton, TextField } from "../forms";
 import { PageHeader } from "../layout";
-import { signupSchema } from "~/modules/auth";
+import { AgreementFields, BirthDateFields } from "./consent-fields";
+import { participantSignupSchema, signupSchema } from "~/modules/auth";
 
 type SignupVariant = "participant" | "mentor" | "sponsor";
 
@@ -26,18 +27,20 @@ export function signupTitle(variant: SignupVariant): string {
   return COPY[variant].title;
 }
 
-type ActionData = SubmissionResult<string[]> | { sent: true; email: string } | undefined;
+type ActionData = SubmissionResult<string[]> | { sent: true; email: string; guardianAsked: boolean } | undefined;
 
 /** The sign-up page; the participant, mentor and sponsor pages differ only in their words. */
 export function SignupPage({ variant }: { variant: SignupVariant }) {
   const actionData = useActionData<ActionData>();
-  const { redirectTo } = useLoaderData<{ redirectTo: string | null }>();
+  const { redirectTo, adultAge } = useLoaderData<{ redirectTo: string | null; adultAge: number }>();
+  const participant = variant === "participant";
   const loginUrl = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login";
   const sent = actionData && "sent" in actionData ? actionData : null;
   const [form, fields] = useForm({
     id: "signup",
     lastResult: actionData && !("sent" in actionData) ? actionData : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+    // One field set for every page; the mentor and sponsor forms simply have no date of birth.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: (participant ? participantSignupSchema : signupSchema) as typeof participantSignupSchema }),
     shouldValidate: "onBlur",
   });
 
@@ -51,6 +54,15 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
           </p>
           <p className="muted">The link works for 24 hours. If nothing arrives, check your spam folder.</p>
         </div>
+        {sent.guardianAsked ? (
+          <div className="notice measure" role="note">
+            <p>
+              As you are under {adultAge}, we have also emailed your parent or guardian a link to agree to your account. Until they
+              do, you can read and look around, but you cannot book seats, join a cohort or ask for a mentor, and we share
+              nothing about you with mentors.
+            </p>
+          </div>
+        ) : null}
         <p>
           Already confirmed? <Link to={loginUrl}>Log in</Link>.
         </p>
@@ -63,7 +75,18 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
     <>
       <PageHeader title={title} lead={lead} />
       <Form method="post" className="form" {...getFormProps(form)}>
-        <ErrorSummary form={form} fields={{ name: fields.name, email: fields.email, password: fields.password }} />
+        <ErrorSummary
+          form={form}
+          fields={{
+            name: fields.name,
+            email: fields.email,
+            password: fields.password,
+            ...(participant ? { birthDate: fields.birthDate, guardianEmail: fields.guardianEmail } : {}),
+            privacyNotice: fields.privacyNotice,
+            terms: fields.terms,
+            optionalUses: fields.optionalUses,
+          }}
+        />
         <TextField meta={fields.name} label="Full name" autoComplete="name" spellCheck={false} />
         <TextField
           meta={fields.email}
@@ -74,6 +97,8 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
           spellCheck={false}
         />
         <NewPasswordField meta={fields.password} />
+        {participant ? <BirthDateFields birthDate={fields.birthDate} guardianEmail={fields.guardianEmail} adultAge={adultAge} /> : null}
+        <AgreementFields privacyNotice={fields.privacyNotice} terms={fields.terms} optionalUses={fields.optionalUses} />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <SubmitButton>Create account</SubmitButton>
       </Form>

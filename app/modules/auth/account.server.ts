@@ -9,7 +9,8 @@ import { hashPassword } from "./password.server";
 import { assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
-import { insertUser, normaliseEmail } from "./users.server";
+import { checkSignupConsent, createSignupAccount, type SignupConsent } from "./signup-consent.server";
+import { normaliseEmail } from "./users.server";
 import { enqueueEmail, moveEmailPreferences } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Refusal } from "~/utils/refusal";
@@ -27,18 +28,24 @@ function emailTaken(tx: Tx, email: string): boolean {
 /**
  * Creates an account and queues its verification email. An address that already has an account
  * gets exactly the same outcome on screen and no new account, so the form cannot be used to find
- * out who is registered. Throws a 429 when the sign-up or email limits are spent.
+ * out who is registered. A participant under the organisation's age of consent gets an account
+ * held for a parent's or guardian's consent, whose link goes to the address they gave (ADR 0023);
+ * `guardianAsked` follows from what was typed, not from whether the address had an account.
+ * Throws a 429 when the sign-up or email limits are spent.
  */
 export async function signUp(
-  input: { name: string; email: string; password: string; role?: SignupRole; next?: string },
+  input: { name: string; email: string; password: string; role?: SignupRole; next?: string } & SignupConsent,
   ip: string,
-): Promise<{ ok: true; created: boolean; userId: string | null } | Refusal> {
+): Promise<{ ok: true; created: boolean; userId: string | null; guardianAsked: boolean } | Refusal> {
   const email = normaliseEmail(input.email);
   const role = input.role ?? "participant";
   const problem = passwordProblem(input.password);
   if (problem) return refuse(problem, { field: "password" });
+  const consent = checkSignupConsent({ ...input, role, email }, clock.now());
+  if (!consent.ok) return consent;
   await assertSignupAllowed(ip);
   await assertEmailSendAllowed(email, ip);
+  if (consent.guardianEmail) await assertEmailSendAllowed(consent.guardianEmail, ip);
   // Hashed whether or not the address is taken, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
 
@@ -47,7 +54,7 @@ export async function signUp(
     userId = db.transaction(
       (tx) => {
         if (emailTaken(tx, email)) return null;
-        const id = insertUser(tx, { email, name: input.name, passwordHash, roles: [role] });
+        const { userId: id } = createSignupAccount(tx, { email, name: input.name, passwordHash, role, consent, now: clock.now() });
         const token = issueToken(tx, { userId: id, purpose: "verify_email", email });
         enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, input.next) });
         return id;
@@ -59,7 +66,7 @@ export async function signUp(
     userId = null;
   }
   securityEvent("signup", { userId, role, ip, outcome: userId ? "created" : "address-already-registered" });
-  return { ok: true, created: userId !== null, userId };
+  return { ok: true, created: userId !== null, userId, guardianAsked: consent.guardianEmail !== null };
 }
 
 /** Sends a fresh verification link to a signed-in person whose address is not yet confirmed. */

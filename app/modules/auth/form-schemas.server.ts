@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password.server";
-import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, resetPasswordSchema, signupSchema } from "./schemas";
+import { changePasswordSchema, participantSignupSchema, PASSWORD_MAX, PASSWORD_MIN, resetPasswordSchema, signupSchema } from "./schemas";
 
 // The browser checks length; only the server holds the list of common passwords.
 export const COMMON_PASSWORD_MESSAGE =
@@ -14,6 +14,8 @@ const notCommon = <T extends z.ZodType<string, string>>(field: T) =>
   field.refine((password) => !isCommonPassword(password), { error: COMMON_PASSWORD_MESSAGE });
 
 export const signupServerSchema = signupSchema.extend({ password: notCommon(signupSchema.shape.password) });
+
+export const participantSignupServerSchema = participantSignupSchema.extend({ password: notCommon(participantSignupSchema.shape.password) });
 
 export const resetPasswordServerSchema = resetPasswordSchema.extend({
   password: notCommon(resetPasswordSchema.shape.password),

@@ -1,4 +1,7 @@
 // The auth area's front door for code that also runs in the browser: schemas, labels, types.
 export { INVITABLE_ROLES, ROLE_LABELS, ROLE_OPTIONS, inviteSchema, revokeSchema, rolesSchema } from "./roles";
-export { INVALID_RESET_LINK, changeEmailSchema, changePasswordSchema, forgotPasswordSchema, loginSchema, resendVerificationSchema, resetPasswordSchema, signupSchema, verifyEmailSchema } from "./schemas";
+export { changeNameSchema, rectifyPersonSchema } from "./rectification-schemas";
+export { INVALID_RESET_LINK, changeEmailSchema, changePasswordSchema, forgotPasswordSchema, loginSchema, participantSignupSchema, resendVerificationSchema, resetPasswordSchema, signupSchema, verifyEmailSchema } from "./schemas";
+export { acknowledgeNoticeSchema, guardianConsentSchema, optionalConsentsSchema, paperConsentSchema, resendGuardianRequestSchema, resendGuardianSchema } from "./consent-schemas";
+export { CONSENT_PURPOSES, OPTIONAL_USES, OPTIONAL_USE_KEYS, RELATIONSHIPS, TERMS_SUMMARY, optionalUseLabel, type ConsentPurpose, type OptionalUse } from "./consent-uses";
 export { confirmTotpSchema, removeTotpSchema, secondFactorCodeSchema, startTotpSchema } from "./two-factor-schemas";

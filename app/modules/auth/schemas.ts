@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { agreementFields, participantFields } from "./consent-schemas";
 
 // Limits shared with the server's password module; repeated here because this file runs in the
 // browser, where the server module (and its list of common passwords) must not be bundled.
@@ -34,7 +35,11 @@ export const signupSchema = z.object({
   password: newPasswordField(),
   // The page that sent the person to sign up (a cohort's join link, say): they come back to it.
   redirectTo: z.string().max(500).optional(),
+  ...agreementFields,
 });
+
+/** Participants also give their date of birth, and under age a parent's or guardian's email (ADR 0023). */
+export const participantSignupSchema = signupSchema.extend(participantFields);
 
 export const loginSchema = z.object({
   email: emailField(),

@@ -20,6 +20,8 @@ export type SessionUser = {
   sessionId: string;
   /** When this session last passed a second factor, or null (ADR 0022). */
   secondFactorAt: number | null;
+  /** A young person's account held until a parent or guardian consents: they may browse, not book or be matched (ADR 0023). */
+  awaitingGuardian: boolean;
 };
 
 function hashSecret(secret: string): Uint8Array {
@@ -49,6 +51,9 @@ export function createSession(
       secondFactorAt: options.secondFactorAt ?? null,
     })
     .run();
+  // Every way in (log-in, sign-up, an accepted invitation) opens a session: the retention job
+  // counts an account's inactivity from here.
+  db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId)).run();
   return { sessionId: id, cookie: serializeSessionCookie(`${id}.${secret}`, INACTIVITY_TIMEOUT / 1000) };
 }
 
@@ -71,6 +76,7 @@ export function validateSessionToken(token: string): SessionUser | null {
       email: users.email,
       name: users.name,
       emailVerifiedAt: users.emailVerifiedAt,
+      guardianConsent: users.guardianConsent,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -100,6 +106,7 @@ export function validateSessionToken(token: string): SessionUser | null {
     roles,
     sessionId: row.id,
     secondFactorAt: row.secondFactorAt,
+    awaitingGuardian: row.guardianConsent === "waiting",
   };
 }
 

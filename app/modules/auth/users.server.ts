@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
-import { userRoles, users, type Role } from "~db/schema";
+import { userRoles, users, type GuardianConsentState, type Role } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 
@@ -15,6 +15,9 @@ export type NewUser = {
   roles: Role[];
   emailVerified?: boolean;
   grantedBy?: string | null;
+  /** A participant's date of birth (YYYY-MM-DD), and whether the account waits for a guardian (ADR 0023). */
+  birthDate?: string | null;
+  guardianConsent?: GuardianConsentState;
 };
 
 
@@ -29,6 +32,8 @@ export function insertUser(tx: Tx, input: NewUser): string {
       name: input.name.trim(),
       passwordHash: input.passwordHash,
       emailVerifiedAt: input.emailVerified ? now : null,
+      birthDate: input.birthDate ?? null,
+      guardianConsent: input.guardianConsent ?? "not_needed",
       createdAt: now,
       updatedAt: now,
     })

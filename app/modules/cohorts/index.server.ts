@@ -5,6 +5,7 @@ export { findCertificate } from "./certificates.server";
 export { createCohort, facilitatorOptions, findCohort, findCohortByCode, generateJoinCode, listCohorts, memberCount, memberUserIds, updateCohort } from "./cohorts.server";
 export { addStep, answerCounts, curriculaWithCohortCounts, moveStep, removeStep } from "./curriculum-edits.server";
 export { cohortGrid } from "./dashboard.server";
+export { eraseCohortsData } from "./erasure.server";
 export { programmeFigures } from "./figures.server";
 export { announceRelease, registerCohortJobs, sendDueNudges } from "./jobs.server";
 export { membersExport } from "./members-csv.server";
@@ -12,3 +13,4 @@ export { addEventAttendees, inviteToCohort, joinCohort, joinUrl, membershipOf, m
 export { cohortSteps, isReleased, todayForCohorts, programmeFor, programmeSummary, stepPageFor } from "./progress.server";
 export { syncReleases } from "./releases.server";
 export { stepView } from "./step-view.server";
+export { personalDataInCohorts } from "./personal-data.server";

@@ -10,6 +10,7 @@ import { scheduleNudgeCheck } from "./releases.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
 import { checkedInUserIds } from "~/modules/events/index.server";
+import { awaitsGuardian } from "~/modules/auth/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 
 export type Membership = typeof cohortMembers.$inferSelect;
@@ -52,11 +53,12 @@ function countMembers(tx: Tx, cohortId: string): number {
   return tx.select({ n: sql<number>`count(*)` }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).get()!.n;
 }
 
-/** Refused with code "full" (409) or "missing" (404). */
+/** Refused with code "full" (409), "missing" (404) or "awaiting-guardian" (403: a young person's account held for consent, ADR 0023). */
 export type JoinOutcome = Outcome<{ status: "joined" | "already"; memberId: string }>;
 
 const COHORT_FULL = refuse("Sorry, this cohort is full. Ask the organisers about the next one.", { code: "full", status: 409 });
 const NO_COHORT = refuse("There is no such cohort.", { code: "missing", status: 404 });
+const AWAITING_GUARDIAN = refuse("You can join a cohort once your parent or guardian has agreed to your account.", { code: "awaiting-guardian", status: 403 });
 
 /** Joins a person to a cohort by its code (or an invitation to their address), within capacity. */
 export function joinCohort({ user, cohortId }: { user: { id: string; email: string }; cohortId: string }): JoinOutcome {
@@ -65,6 +67,7 @@ export function joinCohort({ user, cohortId }: { user: { id: string; email: stri
     (tx): JoinOutcome => {
       const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
       if (!cohort) return NO_COHORT;
+      if (awaitsGuardian(tx, user.id)) return AWAITING_GUARDIAN;
       const existing = tx
         .select({ id: cohortMembers.id })
         .from(cohortMembers)

@@ -9,6 +9,8 @@ export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.ser
 export { attendeesExport, attendeesFileName } from "./check-in/attendees-csv.server";
 export { attendanceCounts, checkIn } from "./check-in/check-in.server";
 export { checkedInUserIds, eventsWithCheckIns } from "./check-in/checked-in.server";
+export { eraseEventsData } from "./erasure.server";
+export { applyEventsRetention } from "./retention.server";
 export { eventPath, hasEnded, ticketPath, whenText } from "./facts.server";
 export { feedbackFormFor, saveFeedback, type FeedbackAccess } from "./follow-up/feedback.server";
 export { rescheduleEventJobs } from "./follow-up/reminders.server";
@@ -20,3 +22,4 @@ export { listPublicEvents, publicEventBySlug } from "./publishing/public-lists.s
 export { seriesSessions } from "./publishing/series.server";
 export { eventShareCard, publicEventPaths } from "./publishing/sharing.server";
 export { DRAFT_IS_DELETED_NOT_CANCELLED, cancelEvent, deleteDraftEvent, publishEvent, unpublishEvent } from "./publishing/status.server";
+export { personalDataInEvents } from "./personal-data.server";

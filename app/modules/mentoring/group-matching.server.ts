@@ -8,6 +8,7 @@ import { scorePair, type PairScore } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory, type ApprovedMentor } from "./suggestions.server";
 import { findCohort, memberUserIds } from "~/modules/cohorts/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { awaitingGuardianAmong } from "~/modules/auth/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { clock } from "~/utils/clock.server";
 
@@ -38,14 +39,20 @@ export function waitingMenteeIds(): string[] {
   return rows.map((r) => r.id);
 }
 
+/** Young people whose accounts wait for a guardian's consent are never matched (ADR 0023). */
+function withoutHeldAccounts(ids: string[]): string[] {
+  const held = awaitingGuardianAmong(ids);
+  return ids.filter((id) => !held.has(id));
+}
+
 /** The people a run would consider, and how many of the pool already have a mentor. */
 function resolvePool(pool: MenteePool): { menteeIds: string[]; alreadyMentored: number; label: string } | null {
-  if (pool.kind === "waiting") return { menteeIds: waitingMenteeIds(), alreadyMentored: 0, label: "Everyone waiting for a mentor" };
+  if (pool.kind === "waiting") return { menteeIds: withoutHeldAccounts(waitingMenteeIds()), alreadyMentored: 0, label: "Everyone waiting for a mentor" };
   const cohort = findCohort(pool.cohortId);
   if (!cohort) return null;
   const members = memberUserIds(pool.cohortId);
   const mentored = menteesWithActiveMentor(members);
-  return { menteeIds: members.filter((id) => !mentored.has(id)), alreadyMentored: mentored.size, label: `Cohort: ${cohort.cohort.name}` };
+  return { menteeIds: withoutHeldAccounts(members.filter((id) => !mentored.has(id))), alreadyMentored: mentored.size, label: `Cohort: ${cohort.cohort.name}` };
 }
 
 type Mentee = { id: string; name: string; profile: MenteeProfile | undefined };

@@ -2,6 +2,7 @@
 export { checkInForToken, recordCheckInRating, scheduleFirstCheckIn } from "./check-ins.server";
 export { mentoringFigures } from "./figures.server";
 export { createMatchRun, listRuns, waitingMenteeIds, type MenteePool } from "./group-matching.server";
+export { eraseMentoringData } from "./erasure.server";
 export { registerMentoringJobs } from "./jobs.server";
 export { endMentorship, endPageFor, mentorshipsOf, rateEndedMentorship, type MentorshipListItem } from "./lifecycle.server";
 export { changeProposal, discardRun, eligibleMentorsFor, findRun, publishRun, runProposals } from "./match-review.server";
@@ -15,3 +16,4 @@ export { answerSession, proposeSession, rateSession, recordOutcome, sessionForVi
 export { shareStep, withdrawStep } from "./shared-answers.server";
 export { mentorCard, suggestMentorsFor } from "./suggestions.server";
 export { workspaceFor, type Workspace, type WorkspaceSession } from "./workspace.server";
+export { personalDataInMentoring } from "./personal-data.server";

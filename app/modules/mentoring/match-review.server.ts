@@ -8,6 +8,7 @@ import { getMenteeProfile } from "./profiles.server";
 import { scorePair } from "./scoring";
 import { approvedMentors, menteeTraits, mentorTraits, pairHistory } from "./suggestions.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { awaitsGuardian } from "~/modules/auth/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { clock } from "~/utils/clock.server";
 
@@ -61,7 +62,7 @@ export function eligibleMentorsFor(runId: string, proposalId: string): MentorOpt
   const at = clock.now();
   const proposal = proposalIn(runId, proposalId);
   const profile = getMenteeProfile(proposal.menteeId);
-  if (!profile) return [];
+  if (!profile || awaitsGuardian(db, proposal.menteeId)) return [];
   const usedElsewhere = new Map<string, number>();
   const others = db
     .select({ mentorId: matchProposals.mentorId })

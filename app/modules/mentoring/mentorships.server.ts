@@ -7,6 +7,7 @@ import { randomId } from "~/utils/ids.server";
 import { scheduleFirstCheckIn } from "./check-ins.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { awaitsGuardian } from "~/modules/auth/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 
 /** The transaction handle drizzle passes to `db.transaction(fn)`; plain `db` works too. */
@@ -85,6 +86,8 @@ function pairEnded(tx: Reader, mentorId: string, menteeId: string): boolean {
 /** Why this mentor cannot take this mentee now, in words; null when they can. */
 export function pairingBlocker(tx: Reader, mentorId: string, menteeId: string): string | null {
   if (mentorId === menteeId) return "A mentor cannot mentor themselves.";
+  // Nothing about a young person reaches a mentor until a parent or guardian consents (ADR 0023).
+  if (awaitsGuardian(tx, menteeId)) return "This young person's account is waiting for a parent's or guardian's consent.";
   const profile = tx
     .select({ status: mentorProfiles.status, accepting: mentorProfiles.accepting, capacity: mentorProfiles.capacity })
     .from(mentorProfiles)

@@ -11,6 +11,7 @@ import { MAX_OPEN_REQUESTS } from "./mentorship-schemas";
 import { absoluteUrl } from "~/utils/urls.server";
 import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { awaitsGuardian } from "~/modules/auth/index.server";
 
 export const RESPOND_WITHIN = 7 * DAY;
 // After a "no", the mentor is not asked again by the same person for a while: one answer is enough.
@@ -47,6 +48,8 @@ function openRequestCount(tx: Tx, menteeId: string): number {
   return row?.n ?? 0;
 }
 
+const AWAITING_GUARDIAN = "You can ask for a mentor once your parent or guardian has agreed to your account.";
+
 export type RequestInput = { menteeId: string; mentorId: string; message: string };
 
 /** A mentee asks an approved mentor; the mentor has 7 days to answer before it lapses. */
@@ -54,6 +57,7 @@ export function requestMentor({ menteeId, mentorId, message }: RequestInput): Re
   const now = clock.now();
   return db.transaction(
     (tx): RequestOutcome => {
+      if (awaitsGuardian(tx, menteeId)) return refuse(AWAITING_GUARDIAN, { code: "awaiting-guardian", status: 403 });
       const blocker = pairingBlocker(tx, mentorId, menteeId);
       if (blocker) return refuse(blocker);
       const againFrom = askAgainFrom(tx, mentorId, menteeId, now);

@@ -1,5 +1,9 @@
 // The organisation area's front door for server code (routes, other areas, scripts).
 export { auditPage, describeAuditDetails, describeTarget, recordAudit } from "./audit.server";
+export { eraseOrganisationData } from "./erasure.server";
+export { applyOrganisationRetention } from "./retention.server";
+export { retentionCutoffs, retentionSettings, saveRetentionSettings, type RetentionCutoffs } from "./retention-settings.server";
 export { getOrganisation, saveOrganisationSettings, updateOrganisation } from "./settings.server";
 export { organisationCardPath, organisationShareCard, siteShare } from "./sharing.server";
 export { currentPrivacyNotice, publishPrivacyNotice, type PrivacyNotice } from "./privacy-notice.server";
+export { personalDataInOrganisation } from "./personal-data.server";

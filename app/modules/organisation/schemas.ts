@@ -42,6 +42,14 @@ export const settingsSchema = z.object({
   bankTransferDetails: z.string().max(2000, "Bank-transfer details are at most 2,000 characters").default(""),
   helpLines: z.string().max(2000, "Help lines are at most 2,000 characters").default(""),
   organiserSecondFactorRequired: z.boolean().optional().default(false),
+  // Young people (ADR 0023): under this age a parent or guardian consents.
+  adultAge: z
+    .number({ error: "Enter the age of consent as a whole number, like 18" })
+    .int({ error: "Enter the age of consent as a whole number, like 18" })
+    .min(13, { error: "The age of consent is at least 13" })
+    .max(21, { error: "The age of consent is at most 21" })
+    .optional(),
+  under16Allowed: z.boolean().optional().default(false),
   website: httpsUrl,
   instagram: httpsUrl,
   x: httpsUrl,

@@ -39,6 +39,8 @@ const SETTINGS_FIELDS = [
   "bankTransferDetails",
   "helpLines",
   "organiserSecondFactorRequired",
+  "adultAge",
+  "under16Allowed",
   "socialLinks",
 ] as const satisfies readonly (keyof OrganisationUpdate)[];
 

@@ -5,5 +5,8 @@ export { dropPendingJobs, firstTime, registerJobHandler, scheduleJob, type JobPa
 export { countDeadMessages, getOutboxMessage, htmlForPreview, listOutboxMessages, retryDeadMessage, splitLinks, type OutboxSummary } from "./outbox-admin.server";
 export { describeOutboxMessage } from "./message-state.server";
 export { enqueueEmail } from "./outbox.server";
+export { eraseOutboxData } from "./erasure.server";
+export { applyOutboxRetention } from "./retention.server";
 export { moveEmailPreferences, notificationChoicesByToken, notificationChoicesFor, saveNotificationChoices, turnOffByToken, type NotificationChoice } from "./preferences.server";
 export { startWorker } from "./worker.server";
+export { personalDataInOutbox } from "./personal-data.server";

@@ -6,6 +6,7 @@ export { campaignChoices, donationDetail, donationsForExport, filterParams, list
 export { donationsCsv, donationsFileName } from "./donations-csv.server";
 export { campaignShareCard, publicCampaignPaths } from "./sharing.server";
 export { createDonation, findTransferPledge } from "./donations.server";
+export { eraseSponsorshipData } from "./erasure.server";
 export { markDonationPaid } from "./fulfilment.server";
 export { givingFigures } from "./figures.server";
 export { givingCardData, myGifts, myMonthlyGifts } from "./giving.server";
@@ -15,7 +16,9 @@ export { portalUrlForReceipt } from "./portal.server";
 export { campaignProgress, campaignsProgress } from "./progress.server";
 export { findReceipt, nextReceiptNumber } from "./receipts.server";
 export { registerSponsorshipJobs } from "./jobs.server";
+export { applySponsorshipRetention } from "./retention.server";
 export { refundDonation } from "./refunds.server";
 export { parseStatementYear, statementCsv, statementYears, yearStatement } from "./statements.server";
 export { overallWall, totalsByCurrency } from "./wall.server";
 export { handleStripeWebhook } from "./webhooks.server";
+export { personalDataInSponsorship } from "./personal-data.server";

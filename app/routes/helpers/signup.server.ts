@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { refusalReply } from "./replies.server";
 import { getUser } from "./session.server";
 import { safeRedirectPath } from "~/utils/urls.server";
-import { signUp, type SignupRole, signupServerSchema } from "~/modules/auth/index.server";
+import { participantSignupServerSchema, signUp, type SignupRole, signupServerSchema } from "~/modules/auth/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
 
 // The three sign-up pages (/signup, /signup/mentor, /signup/sponsor) differ only in the role
 // they grant, so they share this loader and action.
@@ -17,18 +18,20 @@ function nextPage(value: string | null | undefined): string | undefined {
 export function signupLoader({ request }: LoaderFunctionArgs) {
   const next = nextPage(new URL(request.url).searchParams.get("redirectTo"));
   if (getUser(request)) throw redirect(next ?? "/me");
-  return { redirectTo: next ?? null };
+  return { redirectTo: next ?? null, adultAge: getOrganisation().adultAge };
 }
 
 export async function signupAction({ request, context }: ActionFunctionArgs, role: SignupRole) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupServerSchema });
+  // Participants also give their date of birth (ADR 0023).
+  const submission = parseWithZod(formData, { schema: role === "participant" ? participantSignupServerSchema : signupServerSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { redirectTo, ...fields } = submission.value;
   const result = await signUp({ ...fields, role, next: nextPage(redirectTo) }, context.clientIp);
   if (!result.ok) return refusalReply(submission, result, ["password"]);
-  // The same answer whether the account is new or the address was already registered.
-  return { sent: true as const, email: submission.value.email };
+  // The same answer whether the account is new or the address was already registered; whether a
+  // parent or guardian was asked follows from the date of birth typed, not from the address.
+  return { sent: true as const, email: submission.value.email, guardianAsked: result.guardianAsked };
 }

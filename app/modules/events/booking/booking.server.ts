@@ -9,6 +9,7 @@ import { eventIn, seatsHeld, waitingCount, waitlistPosition, type RegistrationRo
 import { offerFreedSeats } from "./waitlist.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { awaitsGuardian } from "~/modules/auth/index.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 
 export type Booked = {
@@ -23,10 +24,13 @@ export type Booked = {
 
 export type BookingOutcome = Booked | Refusal;
 
-type BookingRefusalCode = "not-found" | "cancelled" | "not-open-yet" | "closed" | "started" | "full";
+type BookingRefusalCode = "not-found" | "cancelled" | "not-open-yet" | "closed" | "started" | "full" | "awaiting-guardian";
 
 /** `code` names the reason for callers that branch on it. */
-const refuseBooking = (code: BookingRefusalCode, message: string, status: 404 | 409 = 409): Refusal => refuse(message, { code, status });
+const refuseBooking = (code: BookingRefusalCode, message: string, status: 403 | 404 | 409 = 409): Refusal => refuse(message, { code, status });
+
+export const AWAITING_GUARDIAN_MESSAGE =
+  "You can book once your parent or guardian has agreed to your account. We emailed them a link: you can send it again from your privacy page.";
 
 /** Why the event takes no registrations now, or null when it does (seats aside). */
 export function closedReason(event: EventRow | undefined | null, now: number, timeZone: string): Refusal | null {
@@ -87,6 +91,8 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   const event = eventIn(tx, input.eventId);
   const closed = closedReason(event, now, getOrganisation().timeZone);
   if (closed || !event) return closed!;
+  // A young person's account held for a guardian's consent books nothing (ADR 0023).
+  if (awaitsGuardian(tx, input.userId)) return refuseBooking("awaiting-guardian", AWAITING_GUARDIAN_MESSAGE, 403);
   const existing = tx
     .select()
     .from(registrations)

@@ -8,7 +8,7 @@ import { eventPath, ticketPath } from "../facts.server";
 import { answersSchema, registerSchema, type FormQuestion } from "./schemas";
 import { eventIn } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { hashPassword, signupServerSchema, assertEmailSendAllowed, assertSignupAllowed, issueToken, tokenUrl, insertUser, normaliseEmail } from "~/modules/auth/index.server";
+import { hashPassword, participantSignupServerSchema, assertEmailSendAllowed, assertSignupAllowed, issueToken, tokenUrl, normaliseEmail, checkSignupConsent, createSignupAccount, type SignupConsent } from "~/modules/auth/index.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import type { Refusal } from "~/utils/refusal";
@@ -16,8 +16,10 @@ import type { Refusal } from "~/utils/refusal";
 type SignupBooking =
   /** A new account, signed up and (unless the last seat went meanwhile) booked. */
   | { ok: true; kind: "booked"; userId: string; email: string; outcome: BookingOutcome }
+  /** A new account under the age of consent: held for a parent or guardian, so nothing was booked (ADR 0023). */
+  | { ok: true; kind: "awaiting-guardian"; userId: string; email: string }
   /** The address already has an account: its owner was emailed a log-in link; nothing was booked. */
-  | { ok: true; kind: "check-email"; email: string }
+  | { ok: true; kind: "check-email"; email: string; guardianAsked: boolean }
   | Refusal;
 
 /**
@@ -28,15 +30,18 @@ type SignupBooking =
  * apply to both, so the form cannot be used to send mail in bulk. Throws a 429 when they are spent.
  */
 export async function signUpAndRegister(
-  input: { name: string; email: string; password: string; answers: Record<string, string | undefined> },
+  input: { name: string; email: string; password: string; answers: Record<string, string | undefined> } & SignupConsent,
   eventId: string,
   ip: string,
 ): Promise<SignupBooking> {
   const email = normaliseEmail(input.email);
   const closed = closedReason(eventIn(db, eventId), clock.now(), getOrganisation().timeZone);
   if (closed) return closed;
+  const consent = checkSignupConsent({ ...input, role: "participant", email }, clock.now());
+  if (!consent.ok) return consent;
   await assertSignupAllowed(ip);
   await assertEmailSendAllowed(email, ip);
+  if (consent.guardianEmail) await assertEmailSendAllowed(consent.guardianEmail, ip);
   // Hashed whether or not the address is taken, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
 
@@ -53,9 +58,15 @@ export async function signUpAndRegister(
         if (owner) {
           const back = `/login?redirectTo=${encodeURIComponent(eventPath(event.slug))}`;
           enqueueEmail(tx, email, "registration-attempt", { name: owner.name, eventTitle: event.title, url: absoluteUrl(back) });
-          return { ok: true, kind: "check-email", email };
+          return { ok: true, kind: "check-email", email, guardianAsked: consent.guardianEmail !== null };
         }
-        const userId = insertUser(tx, { email, name: input.name, passwordHash, roles: ["participant"] });
+        const { userId, awaitingGuardian } = createSignupAccount(tx, { email, name: input.name, passwordHash, role: "participant", consent, now: clock.now() });
+        if (awaitingGuardian) {
+          // Held accounts book nothing; confirming the address brings the young person back to the event.
+          const token = issueToken(tx, { userId, purpose: "verify_email", email });
+          enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, eventPath(event.slug)) });
+          return { ok: true, kind: "awaiting-guardian", userId, email };
+        }
         const outcome = bookSeat(tx, { eventId, userId, answers: input.answers });
         // Confirming the address signs the person in and opens their ticket (or the event, if no seat was left).
         const next = outcome.ok ? ticketPath(outcome.registrationId) : eventPath(event.slug);
@@ -68,19 +79,20 @@ export async function signUpAndRegister(
   } catch (error) {
     // The same address signed up a moment ago in a parallel request.
     if (!isUniqueViolation(error)) throw error;
-    result = { ok: true, kind: "check-email", email };
+    result = { ok: true, kind: "check-email", email, guardianAsked: consent.guardianEmail !== null };
   }
+  const createdId = result.ok && result.kind !== "check-email" ? result.userId : null;
   securityEvent("signup", {
-    userId: result.ok && result.kind === "booked" ? result.userId : null,
+    userId: createdId,
     role: "participant",
     ip,
     via: "event-registration",
-    outcome: result.ok && result.kind === "booked" ? "created" : "address-already-registered",
+    outcome: createdId ? "created" : "address-already-registered",
   });
   return result;
 }
 
 /** The visitor's form on the server: the sign-up rules (common passwords refused) plus the answers. */
 export function signupRegisterServerSchema(questions: FormQuestion[]) {
-  return signupServerSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) });
+  return participantSignupServerSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) });
 }

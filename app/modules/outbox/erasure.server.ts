@@ -1,0 +1,33 @@
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "~db/client.server";
+import { emailPreferences, outbox } from "~db/schema";
+import { mayMention, redactText, redactValue, type ErasedPerson } from "~/utils/redact.server";
+
+/**
+ * Messages to the person's address go, sent or not, with the address's email choices. Messages
+ * to other people that named them (a mentor told of a request, say) stay, with their name and
+ * address replaced by "[removed]" in the subject, the props and the rendered bodies.
+ */
+export function eraseOutboxData(tx: Tx, person: ErasedPerson): { deleted: number; redacted: number } {
+  const address = person.email.trim().toLowerCase();
+  const deleted = tx.delete(outbox).where(eq(sql`lower(${outbox.recipient})`, address)).run().changes;
+  tx.delete(emailPreferences).where(eq(emailPreferences.address, address)).run();
+  const mentions = tx
+    .select({ id: outbox.id, subject: outbox.subject, props: outbox.props, html: outbox.html, text: outbox.text })
+    .from(outbox)
+    .where(mayMention([outbox.subject, outbox.props, outbox.html, outbox.text], person))
+    .all();
+  let redacted = 0;
+  for (const message of mentions) {
+    const cleaned = {
+      subject: message.subject === null ? null : redactText(message.subject, person),
+      props: redactValue(message.props, person),
+      html: message.html === null ? null : redactText(message.html, person),
+      text: message.text === null ? null : redactText(message.text, person),
+    };
+    if (JSON.stringify(cleaned) === JSON.stringify({ subject: message.subject, props: message.props, html: message.html, text: message.text })) continue;
+    tx.update(outbox).set(cleaned).where(eq(outbox.id, message.id)).run();
+    redacted += 1;
+  }
+  return { deleted, redacted };
+}

@@ -1,0 +1,184 @@
+import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import { Link, useLoaderData } from "react-router";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { TableRegion } from "~/components/table-region";
+import { BreachDeadlineTag, RequestDeadlineTag } from "~/components/privacy/deadline-tags";
+import { RegisterList } from "~/components/privacy/register-list";
+import { formatInstant } from "~/utils/dates";
+import { requireRole } from "~/routes/helpers/session.server";
+import { privacyOverview } from "~/modules/privacy/index.server";
+import { BREACH_NOTIFY_HOURS, REQUEST_KIND_LABELS, REQUEST_RESPONSE_DAYS, REQUEST_STATUS_LABELS } from "~/modules/privacy";
+
+export const meta: MetaFunction = () => [{ title: "Privacy · Organisers' console" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "organiser");
+  const { register, requests, breaches, timeZone } = privacyOverview();
+  return {
+    register,
+    requests: requests.map((r) => ({
+      id: r.id,
+      who: r.who,
+      kind: REQUEST_KIND_LABELS[r.kind],
+      status: REQUEST_STATUS_LABELS[r.status],
+      received: formatInstant(r.receivedAt, timeZone),
+      due: formatInstant(r.dueAt, timeZone),
+      deadline: r.deadline,
+    })),
+    breaches: breaches.map((b) => ({
+      id: b.id,
+      summary: b.summary,
+      found: formatInstant(b.foundAt, timeZone),
+      notifyBy: formatInstant(b.notifyBy, timeZone),
+      deadline: b.deadline,
+      regulatorNotified: b.regulatorNotifiedAt !== null,
+      closed: b.closedAt !== null,
+    })),
+  };
+}
+
+const LINKS = [
+  { to: "/admin/privacy/notice", label: "Privacy notice", text: "What people are told about their data: publish a new version." },
+  { to: "/admin/privacy/guardians", label: "Guardians' consent", text: "Young people waiting for a parent's or guardian's consent." },
+  { to: "/admin/privacy/retention", label: "Retention", text: "How long each kind of data is kept, and what the daily clean-up removed." },
+];
+
+const DOWNLOADS = [
+  { href: "/admin/privacy/register.csv", label: "Register of processing (CSV)" },
+  { href: "/admin/privacy/requests.csv", label: "Every request (CSV)" },
+  { href: "/admin/privacy/breaches.csv", label: "Breach log (CSV)" },
+];
+
+export default function PrivacyOverview() {
+  const { register, requests, breaches } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/admin">Organisers' console</Link>
+      </p>
+      <PageHeader
+        title="Privacy and data protection"
+        lead="What the Nigeria Data Protection Act asks the organisation to know and to report: the data held, people's requests, and breaches."
+      />
+      <h2>Notice, consent and retention</h2>
+      <ul className="card-grid">
+        {LINKS.map((link) => (
+          <li key={link.to} className="card">
+            <h3>
+              <Link to={link.to}>{link.label}</Link>
+            </h3>
+            <p>{link.text}</p>
+          </li>
+        ))}
+      </ul>
+
+      <h2 id="requests-title">Requests from people</h2>
+      <p className="measure">
+        Each request is answered within {REQUEST_RESPONSE_DAYS} days of receiving it. Requests made on the site appear here by themselves; record
+        those that come by letter, phone or email.
+      </p>
+      <p>
+        <Link to="/admin/privacy/requests/new" className="button button--secondary">
+          Record a request
+        </Link>
+      </p>
+      {requests.length ? (
+        <TableRegion label="Open requests">
+          <table aria-labelledby="requests-title">
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">Asking for</th>
+                <th scope="col">Received</th>
+                <th scope="col">Answer by</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td className="wrap-anywhere">
+                    <Link to={`/admin/privacy/requests/${r.id}`}>{r.who}</Link>
+                  </td>
+                  <td>{r.kind}</td>
+                  <td className="nowrap">{r.received}</td>
+                  <td className="nowrap">{r.due}</td>
+                  <td>
+                    {r.status} <RequestDeadlineTag deadline={r.deadline} closed={false} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : (
+        <p className="empty-state">No open requests: nobody is waiting for an answer.</p>
+      )}
+
+      <h2 id="breaches-title">Breach log</h2>
+      <p className="measure">
+        When personal data is lost, stolen or seen by someone who should not see it, log it here at once: the NDPC must be told within{" "}
+        {BREACH_NOTIFY_HOURS} hours of finding it.
+      </p>
+      <p>
+        <Link to="/admin/privacy/breaches/new" className="button button--secondary">
+          Log a breach
+        </Link>
+      </p>
+      {breaches.length ? (
+        <TableRegion label="Breach log">
+          <table aria-labelledby="breaches-title">
+            <thead>
+              <tr>
+                <th scope="col">Found</th>
+                <th scope="col">What happened</th>
+                <th scope="col">Tell the NDPC by</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {breaches.map((b) => (
+                <tr key={b.id}>
+                  <td className="nowrap">{b.found}</td>
+                  <td className="wrap-anywhere">
+                    <Link to={`/admin/privacy/breaches/${b.id}`}>{b.summary.length > 80 ? `${b.summary.slice(0, 80)}…` : b.summary}</Link>
+                  </td>
+                  <td className="nowrap">{b.notifyBy}</td>
+                  <td>
+                    {b.closed ? <span className="tag">Closed</span> : null} <BreachDeadlineTag deadline={b.deadline} regulatorNotified={b.regulatorNotified} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : (
+        <p className="empty-state">No breaches logged.</p>
+      )}
+
+      <h2>Register of processing</h2>
+      <p className="measure">
+        What this installation holds about people, why, and for how long. The periods come from the retention settings; the figures are live.
+      </p>
+      <RegisterList entries={register} />
+
+      <h2>Downloads</h2>
+      <p className="measure">For the organisation's records or the Commission. Each download is recorded in the audit log.</p>
+      <ul>
+        {DOWNLOADS.map((download) => (
+          <li key={download.href}>
+            {/* A file, not a page: a plain link so the browser downloads it. */}
+            <a href={download.href} download>
+              {download.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
