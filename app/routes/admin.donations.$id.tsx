@@ -14,21 +14,20 @@ import { badRequest } from "~/routes/helpers/replies.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, RECOGNITION_LABELS, refundSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
-import { donationDetail, refundableOf, refundDonation } from "~/modules/sponsorship/index.server";
+import { donationDetail, refundableOf, refundDonation, viewDonation } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Gift from ${data.donorName}` : "Gift"} · Organisers' console` }];
 
-function requireDonation(id: string | undefined) {
-  const found = donationDetail(id ?? "");
+function requireDonation(found: ReturnType<typeof donationDetail>) {
   if (!found) notFound("We could not find that gift.");
   return found;
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const { donation: d, campaignTitle, campaignSlug, confirmedByName } = requireDonation(params.id);
+  const user = requireRole(request, "organiser");
+  const { donation: d, campaignTitle, campaignSlug, confirmedByName } = requireDonation(viewDonation(params.id ?? "", user.id));
   const { timeZone } = getOrganisation();
   const refundable = refundableOf(d);
   return {
@@ -62,7 +61,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "organiser");
-  const { donation } = requireDonation(params.id);
+  const { donation } = requireDonation(donationDetail(params.id ?? ""));
   const formData = await request.formData();
   const back = `/admin/donations/${donation.id}`;
   if (formData.get("intent") === "mark-received") {

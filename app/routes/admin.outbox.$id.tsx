@@ -10,7 +10,7 @@ import { appOrigin } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { describeOutboxMessage, messageIdFor, getOutboxMessage, htmlForPreview, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
+import { describeOutboxMessage, messageIdFor, htmlForPreview, viewOutboxMessage, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
 import { retrySchema } from "~/modules/outbox";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
@@ -19,8 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, "organiser");
-  const message = getOutboxMessage(params.id ?? "");
+  const user = requireRole(request, "organiser");
+  const message = viewOutboxMessage(params.id ?? "", user.id);
   if (!message) notFound("There is no message with that address in the outbox.");
   const { timeZone } = getOrganisation();
   const state = await describeOutboxMessage(message, { formatTime: (instant) => formatInstant(instant, timeZone) });

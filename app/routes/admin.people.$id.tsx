@@ -50,15 +50,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(lostOwnAccess ? "/me" : `/admin/people/${id}`, `Roles saved: now ${summary}.`);
 }
 
+const FIELD_WORDS = { name: "name", email: "email address", birthDate: "date of birth" } as const;
+
+const GUARDIAN_WORDS = { not_needed: "Not needed", waiting: "Waiting for a parent or guardian", given: "Given by a parent or guardian" } as const;
+
 /** Correcting a person's name or email address at their request (audited: which fields, not the values). */
 function rectify(formData: FormData, actorId: string, id: string) {
   const submission = parseWithZod(formData, { schema: rectifyPersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = rectifyPerson({ actorId, userId: id, name: submission.value.name, email: submission.value.email });
+  const result = rectifyPerson({ actorId, userId: id, ...submission.value });
   if (!result.ok) return result.code === "not-found" ? notFound(result.message) : refusalReply(submission, result);
-  if (!result.fields.length) return redirectWithFlash(`/admin/people/${id}`, { kind: "info", message: "Nothing changed: the name and email address were already these." });
+  if (!result.fields.length) return redirectWithFlash(`/admin/people/${id}`, { kind: "info", message: "Nothing changed: the details were already these." });
   const emailNote = result.fields.includes("email") ? " We have emailed the new address a link to confirm it, and told the old one." : "";
-  return redirectWithFlash(`/admin/people/${id}`, `Corrected: ${result.fields.join(" and ")}.${emailNote}`);
+  return redirectWithFlash(`/admin/people/${id}`, `Corrected: ${result.fields.map((field) => FIELD_WORDS[field]).join(" and ")}.${emailNote}`);
 }
 
 export default function Person() {
@@ -79,7 +83,7 @@ export default function Person() {
   const [rectifyForm, rectifyFields] = useForm({
     id: "rectify",
     lastResult: isRectify ? lastResult : null,
-    defaultValue: { name: person.name, email: person.email },
+    defaultValue: { name: person.name, email: person.email, birthDate: person.birthDate ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rectifyPersonSchema }),
     shouldValidate: "onBlur",
   });
@@ -96,6 +100,10 @@ export default function Person() {
         <dd>{person.verified ? "Yes" : "Not yet"}</dd>
         <dt>Joined</dt>
         <dd>{person.joined}</dd>
+        <dt>Date of birth</dt>
+        <dd>{person.birthDate ?? "Not given"}</dd>
+        <dt>Guardian&apos;s consent</dt>
+        <dd>{GUARDIAN_WORDS[person.guardianConsent]}</dd>
         <dt>Roles</dt>
         <dd>
           {person.roles.length
@@ -141,14 +149,21 @@ export default function Person() {
 
       <h2 id="rectify-title">Correct their details</h2>
       <p className="measure">
-        When {isSelf ? "you ask" : "the person asks"} for their name or email address to be corrected. The audit log records which details
+        When {isSelf ? "you ask" : "the person asks"} for their name, email address or date of birth to be corrected. The audit log records which details
         changed, not what they were. A new email address must be confirmed from the link we send to it.
       </p>
       <Form method="post" className="form" aria-labelledby="rectify-title" {...getFormProps(rectifyForm)}>
-        <ErrorSummary form={rectifyForm} fields={{ name: rectifyFields.name, email: rectifyFields.email }} />
+        <ErrorSummary form={rectifyForm} fields={{ name: rectifyFields.name, email: rectifyFields.email, birthDate: rectifyFields.birthDate }} />
         <input type="hidden" name="intent" value="rectify" />
         <TextField meta={rectifyFields.name} label="Name" autoComplete="off" />
         <TextField meta={rectifyFields.email} label="Email address" type="email" autoComplete="off" spellCheck={false} />
+        <TextField
+          meta={rectifyFields.birthDate}
+          label="Date of birth"
+          hint="Under the age of consent, the account waits for a parent's or guardian's consent; of age, it no longer does."
+          type="date"
+          autoComplete="off"
+        />
         <SubmitButton variant="secondary">Save corrections</SubmitButton>
       </Form>
 

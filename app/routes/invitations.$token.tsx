@@ -12,7 +12,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
 import { getUser } from "~/routes/helpers/session.server";
 import { signupServerSchema, acceptInvitationAsUser, acceptInvitationWithNewAccount, accountExistsFor, findInvitation, type AcceptResult, hashPassword, createSession } from "~/modules/auth/index.server";
-import { signupSchema } from "~/modules/auth";
+import { agreementFields, signupSchema } from "~/modules/auth";
+import { AgreementFields } from "~/components/auth/consent-fields";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation" }, { name: "robots", content: "noindex" }];
@@ -23,7 +24,7 @@ export const handle = staticPage;
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
 
 const acceptSchema = z.object({ intent: z.literal("accept") });
-const createAccountSchema = signupSchema.pick({ name: true, password: true }).extend({ intent: z.literal("create") });
+const createAccountSchema = signupSchema.pick({ name: true, password: true }).extend({ intent: z.literal("create"), ...agreementFields });
 
 const ROLE_NOUN = { organiser: "an organiser", mentor: "a mentor" } as const;
 
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [REFUSALS[result.status]] }), { status: result.status === "wrong-account" ? 403 : 409 });
   }
   // The server's variant adds the common-password check.
-  const createAccountServerSchema = signupServerSchema.pick({ name: true, password: true }).extend({ intent: z.literal("create") });
+  const createAccountServerSchema = signupServerSchema.pick({ name: true, password: true }).extend({ intent: z.literal("create"), ...agreementFields });
   const submission = parseWithZod(formData, { schema: createAccountServerSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   if (user) {
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = findInvitation(token);
   if (found.status !== "pending") return data(submission.reply({ formErrors: [REFUSALS[found.status]] }), { status: 409 });
   const passwordHash = await hashPassword(submission.value.password);
-  const result = acceptInvitationWithNewAccount({ token, name: submission.value.name, passwordHash });
+  const result = acceptInvitationWithNewAccount({ token, name: submission.value.name, passwordHash, optionalUses: submission.value.optionalUses });
   if (result.status !== "accepted") {
     return data(submission.reply({ formErrors: [REFUSALS[result.status]], hideFields: ["password"] }), { status: 409 });
   }
@@ -168,7 +169,7 @@ function CreateAccountForm({ email }: { email: string }) {
   });
   return (
     <Form method="post" {...getFormProps(form)} className="form">
-      <ErrorSummary form={form} fields={{ name: fields.name, password: fields.password }} />
+      <ErrorSummary form={form} fields={{ name: fields.name, password: fields.password, privacyNotice: fields.privacyNotice, terms: fields.terms }} />
       <h2>Create your account</h2>
       <input type="hidden" name="intent" value="create" />
       <div className="field">
@@ -182,6 +183,7 @@ function CreateAccountForm({ email }: { email: string }) {
       </div>
       <TextField meta={fields.name} label="Your name" autoComplete="name" />
       <TextField meta={fields.password} label="Choose a password" hint="At least 8 characters. A few random words work well." type="password" autoComplete="new-password" />
+      <AgreementFields privacyNotice={fields.privacyNotice} terms={fields.terms} optionalUses={fields.optionalUses} />
       <SubmitButton>Create account and accept</SubmitButton>
     </Form>
   );

@@ -20,7 +20,7 @@ export const headers = retryAfterHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const { timeZone, adultAge } = getOrganisation();
+  const { timeZone, adultAge, contactEmail } = getOrganisation();
   const choices = privacyChoicesFor(user.id);
   const { consents, guardian } = choices;
   const day = (instant: number | null) => (instant === null ? null : formatDate(instant, timeZone));
@@ -32,6 +32,8 @@ export function loader({ request }: LoaderFunctionArgs) {
     granted: OPTIONAL_USE_KEYS.filter((use) => consents.optional[use]?.granted),
     minor: choices.minor,
     adultAge,
+    birthDate: choices.birthDate,
+    contactEmail,
     guardian: {
       state: guardian.state,
       requestedEmail: guardian.requestedEmail,
@@ -150,6 +152,23 @@ export default function MyPrivacy() {
         <ul>
           <li>
             <Link to="/me/privacy/download">Download my data</Link>: everything we hold about you, in one file.
+          </li>
+          <li>
+            <Link to="/me/account">Correct your name or email address</Link>
+            {page.birthDate ? (
+              <>
+                . Your date of birth is {page.birthDate}: if it is wrong, ask the organisers
+                {page.contactEmail ? (
+                  <>
+                    {" "}
+                    at <a href={`mailto:${page.contactEmail}`}>{page.contactEmail}</a>
+                  </>
+                ) : null}{" "}
+                to correct it.
+              </>
+            ) : (
+              "."
+            )}
           </li>
           <li>
             <Link to="/me/privacy/delete">Delete my account</Link>: what goes, what we must keep, and when.

@@ -9,6 +9,7 @@ import { planDemoEvents } from "./events";
 import { seedLargeEvents } from "./events-large";
 import { planDemoProfiles, seedLargeMentoring } from "./mentoring";
 import { planDemoMentorships } from "./mentoring-pairs";
+import { planDemoPrivacy, recordDemoConsents } from "./privacy";
 import { planDemoProgramme } from "./programme";
 import { seedLargeProgramme } from "./programme-large";
 import { settleHistory } from "./settle";
@@ -74,7 +75,9 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
   planDemoEvents(demo);
   planDemoProgramme(demo);
   planDemoMentorships(demo);
+  planDemoPrivacy(demo);
   timeline.run();
+  recordDemoConsents(demo);
   if (options.large) {
     seedLargeProgramme(db, { now, timeZone });
     seedLargeMentoring(db, { now, passwordHash });

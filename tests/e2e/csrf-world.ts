@@ -186,7 +186,7 @@ export const CSRF_PROBES: Record<string, (w: CsrfWorld) => CsrfProbe> = {
   "routes/verify-email": (w) => ({ url: `/verify-email?token=${w.tokens.verify}`, form: { token: w.tokens.verify } }),
   "routes/invitations.$token": (w) => ({
     url: `/invitations/${w.tokens.invitation}`,
-    form: { intent: "create", name: "Cross Site Mentor", password: "amber-window-valley-3" },
+    form: { intent: "create", name: "Cross Site Mentor", password: "amber-window-valley-3", privacyNotice: "on", terms: "on" },
   }),
   "routes/me._index": (w) => ({ url: "/me?index", form: { intent: "resend-verification" }, cookie: w.cookies.unverified }),
   "routes/me.account": (w) => ({ url: "/me/account", form: { intent: "sign-out-others" }, cookie: w.cookies.organiser }),

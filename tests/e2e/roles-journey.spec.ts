@@ -1,5 +1,5 @@
 import { createAccount, expect, expectAccessible, mailbox, signIn, test, uniqueEmail } from "./fixtures";
-import { openOtherDevice, waitForHydration } from "./account-helpers";
+import { agreeOnSignupForm, openOtherDevice, waitForHydration } from "./account-helpers";
 
 test("an organiser invites a mentor, who creates an account from the emailed link, and reads it in the outbox", async ({
   page,
@@ -36,6 +36,7 @@ test("an organiser invites a mentor, who creates an account from the emailed lin
   await expectAccessible(invitee.page);
   await invitee.page.getByLabel("Your name").fill("Segun Mentor");
   await invitee.page.getByLabel("Choose a password").fill("hibiscus lagoon ladder");
+  await agreeOnSignupForm(invitee.page);
   await invitee.page.getByRole("button", { name: "Create account and accept" }).click();
   await expect(invitee.page).toHaveURL(/\/me$/);
   await expect(invitee.page.getByText("Welcome: you are now a mentor.")).toBeVisible();

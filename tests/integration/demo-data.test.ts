@@ -85,7 +85,20 @@ describe("the demo shows what it always has", () => {
       { status: "active", n: 1 },
       { status: "proposed", n: 1 },
     ]);
-    expect(all("select count(*) as n from users")).toEqual([{ n: 16 }]);
+    expect(all("select count(*) as n from users where birth_date is null")).toEqual([{ n: 16 }]);
+  });
+
+  it("has two young people, one held for a guardian, everyone's consent, a request open and a breach reported in time", () => {
+    expect(all("select name, guardian_consent from users where birth_date is not null order by name")).toEqual([
+      { name: "Bisi Ojo", guardian_consent: "given" },
+      { name: "Tobi Adeyemi", guardian_consent: "waiting" },
+    ]);
+    expect(all("select count(*) as n from users where id not in (select user_id from consent_records where purpose = 'privacy_notice')")).toEqual([{ n: 0 }]);
+    expect(all("select kind, status from data_subject_requests order by received_at")).toEqual([
+      { kind: "access", status: "completed" },
+      { kind: "rectification", status: "open" },
+    ]);
+    expect(all("select count(*) as n from breaches where closed_at is not null and regulator_notified_at <= notify_by")).toEqual([{ n: 1 }]);
   });
 });
 

@@ -9,7 +9,7 @@ import { action as invitationsAction, loader as invitationsLoader } from "~/rout
 import { action as acceptAction, headers as acceptHeaders, loader as acceptLoader } from "~/routes/invitations.$token";
 import { cookieHeaderFrom, createUser, formRequest, getRequest, loadContext, signIn, uniqueEmail, type TestUser, freshIp, routeArgs } from "../support/factories";
 import { runRoute, setCookies } from "../support/route-results";
-import { validateSessionToken, findUserByEmail } from "~/modules/auth/index.server";
+import { consentsOf, validateSessionToken, findUserByEmail } from "~/modules/auth/index.server";
 
 let organiser: TestUser;
 let organiserCookie: string;
@@ -113,19 +113,29 @@ describe("accepting an invitation", () => {
     expect(headers.get("cache-control")).toBe("no-store");
   });
 
+  it("will not create the account until the privacy notice and the terms are agreed", async () => {
+    const email = uniqueEmail("unticked");
+    const { token } = await sendInvitation(email, "mentor");
+    const result = await accept(token, { intent: "create", name: "Kemi Mentor", password: "mentoring on saturdays", terms: "on" });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.data)).toContain("Tick the box to say you have read the privacy notice");
+    expect(findUserByEmail(email)).toBeUndefined();
+  });
+
   it("creates the account with the role, verified, signs them in, and works only once", async () => {
     const email = uniqueEmail("newcomer");
     const { token } = await sendInvitation(email, "mentor");
     const page = await view(token);
     expect(page.data).toMatchObject({ state: "create", invitation: { email, role: "mentor", inviterName: "Ngozi Organiser" } });
 
-    const result = await accept(token, { intent: "create", name: "Kemi Mentor", password: "mentoring on saturdays" });
+    const result = await accept(token, { intent: "create", name: "Kemi Mentor", password: "mentoring on saturdays", privacyNotice: "on", terms: "on" });
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe("/me");
     const user = findUserByEmail(email)!;
     expect(user.name).toBe("Kemi Mentor");
     expect(user.emailVerifiedAt).not.toBeNull();
     expect(rolesOf(user.id)).toEqual(["mentor"]);
+    expect(consentsOf(user.id)).toMatchObject({ notice: { granted: true, source: "signup" }, terms: { granted: true } });
     const sessionCookie = setCookies(result).find((c) => !c.startsWith("flash="))!;
     const session = validateSessionToken(decodeURIComponent(cookieHeaderFrom(sessionCookie).split("=")[1]!));
     expect(session?.id).toBe(user.id);
@@ -133,7 +143,7 @@ describe("accepting an invitation", () => {
     expect(invitationFor(email)!.acceptedAt).not.toBeNull();
 
     const usersBefore = db.select({ n: sql<number>`count(*)` }).from(users).get()!.n;
-    const twice = await accept(token, { intent: "create", name: "Someone Else", password: "another long phrase" });
+    const twice = await accept(token, { intent: "create", name: "Someone Else", password: "another long phrase", privacyNotice: "on", terms: "on" });
     expect(twice.status).toBe(409);
     const again = await accept(token, { intent: "accept" }, cookieHeaderFrom(sessionCookie));
     expect(again.status).toBe(409);
@@ -161,7 +171,7 @@ describe("accepting an invitation", () => {
     const { token } = await sendInvitation(existing.email, "mentor");
     const page = await view(token);
     expect(page.data).toMatchObject({ state: "login", loginUrl: `/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}` });
-    const create = await accept(token, { intent: "create", name: "Imposter", password: "imposter phrase here" });
+    const create = await accept(token, { intent: "create", name: "Imposter", password: "imposter phrase here", privacyNotice: "on", terms: "on" });
     expect(create.status).toBe(409);
     expect(rolesOf(existing.id)).toEqual(["sponsor"]);
     const anonymousAccept = await accept(token, { intent: "accept" });
@@ -190,7 +200,7 @@ describe("accepting an invitation", () => {
     clock.set(start + 7 * DAY);
     expect((await view(token)).status).toBe(410);
     expect((await view(token)).data).toEqual({ state: "expired" });
-    const result = await accept(token, { intent: "create", name: "Too Late", password: "a long enough phrase" });
+    const result = await accept(token, { intent: "create", name: "Too Late", password: "a long enough phrase", privacyNotice: "on", terms: "on" });
     expect(result.status).toBe(409);
     expect(findUserByEmail(email)).toBeUndefined();
     const list = (await runRoute(() => invitationsLoader(routeArgs({ request: getRequest("/admin/invitations", { cookie: signIn(organiser.id).cookieHeader }), context: loadContext(), params: {} })))).data as {
@@ -209,7 +219,7 @@ describe("accepting an invitation", () => {
     expect(result.status).toBe(302);
     expect(invitationFor(email)).toBeUndefined();
     expect((await view(token)).status).toBe(404);
-    expect(await accept(token, { intent: "create", name: "Revoked", password: "a long enough phrase" })).toMatchObject({ status: 409 });
+    expect(await accept(token, { intent: "create", name: "Revoked", password: "a long enough phrase", privacyNotice: "on", terms: "on" })).toMatchObject({ status: 409 });
     expect(findUserByEmail(email)).toBeUndefined();
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "invitation.revoked")).orderBy(desc(auditLog.id)).get()!;
     expect(entry).toMatchObject({ actorId: organiser.id, targetId: id, details: { email, role: "mentor" } });
@@ -226,7 +236,7 @@ describe("accepting an invitation", () => {
   it("refuses a common password and keeps the invitation usable", async () => {
     const email = uniqueEmail("weak");
     const { token } = await sendInvitation(email, "mentor");
-    const result = await accept(token, { intent: "create", name: "Weak", password: "password123" });
+    const result = await accept(token, { intent: "create", name: "Weak", password: "password123", privacyNotice: "on", terms: "on" });
     expect(result.status).toBe(400);
     const reply = result.data as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
     expect(reply.error.password?.[0]).toMatch(/too common/);

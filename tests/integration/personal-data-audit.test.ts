@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { auditLog } from "~db/schema";
+import { eq } from "drizzle-orm";
+import { auditLog, outbox } from "~db/schema";
+import { loader as outboxMessageLoader } from "~/routes/admin.outbox.$id";
+import { loader as donationLoader } from "~/routes/admin.donations.$id";
+import { createOpenCampaign, pledgeTransfer } from "../support/sponsorship-factories";
 import { loader as personLoader } from "~/routes/admin.people.$id";
 import { loader as donationsCsv } from "~/routes/admin.donations[.csv]";
 import { loader as attendeesCsv } from "~/routes/admin.events.$id.attendees[.csv]";
@@ -31,6 +35,15 @@ describe("organisers' access to personal data", () => {
     expect(entries("person.viewed").map((entry) => entry.targetId)).toEqual([person.id]);
     await load(personLoader as never, `/admin/people/${organiser.id}`, { id: organiser.id });
     expect(entries("person.viewed")).toHaveLength(1);
+  });
+
+  it("records who opened which email and which gift", async () => {
+    const gift = pledgeTransfer(createOpenCampaign());
+    const message = db.select().from(outbox).where(eq(outbox.recipient, gift.donorEmail)).get()!;
+    expect((await load(outboxMessageLoader as never, `/admin/outbox/${message.id}`, { id: message.id })).status).toBe(200);
+    expect(entries("email.viewed").map((entry) => entry.targetId)).toEqual([message.id]);
+    expect((await load(donationLoader as never, `/admin/donations/${gift.id}`, { id: gift.id })).status).toBe(200);
+    expect(entries("donation.viewed").map((entry) => entry.targetId)).toEqual([gift.id]);
   });
 
   it("records each export of donors, attendees and cohort members, with how many rows left", async () => {

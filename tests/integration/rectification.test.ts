@@ -8,6 +8,7 @@ import { action as personAction } from "~/routes/admin.people.$id";
 import { createUser, formRequest, getRequest, loadContext, routeArgs, signIn, type TestUser } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { enrolTotp } from "../support/two-factor";
+import { birthDateForAge, createYoungPerson } from "../support/consent-factories";
 
 // Rectification (NDPA s.35): a person corrects their own name; an organiser corrects a person's
 // name and email address on their request. Each is audited by which fields changed, not the values.
@@ -103,6 +104,33 @@ describe("an organiser correcting a person's details on request", () => {
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe(`/me/step-up?redirectTo=${encodeURIComponent(`/admin/people/${person.id}`)}`);
     expect(userRow(person.id).name).toBe("Old Session");
+  });
+
+  it("corrects a date of birth: of age ends a guardian's wait, under age starts one, audited without the dates", async () => {
+    const young = await createYoungPerson({ age: 15 });
+    const adultDate = birthDateForAge(19);
+    const row = userRow(young.id);
+    expect((await rectify(young.id, { name: row.name, email: row.email, birthDate: adultDate })).status).toBe(302);
+    expect(userRow(young.id)).toMatchObject({ birthDate: adultDate, guardianConsent: "not_needed" });
+    const [entry] = auditsFor("person.rectified", young.id);
+    expect(entry.details).toEqual({ fields: ["birthDate"], guardianConsent: { from: "waiting", to: "not_needed" } });
+    expect(JSON.stringify(entry)).not.toContain(adultDate);
+
+    const person = await createUser({ name: "Was Grown Up" });
+    const minorDate = birthDateForAge(14);
+    expect((await rectify(person.id, { name: person.name, email: person.email, birthDate: minorDate })).status).toBe(302);
+    expect(userRow(person.id)).toMatchObject({ birthDate: minorDate, guardianConsent: "waiting" });
+  });
+
+  it("refuses a date of birth that is not a real date or is still to come, at the field", async () => {
+    const person = await createUser({ name: "Date Typo" });
+    const wrong = await rectify(person.id, { name: person.name, email: person.email, birthDate: "31/02/2008" });
+    expect(wrong.status).toBe(400);
+    expect(errorsOf(wrong).birthDate?.[0]).toMatch(/real date/);
+    const future = await rectify(person.id, { name: person.name, email: person.email, birthDate: `${new Date(clock.now()).getUTCFullYear() + 1}-01-01` });
+    expect(future.status).toBe(400);
+    expect(errorsOf(future).birthDate).toEqual(["A date of birth must be in the past"]);
+    expect(userRow(person.id).birthDate).toBeNull();
   });
 
   it("is refused to anyone but organisers", async () => {

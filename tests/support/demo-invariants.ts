@@ -80,7 +80,9 @@ export const DEMO_INVARIANTS: { rule: string; sql: string }[] = [
           union all select 'mentor profile', p.user_id from mentor_profiles p join users u on u.id = p.user_id where p.created_at < u.created_at
           union all select 'mentee profile', p.user_id from mentee_profiles p join users u on u.id = p.user_id where p.created_at < u.created_at
           union all select 'gift', d.id from donations d join users u on u.id = d.user_id where d.created_at < u.created_at
-          union all select 'application', j.id from job_applications j join users u on u.id = j.user_id where j.created_at < u.created_at`,
+          union all select 'application', j.id from job_applications j join users u on u.id = j.user_id where j.created_at < u.created_at
+          union all select 'consent', c.id from consent_records c join users u on u.id = c.user_id where c.at < u.created_at
+          union all select 'guardian consent', g.id from guardian_consents g join users u on u.id = g.user_id where g.requested_at < u.created_at or g.given_at < g.requested_at`,
   },
   {
     rule: "nothing happens after the moment the data was made",
@@ -97,7 +99,10 @@ export const DEMO_INVARIANTS: { rule: string; sql: string }[] = [
           union all select 'mentorship', id from mentorships where created_at > @seededAt or responded_at > @seededAt
           union all select 'campaign', id from campaigns where created_at > @seededAt
           union all select 'gift', id from donations where created_at > @seededAt or paid_at > @seededAt
-          union all select 'audit', id from audit_log where at > @seededAt`,
+          union all select 'audit', id from audit_log where at > @seededAt
+          union all select 'consent', id from consent_records where at > @seededAt
+          union all select 'request', id from data_subject_requests where received_at > @seededAt or closed_at > @seededAt
+          union all select 'breach', id from breaches where found_at > @seededAt or closed_at > @seededAt`,
   },
 ];
 

@@ -36,7 +36,7 @@ export function awaitingGuardianAmong(userIds: readonly string[]): Set<string> {
 }
 
 /** Earlier links stop working: only the latest email's link gives consent. */
-function closeOpenRequests(tx: Tx, userId: string, now: number) {
+export function closeOpenRequests(tx: Tx, userId: string, now: number) {
   tx.update(guardianConsents)
     .set({ expiresAt: now })
     .where(and(eq(guardianConsents.userId, userId), isNull(guardianConsents.givenAt), gt(guardianConsents.expiresAt, now)))

@@ -4,6 +4,7 @@ export { eraseAuthData, isLastOrganiser, personToErase } from "./erasure.server"
 export { peopleFigures, type PeopleFigures } from "./figures.server";
 export { acknowledgeNotice, changeOptionalConsents, consentsOf, hasOptionalConsent, needsNoticeReread, type ConsentAnswer, type ConsentSummary } from "./consents.server";
 export { accountsAwaitingGuardian, awaitingGuardianAmong, awaitsGuardian, giveGuardianConsent, guardianLinkFor, guardianStatusOf, recordPaperConsent, resendGuardianRequest, type GuardianAnswer, type GuardianLink, type GuardianStatus, type WaitingAccount } from "./guardian-consent.server";
+export { agreeToEverything } from "./consents.server";
 export { checkSignupConsent, createSignupAccount, type CheckedSignup, type SignupConsent } from "./signup-consent.server";
 export { privacyChoicesFor, type PrivacyChoices } from "./privacy-choices.server";
 export { changePasswordServerSchema, participantSignupServerSchema, resetPasswordServerSchema, signupServerSchema } from "./form-schemas.server";

@@ -2,6 +2,6 @@
 export { INVITABLE_ROLES, ROLE_LABELS, ROLE_OPTIONS, inviteSchema, revokeSchema, rolesSchema } from "./roles";
 export { changeNameSchema, rectifyPersonSchema } from "./rectification-schemas";
 export { INVALID_RESET_LINK, changeEmailSchema, changePasswordSchema, forgotPasswordSchema, loginSchema, participantSignupSchema, resendVerificationSchema, resetPasswordSchema, signupSchema, verifyEmailSchema } from "./schemas";
-export { acknowledgeNoticeSchema, guardianConsentSchema, optionalConsentsSchema, paperConsentSchema, resendGuardianRequestSchema, resendGuardianSchema } from "./consent-schemas";
+export { acknowledgeNoticeSchema, agreementFields, guardianConsentSchema, optionalConsentsSchema, paperConsentSchema, resendGuardianRequestSchema, resendGuardianSchema } from "./consent-schemas";
 export { CONSENT_PURPOSES, OPTIONAL_USES, OPTIONAL_USE_KEYS, RELATIONSHIPS, TERMS_SUMMARY, optionalUseLabel, type ConsentPurpose, type OptionalUse } from "./consent-uses";
 export { confirmTotpSchema, removeTotpSchema, secondFactorCodeSchema, startTotpSchema } from "./two-factor-schemas";

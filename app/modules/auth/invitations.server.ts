@@ -3,6 +3,8 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { db, type Db, type Tx } from "~db/client.server";
 import { invitations, userRoles, users, type Role } from "~db/schema";
 import { insertUser, normaliseEmail } from "~/modules/auth/users.server";
+import { agreeToEverything } from "./consents.server";
+import type { OptionalUse } from "./consent-uses";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
@@ -247,7 +249,7 @@ export function acceptInvitationAsUser({ token, user }: { token: string; user: {
 }
 
 /** Creates the invited person's account (email verified by the link) holding the invited role. */
-export function acceptInvitationWithNewAccount(input: { token: string; name: string; passwordHash: string }): AcceptResult {
+export function acceptInvitationWithNewAccount(input: { token: string; name: string; passwordHash: string; optionalUses: readonly OptionalUse[] }): AcceptResult {
   const result = db.transaction(
     (tx): AcceptResult & { invitation?: InvitationView } => {
       const now = clock.now();
@@ -264,6 +266,7 @@ export function acceptInvitationWithNewAccount(input: { token: string; name: str
         grantedBy: invitation.invitedBy,
       });
       if (!markAccepted(tx, invitation.id, userId, now)) throw new Error("invitation accepted twice in one transaction");
+      agreeToEverything(tx, { userId, optionalUses: input.optionalUses, source: "signup", now });
       recordAudit(tx, {
         actorId: userId,
         action: "invitation.accepted",

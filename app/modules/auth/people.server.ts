@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { db, likePattern } from "~db/client.server";
-import { userRoles, users, type Role } from "~db/schema";
+import { userRoles, users, type Role, type GuardianConsentState } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { sortRoles } from "~/modules/auth/roles";
@@ -17,6 +17,9 @@ type PersonSummary = {
   createdAt: number;
   roles: Role[];
 };
+
+/** One person's record as organisers see it: with what decides a guardian's consent. */
+type PersonRecord = PersonSummary & { birthDate: string | null; guardianConsent: GuardianConsentState };
 
 function rolesByUser(ids: string[]): Map<string, Role[]> {
   const map = new Map<string, Role[]>();
@@ -57,7 +60,7 @@ export function searchPeople({ query, page }: { query: string; page: number }) {
   return { people, total, page: current, pageCount, query: q };
 }
 
-export function getPerson(id: string): PersonSummary | null {
+export function getPerson(id: string): PersonRecord | null {
   const row = db.select().from(users).where(eq(users.id, id)).get();
   if (!row) return null;
   return {
@@ -67,11 +70,13 @@ export function getPerson(id: string): PersonSummary | null {
     verified: row.emailVerifiedAt !== null,
     createdAt: row.createdAt,
     roles: rolesByUser([row.id]).get(row.id) ?? [],
+    birthDate: row.birthDate,
+    guardianConsent: row.guardianConsent,
   };
 }
 
 /** An organiser opening someone's record: what the NDPA asks an organisation to be able to show (audited). */
-export function viewPerson(id: string, viewerId: string): PersonSummary | null {
+export function viewPerson(id: string, viewerId: string): PersonRecord | null {
   const person = getPerson(id);
   if (person && person.id !== viewerId) recordAudit(db, { actorId: viewerId, action: "person.viewed", targetType: "user", targetId: person.id });
   return person;

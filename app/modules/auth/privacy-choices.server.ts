@@ -13,6 +13,8 @@ export type PrivacyChoices = {
   noticeChanged: boolean;
   /** Under the age of consent with a guardian's say: optional uses may be turned off, not on. */
   minor: boolean;
+  /** As the person gave it (YYYY-MM-DD), or null. */
+  birthDate: string | null;
 };
 
 /** Everything a person's own privacy page shows: what they agreed to, and where their guardian's consent stands. */
@@ -25,5 +27,6 @@ export function privacyChoicesFor(userId: string): PrivacyChoices {
     currentNoticeVersion: currentPrivacyNotice().version,
     noticeChanged: needsNoticeReread(userId),
     minor: guardian.state !== "not_needed" && isUnderAge(birthDate, clock.now()),
+    birthDate,
   };
 }

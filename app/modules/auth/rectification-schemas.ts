@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { birthDateField } from "./consent-schemas";
 
 // Shared by the server and the browser, so nothing here may import server code.
 
@@ -27,4 +28,6 @@ export const rectifyPersonSchema = z.object({
     .trim()
     .max(EMAIL_MAX, { error: `Email address must be ${EMAIL_MAX} characters or fewer` })
     .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" })),
+  // Left empty when the person gave none (mentors, sponsors, accounts from before it was asked).
+  birthDate: birthDateField.optional(),
 });

@@ -2,7 +2,7 @@
 export { messageIdFor } from "./delivery.server";
 export { outboxHealth, type OutboxHealth } from "./health.server";
 export { dropPendingJobs, firstTime, registerJobHandler, scheduleJob, type JobPayload } from "./jobs.server";
-export { countDeadMessages, getOutboxMessage, htmlForPreview, listOutboxMessages, retryDeadMessage, splitLinks, type OutboxSummary } from "./outbox-admin.server";
+export { countDeadMessages, getOutboxMessage, htmlForPreview, listOutboxMessages, retryDeadMessage, splitLinks, viewOutboxMessage, type OutboxSummary } from "./outbox-admin.server";
 export { describeOutboxMessage } from "./message-state.server";
 export { enqueueEmail } from "./outbox.server";
 export { eraseOutboxData } from "./erasure.server";

@@ -42,6 +42,13 @@ export function getOutboxMessage(id: string): OutboxMessage | null {
   return db.select().from(outbox).where(eq(outbox.id, id)).get() ?? null;
 }
 
+/** An organiser opening one message: who it went to and what it said (audited, NDPA). */
+export function viewOutboxMessage(id: string, viewerId: string): OutboxMessage | null {
+  const message = getOutboxMessage(id);
+  if (message) recordAudit(db, { actorId: viewerId, action: "email.viewed", targetType: "outbox", targetId: message.id });
+  return message;
+}
+
 /**
  * Puts a dead message back in the queue for the worker's next pass, with a fresh set of
  * attempts (the last error stays for reference). Returns false when the message is not dead.

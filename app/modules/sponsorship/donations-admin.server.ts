@@ -205,6 +205,13 @@ export function donationDetail(id: string) {
     .get();
 }
 
+/** An organiser opening one gift: the donor's name, address and message (audited, NDPA). */
+export function viewDonation(id: string, viewerId: string) {
+  const found = donationDetail(id);
+  if (found) recordAudit(db, { actorId: viewerId, action: "donation.viewed", targetType: "donation", targetId: id });
+  return found;
+}
+
 /** Done, or done already (a second click, or two organisers at once); refused for a gift that is not a waiting transfer. */
 type MarkReceivedResult = Outcome<{ already: boolean }>;
 
