@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
-import { Form, Link, useLoaderData } from "react-router";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { RegistrationTag } from "~/components/events/event-ui";
 import { SubmitButton } from "~/components/forms";
@@ -9,8 +9,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { badRequest } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { ticketPath, cancelRegistration, ownsRegistration, ticketFor, acceptOffer } from "~/modules/events/index.server";
-import { ticketActionSchema } from "~/modules/events";
+import { ticketPath, cancelRegistration, correctRegistrationAnswers, ownsRegistration, ownRegistrationAnswers, ticketFor, acceptOffer } from "~/modules/events/index.server";
+import { correctAnswersSchema, ticketActionSchema } from "~/modules/events";
+import { AnswersForm } from "~/components/events/answers-form";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ticket: ${data.ticket.event.title}` : "Ticket" }];
@@ -21,7 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const ticket = await ticketFor(user.id, params.id ?? "", getOrganisation().timeZone);
   if (!ticket) notFound(NO_TICKET);
-  return { ticket, name: user.name };
+  return { ticket, name: user.name, own: ownRegistrationAnswers(user.id, ticket.id)! };
+}
+
+/** Correcting what was answered at booking; a wrong answer keeps the form, with the message at the question. */
+function correctAnswers(formData: FormData, userId: string, id: string) {
+  const own = ownRegistrationAnswers(userId, id);
+  if (!own) notFound(NO_TICKET);
+  const submission = parseWithZod(formData, { schema: correctAnswersSchema(own.questions) });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = correctRegistrationAnswers(userId, id, submission.value.answers);
+  if (!result.ok) notFound(NO_TICKET);
+  return redirectWithFlash(ticketPath(id), "Your answers are saved.");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   // Someone else's registration does not exist, whatever the form says.
   if (!ownsRegistration(user.id, id)) notFound(NO_TICKET);
-  const submission = parseWithZod(await request.formData(), { schema: ticketActionSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "change-answers") return correctAnswers(formData, user.id, id);
+  const submission = parseWithZod(formData, { schema: ticketActionSchema });
   if (submission.status !== "success") badRequest();
   if (submission.value.intent === "accept") {
     const result = acceptOffer(user.id, id);
@@ -48,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Ticket() {
-  const { ticket, name } = useLoaderData<typeof loader>();
+  const { ticket, name, own } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { event } = ticket;
   return (
     <>
@@ -111,6 +126,7 @@ export default function Ticket() {
           </>
         ) : null}
       </dl>
+      {own.questions.length ? <AnswersForm questions={own.questions} answers={own.answers} lastResult={lastResult} /> : null}
       <p>
         <Link to={`/events/${event.slug}`}>Event page</Link> · <Link to="/me">My page</Link>
       </p>

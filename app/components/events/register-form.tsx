@@ -1,42 +1,17 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
-import { ErrorSummary, FieldError, NewPasswordField, SubmitButton, TextField } from "../forms";
+import { ErrorSummary, NewPasswordField, SubmitButton, TextField } from "../forms";
+import { QuestionFields } from "./question-fields";
 import { AgreementFields, BirthDateFields } from "../auth/consent-fields";
 import { participantSignupSchema } from "~/modules/auth";
-import { ANSWER_MAX, answersSchema, registerSchema, YES_NO_OPTIONS, type FormQuestion } from "~/modules/events";
+import { answersSchema, registerSchema, type FormQuestion } from "~/modules/events";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
 function signupRegisterSchema(questions: FormQuestion[]) {
   return participantSignupSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) });
-}
-
-function ChoiceField({ meta, question }: { meta: AnyField; question: FormQuestion }) {
-  const options = question.kind === "yes_no" ? YES_NO_OPTIONS : question.options.map((o) => ({ value: o, label: o }));
-  const error = meta.errors?.[0];
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <fieldset aria-describedby={error ? meta.errorId : undefined}>
-        <legend>
-          {question.label}
-          {question.required ? null : <span className="muted"> (optional)</span>}
-        </legend>
-        <FieldError meta={meta} />
-        {options.map((option, index) => {
-          const { key, ...props } = getInputProps(meta, { type: "radio", value: option.value });
-          const id = index === 0 ? meta.id : `${meta.id}-${index}`;
-          return (
-            <div className="radio" key={key ?? option.value}>
-              <input {...props} id={id} />
-              <label htmlFor={id}>{option.label}</label>
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
 }
 
 type Props = {
@@ -82,23 +57,7 @@ export function RegisterForm({ slug, questions, signedIn, willWaitlist, adultAge
           <BirthDateFields birthDate={fields.birthDate} guardianEmail={fields.guardianEmail} adultAge={adultAge} />
         </>
       )}
-      {questions.map((question) =>
-        question.kind === "text" ? (
-          <TextField
-            key={question.id}
-            meta={answers[question.id]}
-            label={
-              <>
-                {question.label}
-                {question.required ? null : <span className="muted"> (optional)</span>}
-              </>
-            }
-            maxLength={ANSWER_MAX}
-          />
-        ) : (
-          <ChoiceField key={question.id} meta={answers[question.id]} question={question} />
-        ),
-      )}
+      <QuestionFields questions={questions} answers={answers} />
       {signedIn ? null : <AgreementFields privacyNotice={fields.privacyNotice} terms={fields.terms} optionalUses={fields.optionalUses} />}
       {willWaitlist ? <p>All seats are taken. Join the waitlist and we will email you if one comes free.</p> : null}
       <SubmitButton>{action}</SubmitButton>

@@ -1,6 +1,7 @@
 // The events area's front door for server code (routes, other areas, scripts).
 export { registerForEvent, type BookingOutcome } from "./booking/booking.server";
 export { cancelRegistration, registeredPeople } from "./booking/registrations.server";
+export { correctRegistrationAnswers, ownRegistrationAnswers } from "./booking/answers.server";
 export { signUpAndRegister, signupRegisterServerSchema } from "./booking/signup.server";
 export { myRegistrations, ownsRegistration, ticketFor } from "./booking/tickets.server";
 export { acceptOffer } from "./booking/waitlist.server";

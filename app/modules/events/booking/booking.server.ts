@@ -62,7 +62,7 @@ function newShortCode(tx: Tx, eventId: string): string {
   }
 }
 
-function saveAnswers(tx: Tx, registrationId: string, answers: Record<string, string | undefined>) {
+export function saveAnswers(tx: Tx, registrationId: string, answers: Record<string, string | undefined>) {
   tx.delete(registrationAnswers).where(eq(registrationAnswers.registrationId, registrationId)).run();
   for (const [questionId, value] of Object.entries(answers)) {
     const text = value?.trim();

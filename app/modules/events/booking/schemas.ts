@@ -43,6 +43,11 @@ export function registerSchema(questions: FormQuestion[]) {
   return z.object({ intent: z.literal("register", { error: "Use the form on the event page to register." }), answers: answersSchema(questions) });
 }
 
+/** A person correcting their answers on their ticket page. */
+export function correctAnswersSchema(questions: FormQuestion[]) {
+  return z.object({ intent: z.literal("change-answers"), answers: answersSchema(questions) });
+}
+
 export const ticketActionSchema = z.object({ intent: z.enum(["accept", "cancel"], { error: "Choose what to do" }) });
 
 export const feedbackSchema = z.object({
