@@ -13,7 +13,7 @@ type ChoiceProps = { meta: AnyField; legend: ReactNode; hint?: ReactNode; childr
  * GOV.UK-style group: a legend, an optional hint, the error, then the choices. The fieldset carries
  * the field's id so the error summary can link to it.
  */
-function ChoiceFieldset({ meta, legend, hint, children }: ChoiceProps) {
+export function ChoiceFieldset({ meta, legend, hint, children }: ChoiceProps) {
   const error = meta.errors?.[0];
   const describedBy = [hint ? meta.descriptionId : null, error ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   return (

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import { LinkCards } from "~/components/link-cards";
 import { Link, useLoaderData } from "react-router";
 import { Fragment } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
@@ -154,16 +155,7 @@ export default function AdminDashboard() {
         </dd>
       </dl>
       <h2>Manage</h2>
-      <ul className="card-grid">
-        {LINKS.map((link) => (
-          <li key={link.to} className="card">
-            <h3>
-              <Link to={link.to}>{link.label}</Link>
-            </h3>
-            <p>{link.text}</p>
-          </li>
-        ))}
-      </ul>
+      <LinkCards links={LINKS} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
+import { LinkCards } from "~/components/link-cards";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -62,16 +63,7 @@ export default function PrivacyOverview() {
         lead="What the Nigeria Data Protection Act asks the organisation to know and to report: the data held, people's requests, and breaches."
       />
       <h2>Notice, consent and retention</h2>
-      <ul className="card-grid">
-        {LINKS.map((link) => (
-          <li key={link.to} className="card">
-            <h3>
-              <Link to={link.to}>{link.label}</Link>
-            </h3>
-            <p>{link.text}</p>
-          </li>
-        ))}
-      </ul>
+      <LinkCards links={LINKS} />
 
       <h2 id="requests-title">Requests from people</h2>
       <p className="measure">

@@ -1,6 +1,7 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { CheckboxField, FieldError, TextField } from "../forms";
+import { ChoiceFieldset } from "../choice-fields";
+import { CheckboxField, TextField } from "../forms";
 import { OPTIONAL_USES, TERMS_SUMMARY } from "~/modules/auth";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,17 +33,8 @@ export function BirthDateFields({ birthDate, guardianEmail, adultAge }: { birthD
 /** One checkbox per optional use, each with its explanation; none is needed to take part. */
 export function OptionalUseChoices({ meta, legend, hint, disabledUses = [] }: { meta: AnyField; legend: ReactNode; hint?: ReactNode; disabledUses?: readonly string[] }) {
   const inputs = getCollectionProps(meta, { type: "checkbox", options: OPTIONAL_USES.map((use) => use.key) });
-  const error = meta.errors?.[0];
-  const describedBy = [hint ? meta.descriptionId : null, error ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset id={meta.id} tabIndex={-1} className={error ? "field field--error" : "field"} aria-describedby={describedBy}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? (
-        <p id={meta.descriptionId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError meta={meta} />
+    <ChoiceFieldset meta={meta} legend={legend} hint={hint}>
       {inputs.map(({ key, ...props }, index) => {
         const use = OPTIONAL_USES[index]!;
         return (
@@ -57,7 +49,7 @@ export function OptionalUseChoices({ meta, legend, hint, disabledUses = [] }: { 
           </div>
         );
       })}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 

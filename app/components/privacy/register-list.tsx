@@ -1,19 +1,9 @@
 // The register of processing, one category after another: a definition list per category reads
 // on a 360px phone where an eight-column table would not.
 
-type Recipient = { key: string; name: string; country: string; abroad: boolean; inUse: boolean; receives: string };
+import type { RegisterEntry } from "~/modules/privacy";
 
-export type RegisterEntryView = {
-  key: string;
-  category: string;
-  data: string;
-  purposes: string;
-  lawfulBasis: string;
-  storedIn: string;
-  retention: string;
-  recipients: Recipient[];
-  records: { label: string; count: number }[];
-};
+type Recipient = RegisterEntry["recipients"][number];
 
 function Recipients({ recipients }: { recipients: Recipient[] }) {
   if (!recipients.length) return <>Nobody outside the organisation</>;
@@ -30,7 +20,7 @@ function Recipients({ recipients }: { recipients: Recipient[] }) {
   );
 }
 
-export function RegisterList({ entries }: { entries: RegisterEntryView[] }) {
+export function RegisterList({ entries }: { entries: RegisterEntry[] }) {
   return (
     <>
       {entries.map((entry) => (

@@ -3,7 +3,7 @@
 export { breachDetail, breachLog, breachesCsv, closeBreach, markBreachNotified, recordBreach, updateBreachActions, type BreachView } from "./breaches.server";
 export { breachNotifyBy, daysToDeadline, hoursToDeadline, requestDueAt, type Deadline } from "./deadlines";
 export { privacyOverview } from "./overview.server";
-export { processingRegister, registerCsv, type RegisterEntry } from "./register.server";
+export { processingRegister, registerCsv } from "./register.server";
 export { completeRequest, openRequests, recordRequest, refuseRequest, requestDetail, requestsCsv, saveRequestNotes, type RequestView } from "./requests.server";
 export { dataExportLink, dataExportState, downloadDataExport, EXPORT_LINK_DAYS, personalDataOf, requestDataExport, type DataExportFile, type DataExportLink, type DataExportState } from "./export.server";
 export { registerPrivacyJobs } from "./jobs.server";

@@ -1,17 +1,24 @@
+import type { RetentionSettings } from "~/modules/organisation";
 // What each category of personal data is, why it is held and on what lawful basis (NDPA s.25(1):
 // consent, contract, legal obligation, vital interests, public task, legitimate interests). The
 // retention periods come from the organisation's settings, which the retention job also reads.
 
 export type CategoryKey = "identity" | "contact" | "age" | "events" | "programme" | "mentoring" | "giving" | "messages" | "security" | "rights";
 
-export type RetentionSettings = {
-  erasureCoolingOffDays: number;
-  financialRecordYears: number;
-  inactiveAccountYears: number;
-  pastRegistrationMonths: number;
-  outboxBodyDays: number;
-  auditEntryYears: number;
-  sessionRecordDays: number;
+export type RecipientKey = "email" | "stripe" | "paystack";
+export type Recipient = { key: RecipientKey; name: string; country: string; abroad: boolean; inUse: boolean; receives: string };
+
+/** One category as the register shows it, with who receives it and how many records hold it now. */
+export type RegisterEntry = {
+  key: CategoryKey;
+  category: string;
+  data: string;
+  purposes: string;
+  lawfulBasis: string;
+  storedIn: string;
+  retention: string;
+  recipients: Recipient[];
+  records: { label: string; count: number }[];
 };
 
 type Category = {
@@ -22,7 +29,7 @@ type Category = {
   lawfulBasis: string;
   storedIn: string;
   retention: string;
-  recipients: ("email" | "stripe" | "paystack")[];
+  recipients: RecipientKey[];
 };
 
 const DATABASE = "The database on the organisation's server, and its backups";

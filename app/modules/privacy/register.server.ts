@@ -5,27 +5,14 @@ import * as tables from "~db/schema";
 import { env } from "~/utils/env.server";
 import { toCsv } from "~/utils/csv.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
-import { describeCategories, type CategoryKey, type RetentionSettings } from "./register-categories";
+import type { RetentionSettings } from "~/modules/organisation";
+import { describeCategories, type CategoryKey, type Recipient, type RecipientKey, type RegisterEntry } from "./register-categories";
 
 // The register of processing (NDPA s.29 and the GAID's record of processing): what this
 // installation holds, why, on what lawful basis, where, for how long and who else receives it.
 // The words are code, because the code decides what is collected; the retention periods and the
 // counts are read live, so the register cannot drift from what the installation really does.
 
-export type Recipient = { key: RecipientKey; name: string; country: string; abroad: boolean; inUse: boolean; receives: string };
-type RecipientKey = "email" | "stripe" | "paystack";
-
-export type RegisterEntry = {
-  key: CategoryKey;
-  category: string;
-  data: string;
-  purposes: string;
-  lawfulBasis: string;
-  storedIn: string;
-  retention: string;
-  recipients: Recipient[];
-  records: { label: string; count: number }[];
-};
 
 const count = (table: SQLiteTable, where?: SQL) => db.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
 
