@@ -12,7 +12,7 @@ export const donationReceipt = defineTemplate({
     amount: z.string(),
     campaignTitle: z.string(),
     monthly: z.boolean().default(false),
-    method: z.enum(["card", "bank_transfer"]).default("card"),
+    method: z.enum(["card", "bank_transfer", "cash", "in_kind"]).default("card"),
     /** The receipt page; for monthly gifts it also has the button to manage the gift. */
     url: httpUrl,
   }),
@@ -33,7 +33,7 @@ export const donationReceipt = defineTemplate({
         <br />
         Date: {date}
         <br />
-        Paid by: {method === "card" ? "card" : "bank transfer"}
+        Paid by: {{ card: "card", bank_transfer: "bank transfer", cash: "cash", in_kind: "a gift in kind" }[method]}
         <br />
         Received by: {organisation.name}
         {organisation.contactEmail ? `, ${organisation.contactEmail}` : ""}

@@ -29,6 +29,15 @@ export const organisationSettings = sqliteTable(
     auditEntryYears: integer("audit_entry_years").notNull().default(6),
     sessionRecordDays: integer("session_record_days").notNull().default(30),
     dataProtectionContact: text("data_protection_contact").notNull().default(""),
+    // What receipts and statements carry for a finance team (ADR 0027).
+    legalName: text("legal_name").notNull().default(""),
+    registrationNumber: text("registration_number").notNull().default(""),
+    postalAddress: text("postal_address").notNull().default(""),
+    receiptTaxWording: text("receipt_tax_wording").notNull().default(""),
+    // Which ways to give the donate page offers; a provider also needs its key in the environment.
+    stripeEnabled: integer("stripe_enabled", { mode: "boolean" }).notNull().default(true),
+    paystackEnabled: integer("paystack_enabled", { mode: "boolean" }).notNull().default(true),
+    bankTransferEnabled: integer("bank_transfer_enabled", { mode: "boolean" }).notNull().default(true),
     socialLinks: text("social_links", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -58,7 +58,8 @@ export const campaignTiers = sqliteTable(
 export const RECOGNITIONS = ["named", "anonymous", "unlisted"] as const;
 export type Recognition = (typeof RECOGNITIONS)[number];
 
-export const PAYMENT_METHODS = ["card", "bank_transfer"] as const;
+/** card: online through a payment provider; cash and in_kind: recorded by an organiser. */
+export const PAYMENT_METHODS = ["card", "bank_transfer", "cash", "in_kind"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**
@@ -66,6 +67,10 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
  * (a bank debit, say) not yet settled; paid; failed; expired: the Checkout Session lapsed unpaid;
  * refunded: fully refunded (a partial refund keeps it paid with refunded_amount set).
  */
+/** Who takes an online payment (ADR 0027); null for transfers, cash and in-kind gifts. */
+export const PAYMENT_PROVIDERS = ["stripe", "paystack"] as const;
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+
 export const DONATION_STATUSES = ["pending", "processing", "paid", "failed", "expired", "refunded"] as const;
 export type DonationStatus = (typeof DONATION_STATUSES)[number];
 
@@ -82,6 +87,13 @@ export const donations = sqliteTable(
     interval: text("interval", { enum: GIFT_INTERVALS }).notNull(),
     method: text("method", { enum: PAYMENT_METHODS }).notNull(),
     status: text("status", { enum: DONATION_STATUSES }).notNull().default("pending"),
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }),
+    // The provider's own key for this payment where we choose it (Paystack's transaction reference).
+    providerReference: text("provider_reference"),
+    // What actually arrived for a bank transfer, when it differs from the pledge (partial or over).
+    receivedAmount: integer("received_amount"),
+    // In-kind gifts: what was given; `amount` is its fair value.
+    giftDescription: text("gift_description").notNull().default(""),
     donorName: text("donor_name").notNull(),
     donorEmail: text("donor_email").notNull(),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
@@ -110,6 +122,7 @@ export const donations = sqliteTable(
   },
   (t) => [
     uniqueIndex("donations_reference_unique").on(t.reference),
+    uniqueIndex("donations_provider_reference_unique").on(t.providerReference),
     uniqueIndex("donations_checkout_session_unique").on(t.checkoutSessionId),
     uniqueIndex("donations_invoice_unique").on(t.invoiceId),
     uniqueIndex("donations_receipt_number_unique").on(t.receiptNumber),
@@ -152,6 +165,60 @@ export const stripeEvents = sqliteTable("stripe_events", {
   type: text("type").notNull(),
   receivedAt: integer("received_at").notNull(),
 });
+
+/** Every event of a provider other than Stripe applied, keyed as that provider identifies it; a replay finds its key and does nothing. */
+export const providerEvents = sqliteTable(
+  "provider_events",
+  {
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }).notNull(),
+    eventKey: text("event_key").notNull(),
+    type: text("type").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventKey] })],
+);
+
+/** A bank statement an organiser uploaded; the same file twice is found by its hash. */
+export const bankStatements = sqliteTable(
+  "bank_statements",
+  {
+    id: text("id").primaryKey(),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    layout: text("layout").notNull(),
+    importedAt: integer("imported_at").notNull(),
+    importedBy: text("imported_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("bank_statements_hash_unique").on(t.fileHash)],
+);
+
+export const STATEMENT_LINE_STATUSES = ["unmatched", "proposed", "confirmed", "ignored"] as const;
+export type StatementLineStatus = (typeof STATEMENT_LINE_STATUSES)[number];
+
+/**
+ * One credit on a statement. `lineKey` identifies the credit across overlapping statements (date,
+ * amount, narration, balance), so importing it again adds nothing.
+ */
+export const statementLines = sqliteTable(
+  "statement_lines",
+  {
+    id: text("id").primaryKey(),
+    statementId: text("statement_id")
+      .notNull()
+      .references(() => bankStatements.id, { onDelete: "cascade" }),
+    lineKey: text("line_key").notNull(),
+    postedOn: text("posted_on").notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    narration: text("narration").notNull(),
+    status: text("status", { enum: STATEMENT_LINE_STATUSES }).notNull().default("unmatched"),
+    donationId: text("donation_id").references(() => donations.id, { onDelete: "set null" }),
+    matchedBy: text("matched_by", { enum: ["reference", "amount_and_date", "organiser"] }),
+    confirmedBy: text("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: integer("confirmed_at"),
+  },
+  (t) => [uniqueIndex("statement_lines_key_unique").on(t.lineKey), index("statement_lines_status_idx").on(t.status, t.postedOn), index("statement_lines_donation_idx").on(t.donationId)],
+);
 
 /** Receipt numbers run per calendar year without gaps: 2026-0001, 2026-0002… */
 export const receiptCounters = sqliteTable(

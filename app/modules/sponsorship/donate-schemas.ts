@@ -8,7 +8,9 @@ import { INTERVAL_OPTIONS } from "./campaign-schemas";
 export const CUSTOM_GIFT = "custom";
 
 export const RECOGNITION_OPTIONS = ["named", "anonymous", "unlisted"] as const satisfies readonly Recognition[];
-export const METHOD_OPTIONS = ["card", "bank_transfer"] as const satisfies readonly PaymentMethod[];
+export const METHOD_OPTIONS = ["card", "bank_transfer", "cash", "in_kind"] as const satisfies readonly PaymentMethod[];
+/** The ways a donor chooses on the donate page; cash and in-kind gifts are recorded by organisers. */
+export const DONOR_METHOD_OPTIONS = ["card", "bank_transfer"] as const satisfies readonly PaymentMethod[];
 const _allRecognitions: Exclude<Recognition, (typeof RECOGNITION_OPTIONS)[number]> extends never ? true : never = true;
 const _allMethods: Exclude<PaymentMethod, (typeof METHOD_OPTIONS)[number]> extends never ? true : never = true;
 void _allRecognitions;
@@ -20,7 +22,7 @@ export const RECOGNITION_CHOICES: Record<Recognition, { label: string; hint: str
   unlisted: { label: "Do not list me", hint: "Your gift counts towards the total but is not shown on the wall." },
 };
 
-export const METHOD_LABELS: Record<PaymentMethod, string> = { card: "Card", bank_transfer: "Bank transfer" };
+export const METHOD_LABELS: Record<PaymentMethod, string> = { card: "Card", bank_transfer: "Bank transfer", cash: "Cash", in_kind: "In kind" };
 
 export type DonateBounds = { currency: string; minAmount: number; maxAmount: number };
 
@@ -48,7 +50,7 @@ export function donateSchema(bounds: DonateBounds) {
       email: z.email({ error: "Enter an email address, like name@example.com" }).trim().toLowerCase().max(254),
       recognition: z.enum(RECOGNITION_OPTIONS, { error: "Choose how we may thank you on the sponsor wall" }),
       message: z.string().trim().max(500, "Your message is at most 500 characters").optional(),
-      method: z.enum(METHOD_OPTIONS, { error: "Choose how you will pay" }),
+      method: z.enum(DONOR_METHOD_OPTIONS, { error: "Choose how you will pay" }),
     })
     .transform((value, ctx) => {
       const custom = value.gift === CUSTOM_GIFT;

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, donations, recurringGifts, type DonationStatus } from "~db/schema";
+import { campaigns, donations, recurringGifts, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { formatMoney } from "~/utils/money";
 import { receivedOf } from "./donations-admin.server";
 
@@ -27,7 +27,7 @@ type MyGift = {
   amount: number;
   currency: string;
   interval: "one_off" | "monthly";
-  method: "card" | "bank_transfer";
+  method: PaymentMethod;
   status: DonationStatus;
   reference: string | null;
   receiptNumber: string | null;

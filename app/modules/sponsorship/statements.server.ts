@@ -2,7 +2,7 @@ import { clock } from "~/utils/clock.server";
 import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, donations } from "~db/schema";
+import { campaigns, donations, type PaymentMethod } from "~db/schema";
 import { isoDate } from "~/utils/dates";
 import { minorToInput } from "~/utils/money";
 import { ownedBy, type Donor } from "./giving.server";
@@ -44,7 +44,7 @@ type StatementLine = {
   refundedAmount: number;
   net: number;
   currency: string;
-  method: "card" | "bank_transfer";
+  method: PaymentMethod;
   interval: "one_off" | "monthly";
 };
 
