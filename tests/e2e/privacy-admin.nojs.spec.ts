@@ -94,7 +94,7 @@ test("a person corrects their name, and an organiser corrects someone's email on
   const corrected = `amaka.${Date.now().toString(36)}@example.org`;
   await admin.locator("form").filter({ has: admin.getByRole("button", { name: "Save corrections" }) }).getByLabel("Email address").fill(corrected);
   await admin.getByRole("button", { name: "Save corrections" }).click();
-  await expect(admin.getByText("Corrected: email.")).toBeVisible();
+  await expect(admin.getByText("Corrected: email address.")).toBeVisible();
   await expect(admin.locator(".summary-list")).toContainText(corrected);
   await context.close();
 });
