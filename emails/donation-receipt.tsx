@@ -13,11 +13,20 @@ export const donationReceipt = defineTemplate({
     campaignTitle: z.string(),
     monthly: z.boolean().default(false),
     method: z.enum(["card", "bank_transfer", "cash", "in_kind"]).default("card"),
+    /** "Card, through Paystack", "In kind: 10 laptops"; older messages fall back to the method. */
+    paidBy: z.string().optional(),
+    /** What an in-kind gift was; its amount is then the fair value. */
+    giftDescription: z.string().default(""),
+    inReturn: z.string().default("Nothing was given in return for this gift."),
+    /** The organisation as a finance team needs it, as it stood when the receipt was issued. */
+    issuer: z
+      .object({ legalName: z.string(), registrationNumber: z.string(), postalAddress: z.string(), taxWording: z.string() })
+      .optional(),
     /** The receipt page; for monthly gifts it also has the button to manage the gift. */
     url: httpUrl,
   }),
   subject: ({ receiptNumber, amount }, organisation) => `Thank you: your ${amount} gift to ${organisation.name} (receipt ${receiptNumber})`,
-  Body: ({ name, receiptNumber, date, amount, campaignTitle, monthly, method, url, organisation }) => (
+  Body: ({ name, receiptNumber, date, amount, campaignTitle, monthly, method, paidBy, giftDescription, inReturn, issuer, url, organisation }) => (
     <EmailLayout
       organisation={organisation}
       preview={`Receipt ${receiptNumber} for ${amount} to ${campaignTitle}.`}
@@ -26,18 +35,43 @@ export const donationReceipt = defineTemplate({
     >
       <Text style={paragraph}>Hello {name},</Text>
       <Text style={paragraph}>
-        We received your {monthly ? "monthly " : ""}gift of <strong>{amount}</strong> to {campaignTitle}. Thank you.
+        {method === "in_kind" ? (
+          <>
+            We received your gift in kind{giftDescription ? <>: {giftDescription}</> : null}, with a fair value of <strong>{amount}</strong>, for{" "}
+            {campaignTitle}. Thank you.
+          </>
+        ) : (
+          <>
+            We received your {monthly ? "monthly " : ""}gift of <strong>{amount}</strong> to {campaignTitle}. Thank you.
+          </>
+        )}
       </Text>
       <Text style={paragraph}>
         Receipt number: <strong>{receiptNumber}</strong>
         <br />
         Date: {date}
         <br />
-        Paid by: {{ card: "card", bank_transfer: "bank transfer", cash: "cash", in_kind: "a gift in kind" }[method]}
+        {method === "in_kind" ? "Fair value" : "Amount"}: {amount}
         <br />
-        Received by: {organisation.name}
+        Paid by: {paidBy ?? { card: "card", bank_transfer: "bank transfer", cash: "cash", in_kind: "a gift in kind" }[method]}
+        <br />
+        Received by: {issuer?.legalName || organisation.name}
         {organisation.contactEmail ? `, ${organisation.contactEmail}` : ""}
+        {issuer?.registrationNumber ? (
+          <>
+            <br />
+            Registration number: {issuer.registrationNumber}
+          </>
+        ) : null}
+        {issuer?.postalAddress ? (
+          <>
+            <br />
+            Address: {issuer.postalAddress.split("\n").join(", ")}
+          </>
+        ) : null}
       </Text>
+      <Text style={paragraph}>{inReturn}</Text>
+      {issuer?.taxWording ? <Text style={smallPrint}>{issuer.taxWording}</Text> : null}
       <ActionLink href={url} label={monthly ? "See your receipt or manage your monthly gift" : "See your receipt"} />
       {monthly ? (
         <Text style={smallPrint}>

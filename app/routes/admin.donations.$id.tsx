@@ -5,11 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { DonationStatusTag, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
+import { DonationStatusTag } from "~/components/sponsorship/donations-admin-ui";
+import { MarkReceivedDetailsForm } from "~/components/sponsorship/mark-received-form";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
-import { formatMoney, parseAmount } from "~/utils/money";
+import { formatMoney, minorToInput, parseAmount } from "~/utils/money";
 import { badRequest } from "~/routes/helpers/replies.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
@@ -38,6 +39,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     campaignTitle,
     campaignSlug,
     amount: formatMoney(d.amount, d.currency),
+    pledgedInput: minorToInput(d.amount, d.currency),
+    received: d.receivedAmount !== null && d.receivedAmount !== d.amount ? formatMoney(d.receivedAmount, d.currency) : null,
     currency: d.currency,
     gift: INTERVAL_LABELS[d.interval],
     method: d.method,
@@ -47,6 +50,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     message: d.message,
     reference: d.reference,
     receiptNumber: d.receiptNumber,
+    giftDescription: d.giftDescription,
+    // Organisers open the receipts of gifts recorded by hand, to print them for the donor.
+    receiptHref: d.receiptNumber && (d.method === "cash" || d.method === "in_kind") ? `/receipts/${d.id}` : null,
     created: formatInstant(d.createdAt, timeZone),
     paid: d.paidAt ? formatInstant(d.paidAt, timeZone) : null,
     confirmedByName,
@@ -101,8 +107,9 @@ export default function DonationPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: refundSchema }),
     shouldValidate: "onBlur",
   });
-  // Without a refund form on the page, a refusal of "mark received" is shown at the top.
-  const topError = d.refundable ? null : actionData?.error?.[""]?.[0];
+  const awaitsTransfer = d.status === "pending" && d.method === "bank_transfer";
+  // Without a form of its own on the page (the gift changed meanwhile), a refusal is shown at the top.
+  const topError = d.refundable || awaitsTransfer ? null : actionData?.error?.[""]?.[0];
   return (
     <>
       <p className="breadcrumb">
@@ -121,7 +128,7 @@ export default function DonationPage() {
       <dl className="summary-list">
         <dt>Donor</dt>
         <dd className="wrap-anywhere">
-          {d.donorName}, <a href={`mailto:${d.donorEmail}`}>{d.donorEmail}</a>
+          {d.donorName}, {d.donorEmail ? <a href={`mailto:${d.donorEmail}`}>{d.donorEmail}</a> : <span className="muted">no email given</span>}
           {d.hasAccount ? <span className="muted"> (has an account)</span> : null}
         </dd>
         <dt>Campaign</dt>
@@ -131,7 +138,14 @@ export default function DonationPage() {
         <dt>Gift</dt>
         <dd>
           {d.amount}, {d.gift.toLowerCase()}, by {d.methodLabel.toLowerCase()}
+          {d.giftDescription ? <div>{d.giftDescription} (fair value)</div> : null}
         </dd>
+        {d.received ? (
+          <>
+            <dt>Received</dt>
+            <dd>{d.received}: the receipt is for this amount</dd>
+          </>
+        ) : null}
         {d.reference ? (
           <>
             <dt>Transfer reference</dt>
@@ -152,7 +166,9 @@ export default function DonationPage() {
         {d.receiptNumber ? (
           <>
             <dt>Receipt</dt>
-            <dd>{d.receiptNumber}</dd>
+            <dd>
+              {d.receiptHref ? <Link to={d.receiptHref} reloadDocument>Receipt {d.receiptNumber}</Link> : d.receiptNumber}
+            </dd>
           </>
         ) : null}
         {d.refunded ? (
@@ -183,14 +199,15 @@ export default function DonationPage() {
         <dd className="pre-line">{d.message || <span className="muted">None</span>}</dd>
       </dl>
 
-      {d.status === "pending" && d.method === "bank_transfer" ? (
+      {awaitsTransfer ? (
         <section aria-labelledby="received-title" className="notice">
           <h2 id="received-title">Has the transfer arrived?</h2>
           <p>
-            Check the bank statement for <strong className="code-small">{d.reference}</strong> and {d.amount}. Marking it received sends the
-            receipt.
+            Check the bank statement for <strong className="code-small">{d.reference}</strong> and {d.amount}, or{" "}
+            <Link to="/admin/donations/statements">upload the statement</Link> to match every transfer at once. Marking it received sends
+            the receipt.
           </p>
-          <MarkReceivedForm donationId={d.id} reference={d.reference} method={d.method} />
+          <MarkReceivedDetailsForm donationId={d.id} reference={d.reference} currency={d.currency} pledged={d.pledgedInput} lastResult={actionData} />
         </section>
       ) : null}
 

@@ -75,7 +75,14 @@ export default function Donations() {
       <p>
         <Link to="/admin">Organisers' console</Link>
       </p>
-      <PageHeader title="Donations" lead="Every gift, by card or bank transfer. Mark transfers received when they reach the account." />
+      <PageHeader title="Donations" lead="Every gift, by card or bank transfer. Mark transfers received when they reach the account.">
+        <p>
+          <Link to="/admin/donations/new">Record a cash or in-kind gift</Link>
+        </p>
+        <p>
+          <Link to="/admin/donations/statements">Match transfers from a bank statement</Link>
+        </p>
+      </PageHeader>
       {formError ? (
         <p className="notice notice--error" role="alert">
           {formError}

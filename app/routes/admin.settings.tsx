@@ -40,6 +40,13 @@ export function loader({ request }: LoaderFunctionArgs) {
       organiserSecondFactorRequired: organisation.organiserSecondFactorRequired,
       adultAge: organisation.adultAge,
       under16Allowed: organisation.under16Allowed,
+      stripeEnabled: organisation.stripeEnabled,
+      paystackEnabled: organisation.paystackEnabled,
+      bankTransferEnabled: organisation.bankTransferEnabled,
+      legalName: organisation.legalName,
+      registrationNumber: organisation.registrationNumber,
+      postalAddress: organisation.postalAddress,
+      receiptTaxWording: organisation.receiptTaxWording,
       ...social,
     },
     timeZones,
@@ -74,6 +81,13 @@ export async function action({ request }: ActionFunctionArgs) {
       // A form without the field (an older page) keeps the age as it is.
       adultAge: value.adultAge ?? current.adultAge,
       under16Allowed: value.under16Allowed,
+      ...(value.givingWaysShown
+        ? { stripeEnabled: value.stripeEnabled, paystackEnabled: value.paystackEnabled, bankTransferEnabled: value.bankTransferEnabled }
+        : { stripeEnabled: current.stripeEnabled, paystackEnabled: current.paystackEnabled, bankTransferEnabled: current.bankTransferEnabled }),
+      legalName: value.legalName,
+      registrationNumber: value.registrationNumber,
+      postalAddress: value.postalAddress.replace(/\r\n/g, "\n").trim(),
+      receiptTaxWording: value.receiptTaxWording.replace(/\r\n/g, "\n").trim(),
       socialLinks,
     },
   });
@@ -107,6 +121,13 @@ export default function Settings() {
     organiserSecondFactorRequired: fields.organiserSecondFactorRequired,
     adultAge: fields.adultAge,
     under16Allowed: fields.under16Allowed,
+    stripeEnabled: fields.stripeEnabled,
+    paystackEnabled: fields.paystackEnabled,
+    bankTransferEnabled: fields.bankTransferEnabled,
+    legalName: fields.legalName,
+    registrationNumber: fields.registrationNumber,
+    postalAddress: fields.postalAddress,
+    receiptTaxWording: fields.receiptTaxWording,
     ...Object.fromEntries(SOCIAL_LINKS.map(({ key }) => [key, fields[key]])),
   };
   return (
@@ -135,6 +156,17 @@ export default function Settings() {
           hint="Account name, bank and account number, shown to sponsors who pay by transfer. One item per line."
           rows={4}
         />
+        <fieldset className="field">
+          <legend className="field__label">Ways to give</legend>
+          <p className="field__hint">
+            Donors see only the ways switched on here that take the campaign&apos;s currency. Card payments also need the provider&apos;s key in the
+            server&apos;s configuration.
+          </p>
+          <input type="hidden" name="givingWaysShown" value="yes" />
+          <CheckboxField meta={fields.paystackEnabled} label="Paystack (cards, bank and USSD payments in Naira and other African currencies)" />
+          <CheckboxField meta={fields.stripeEnabled} label="Stripe (cards in pounds, dollars, euros and other currencies)" />
+          <CheckboxField meta={fields.bankTransferEnabled} label="Bank transfer (donors pledge, then pay into the account above)" />
+        </fieldset>
         <h2>Support</h2>
         <TextAreaField
           meta={fields.helpLines}
@@ -163,6 +195,27 @@ export default function Settings() {
           meta={fields.under16Allowed}
           label="Young people under 16 may join"
           hint="Untick to turn away anyone under 16 at sign-up, with a message saying why."
+        />
+        <h2>Receipts</h2>
+        <p className="muted">Receipts and year-end giving statements carry these, so a donor&rsquo;s finance team can accept them.</p>
+        <TextField
+          meta={fields.legalName}
+          label="Registered name (optional)"
+          hint="The name on the certificate of registration, if it differs from the name above."
+          autoComplete="organization"
+        />
+        <TextField
+          meta={fields.registrationNumber}
+          label="Registration number (optional)"
+          hint="CAC registration: RC 1234567 or IT 123456."
+          spellCheck={false}
+        />
+        <TextAreaField meta={fields.postalAddress} label="Postal address (optional)" hint="As it should appear on a receipt. One line per line of the address." rows={3} />
+        <TextAreaField
+          meta={fields.receiptTaxWording}
+          label="Wording for receipts (optional)"
+          hint="Printed on every receipt and statement, for example what the gift may count for under the tax rules that apply to your donors."
+          rows={3}
         />
         <h2>Social links</h2>
         <p className="muted">Each one is optional. Use the full address, starting with https://.</p>

@@ -12,7 +12,7 @@ import { logger } from "~/utils/logger.server";
 import { getUser } from "~/routes/helpers/session.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/modules/auth/index.server";
-import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, givingOptionsFor, startCardCheckout } from "~/modules/sponsorship/index.server";
 import { donateSchema } from "~/modules/sponsorship";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
@@ -37,7 +37,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const cancelled = new URL(request.url).searchParams.get("cancelled") === "1";
   return {
     ...donatePageData(campaign),
-    cardAvailable: cardPaymentsAvailable(),
+    giving: givingOptionsFor(campaign),
     cancelled,
     prefill: { name: user?.name ?? "", email: user?.email ?? "" },
   };
@@ -51,8 +51,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const closed = givingClosedReason(campaign);
   if (closed) return data(submission.reply({ formErrors: [closed] }), { status: 409 });
   const value = submission.value;
-  if (value.method === "card" && !cardPaymentsAvailable()) {
+  const giving = givingOptionsFor(campaign);
+  if (value.method === "card" && !giving.card) {
     return data(submission.reply({ fieldErrors: { method: ["Card giving is not available at the moment: please choose bank transfer"] } }), { status: 400 });
+  }
+  if (value.method === "card" && value.interval === "monthly" && !giving.monthly) {
+    return data(submission.reply({ fieldErrors: { interval: ["Monthly gifts are not available for this campaign at the moment: please choose one-off"] } }), { status: 400 });
+  }
+  if (value.method === "bank_transfer" && !giving.bankTransfer) {
+    return data(submission.reply({ fieldErrors: { method: ["Bank transfers are not taken at the moment: please choose card"] } }), { status: 400 });
   }
   // A pledge emails the address typed in: the same per-address and per-IP allowance as other emails.
   if (value.method === "bank_transfer") await assertEmailSendAllowed(value.email, context.clientIp);
@@ -122,7 +129,7 @@ export default function DonatePage() {
             bounds={page.bounds}
             tiers={page.tiers}
             prefill={page.prefill}
-            cardAvailable={page.cardAvailable}
+            giving={page.giving}
             lastResult={lastResult}
           />
         )}

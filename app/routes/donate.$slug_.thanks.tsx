@@ -6,7 +6,7 @@ import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
 import { getUser } from "~/routes/helpers/session.server";
-import { syncCheckoutSession } from "~/modules/sponsorship/index.server";
+import { confirmGiftReturn } from "~/modules/sponsorship/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.heading}: ${data.campaignTitle}` : "Your gift" },
@@ -18,11 +18,11 @@ export const handle = staticPage;
 const NOT_FOUND = "We could not find that gift. If you were charged, the receipt email is on its way.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const sessionId = new URL(request.url).searchParams.get("session_id") ?? "";
   const slug = params.slug ?? "";
-  const view = await syncCheckoutSession(slug, sessionId, getUser(request)?.id ?? null);
+  // The payment page sends the donor back with its own key: Stripe's session, Paystack's reference.
+  const view = await confirmGiftReturn(slug, new URL(request.url).searchParams, getUser(request)?.id ?? null);
   if (!view) notFound(NOT_FOUND);
-  // Without an answer from Stripe a pending gift may be paid already: say it is being confirmed.
+  // Without an answer from the provider a pending gift may be paid already: say it is being confirmed.
   const waiting = view.status === "processing" || (view.status === "pending" && !view.confirmed);
   const state = view.status === "paid" ? "paid" : waiting ? "processing" : view.status === "refunded" ? "refunded" : "incomplete";
   const heading = { paid: "Thank you for your gift", processing: "Your gift is on its way", refunded: "This gift was refunded", incomplete: "Your gift was not completed" }[state];

@@ -6,7 +6,8 @@ import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { formatMoney } from "~/utils/money";
 import { requireUser } from "~/routes/helpers/session.server";
-import { parseStatementYear, yearStatement } from "~/modules/sponsorship/index.server";
+import { NOTHING_IN_RETURN_FOR_ANY, parseStatementYear, receiptIssuer, yearStatement } from "~/modules/sponsorship/index.server";
+import { IssuerDetails } from "~/components/sponsorship/receipt-issuer";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { METHOD_LABELS } from "~/modules/sponsorship";
 import { TableRegion } from "~/components/table-region";
@@ -25,6 +26,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     donorName: user.name,
     donorEmail: user.email,
     organisation: { name: organisation.name, contactEmail: organisation.contactEmail, tagline: organisation.tagline },
+    issuer: receiptIssuer(organisation),
+    nothingInReturn: NOTHING_IN_RETURN_FOR_ANY,
     issued: formatDate(statement.issuedAt, timeZone),
     lines: statement.lines.map((line, index) => ({
       key: `${line.receiptNumber}-${index}`,
@@ -35,6 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       refunded: line.refundedAmount ? formatMoney(line.refundedAmount, line.currency) : null,
       net: formatMoney(line.net, line.currency),
       method: METHOD_LABELS[line.method],
+      giftDescription: line.giftDescription,
     })),
     totals: statement.totals.map((t) => ({ currency: t.currency, gifts: t.gifts, net: formatMoney(t.net, t.currency) })),
   };
@@ -50,7 +54,9 @@ export default function Statement() {
       <header className="statement__header">
         <p className="statement__org">{s.organisation.name}</p>
         {s.organisation.tagline ? <p className="muted">{s.organisation.tagline}</p> : null}
-        {s.organisation.contactEmail ? <p>{s.organisation.contactEmail}</p> : null}
+        <p>
+          <IssuerDetails issuer={s.issuer} />
+        </p>
       </header>
       <h1 id="statement-title">Giving statement {s.year}</h1>
       <dl className="summary-list">
@@ -83,7 +89,10 @@ export default function Statement() {
                     <td role="cell" data-label="Date" className="nowrap">{line.date}</td>
                     <td role="cell" data-label="Receipt" className="nowrap">{line.receiptNumber}</td>
                     <td role="cell" data-label="Campaign">{line.campaignTitle}</td>
-                    <td role="cell" data-label="Method">{line.method}</td>
+                    <td role="cell" data-label="Method">
+                      {line.method}
+                      {line.giftDescription ? <div className="muted">{line.giftDescription} (fair value)</div> : null}
+                    </td>
                     <td role="cell" data-label="Amount" className="nowrap">
                       {line.net}
                       {line.refunded ? (
@@ -109,12 +118,18 @@ export default function Statement() {
             ))}
           </dl>
           <p>Thank you for your support. Amounts are what we received, less anything refunded to you.</p>
+          <p>{s.nothingInReturn}</p>
+          {s.issuer.taxWording ? <p className="pre-line">{s.issuer.taxWording}</p> : null}
         </>
       ) : (
         <p>We have no gifts from you received in {s.year}.</p>
       )}
       <p className="muted no-print">
-        To keep a copy, use your browser&rsquo;s Print menu, or <a href={`/me/giving/statement/${s.year}.csv`} download>download it as CSV</a>.
+        To keep a copy, <a href={`/me/giving/statement/${s.year}.pdf`}>download it as a PDF</a>, use your browser&rsquo;s Print menu, or{" "}
+        <a href={`/me/giving/statement/${s.year}.csv`} download>
+          download it as CSV
+        </a>
+        .
       </p>
     </article>
   );

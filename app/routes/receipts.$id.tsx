@@ -8,7 +8,9 @@ import { staticPage } from "~/utils/hydration";
 import { formatMoney } from "~/utils/money";
 import { NO_REFERRER_META, noReferrerHeaders } from "~/utils/token-page";
 import { getUser } from "~/routes/helpers/session.server";
-import { portalUrlForReceipt, findReceipt } from "~/modules/sponsorship/index.server";
+import { receiptViewer } from "~/routes/helpers/receipt-viewer.server";
+import { IssuerDetails } from "~/components/sponsorship/receipt-issuer";
+import { amountLabel, portalUrlForReceipt, findReceipt, receiptIssuer } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // A guest's link carries its secret in the address: it must not leak through the Referer.
@@ -30,17 +32,20 @@ function viewer(request: Request, token: FormDataEntryValue | string | null) {
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
-  const receipt = findReceipt(params.id ?? "", viewer(request, token));
+  const receipt = findReceipt(params.id ?? "", receiptViewer(request, token));
   if (!receipt) notFound(NOT_YOURS);
   const organisation = getOrganisation();
+  const pdfHref = `/receipts/${encodeURIComponent(receipt.id)}.pdf${token ? `?t=${encodeURIComponent(token)}` : ""}`;
   return {
     id: receipt.id,
     receiptNumber: receipt.receiptNumber,
     date: formatDate(receipt.paidAt, organisation.timeZone),
     amount: formatMoney(receipt.amount, receipt.currency),
+    amountLabel: amountLabel(receipt.method),
     refunded: receipt.refundedAmount > 0 ? formatMoney(receipt.refundedAmount, receipt.currency) : null,
     fullyRefunded: receipt.status === "refunded",
-    method: receipt.method === "card" ? "Card" : "Bank transfer",
+    method: receipt.paidBy,
+    inReturn: receipt.inReturn,
     monthly: receipt.monthly,
     canManage: receipt.canManage,
     donorName: receipt.donorName,
@@ -48,6 +53,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     campaignTitle: receipt.campaignTitle,
     organisationName: organisation.name,
     organisationEmail: organisation.contactEmail,
+    issuer: receiptIssuer(organisation),
+    pdfHref,
     token: token ?? "",
   };
 }
@@ -79,7 +86,7 @@ export default function ReceiptPage() {
         <dd>{r.receiptNumber}</dd>
         <dt>Date</dt>
         <dd>{r.date}</dd>
-        <dt>Amount</dt>
+        <dt>{r.amountLabel}</dt>
         <dd>{r.amount}</dd>
         {r.refunded ? (
           <>
@@ -97,20 +104,21 @@ export default function ReceiptPage() {
         <dt>Donor</dt>
         <dd>
           {r.donorName}
-          <br />
-          <span className="wrap-anywhere">{r.donorEmail}</span>
-        </dd>
-        <dt>Received by</dt>
-        <dd>
-          {r.organisationName}
-          {r.organisationEmail ? (
+          {r.donorEmail ? (
             <>
               <br />
-              <a href={`mailto:${r.organisationEmail}`}>{r.organisationEmail}</a>
+              <span className="wrap-anywhere">{r.donorEmail}</span>
             </>
           ) : null}
         </dd>
+        <dt>Given in return</dt>
+        <dd>{r.inReturn}</dd>
+        <dt>Received by</dt>
+        <dd>
+          <IssuerDetails issuer={r.issuer} />
+        </dd>
       </dl>
+      {r.issuer.taxWording ? <p className="pre-line">{r.issuer.taxWording}</p> : null}
       {r.canManage ? (
         <form method="post" className="no-print receipt__manage">
           <input type="hidden" name="intent" value="manage" />
@@ -121,7 +129,9 @@ export default function ReceiptPage() {
           <p className="muted">Change your card or the amount, or stop the gift, on Stripe&rsquo;s secure page.</p>
         </form>
       ) : null}
-      <p className="muted no-print">To keep a copy, use your browser&rsquo;s Print menu.</p>
+      <p className="muted no-print">
+        To keep a copy, <a href={r.pdfHref}>download the receipt as a PDF</a>, or use your browser&rsquo;s Print menu.
+      </p>
     </article>
   );
 }

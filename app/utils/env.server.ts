@@ -25,6 +25,11 @@ const schema = z.object({
   STRIPE_API_HOST: z.string().optional(),
   STRIPE_API_PORT: z.coerce.number().int().optional(),
   STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+  // Naira card gifts through Paystack (ADR 0027): the secret key also signs its webhooks.
+  PAYSTACK_SECRET_KEY: z.string().optional(),
+  PAYSTACK_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.paystack.co"),
+  // Empty: any source (the signature is the check); "paystack": Paystack's published addresses; or a comma-separated list.
+  PAYSTACK_WEBHOOK_IPS: z.string().default(""),
 });
 
 type Env = z.infer<typeof schema>;
@@ -39,6 +44,13 @@ export function stripeHostAllowed(env: Pick<Env, "STRIPE_API_HOST" | "STRIPE_SEC
   const host = env.STRIPE_API_HOST;
   if (!host || host === "api.stripe.com") return true;
   return LOOPBACK_HOSTS.has(host) && Boolean(env.STRIPE_SECRET_KEY?.startsWith("sk_test_"));
+}
+
+/** Production talks to api.paystack.co over https only, with the same loopback exception as Stripe. */
+export function paystackHostAllowed(env: Pick<Env, "PAYSTACK_API_URL" | "PAYSTACK_SECRET_KEY">): boolean {
+  const url = new URL(env.PAYSTACK_API_URL);
+  if (url.protocol === "https:" && url.hostname === "api.paystack.co" && !url.port) return true;
+  return LOOPBACK_HOSTS.has(url.hostname.replace(/^\[|\]$/g, "")) && Boolean(env.PAYSTACK_SECRET_KEY?.startsWith("sk_test_"));
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -56,6 +68,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (env.NODE_ENV === "production" && !stripeHostAllowed(env)) {
     throw new Error("Invalid environment variable STRIPE_API_HOST: production only talks to api.stripe.com");
+  }
+  if (env.NODE_ENV === "production" && !paystackHostAllowed(env)) {
+    throw new Error("Invalid environment variable PAYSTACK_API_URL: production only talks to https://api.paystack.co");
   }
   return env;
 }

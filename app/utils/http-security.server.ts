@@ -5,7 +5,7 @@ import { securityEvent } from "./logger.server";
 import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 
 /** Paths checked by a signature or a secret token in the address instead of by origin; they read their own bodies. */
-export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe", "/email/unsubscribe"]);
+export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe", "/webhooks/paystack", "/email/unsubscribe"]);
 
 /** Methods that change nothing, so neither the cross-site check nor the body check applies. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -21,6 +21,14 @@ function stripeFormTargets(): string[] {
   return targets;
 }
 
+// Paystack's checkout likewise; in tests its stand-in serves the pay page beside its API.
+function paystackFormTargets(): string[] {
+  const targets = ["https://checkout.paystack.com"];
+  const api = new URL(env.PAYSTACK_API_URL);
+  if (api.hostname !== "api.paystack.co") targets.push(api.origin);
+  return targets;
+}
+
 export function securityHeaders({ development }: { development: boolean }) {
   return helmet({
     contentSecurityPolicy: {
@@ -32,7 +40,7 @@ export function securityHeaders({ development }: { development: boolean }) {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
-        "form-action": ["'self'", ...stripeFormTargets()],
+        "form-action": ["'self'", ...stripeFormTargets(), ...paystackFormTargets()],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],

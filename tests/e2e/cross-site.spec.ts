@@ -45,11 +45,11 @@ test.describe("cross-site requests", () => {
     const before = world.fingerprint();
     for (const { id, url: pageUrl, form, cookie } of requests) {
       for (const url of [pageUrl, dataUrl(pageUrl)]) {
-        // Two actions skip the origin check by design: the Stripe webhook (without a valid signature it
-        // is a 400) and the one-click unsubscribe, which mail apps post from anywhere (RFC 8058; without
-        // its one-click body it is a 400). Both change nothing here.
+        // Three actions skip the origin check by design: the payment webhooks (without a valid signature
+        // Stripe's is a 400 and Paystack's a 401) and the one-click unsubscribe, which mail apps post from
+        // anywhere (RFC 8058; without its one-click body it is a 400). All change nothing here.
         const exempt = url === "/webhooks/stripe" || url.startsWith("/email/unsubscribe?");
-        const refusal = exempt ? 400 : 403;
+        const refusal = url === "/webhooks/paystack" ? 401 : exempt ? 400 : 403;
         for (const [name, headers] of CROSS_SITE) {
           const response = await world.post(url, form, { cookie, headers });
           expect.soft(response.status(), `${id}: POST ${url} with ${name}`).toBe(refusal);
@@ -109,11 +109,13 @@ test.describe("cross-site requests", () => {
     }
   });
 
-  test("the Stripe webhook is checked by signature, not by origin", async () => {
+  test("the payment webhooks are checked by signature, not by origin", async () => {
     const crossSite: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
-    for (const headers of crossSite) {
-      const response = await world.post("/webhooks/stripe", {}, { headers });
-      expect(response.status(), JSON.stringify(headers)).not.toBe(403);
+    for (const path of ["/webhooks/stripe", "/webhooks/paystack"]) {
+      for (const headers of crossSite) {
+        const response = await world.post(path, {}, { headers });
+        expect(response.status(), `${path} ${JSON.stringify(headers)}`).not.toBe(403);
+      }
     }
   });
 });

@@ -35,7 +35,8 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
     seed: "demo",
     // The same build as the server under test, never a rebuild in the middle of a run.
     buildRoot: process.env.E2E_BUILD_ROOT,
-    env: { TRUST_PROXY: "loopback", WORKER_INTERVAL_MS: "50" },
+    // A Paystack key, so its webhook refuses these requests for their signature (it makes no calls here).
+    env: { TRUST_PROXY: "loopback", WORKER_INTERVAL_MS: "50", PAYSTACK_SECRET_KEY: "sk_test_cross_site" },
   });
   const http = new Http(server.url);
   const sameSite = { Origin: server.url };

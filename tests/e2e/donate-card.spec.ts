@@ -2,7 +2,8 @@ import { createAccount, expect, expectAccessible, mailbox, signIn, test, uniqueE
 
 // A card gift end to end: the donate page, the local Stripe stand-in's pay page (which signs and
 // sends `checkout.session.completed` to the app, as Stripe does), the thanks page, the receipt by
-// SMTP and the receipt page its link opens.
+// SMTP and the receipt page its link opens. The campaign is in pounds: Stripe serves sponsors
+// abroad, while Naira gifts go to Paystack (donate-paystack.spec.ts).
 
 async function createCardCampaign(title: string) {
   const { db } = await import("~db/client.server");
@@ -12,7 +13,7 @@ async function createCardCampaign(title: string) {
   const slug = `card-${id.slice(0, 10)}`;
   const now = Date.now();
   db.insert(campaigns)
-    .values({ id, slug, title, summary: "Seats for the next workshop.", story: "Help people back to work.", goalAmount: 50_000_000, currency: "NGN", minAmount: 100_000, maxAmount: 100_000_000, status: "open", createdAt: now, updatedAt: now })
+    .values({ id, slug, title, summary: "Seats for the next workshop.", story: "Help people back to work.", goalAmount: 50_000_000, currency: "GBP", minAmount: 100_000, maxAmount: 100_000_000, status: "open", createdAt: now, updatedAt: now })
     .run();
   db.insert(campaignTiers)
     .values([
@@ -40,22 +41,22 @@ test("a guest gives once by card, sees it paid, and gets a receipt that opens", 
 
   // Stripe's hosted page, played by the stand-in: the amount is the tier's, set by the server.
   await expect(page).toHaveURL(new RegExp(`^${process.env.E2E_STRIPE_URL}/pay/cs_test_`));
-  await expect(page.locator("[data-amount]")).toHaveText("5000.00 NGN");
+  await expect(page.locator("[data-amount]")).toHaveText("5000.00 GBP");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Pay" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/donate/${campaign.slug}/thanks\\?session_id=cs_test_`));
   await expect(page.getByRole("heading", { level: 1, name: "Thank you for your gift" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Status: paid");
-  await expect(page.getByText("We received your gift of ₦5,000")).toBeVisible();
+  await expect(page.getByText("We received your gift of £5,000")).toBeVisible();
   await expectAccessible(page);
 
-  const receipt = await mailbox.waitFor(email, /Thank you: your ₦5,000 gift .* \(receipt \d{4}-\d{4}\)/);
+  const receipt = await mailbox.waitFor(email, /Thank you: your £5,000 gift .* \(receipt \d{4}-\d{4}\)/);
   const number = /receipt (\d{4}-\d{4})/.exec(receipt.subject)![1];
   expect(receipt.text).toContain(campaign.title);
   await page.goto(mailbox.link(receipt, "/receipts/"));
   await expect(page.getByRole("heading", { level: 1, name: `Receipt ${number}` })).toBeVisible();
-  await expect(page.getByText("₦5,000", { exact: true })).toBeVisible();
+  await expect(page.getByText("£5,000", { exact: true })).toBeVisible();
   await expect(page.getByText("Ngozi Card")).toBeVisible();
   await expect(page.getByRole("button", { name: "Manage your monthly gift" })).toHaveCount(0);
   await expectAccessible(page);
@@ -78,7 +79,7 @@ test("a signed-in sponsor gives monthly, then manages the gift from the receipt"
   await page.getByLabel("Do not list me").check();
   await page.getByRole("radio", { name: "Card", exact: true }).check();
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.locator("[data-amount]")).toHaveText("10000.00 NGN");
+  await expect(page.locator("[data-amount]")).toHaveText("10000.00 GBP");
   await page.getByRole("button", { name: "Pay" }).click();
   await expect(page.getByRole("status")).toHaveText("Status: paid");
   await page.getByRole("link", { name: "See your receipt" }).click();
@@ -89,5 +90,5 @@ test("a signed-in sponsor gives monthly, then manages the gift from the receipt"
   await expect(page).toHaveURL(new RegExp(`^${process.env.E2E_STRIPE_URL}/portal/bps_test_`));
   await page.getByRole("link", { name: "Return" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Receipt / })).toBeVisible();
-  await mailbox.waitFor(sponsor.email, /Thank you: your ₦10,000 gift/);
+  await mailbox.waitFor(sponsor.email, /Thank you: your £10,000 gift/);
 });

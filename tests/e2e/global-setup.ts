@@ -5,6 +5,7 @@ import { startAppServer } from "../support/app-server";
 import { startSmtpSink } from "../support/smtp-sink";
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "../support/stripe-events";
 import { startStripeStandIn } from "../support/stripe-stand-in";
+import { PAYSTACK_TEST_KEY, startPaystackStandIn } from "../support/paystack-stand-in";
 
 /**
  * One production server for the whole run, with its own database and a real SMTP sink on
@@ -15,6 +16,8 @@ export default async function globalSetup() {
   const sink = await startSmtpSink({ dir: mailDir });
   // Card gifts go through a local Stripe stand-in whose pay page signs and sends the webhook.
   const stripe = await startStripeStandIn();
+  // Naira gifts go through a local Paystack stand-in, whose pay page likewise signs and sends `charge.success`.
+  const paystack = await startPaystackStandIn();
   const server = await startAppServer({
     env: {
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
@@ -27,10 +30,14 @@ export default async function globalSetup() {
       STRIPE_API_HOST: "127.0.0.1",
       STRIPE_API_PORT: String(stripe.port),
       STRIPE_API_PROTOCOL: "http",
+      PAYSTACK_SECRET_KEY: PAYSTACK_TEST_KEY,
+      PAYSTACK_API_URL: paystack.url,
     },
   });
   stripe.setWebhookUrl(`${server.url}/webhooks/stripe`);
+  paystack.setWebhookUrl(`${server.url}/webhooks/paystack`);
   process.env.E2E_STRIPE_URL = stripe.url;
+  process.env.E2E_PAYSTACK_URL = paystack.url;
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_MAIL_DIR = mailDir;
   process.env.DATABASE_URL = server.databaseFile;
@@ -43,6 +50,7 @@ export default async function globalSetup() {
     await server.stop();
     await sink.close();
     await stripe.close();
+    await paystack.close();
     if (process.env.E2E_KEEP_LOGS) console.log(server.output());
     fs.rmSync(mailDir, { recursive: true, force: true });
   };

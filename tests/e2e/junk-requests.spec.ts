@@ -29,9 +29,17 @@ test.describe("junk requests", () => {
           expect.soft(status, what).toBeLessThan(500);
           if (expected) {
             // Stripe posts JSON and mail apps post one-click unsubscribes as multipart (RFC 8058), so
-            // those two take any type and refuse a body that is not theirs with a 400.
+            // those two take any type and refuse a body that is not theirs with a 400; Paystack's
+            // webhook, also JSON, refuses an unsigned one with a 401.
             const takesAnyType = action === "/webhooks/stripe" || action.startsWith("/email/unsubscribe");
-            expect.soft(status, what).toBe(takesAnyType && expected === 415 ? 400 : expected);
+            const unsigned = action === "/webhooks/paystack" && expected === 415 ? 401 : expected;
+            // The statement upload takes files: a multipart body with a boundary reaches its action,
+            // which sends a stranger to log in and refuses a broken one to an organiser with a 400.
+            if (action.split("?")[0] === "/admin/donations/statements" && name === "broken multipart") {
+              expect.soft(actor === "anonymous" ? isLoginRedirect(response, page) : status === 400, what).toBe(true);
+              continue;
+            }
+            expect.soft(status, what).toBe(takesAnyType && expected === 415 ? 400 : unsigned);
             continue;
           }
           const redirect = status >= 300 && status < 400;

@@ -58,7 +58,7 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
     preferencesToken: (await import("~/modules/outbox/preferences.server")).preferencesTokenFor(person.email),
     guardianConsentToken: await guardianConsentToken(),
     dataExportToken: new URL(downloadLink).pathname.split("/").pop()!,
-    ...(await sponsorshipPolicyFixtures(accounts.sponsor)),
+    ...(await sponsorshipPolicyFixtures(accounts.sponsor, accounts.organiser)),
     ...(await mentoringPolicyFixtures()),
     ...(await privacyReportingPolicyFixtures(accounts.organiser.id, person.email)),
   };

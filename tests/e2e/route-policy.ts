@@ -41,7 +41,11 @@ export type PolicyFixtures = {
   campaignSlug?: string;
   pledgeId?: string;
   checkoutSessionId?: string;
+  /** A started Naira card gift's Paystack reference (Naira goes to Paystack when it is set up). */
+  paystackReference?: string;
   receiptId?: string;
+  /** An imported bank statement: /admin/donations/statements/:id. */
+  bankStatementId?: string;
   /** Mentoring: an approved mentor, a pair of two non-actors with a confirmed session and a check-in link, a draft match run. */
   mentorId?: string;
   mentorshipId?: string;
@@ -87,6 +91,8 @@ export type RoutePolicy = {
    * signed in or not, a 404, so they cannot even learn that it exists.
    */
   owner?: Actor;
+  /** Checked by a signature instead of a session (a payment webhook): a request without a valid one is a 401. */
+  signed?: boolean;
 };
 
 const ORGANISERS = ["organiser"] as const satisfies readonly Role[];

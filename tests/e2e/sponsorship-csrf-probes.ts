@@ -82,6 +82,12 @@ export const SPONSORSHIP_CSRF_PROBES: Record<string, (w: CsrfWorld) => CsrfProbe
     cookie: w.cookies.organiser,
   }),
   "routes/admin.donations.$id": (w) => ({ url: `/admin/donations/${demoRows(w).pledgeId}`, form: { intent: "mark-received" }, cookie: w.cookies.organiser }),
+  "routes/admin.donations.new": (w) => ({
+    url: "/admin/donations/new",
+    // A fresh form key each time, so each same-site run records a gift of its own.
+    form: { formKey: id(), campaignId: demoRows(w).campaignId, kind: "cash", amount: "5000", receivedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), name: "Cross Site", recognition: "unlisted" },
+    cookie: w.cookies.organiser,
+  }),
   "routes/admin.campaigns._index": (w) => ({
     url: "/admin/campaigns?index",
     form: { title: "Cross-site campaign", currency: "NGN", goal: "100000", minAmount: "500", maxAmount: "500000" },

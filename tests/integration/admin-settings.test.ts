@@ -7,6 +7,7 @@ import { action as settingsAction, loader as settingsLoader } from "~/routes/adm
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { runRoute } from "../support/route-results";
 import { describeAuditDetails, recordAudit, getOrganisation } from "~/modules/organisation/index.server";
+import { givingOptionsFor } from "~/modules/sponsorship/index.server";
 
 let organiser: TestUser;
 let cookie: string;
@@ -72,6 +73,19 @@ describe("organisation settings", () => {
     expect(data.values.instagram).toBe("");
     expect(data.timeZones).toContain("Africa/Lagos");
     expect(data.timeZones).toContain("UTC");
+  });
+
+  it("switches ways to give on and off, and an older form without them leaves them as they are", async () => {
+    const shown = { givingWaysShown: "yes", stripeEnabled: "on", bankTransferEnabled: "on" };
+    expect((await save({ ...VALID, ...shown })).status).toBe(302);
+    expect(getOrganisation()).toMatchObject({ paystackEnabled: false, stripeEnabled: true, bankTransferEnabled: true });
+    expect(givingOptionsFor({ currency: "NGN" }).bankTransfer).toBe(true);
+    await save({ ...VALID, givingWaysShown: "yes", paystackEnabled: "on" });
+    expect(getOrganisation()).toMatchObject({ paystackEnabled: true, stripeEnabled: false, bankTransferEnabled: false });
+    expect(givingOptionsFor({ currency: "NGN" }).bankTransfer).toBe(false);
+    await save(VALID);
+    expect(getOrganisation()).toMatchObject({ paystackEnabled: true, stripeEnabled: false, bankTransferEnabled: false });
+    await save({ ...VALID, ...shown, paystackEnabled: "on" });
   });
 
   it("records nothing when nothing changed", async () => {

@@ -108,7 +108,7 @@ describe("/donate and /donate/:slug", () => {
       tiers: { name: string; amount: string; interval: string }[];
       bounds: { min: string; max: string };
       wall: { name: string; message: string }[];
-      cardAvailable: boolean;
+      giving: { card: unknown; bankTransfer: boolean };
       cancelled: boolean;
       progress: { donors: number };
       campaign: { storyHtml: string };
@@ -122,7 +122,7 @@ describe("/donate and /donate/:slug", () => {
     expect(JSON.stringify(page.wall)).not.toContain("Secret Name");
     expect(JSON.stringify(page.wall)).not.toContain("Hidden Person");
     expect(page.progress.donors).toBe(3);
-    expect(page).toMatchObject({ cardAvailable: false, cancelled: true });
+    expect(page).toMatchObject({ giving: { card: null, bankTransfer: true }, cancelled: true });
     expect(page.campaign.storyHtml).toContain("<strong>free</strong>");
     expect(page.campaign.storyHtml).not.toContain("<script>");
 

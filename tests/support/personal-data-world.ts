@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import {
+  bankStatements,
+  statementLines,
   auditLog,
   calendarFeeds,
   certificates,
@@ -167,10 +169,16 @@ export async function plantMarkerWorld(): Promise<MarkerWorld> {
   const campaign = createOpenCampaign({ title: m("campaign-title") });
   const signedIn = insertGift(campaign, { amount: 500000, userId: a.id, email: a.email, name: m("donor-name") });
   const byAddress = insertGift(campaign, { amount: 250000, email: a.email.toUpperCase(), name: m("guest-donor-name") });
-  insertGift(campaign, { amount: 100000, userId: b.id, email: b.email, name: x("b-donor-name") });
+  const bGift = insertGift(campaign, { amount: 100000, userId: b.id, email: b.email, name: x("b-donor-name") });
   db.update(donations).set({ message: m("gift-message"), refundReason: m("refund-reason"), failureReason: m("failure-reason") }).where(eq(donations.id, signedIn)).run();
   db.update(donations).set({ message: m("guest-gift-message"), reference: m("transfer-reference") }).where(eq(donations.id, byAddress)).run();
   db.insert(recurringGifts).values({ subscriptionId: x("subscription-id"), customerId: x("customer-id"), firstDonationId: signedIn, createdAt: now }).run();
+  // The bank's words for the transfer that paid A's gift, and for a credit that paid B's.
+  const statementId = randomId();
+  db.insert(bankStatements).values({ id: statementId, fileName: "november.csv", fileHash: randomId(), layout: "gtbank", importedAt: now, importedBy: organiser.id }).run();
+  for (const [donationId, mark] of [[byAddress, m], [bGift, x]] as const) {
+    db.insert(statementLines).values({ id: randomId(), statementId, lineKey: randomId(), postedOn: "2026-11-20", amount: 250000, currency: "NGN", narration: mark("bank-narration"), status: "confirmed", donationId, matchedBy: "reference" }).run();
+  }
   for (const [email, mark] of [[a.email.toUpperCase(), m], [b.email, x]] as const) {
     db.insert(partnerEnquiries)
       .values({ id: randomId(), organisationName: mark("partner-organisation"), contactName: mark("partner-contact"), email, phone: mark("partner-phone"), kind: "sponsorship", message: mark("partner-message"), createdAt: now, updatedAt: now })

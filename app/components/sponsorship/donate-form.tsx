@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { RadioGroup } from "~/components/choice-fields";
-import { INTERVAL_LABELS, CUSTOM_GIFT, donateSchema, RECOGNITION_CHOICES, RECOGNITION_OPTIONS, type DonateBounds } from "~/modules/sponsorship";
+import { INTERVAL_LABELS, CUSTOM_GIFT, donateSchema, RECOGNITION_CHOICES, RECOGNITION_OPTIONS, type DonateBounds, type GivingChoices } from "~/modules/sponsorship";
 
 type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
 
@@ -11,12 +11,13 @@ type Props = {
   bounds: DonateBounds & { min: string; max: string };
   tiers: TierChoice[];
   prefill: { name: string; email: string };
-  cardAvailable: boolean;
+  giving: GivingChoices;
   lastResult: SubmissionResult<string[]> | null | undefined;
 };
 
 /** The gift form: a plain HTML form that works without JavaScript (the page ships none). */
-export function DonateForm({ bounds, tiers, prefill, cardAvailable, lastResult }: Props) {
+export function DonateForm({ bounds, tiers, prefill, giving, lastResult }: Props) {
+  const card = giving.card;
   const [form, fields] = useForm({
     id: "donate",
     lastResult,
@@ -32,7 +33,8 @@ export function DonateForm({ bounds, tiers, prefill, cardAvailable, lastResult }
           <strong>{tier.amount}</strong> {tier.interval === "monthly" ? "a month" : "once"}: {tier.name}
         </>
       ),
-      hint: tier.description || undefined,
+      hint: tier.interval === "monthly" && !giving.monthly ? "Monthly gifts are not available at the moment." : tier.description || undefined,
+      disabled: tier.interval === "monthly" && !giving.monthly,
     })),
     { value: CUSTOM_GIFT, label: "Another amount", hint: `Enter it below: between ${bounds.min} and ${bounds.max}.` },
   ];
@@ -67,7 +69,7 @@ export function DonateForm({ bounds, tiers, prefill, cardAvailable, lastResult }
         defaultValue="one_off"
         options={[
           { value: "one_off", label: INTERVAL_LABELS.one_off },
-          { value: "monthly", label: `${INTERVAL_LABELS.monthly}, until you cancel`, disabled: !cardAvailable },
+          { value: "monthly", label: `${INTERVAL_LABELS.monthly}, until you cancel`, disabled: !giving.monthly },
         ]}
       />
       <TextField meta={fields.name} label="Your name" hint="For your receipt." autoComplete="name" spellCheck={false} />
@@ -82,18 +84,19 @@ export function DonateForm({ bounds, tiers, prefill, cardAvailable, lastResult }
       <RadioGroup
         meta={fields.method}
         legend="How will you pay?"
-        defaultValue={cardAvailable ? "card" : "bank_transfer"}
+        defaultValue={card || !giving.bankTransfer ? "card" : "bank_transfer"}
         options={[
           {
             value: "card",
-            label: cardAvailable ? "Card" : "Card (not available at the moment)",
-            hint: cardAvailable ? "You pay on Stripe's secure page, then come back here." : "Card giving is not set up right now. Please use a bank transfer.",
-            disabled: !cardAvailable,
+            label: card ? "Card" : "Card (not available at the moment)",
+            hint: card ? `You pay on ${card.label}'s secure page, then come back here.` : "Card giving is not set up right now. Please use a bank transfer.",
+            disabled: !card,
           },
           {
             value: "bank_transfer",
-            label: "Bank transfer (one-off gifts)",
-            hint: "We show our bank details and a reference for you to quote; we email them to you too.",
+            label: giving.bankTransfer ? "Bank transfer (one-off gifts)" : "Bank transfer (not available at the moment)",
+            hint: giving.bankTransfer ? "We show our bank details and a reference for you to quote; we email them to you too." : "We are not taking bank transfers right now.",
+            disabled: !giving.bankTransfer,
           },
         ]}
       />

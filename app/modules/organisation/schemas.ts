@@ -50,6 +50,21 @@ export const settingsSchema = z.object({
     .max(21, { error: "The age of consent is at most 21" })
     .optional(),
   under16Allowed: z.boolean().optional().default(false),
+  // Ways to give (ADR 0027): read only from a form that showed them, so an older form keeps them.
+  givingWaysShown: z.literal("yes").optional(),
+  stripeEnabled: z.boolean().optional().default(false),
+  paystackEnabled: z.boolean().optional().default(false),
+  bankTransferEnabled: z.boolean().optional().default(false),
+  // What receipts and year-end statements carry for a finance team (ADR 0029).
+  legalName: z.string().trim().max(200, "The legal name is at most 200 characters").default(""),
+  registrationNumber: z
+    .string()
+    .trim()
+    .max(40, "The registration number is at most 40 characters")
+    .regex(/^[\p{L}\p{N} ./-]*$/u, "Use letters, numbers, spaces, slashes and hyphens only, like RC 1234567")
+    .default(""),
+  postalAddress: z.string().max(500, "The address is at most 500 characters").default(""),
+  receiptTaxWording: z.string().max(1000, "The wording for receipts is at most 1,000 characters").default(""),
   website: httpsUrl,
   instagram: httpsUrl,
   x: httpsUrl,

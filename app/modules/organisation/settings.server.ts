@@ -41,6 +41,13 @@ const SETTINGS_FIELDS = [
   "organiserSecondFactorRequired",
   "adultAge",
   "under16Allowed",
+  "stripeEnabled",
+  "paystackEnabled",
+  "bankTransferEnabled",
+  "legalName",
+  "registrationNumber",
+  "postalAddress",
+  "receiptTaxWording",
   "socialLinks",
 ] as const satisfies readonly (keyof OrganisationUpdate)[];
 

@@ -26,6 +26,14 @@ export const METHOD_LABELS: Record<PaymentMethod, string> = { card: "Card", bank
 
 export type DonateBounds = { currency: string; minAmount: number; maxAmount: number };
 
+/** What the donate page offers for a campaign's currency: only what is set up and switched on. */
+export type GivingChoices = {
+  /** The payment page's name ("Paystack", "Stripe"), or null when no card payment is possible. */
+  card: { key: "stripe" | "paystack"; label: string } | null;
+  monthly: boolean;
+  bankTransfer: boolean;
+};
+
 /**
  * The donate form. A chosen tier is only its id: its amount and interval are read from the
  * database. A custom amount is typed in major units and checked against the campaign's bounds.

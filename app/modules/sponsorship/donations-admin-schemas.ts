@@ -28,6 +28,10 @@ export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const markReceivedSchema = z.object({
   intent: z.literal("mark-received"),
   donationId: z.string({ error: "Choose a gift" }).min(1).max(64),
+  /** What arrived, in major units as typed; empty means the pledged amount. Read against the gift's currency on the server. */
+  receivedAmount: z.string().trim().max(30, { error: "Enter an amount like 5000 or 5,000.50" }).optional(),
+  /** The day it arrived ("2026-11-05"); empty means today. */
+  receivedOn: z.string().trim().max(10, { error: "Enter the day the money arrived, like 2026-11-05" }).optional(),
 });
 
 const REFUND_REASON_MAX = 500;

@@ -4,10 +4,13 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, likePattern } from "~db/client.server";
 import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { DONATION_STATUS_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
-import { markDonationPaid } from "./fulfilment.server";
+import { receiveTransfer, arrivalInstant } from "./transfer-received.server";
+import { amountReceived } from "./receipt-facts.server";
 import { METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
-import { recordAudit } from "~/modules/organisation/index.server";
+import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { isoDate } from "~/utils/dates";
+import { parseAmount } from "~/utils/money";
 import { clock } from "~/utils/clock.server";
 
 const DONATIONS_PAGE_SIZE = 50;
@@ -90,6 +93,7 @@ const listColumns = {
   campaignId: donations.campaignId,
   campaignTitle: campaigns.title,
   amount: donations.amount,
+  receivedAmount: donations.receivedAmount,
   currency: donations.currency,
   interval: donations.interval,
   method: donations.method,
@@ -113,8 +117,8 @@ function selectList() {
 export type DonationListRow = ReturnType<ReturnType<typeof selectList>["all"]>[number];
 
 /** Money that arrived and stayed: paid gifts net of refunds (a fully refunded gift counts 0). */
-export function receivedOf(row: { status: DonationStatus; amount: number; refundedAmount: number }): number {
-  return row.status === "paid" || row.status === "refunded" ? Math.max(0, row.amount - row.refundedAmount) : 0;
+export function receivedOf(row: { status: DonationStatus; amount: number; receivedAmount: number | null; refundedAmount: number }): number {
+  return row.status === "paid" || row.status === "refunded" ? Math.max(0, amountReceived(row) - row.refundedAmount) : 0;
 }
 
 /** What is left to refund through Stripe: a paid card gift less what was refunded already; 0 for anything else. */
@@ -128,7 +132,7 @@ type MonthTotal = { month: string; currency: string; gifts: number; received: nu
 /** Totals of every gift the filters match (all pages): by currency, and by month and currency, newest month first. */
 function totalsOf(filters: DonationFilters, timeZone: string) {
   const rows = db
-    .select({ currency: donations.currency, amount: donations.amount, refundedAmount: donations.refundedAmount, status: donations.status, date: giftDate })
+    .select({ currency: donations.currency, amount: donations.amount, receivedAmount: donations.receivedAmount, refundedAmount: donations.refundedAmount, status: donations.status, date: giftDate })
     .from(donations)
     .where(whereOf(filters, timeZone))
     .all();
@@ -215,31 +219,52 @@ export function viewDonation(id: string, viewerId: string) {
 /** Done, or done already (a second click, or two organisers at once); refused for a gift that is not a waiting transfer. */
 type MarkReceivedResult = Outcome<{ already: boolean }>;
 
-const NOT_A_PENDING_TRANSFER = refuse("Only a bank transfer that is still waiting can be marked received.", { code: "not-a-pending-transfer" });
+/** "2026-11-05" naming a real day (not 2026-02-30). */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 
 /**
- * An organiser saw the transfer arrive: the pledge becomes a paid gift with a receipt (sent by
- * the fulfilment, once). Posting it again, or twice at once, changes nothing the second time.
+ * An organiser saw the transfer arrive: the pledge becomes a paid gift with a receipt for what
+ * arrived (sent by the fulfilment, once). The amount and day typed are what reached the account
+ * (a partial or an over payment is taken as it is); left empty, the pledged amount and today.
+ * Posting it again, or twice at once, changes nothing the second time.
  */
-export function markTransferReceived({ donationId, actorId }: { donationId: string; actorId: string }): MarkReceivedResult {
+export function markTransferReceived({
+  donationId,
+  actorId,
+  receivedAmount,
+  receivedOn,
+}: {
+  donationId: string;
+  actorId: string;
+  /** Major units as typed ("5,000.50"). */
+  receivedAmount?: string;
+  /** "2026-11-05", in the organisation's time zone. */
+  receivedOn?: string;
+}): MarkReceivedResult {
   const now = clock.now();
+  const { timeZone } = getOrganisation();
+  let paidAt = now;
+  if (receivedOn) {
+    if (!isCalendarDay(receivedOn)) {
+      return refuse("Enter the day the money arrived, like 2026-11-05.", { field: "receivedOn" });
+    }
+    if (receivedOn > isoDate(now, timeZone)) return refuse("The day the money arrived cannot be in the future.", { field: "receivedOn" });
+    paidAt = arrivalInstant(receivedOn, timeZone, now);
+  }
   return db.transaction(
-    (tx) => {
-      const row = tx.select().from(donations).where(eq(donations.id, donationId)).get();
-      if (!row) return refuse("We could not find that gift.", { code: "not-found", status: 404 });
-      if (row.method !== "bank_transfer") return NOT_A_PENDING_TRANSFER;
-      if (row.status === "paid") return { ok: true, already: true };
-      if (row.status !== "pending") return NOT_A_PENDING_TRANSFER;
-      const { changed } = markDonationPaid(tx, donationId, { now, confirmedBy: actorId });
-      if (!changed) return { ok: true, already: true };
-      recordAudit(tx, {
-        actorId,
-        action: "donation.transfer_received",
-        targetType: "donation",
-        targetId: donationId,
-        details: { reference: row.reference, amount: row.amount, currency: row.currency },
-      });
-      return { ok: true, already: false };
+    (tx): MarkReceivedResult => {
+      let received: number | null = null;
+      if (receivedAmount) {
+        const currency = tx.select({ currency: donations.currency }).from(donations).where(eq(donations.id, donationId)).get()?.currency ?? "NGN";
+        received = parseAmount(receivedAmount, currency);
+        if (received === null) return refuse("Enter the amount that arrived, like 5000 or 5,000.50.", { field: "receivedAmount" });
+        if (received <= 0) return refuse("Enter the amount that arrived: more than 0.", { field: "receivedAmount" });
+      }
+      return receiveTransfer(tx, { donationId, actorId, received, paidAt, now, via: { by: "hand" } });
     },
     { behavior: "immediate" },
   );

@@ -9,6 +9,7 @@ import { formatMoney } from "~/utils/money";
 import { closedReasonAt } from "./campaigns.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { cardProviderFor } from "./providers/registry.server";
 
 
 export type DonationRow = typeof donations.$inferSelect;
@@ -33,7 +34,7 @@ export type CreateDonationInput = {
 };
 
 // Read aloud over the phone and typed into banking apps: no 0/O, 1/I/L or U/V look-alikes.
-const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
 
 function referenceCandidate(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
@@ -102,6 +103,12 @@ export function createDonation(input: CreateDonationInput): Outcome<{ id: string
 
       const id = randomId(16);
       const reference = input.method === "bank_transfer" ? newReference(tx) : null;
+      // Who takes a card gift is fixed when it is made, so a later change of settings cannot strand it.
+      const taker = input.method === "card" ? cardProviderFor(campaign.currency, interval) : null;
+      if (input.method === "card" && !taker && interval === "monthly" && cardProviderFor(campaign.currency, "one_off")) {
+        return refuse("Monthly gifts are not available for this campaign at the moment: choose a one-off gift.", { field: input.tierId ? FIELD.tier : "interval" });
+      }
+      const provider = input.method === "card" ? (taker?.key ?? "stripe") : null;
       tx.insert(donations)
         .values({
           id,
@@ -111,6 +118,7 @@ export function createDonation(input: CreateDonationInput): Outcome<{ id: string
           currency: campaign.currency,
           interval,
           method: input.method,
+          provider,
           status: "pending",
           donorName,
           donorEmail,

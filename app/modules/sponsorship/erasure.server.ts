@@ -1,9 +1,22 @@
-import { eq, or, sql } from "drizzle-orm";
+import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~db/client.server";
-import { donations, partnerEnquiries } from "~db/schema";
-import { mayMention, redactText, type ErasedPerson } from "~/utils/redact.server";
+import { donations, partnerEnquiries, statementLines } from "~db/schema";
+import { mayMention, redactText, REMOVED, type ErasedPerson } from "~/utils/redact.server";
 
 export const ANONYMOUS_DONOR = "Anonymous donor";
+
+/**
+ * Bank statement credits keep their amount and day for the accounts; the bank's words name the
+ * sender, so a credit that paid one of the person's gifts loses its words, and any other credit
+ * loses their name and address.
+ */
+function eraseFromStatements(tx: Tx, person: ErasedPerson, theirs: SQL | undefined) {
+  const gifts = tx.select({ id: donations.id }).from(donations).where(theirs).all().map((gift) => gift.id);
+  if (gifts.length) tx.update(statementLines).set({ narration: REMOVED }).where(inArray(statementLines.donationId, gifts)).run();
+  for (const line of tx.select({ id: statementLines.id, narration: statementLines.narration }).from(statementLines).where(mayMention([statementLines.narration], person)).all()) {
+    tx.update(statementLines).set({ narration: redactText(line.narration, person) }).where(eq(statementLines.id, line.id)).run();
+  }
+}
 
 /**
  * Gifts stay for the accounts (amount, currency, status, receipt number, dates), without the
@@ -14,6 +27,7 @@ export const ANONYMOUS_DONOR = "Anonymous donor";
 export function eraseSponsorshipData(tx: Tx, person: ErasedPerson, at: number): number {
   const address = person.email.trim().toLowerCase();
   const theirs = or(eq(donations.userId, person.userId), eq(sql`lower(${donations.donorEmail})`, address));
+  eraseFromStatements(tx, person, theirs);
   const gifts = tx
     .update(donations)
     .set({ donorName: ANONYMOUS_DONOR, donorEmail: person.placeholderEmail, message: "", recognition: "anonymous", userId: null, receiptTokenHash: null, updatedAt: at })

@@ -22,7 +22,8 @@ export function stripeId(value: string | { id: string } | null | undefined): str
 export function markDonationPaid(
   tx: Tx,
   donationId: string,
-  options: { now: number; paymentIntentId?: string | null; confirmedBy?: string | null; customerId?: string | null; subscriptionId?: string | null; invoiceId?: string | null },
+  // `paidAt`: when the money arrived, where that is not now (a transfer found on a bank statement).
+  options: { now: number; paidAt?: number; paymentIntentId?: string | null; confirmedBy?: string | null; customerId?: string | null; subscriptionId?: string | null; invoiceId?: string | null },
 ): { changed: boolean } {
   const donation = tx.select().from(donations).where(eq(donations.id, donationId)).get();
   // Callers pass the id of a gift they just read: a missing one is a bug, not a person's mistake.
@@ -39,10 +40,10 @@ export function markDonationPaid(
     return { changed: false };
   }
   tx.update(donations)
-    .set({ ...extra, status: "paid", paidAt: options.now, failureReason: "", confirmedBy: options.confirmedBy ?? null, updatedAt: options.now })
+    .set({ ...extra, status: "paid", paidAt: options.paidAt ?? options.now, failureReason: "", confirmedBy: options.confirmedBy ?? null, updatedAt: options.now })
     .where(eq(donations.id, donationId))
     .run();
-  issueReceipt(tx, { ...donation, ...extra, status: "paid" }, options.now);
+  issueReceipt(tx, { ...donation, ...extra, status: "paid" }, options.paidAt ?? options.now);
   return { changed: true };
 }
 

@@ -3,6 +3,7 @@ import { db } from "~db/client.server";
 import { campaigns, donations, recurringGifts, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { formatMoney } from "~/utils/money";
 import { receivedOf } from "./donations-admin.server";
+import { amountReceived } from "./receipt-facts.server";
 
 /** Who is asking: only an address they have proved they own counts as theirs. */
 export type Donor = { id: string; email: string; emailVerified: boolean };
@@ -51,7 +52,7 @@ export function myGifts(donor: Donor): MyGift[] {
     id: d.id,
     campaignTitle,
     campaignSlug,
-    amount: d.amount,
+    amount: amountReceived(d),
     currency: d.currency,
     interval: d.interval,
     method: d.method,
@@ -114,7 +115,7 @@ type GivingSummary = {
 /** A few figures for the person's own page. */
 function givingSummary(donor: Donor): GivingSummary {
   const rows = db
-    .select({ status: donations.status, amount: donations.amount, refundedAmount: donations.refundedAmount, currency: donations.currency, method: donations.method })
+    .select({ status: donations.status, amount: donations.amount, receivedAmount: donations.receivedAmount, refundedAmount: donations.refundedAmount, currency: donations.currency, method: donations.method })
     .from(donations)
     .where(and(ownedBy(donor), ne(donations.status, "expired")))
     .all();

@@ -7,6 +7,7 @@ import { stripeId } from "./fulfilment.server";
 import { applyRefundedTotal, REFUND_RECHECK_JOB, REFUND_RECHECKS, scheduleRefundRecheck, type RefundRecheck } from "./refunds.server";
 import { stripeClient } from "./stripe-client.server";
 import { registerJobHandler, type JobPayload } from "~/modules/outbox/index.server";
+import { registerPaystackJobs } from "./providers/paystack-payments.server";
 
 /**
  * The invoice a payment paid, from Stripe: a monthly gift's payments are known by their invoice
@@ -59,4 +60,5 @@ async function refundRecheckJob(payload: JobPayload): Promise<void> {
 /** The sponsorship area's scheduled work. */
 export function registerSponsorshipJobs() {
   registerJobHandler(REFUND_RECHECK_JOB, refundRecheckJob);
+  registerPaystackJobs();
 }

@@ -6,8 +6,8 @@ import { logger } from "~/utils/logger.server";
 import { checkoutSessionParams } from "./checkout.server";
 import { requireStripe, stripeClient } from "./stripe-client.server";
 
-/** Card giving needs a Stripe key; without one the donate page offers bank transfer only. */
-export function cardPaymentsAvailable(): boolean {
+/** Stripe needs its secret key; without one it offers nothing. */
+export function stripeConfigured(): boolean {
   return stripeClient() !== null;
 }
 
@@ -15,7 +15,7 @@ export function cardPaymentsAvailable(): boolean {
  * Opens a Stripe Checkout Session for a pending card gift and returns the address to send the
  * donor to. A second call for the same gift reuses a session that is still open.
  */
-export async function startCardCheckout(donationId: string): Promise<string> {
+export async function startStripeCheckout(donationId: string): Promise<string> {
   const stripe = requireStripe();
   const { params, donation } = checkoutSessionParams(donationId);
   if (donation.checkoutSessionId) {

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, donations, partnerEnquiries, recurringGifts } from "~db/schema";
+import { campaigns, donations, partnerEnquiries, recurringGifts, statementLines } from "~db/schema";
 import { instantFor, type DataSubject, type PersonalDataSection } from "~/utils/personal-data";
 
 /** Gifts given signed in or with the person's address, monthly gifts, and partnership enquiries from that address. */
@@ -16,6 +16,8 @@ export function personalDataInSponsorship(subject: DataSubject): PersonalDataSec
     .all();
   const giftIds = gifts.map(({ donation }) => donation.id);
   const monthly = giftIds.length ? db.select().from(recurringGifts).where(inArray(recurringGifts.firstDonationId, giftIds)).all() : [];
+  // The bank's own words for the transfers that paid the person's gifts (they name the sender).
+  const credits = giftIds.length ? db.select().from(statementLines).where(inArray(statementLines.donationId, giftIds)).orderBy(asc(statementLines.postedOn)).all() : [];
   const enquiries = db
     .select()
     .from(partnerEnquiries)
@@ -57,6 +59,12 @@ export function personalDataInSponsorship(subject: DataSubject): PersonalDataSec
         title: "Monthly gifts",
         sources: ["recurring_gifts"],
         rows: monthly.map((gift) => ({ status: gift.status, startedAt: at(gift.createdAt), cancelledAt: at(gift.cancelledAt) })),
+      },
+      {
+        name: "bank-credits",
+        title: "Bank transfers as the bank described them",
+        sources: ["statement_lines"],
+        rows: credits.map((credit) => ({ day: credit.postedOn, amountMinorUnits: credit.amount, currency: credit.currency, bankDescription: credit.narration })),
       },
       {
         name: "partner-enquiries",

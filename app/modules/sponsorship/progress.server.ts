@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
+import { receivedAmountSql } from "./received.server";
 
 export type CampaignProgress = {
   /** Paid gifts minus what was refunded of them, in minor units. */
@@ -14,8 +15,9 @@ export type CampaignProgress = {
 };
 
 // A fully refunded gift has status "refunded" and adds nothing; a partly refunded one stays "paid".
-const raisedSql = sql<number>`coalesce(sum(${donations.amount} - ${donations.refundedAmount}), 0)`;
-const donorsSql = sql<number>`count(distinct lower(${donations.donorEmail}))`;
+const raisedSql = sql<number>`coalesce(sum(${receivedAmountSql} - ${donations.refundedAmount}), 0)`;
+// A gift handed over with no email (ADR 0029) is its own donor, not one with every other such gift.
+const donorsSql = sql<number>`count(distinct case when ${donations.donorEmail} = '' then ${donations.id} else lower(${donations.donorEmail}) end)`;
 
 function percentOf(raised: number, goal: number): number {
   if (goal <= 0) return 0;

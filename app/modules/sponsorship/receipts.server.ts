@@ -8,6 +8,7 @@ import { hashToken, randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { amountReceived, isInPerson, NOTHING_IN_RETURN, paidByWording, receiptIssuer } from "./receipt-facts.server";
 
 type DonationRow = typeof donations.$inferSelect;
 
@@ -47,14 +48,21 @@ export function issueReceipt(tx: Tx, donation: DonationRow, paidAt: number): str
     .set({ receiptNumber, receiptTokenHash: hashToken(token) })
     .where(eq(donations.id, donation.id))
     .run();
+  // A gift handed over with no address to send to: the organiser prints or downloads its receipt.
+  if (!donation.donorEmail) return receiptNumber;
+  const issuer = receiptIssuer(organisation);
   enqueueEmail(tx, donation.donorEmail, "donation-receipt", {
     name: donation.donorName,
     receiptNumber,
     date: formatDate(paidAt, organisation.timeZone),
-    amount: formatMoney(donation.amount, donation.currency),
+    amount: formatMoney(amountReceived(donation), donation.currency),
     campaignTitle: campaignTitleFor(tx, donation.campaignId),
     monthly: donation.interval === "monthly",
     method: donation.method,
+    paidBy: paidByWording(donation),
+    giftDescription: donation.giftDescription,
+    inReturn: NOTHING_IN_RETURN,
+    issuer: { legalName: issuer.legalName, registrationNumber: issuer.registrationNumber, postalAddress: issuer.postalAddress, taxWording: issuer.taxWording },
     url: receiptUrl(donation.id, token),
   });
   return receiptNumber;
@@ -69,6 +77,10 @@ type ReceiptView = {
   refundedAmount: number;
   status: DonationRow["status"];
   method: DonationRow["method"];
+  /** "Card, through Stripe", "In kind: 10 laptops". */
+  paidBy: string;
+  giftDescription: string;
+  inReturn: string;
   monthly: boolean;
   canManage: boolean;
   donorName: string;
@@ -77,11 +89,16 @@ type ReceiptView = {
   campaignSlug: string;
 };
 
+/** Who asks for a receipt; `organiser` only when the organisers' console is open to them. */
+export type ReceiptViewer = { userId?: string | null; token?: string | null; organiser?: boolean };
+
 /**
  * A receipt for its owner (the signed-in account the gift was made from) or for whoever holds
- * the secret from the receipt email. Anyone else gets null, exactly as for a missing receipt.
+ * the secret from the receipt email; organisers also open the receipts of gifts they recorded by
+ * hand, which they print for a donor who has no email. Anyone else gets null, exactly as for a
+ * missing receipt.
  */
-export function findReceipt(donationId: string, viewer: { userId?: string | null; token?: string | null }): ReceiptView | null {
+export function findReceipt(donationId: string, viewer: ReceiptViewer): ReceiptView | null {
   const row = db
     .select({ donation: donations, campaignTitle: campaigns.title, campaignSlug: campaigns.slug })
     .from(donations)
@@ -94,7 +111,8 @@ export function findReceipt(donationId: string, viewer: { userId?: string | null
   if (!row || !donation || !receiptNumber || paidAt == null) return null;
   const isOwner = Boolean(viewer.userId && donation.userId === viewer.userId);
   const hasToken = Boolean(viewer.token && donation.receiptTokenHash && hashToken(viewer.token) === donation.receiptTokenHash);
-  if (!isOwner && !hasToken) return null;
+  const handedOver = Boolean(viewer.organiser && isInPerson(donation.method));
+  if (!isOwner && !hasToken && !handedOver) return null;
   const subscriptionId = donation.subscriptionId;
   const recurring = subscriptionId
     ? db.select({ status: recurringGifts.status }).from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId)).get()
@@ -103,11 +121,14 @@ export function findReceipt(donationId: string, viewer: { userId?: string | null
     id: donation.id,
     receiptNumber,
     paidAt,
-    amount: donation.amount,
+    amount: amountReceived(donation),
     currency: donation.currency,
     refundedAmount: donation.refundedAmount,
     status: donation.status,
     method: donation.method,
+    paidBy: paidByWording(donation),
+    giftDescription: donation.giftDescription,
+    inReturn: NOTHING_IN_RETURN,
     monthly: donation.interval === "monthly",
     canManage: Boolean(donation.customerId && recurring && recurring.status !== "cancelled"),
     donorName: donation.donorName,

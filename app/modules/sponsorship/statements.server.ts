@@ -9,6 +9,7 @@ import { ownedBy, type Donor } from "./giving.server";
 import { toCsv } from "~/utils/csv.server";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
 import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
+import { amountReceived } from "./receipt-facts.server";
 
 // Statements list money that arrived: paid gifts, and refunded ones with what was given back.
 const SETTLED = ["paid", "refunded"] as const;
@@ -45,6 +46,8 @@ type StatementLine = {
   net: number;
   currency: string;
   method: PaymentMethod;
+  /** What an in-kind gift was; its amount is the fair value. */
+  giftDescription: string;
   interval: "one_off" | "monthly";
 };
 
@@ -65,11 +68,12 @@ export function yearStatement(donor: Donor, year: number, timeZone: string): Sta
     paidAt: d.paidAt!,
     receiptNumber: d.receiptNumber ?? "",
     campaignTitle,
-    amount: d.amount,
+    amount: amountReceived(d),
     refundedAmount: d.refundedAmount,
-    net: Math.max(0, d.amount - d.refundedAmount),
+    net: Math.max(0, amountReceived(d) - d.refundedAmount),
     currency: d.currency,
     method: d.method,
+    giftDescription: d.giftDescription,
     interval: d.interval,
   }));
   const totals = new Map<string, { currency: string; gifts: number; net: number }>();

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
+import { receivedAmountSql } from "./received.server";
 
 export type WallEntry = {
   id: string;
@@ -83,9 +84,9 @@ export function totalsByCurrency(): RaisedTotal[] {
   return db
     .select({
       currency: donations.currency,
-      raised: sql<number>`coalesce(sum(${donations.amount} - ${donations.refundedAmount}), 0)`,
+      raised: sql<number>`coalesce(sum(${receivedAmountSql} - ${donations.refundedAmount}), 0)`,
       gifts: sql<number>`count(*)`,
-      donors: sql<number>`count(distinct lower(${donations.donorEmail}))`,
+      donors: sql<number>`count(distinct case when ${donations.donorEmail} = '' then ${donations.id} else lower(${donations.donorEmail}) end)`,
     })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))

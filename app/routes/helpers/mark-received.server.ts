@@ -6,11 +6,12 @@ import { refusalReply } from "./replies.server";
 
 /** Marks the transfer received and answers the form: a flash on success, the reason otherwise. */
 export function markReceivedOutcome(
-  submission: Submission<{ intent: "mark-received"; donationId: string }>,
+  submission: Submission<{ intent: "mark-received"; donationId: string; receivedAmount?: string; receivedOn?: string }>,
   { actorId, back }: { actorId: string; back: string },
 ) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = markTransferReceived({ donationId: submission.value.donationId, actorId });
+  const { donationId, receivedAmount, receivedOn } = submission.value;
+  const result = markTransferReceived({ donationId, actorId, receivedAmount, receivedOn });
   if (!result.ok) return refusalReply(submission, result);
   // A second click, or two organisers at once: the first one did it, and nothing more is sent.
   if (result.already) {

@@ -12,9 +12,13 @@ export function badRequest(message = "That request was not quite right. Go back 
  * field (or fields) when it names one, else at the top of the form.
  */
 export function refusalReply(submission: Pick<Submission<unknown>, "reply">, refusal: Refusal, hideFields: string[] = []) {
+  return data(refusalResult(submission, refusal, hideFields), { status: refusal.status });
+}
+
+/** The same form reply without the status, for a page whose answer carries more than the form (a next step, say). */
+export function refusalResult(submission: Pick<Submission<unknown>, "reply">, refusal: Refusal, hideFields: string[] = []) {
   const fieldErrors = refusal.fieldErrors ?? (refusal.field ? { [refusal.field]: [refusal.message] } : null);
-  const options = fieldErrors ? { fieldErrors, hideFields } : { formErrors: [refusal.message], hideFields };
-  return data(submission.reply(options), { status: refusal.status });
+  return submission.reply(fieldErrors ? { fieldErrors, hideFields } : { formErrors: [refusal.message], hideFields });
 }
 
 /**

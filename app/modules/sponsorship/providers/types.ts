@@ -1,0 +1,52 @@
+import type { DonationStatus, GiftInterval, PaymentProvider as ProviderKey } from "~db/schema";
+
+export type { ProviderKey };
+
+/** What the thanks page shows once the donor is back from the provider's page. */
+export type ThanksView = {
+  status: DonationStatus;
+  amount: number;
+  currency: string;
+  monthly: boolean;
+  donorName: string;
+  campaignTitle: string;
+  receiptId: string | null;
+  /** False when the provider could not be asked: a pending gift may then be paid already. */
+  confirmed: boolean;
+};
+
+/** One webhook delivery as the route read it: the raw bytes (never re-serialised), its headers and sender. */
+export type WebhookDelivery = {
+  rawBody: string;
+  header(name: string): string | null;
+  clientIp: string;
+};
+
+export type WebhookReply = { status: 200 | 400 | 401 | 403 | 422; body: string };
+
+/**
+ * A way of taking a gift online. Every provider keeps the same guarantees (ADR 0027): amounts come
+ * from the stored gift, a gift is paid only on the provider's own word (its API or a signed
+ * event, never the donor's return alone), and each event's effect is applied exactly once.
+ */
+export interface PaymentProvider {
+  readonly key: ProviderKey;
+  /** Shown to donors: "You pay on {label}'s secure page". */
+  readonly label: string;
+  /** ISO 4217 codes it can take ("any": the provider takes far more than a campaign would use). */
+  readonly currencies: ReadonlySet<string> | "any";
+  /** The kinds of gift it can take; monthly needs the provider's subscriptions. */
+  readonly intervals: ReadonlySet<GiftInterval>;
+  /** Its key is configured and organisers have it switched on. */
+  available(): boolean;
+  /** Opens the provider's payment page for a pending gift and returns its address. */
+  startPayment(donationId: string): Promise<string>;
+  /** True when the query string of a return to the thanks page is this provider's. */
+  ownsReturn(query: URLSearchParams): boolean;
+  /** Checks with the provider, applies the same fulfilment as its webhook, reports the gift. Null: not a gift to this campaign. */
+  confirmReturn(slug: string, query: URLSearchParams, viewerUserId: string | null): Promise<ThanksView | null>;
+  handleWebhook(delivery: WebhookDelivery): WebhookReply;
+  // Later: refund(donationId, amount), recurring gifts (manage link, cancel); optional until every provider has them.
+  refund?(donationId: string, amount: number): Promise<void>;
+  manageRecurringUrl?(donationId: string): Promise<string | null>;
+}
