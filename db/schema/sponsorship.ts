@@ -51,6 +51,9 @@ export const campaignTiers = sqliteTable(
     interval: text("interval", { enum: GIFT_INTERVALS }).notNull(),
     // What the gift pays for, e.g. "a workshop seat".
     description: text("description").notNull().default(""),
+    // What the donor gets back, if anything (a dinner seat, a T-shirt), and its fair value: receipts say so.
+    benefitDescription: text("benefit_description").notNull().default(""),
+    benefitValue: integer("benefit_value").notNull().default(0),
   },
   (t) => [index("campaign_tiers_campaign_idx").on(t.campaignId, t.position), check("campaign_tiers_amount", sql`${t.amount} > 0`)],
 );
@@ -62,15 +65,15 @@ export type Recognition = (typeof RECOGNITIONS)[number];
 export const PAYMENT_METHODS = ["card", "bank_transfer", "cash", "in_kind"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** Who takes an online payment (ADR 0027); null for transfers, cash and in-kind gifts. */
+export const PAYMENT_PROVIDERS = ["stripe", "paystack"] as const;
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+
 /**
  * pending: waiting for the card or the transfer; processing: Checkout completed, the payment
  * (a bank debit, say) not yet settled; paid; failed; expired: the Checkout Session lapsed unpaid;
  * refunded: fully refunded (a partial refund keeps it paid with refunded_amount set).
  */
-/** Who takes an online payment (ADR 0027); null for transfers, cash and in-kind gifts. */
-export const PAYMENT_PROVIDERS = ["stripe", "paystack"] as const;
-export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
-
 export const DONATION_STATUSES = ["pending", "processing", "paid", "failed", "expired", "refunded"] as const;
 export type DonationStatus = (typeof DONATION_STATUSES)[number];
 
@@ -94,6 +97,8 @@ export const donations = sqliteTable(
     receivedAmount: integer("received_amount"),
     // In-kind gifts: what was given; `amount` is its fair value.
     giftDescription: text("gift_description").notNull().default(""),
+    // Of `amount`, what the donor added to cover the provider's fee (ADR 0030).
+    coveredFee: integer("covered_fee").notNull().default(0),
     donorName: text("donor_name").notNull(),
     donorEmail: text("donor_email").notNull(),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
@@ -153,6 +158,10 @@ export const recurringGifts = sqliteTable(
       .notNull()
       .references(() => donations.id, { onDelete: "cascade" }),
     status: text("status", { enum: RECURRING_STATUSES }).notNull().default("active"),
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }).notNull().default("stripe"),
+    // Paystack: the plan the subscription follows and the token its emails and manage link use.
+    planCode: text("plan_code"),
+    emailToken: text("email_token"),
     createdAt: integer("created_at").notNull(),
     cancelledAt: integer("cancelled_at"),
   },
@@ -176,6 +185,30 @@ export const providerEvents = sqliteTable(
     receivedAt: integer("received_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventKey] })],
+);
+
+export const DISPUTE_STATUSES = ["open", "awaiting_response", "won", "lost", "closed"] as const;
+
+/** A donor's bank disputing a card payment (a chargeback), as the provider reports it. */
+export const paymentDisputes = sqliteTable(
+  "payment_disputes",
+  {
+    id: text("id").primaryKey(),
+    donationId: text("donation_id")
+      .notNull()
+      .references(() => donations.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }).notNull(),
+    providerDisputeId: text("provider_dispute_id").notNull(),
+    status: text("status", { enum: DISPUTE_STATUSES }).notNull(),
+    reason: text("reason").notNull().default(""),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    respondBy: integer("respond_by"),
+    openedAt: integer("opened_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [uniqueIndex("payment_disputes_provider_unique").on(t.provider, t.providerDisputeId), index("payment_disputes_donation_idx").on(t.donationId)],
 );
 
 /** A bank statement an organiser uploaded; the same file twice is found by its hash. */
