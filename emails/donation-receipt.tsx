@@ -17,6 +17,8 @@ export const donationReceipt = defineTemplate({
     paidBy: z.string().optional(),
     /** What an in-kind gift was; its amount is then the fair value. */
     giftDescription: z.string().default(""),
+    /** "₦5,000 gift and ₦177.67 to cover the card fee", when the donor covered the fee. */
+    feeCovered: z.string().optional(),
     inReturn: z.string().default("Nothing was given in return for this gift."),
     /** The organisation as a finance team needs it, as it stood when the receipt was issued. */
     issuer: z
@@ -26,7 +28,7 @@ export const donationReceipt = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ receiptNumber, amount }, organisation) => `Thank you: your ${amount} gift to ${organisation.name} (receipt ${receiptNumber})`,
-  Body: ({ name, receiptNumber, date, amount, campaignTitle, monthly, method, paidBy, giftDescription, inReturn, issuer, url, organisation }) => (
+  Body: ({ name, receiptNumber, date, amount, campaignTitle, monthly, method, paidBy, giftDescription, feeCovered, inReturn, issuer, url, organisation }) => (
     <EmailLayout
       organisation={organisation}
       preview={`Receipt ${receiptNumber} for ${amount} to ${campaignTitle}.`}
@@ -52,6 +54,7 @@ export const donationReceipt = defineTemplate({
         Date: {date}
         <br />
         {method === "in_kind" ? "Fair value" : "Amount"}: {amount}
+        {feeCovered ? ` (${feeCovered})` : null}
         <br />
         Paid by: {paidBy ?? { card: "card", bank_transfer: "bank transfer", cash: "cash", in_kind: "a gift in kind" }[method]}
         <br />

@@ -35,6 +35,7 @@ import { EmailFooterContext, type EmailOrganisation, type EmailTemplate } from "
 import type { NotificationKind } from "./notification-kinds";
 import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
+import { paymentDisputeOpened } from "./payment-dispute-opened";
 import { recoveryCodeUsed } from "./recovery-code-used";
 import { registrationAttempt } from "./registration-attempt";
 import { registrationConfirmed } from "./registration-confirmed";
@@ -92,6 +93,7 @@ export const templates = {
   "donation-refunded": donationRefunded,
   "monthly-gift-payment-failed": monthlyGiftPaymentFailed,
   "monthly-gift-cancelled": monthlyGiftCancelled,
+  "payment-dispute-opened": paymentDisputeOpened,
 } as const;
 
 export type TemplateName = keyof typeof templates;

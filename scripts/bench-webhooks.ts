@@ -1,11 +1,13 @@
-// `npm run bench:webhooks`: how many signed Stripe events per second the built server verifies
-// and applies, and the p99 latency. Each event pays a different pending card gift (a real write:
-// the gift, its receipt number and the receipt email in the outbox), then every tenth request
-// replays an event already applied, as Stripe's retries do.
+// `npm run bench:webhooks`: how many signed Stripe and Paystack events per second the built
+// server verifies and applies, and the p99 latency. Each event pays a different pending card gift
+// (a real write: the gift, its receipt number and the receipt email in the outbox), then every
+// tenth request replays an event already applied, as the providers' retries do.
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { signEvent, stripeEvent, TEST_WEBHOOK_SECRET, type StripeEventBody } from "../tests/support/stripe-events";
 import { startAppServer } from "../tests/support/app-server";
+import { PAYSTACK_TEST_KEY } from "../tests/support/paystack-stand-in";
+import { preparePaystackGifts, signedChargeSuccess } from "./bench-webhooks-paystack";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -64,25 +66,22 @@ function counts(databaseFile: string) {
       paid: count("select count(*) as n from donations where status = 'paid'"),
       receipts: count("select count(distinct receipt_number) as n from donations where receipt_number is not null"),
       emails: count("select count(*) as n from outbox where template = 'donation-receipt'"),
-      events: count("select count(*) as n from stripe_events"),
+      stripeEvents: count("select count(*) as n from stripe_events"),
+      paystackEvents: count("select count(*) as n from provider_events where provider = 'paystack'"),
     }))();
   } finally {
     sqlite.close();
   }
 }
 
-console.log("Starting the production server…");
-// The outbox worker renders the receipts in the same process; BENCH_WORKER_MS=3600000 leaves it out.
-const workerMs = process.env.BENCH_WORKER_MS ?? "2000";
-const server = await startAppServer({ env: { LOG_LEVEL: "error", STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, WORKER_INTERVAL_MS: workerMs } });
-try {
-  // The smallest real page of the same server, for a ratio that holds on a busy machine.
-  const reference = await autocannon({ url: `${server.url}/status`, connections: CONNECTIONS, duration: DURATION });
-  const sessions = prepareGifts(server.databaseFile);
+type Delivery = { body: string; headers: Record<string, string> };
+
+/** One autocannon run at a webhook: a fresh event for the next gift, or (every tenth) a replay of one applied. */
+async function deliver(url: string, fresh: (index: number) => Delivery, gifts: number) {
   let next = 0;
-  const applied: StripeEventBody[] = [];
-  const result = await autocannon({
-    url: `${server.url}/webhooks/stripe`,
+  const applied: Delivery[] = [];
+  return autocannon({
+    url,
     connections: CONNECTIONS,
     duration: DURATION,
     requests: [
@@ -90,32 +89,66 @@ try {
         method: "POST",
         setupRequest: (request) => {
           const replay = applied.length > 0 && next % 10 === 9;
-          let event: StripeEventBody;
-          if (replay) event = applied[Math.floor(Math.random() * applied.length)];
+          let delivery: Delivery;
+          if (replay) delivery = applied[Math.floor(Math.random() * applied.length)];
           else {
-            const index = next % sessions.length;
-            event = completedEvent(sessions[index], index);
-            applied.push(event);
+            delivery = fresh(next % gifts);
+            applied.push(delivery);
           }
           next += 1;
-          const { payload, header } = signEvent(event);
-          return { ...request, body: payload, headers: { "content-type": "application/json", "stripe-signature": header } };
+          return { ...request, body: delivery.body, headers: delivery.headers };
         },
       },
     ],
   });
+}
+
+function report(name: string, result: autocannon.Result, reference: autocannon.Result) {
+  console.log(`${name}`);
+  console.log(`  events/s:   ${result.requests.average.toFixed(0)} (÷ reference: ${(result.requests.average / reference.requests.average).toFixed(2)})`);
+  console.log(`  latency:    p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  console.log(`  requests:   ${result.requests.total} (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+}
+
+console.log("Starting the production server…");
+// The outbox worker renders the receipts in the same process; BENCH_WORKER_MS=3600000 leaves it out.
+const workerMs = process.env.BENCH_WORKER_MS ?? "2000";
+const server = await startAppServer({
+  env: {
+    LOG_LEVEL: "error",
+    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    // Webhooks never call Paystack's API: the address is a closed loopback port, as a test key allows.
+    PAYSTACK_SECRET_KEY: PAYSTACK_TEST_KEY,
+    PAYSTACK_API_URL: "http://127.0.0.1:9",
+    WORKER_INTERVAL_MS: workerMs,
+  },
+});
+try {
+  // The smallest real page of the same server, for a ratio that holds on a busy machine.
+  const reference = await autocannon({ url: `${server.url}/status`, connections: CONNECTIONS, duration: DURATION });
+  const sessions = prepareGifts(server.databaseFile);
+  const references = preparePaystackGifts(server.databaseFile, GIFTS);
+  const stripe = await deliver(
+    `${server.url}/webhooks/stripe`,
+    (index) => {
+      const { payload, header } = signEvent(completedEvent(sessions[index], index));
+      return { body: payload, headers: { "content-type": "application/json", "stripe-signature": header } };
+    },
+    sessions.length,
+  );
+  const paystack = await deliver(`${server.url}/webhooks/paystack`, (index) => signedChargeSuccess(references[index], index), references.length);
   // autocannon stops at the deadline without waiting for answers still on their way.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const after = counts(server.databaseFile);
-  const ok = result.non2xx === 0 && result.errors === 0 && after.paid === after.receipts && after.emails === after.paid;
-  console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s, one server process, ${GIFTS} pending gifts, outbox worker every ${workerMs} ms\n`);
-  console.log(`events/s:   ${result.requests.average.toFixed(0)}`);
-  console.log(`latency:    p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-  console.log(`reference:  /status ${reference.requests.average.toFixed(0)} req/s, p99 ${reference.latency.p99} ms (events/s ÷ reference: ${(result.requests.average / reference.requests.average).toFixed(2)})`);
-  console.log(`requests:   ${result.requests.total} (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
-  console.log(`applied:    ${after.events} events stored, ${after.paid} gifts paid, ${after.receipts} receipt numbers, ${after.emails} receipt emails`);
+  const failed = [stripe, paystack].some((result) => result.non2xx !== 0 || result.errors !== 0);
+  const ok = !failed && after.paid === after.receipts && after.emails === after.paid && after.stripeEvents + after.paystackEvents === after.paid;
+  console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s each, one server process, ${GIFTS} pending gifts per provider, outbox worker every ${workerMs} ms\n`);
+  console.log(`reference:  /status ${reference.requests.average.toFixed(0)} req/s, p99 ${reference.latency.p99} ms`);
+  report("Stripe (checkout.session.completed)", stripe, reference);
+  report("Paystack (charge.success)", paystack, reference);
+  console.log(`applied:    ${after.stripeEvents} Stripe and ${after.paystackEvents} Paystack events stored, ${after.paid} gifts paid, ${after.receipts} receipt numbers, ${after.emails} receipt emails`);
   if (!ok) {
-    console.error("Something went wrong: failed requests, or gifts, receipts and emails do not match one to one.");
+    console.error("Something went wrong: failed requests, or events, gifts, receipts and emails do not match one to one.");
     process.exitCode = 1;
   }
 } finally {

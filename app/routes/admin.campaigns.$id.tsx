@@ -37,7 +37,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       endsAt: campaign.endsAt === null ? "" : instantToLocalInput(campaign.endsAt, timeZone),
       status: campaign.status,
     },
-    tiers: tiersOf(campaign.id).map((tier) => ({ id: tier.id, name: tier.name, amount: money(tier.amount), interval: tier.interval, description: tier.description })),
+    tiers: tiersOf(campaign.id).map((tier) => ({
+      id: tier.id,
+      name: tier.name,
+      amount: money(tier.amount),
+      interval: tier.interval,
+      description: tier.description,
+      benefitDescription: tier.benefitDescription,
+      benefitValue: tier.benefitDescription ? money(tier.benefitValue) : "",
+    })),
     progress: progressView(campaignProgress(campaign.id)),
   };
 }

@@ -15,7 +15,7 @@ import { badRequest } from "~/routes/helpers/replies.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, RECOGNITION_LABELS, refundSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
-import { donationDetail, refundableOf, refundDonation, viewDonation } from "~/modules/sponsorship/index.server";
+import { DISPUTE_STATUS_LABELS, disputesOfGift, donationDetail, openPaystackRefund, refundableOf, refundDonation, viewDonation } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
@@ -30,7 +30,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "organiser");
   const { donation: d, campaignTitle, campaignSlug, confirmedByName } = requireDonation(viewDonation(params.id ?? "", user.id));
   const { timeZone } = getOrganisation();
-  const refundable = refundableOf(d);
+  const onItsWay = d.provider === "paystack" ? openPaystackRefund(d.id) : null;
+  const refundable = onItsWay ? 0 : refundableOf(d);
+  const refunded = d.status === "paid" || d.status === "refunded";
   return {
     id: d.id,
     donorName: d.donorName,
@@ -60,6 +62,19 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     refundedAt: d.refundedAt ? formatInstant(d.refundedAt, timeZone) : null,
     refundReason: d.refundReason,
     failureReason: d.failureReason,
+    // A paid gift's failure is a refund that did not go through.
+    failureLabel: refunded ? "Refund not made" : "Why it failed",
+    refundVia: d.provider === "paystack" ? "Paystack" : "Stripe",
+    refundOnItsWay: onItsWay ? { amount: formatMoney(onItsWay.amount, d.currency), since: formatInstant(onItsWay.requestedAt, timeZone) } : null,
+    disputes: disputesOfGift(d.id).map((dispute) => ({
+      id: dispute.id,
+      status: DISPUTE_STATUS_LABELS[dispute.status],
+      amount: formatMoney(dispute.amount, dispute.currency),
+      reason: dispute.reason,
+      opened: formatInstant(dispute.openedAt, timeZone),
+      respondBy: dispute.respondBy && !dispute.resolvedAt ? formatInstant(dispute.respondBy, timeZone) : null,
+      resolved: dispute.resolvedAt ? formatInstant(dispute.resolvedAt, timeZone) : null,
+    })),
     subscriptionId: d.subscriptionId,
     refundable: refundable > 0 ? { minor: refundable, text: formatMoney(refundable, d.currency) } : null,
   };
@@ -94,8 +109,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await refundDonation({ donationId: donation.id, amount, reason: submission.value.reason, actorId: user.id });
   if (!result.ok) return refusalReply(submission, result);
-  const text = formatMoney(amount ?? refundable, donation.currency);
-  return redirectWithFlash(back, `Refund of ${text} sent to Stripe. The donor is told by email once it goes through.`);
+  const text = formatMoney(result.amount, donation.currency);
+  return redirectWithFlash(
+    back,
+    result.settled
+      ? `Refund of ${text} sent to ${result.provider}. The donor is told by email once it goes through.`
+      : `Refund of ${text} sent to ${result.provider}. This page shows it once ${result.provider} reports it made, and the donor is told by email then.`,
+  );
 }
 
 export default function DonationPage() {
@@ -183,7 +203,7 @@ export default function DonationPage() {
         ) : null}
         {d.failureReason ? (
           <>
-            <dt>Why it failed</dt>
+            <dt>{d.failureLabel}</dt>
             <dd>{d.failureReason}</dd>
           </>
         ) : null}
@@ -211,9 +231,32 @@ export default function DonationPage() {
         </section>
       ) : null}
 
+      {d.disputes.length ? (
+        <section aria-labelledby="disputes-title" className="notice notice--error">
+          <h2 id="disputes-title">Disputed by the donor's bank</h2>
+          <ul>
+            {d.disputes.map((dispute) => (
+              <li key={dispute.id}>
+                <strong>{dispute.status}</strong>: {dispute.amount}
+                {dispute.reason ? `, ${dispute.reason}` : ""}. Opened {dispute.opened}
+                {dispute.respondBy ? `; send evidence by ${dispute.respondBy}` : ""}
+                {dispute.resolved ? `; resolved ${dispute.resolved}` : ""}.
+              </li>
+            ))}
+          </ul>
+          <p>Evidence is sent from the payment provider's dashboard.</p>
+        </section>
+      ) : null}
+
+      {d.refundOnItsWay ? (
+        <p className="notice" role="status">
+          A refund of {d.refundOnItsWay.amount} was sent to {d.refundVia} on {d.refundOnItsWay.since}. It shows here once {d.refundVia} reports it made.
+        </p>
+      ) : null}
+
       {d.refundable ? (
         <section aria-labelledby="refund-title">
-          <h2 id="refund-title">Refund through Stripe</h2>
+          <h2 id="refund-title">Refund through {d.refundVia}</h2>
           <Form method="post" className="form" {...getFormProps(form)}>
             <ErrorSummary form={form} fields={{ amount: fields.amount, reason: fields.reason }} />
             <input type="hidden" name="intent" value="refund" />

@@ -10,7 +10,7 @@ import { formatMoney } from "~/utils/money";
 import { requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
-import { campaignChoices, filterParams, listDonations, readDonationFilters } from "~/modules/sponsorship/index.server";
+import { campaignChoices, DISPUTE_STATUS_LABELS, filterParams, listDonations, readDonationFilters, unresolvedDisputes } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -31,6 +31,14 @@ export function loader({ request }: LoaderFunctionArgs) {
     filters,
     params,
     csvHref: `/admin/donations.csv${query ? `?${query}` : ""}`,
+    disputes: unresolvedDisputes().map((dispute) => ({
+      id: dispute.id,
+      donationId: dispute.donationId,
+      donorName: dispute.donorName,
+      amount: formatMoney(dispute.amount, dispute.currency),
+      status: DISPUTE_STATUS_LABELS[dispute.status],
+      respondBy: dispute.respondBy ? formatInstant(dispute.respondBy, timeZone) : null,
+    })),
     campaigns: campaignChoices(),
     total: result.total,
     page: result.page,
@@ -67,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Donations() {
-  const { filters, params, csvHref, campaigns, total, page, pageCount, totals, rows } = useLoaderData<typeof loader>();
+  const { filters, params, csvHref, campaigns, total, page, pageCount, totals, rows, disputes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formError = actionData?.error?.[""]?.[0] ?? (actionData?.error ? "That request was not quite right. Try again." : null);
   return (
@@ -87,6 +95,22 @@ export default function Donations() {
         <p className="notice notice--error" role="alert">
           {formError}
         </p>
+      ) : null}
+      {disputes.length ? (
+        <section aria-labelledby="disputes-title" className="notice notice--error">
+          <h2 id="disputes-title">{disputes.length === 1 ? "1 disputed payment" : `${disputes.length} disputed payments`}</h2>
+          <ul>
+            {disputes.map((dispute) => (
+              <li key={dispute.id}>
+                <Link to={`/admin/donations/${dispute.donationId}`}>
+                  {dispute.amount} from {dispute.donorName}
+                </Link>
+                : {dispute.status}
+                {dispute.respondBy ? `, evidence by ${dispute.respondBy}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <DonationFilterForm filters={filters} campaigns={campaigns} csvHref={csvHref} />
       <p aria-live="polite">{total === 1 ? "1 gift" : `${total.toLocaleString("en-GB")} gifts`}</p>

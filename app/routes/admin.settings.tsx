@@ -10,6 +10,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { getOrganisation, saveOrganisationSettings } from "~/modules/organisation/index.server";
 import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modules/organisation";
+import { CardFeesForm } from "~/components/sponsorship/card-fees-form";
+import { cardFeeSettings, saveCardFees } from "~/modules/sponsorship/index.server";
+import { cardFeesSchema } from "~/modules/sponsorship";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings · Organisers' console" }];
 
@@ -50,12 +53,20 @@ export function loader({ request }: LoaderFunctionArgs) {
       ...social,
     },
     timeZones,
+    cardFees: cardFeeSettings(),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
-  const submission = parseWithZod(await request.formData(), { schema: settingsSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "card-fees") {
+    const fees = parseWithZod(formData, { schema: cardFeesSchema });
+    if (fees.status !== "success") return data({ cardFees: fees.reply() }, { status: 400 });
+    const saved = saveCardFees(actor.id, fees.value);
+    return redirectWithFlash("/admin/settings", saved.length ? "Card fees saved." : { kind: "info", message: "Nothing changed." });
+  }
+  const submission = parseWithZod(formData, { schema: settingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   // Turning two-factor sign-in off (or on) for every organiser wants a fresh code from this one.
@@ -97,8 +108,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { values, timeZones } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { values, timeZones, cardFees } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const cardFeesResult = actionData && "cardFees" in actionData ? actionData.cardFees : undefined;
+  const lastResult = actionData && !("cardFees" in actionData) ? actionData : undefined;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -224,6 +237,7 @@ export default function Settings() {
         ))}
         <SubmitButton pending={navigation.state === "submitting"}>Save settings</SubmitButton>
       </Form>
+      <CardFeesForm values={cardFees} lastResult={cardFeesResult} />
     </>
   );
 }

@@ -12,7 +12,7 @@ import { logger } from "~/utils/logger.server";
 import { getUser } from "~/routes/helpers/session.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/modules/auth/index.server";
-import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, givingOptionsFor, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, givingOptionsFor, startCardCheckout, coverFeeOffer, tiersOf } from "~/modules/sponsorship/index.server";
 import { donateSchema } from "~/modules/sponsorship";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
@@ -38,6 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...donatePageData(campaign),
     giving: givingOptionsFor(campaign),
+    coverFee: coverFeeOffer(campaign, tiersOf(campaign.id)),
     cancelled,
     prefill: { name: user?.name ?? "", email: user?.email ?? "" },
   };
@@ -77,6 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       userId: user?.id ?? null,
       recognition: value.recognition,
       message: value.message,
+      coverFee: value.coverFee,
   });
   if (!created.ok) return refusalReply(submission, created);
 
@@ -130,6 +132,7 @@ export default function DonatePage() {
             tiers={page.tiers}
             prefill={page.prefill}
             giving={page.giving}
+            coverFee={page.coverFee}
             lastResult={lastResult}
           />
         )}

@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "react-router";
-import { Link, useLoaderData } from "react-router";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { DonationStatusTag } from "~/components/sponsorship/donations-admin-ui";
 import { formatDate } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
 import { requireUser } from "~/routes/helpers/session.server";
-import { myGifts, myMonthlyGifts, statementYears } from "~/modules/sponsorship/index.server";
+import { notFound } from "~/utils/http.server";
+import { logger } from "~/utils/logger.server";
+import { manageUrlForMyMonthlyGift, myGifts, myMonthlyGifts, statementYears } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
 import { TableRegion } from "~/components/table-region";
@@ -47,6 +49,23 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** "Manage your monthly gift": the provider's page links expire, so a fresh one is asked for on each press. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const form = await request.formData();
+  const subscription = form.get("subscription");
+  if (form.get("intent") !== "manage" || typeof subscription !== "string" || !subscription) notFound("There is nothing to do here.");
+  let url: string | null;
+  try {
+    url = await manageUrlForMyMonthlyGift(user, subscription);
+  } catch (error) {
+    logger.warn({ err: error }, "could not open the page to manage a monthly gift");
+    throw data({ message: "We could not reach the card payment service to manage your monthly gift. Nothing has changed: please try again in a few minutes." }, { status: 503 });
+  }
+  if (!url) notFound("This monthly gift can no longer be managed here. It may have been cancelled already.");
+  return redirect(url, 303);
+}
+
 export default function MyGiving() {
   const { emailVerified, email, gifts, monthly, years } = useLoaderData<typeof loader>();
   return (
@@ -73,13 +92,16 @@ export default function MyGiving() {
                   <br />
                   {g.status}
                 </p>
-                {g.manageHref ? (
-                  <Link to={g.manageHref} className="button button--secondary">
-                    Manage your monthly gift<span className="visually-hidden"> to {g.campaignTitle}</span>
-                  </Link>
-                ) : g.status !== MONTHLY_STATUS.cancelled ? (
-                  <p className="muted">To change or cancel it, use the link in your receipt email.</p>
+                {g.status !== MONTHLY_STATUS.cancelled ? (
+                  <Form method="post" reloadDocument>
+                    <input type="hidden" name="intent" value="manage" />
+                    <input type="hidden" name="subscription" value={g.subscriptionId} />
+                    <button type="submit" className="button button--secondary">
+                      Manage your monthly gift<span className="visually-hidden"> to {g.campaignTitle}</span>
+                    </button>
+                  </Form>
                 ) : null}
+                {g.manageHref ? <Link to={g.manageHref}>The first gift&rsquo;s receipt</Link> : null}
               </li>
             ))}
           </ul>

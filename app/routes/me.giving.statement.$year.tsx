@@ -6,7 +6,7 @@ import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { formatMoney } from "~/utils/money";
 import { requireUser } from "~/routes/helpers/session.server";
-import { NOTHING_IN_RETURN_FOR_ANY, parseStatementYear, receiptIssuer, yearStatement } from "~/modules/sponsorship/index.server";
+import { benefitWording, parseStatementYear, receiptIssuer, statementInReturn, yearStatement } from "~/modules/sponsorship/index.server";
 import { IssuerDetails } from "~/components/sponsorship/receipt-issuer";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { METHOD_LABELS } from "~/modules/sponsorship";
@@ -27,7 +27,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     donorEmail: user.email,
     organisation: { name: organisation.name, contactEmail: organisation.contactEmail, tagline: organisation.tagline },
     issuer: receiptIssuer(organisation),
-    nothingInReturn: NOTHING_IN_RETURN_FOR_ANY,
+    nothingInReturn: statementInReturn(statement),
     issued: formatDate(statement.issuedAt, timeZone),
     lines: statement.lines.map((line, index) => ({
       key: `${line.receiptNumber}-${index}`,
@@ -39,6 +39,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       net: formatMoney(line.net, line.currency),
       method: METHOD_LABELS[line.method],
       giftDescription: line.giftDescription,
+      inReturn: line.inReturn ? benefitWording(line.inReturn, line.currency) : null,
     })),
     totals: statement.totals.map((t) => ({ currency: t.currency, gifts: t.gifts, net: formatMoney(t.net, t.currency) })),
   };
@@ -88,7 +89,10 @@ export default function Statement() {
                   <tr key={line.key} role="row">
                     <td role="cell" data-label="Date" className="nowrap">{line.date}</td>
                     <td role="cell" data-label="Receipt" className="nowrap">{line.receiptNumber}</td>
-                    <td role="cell" data-label="Campaign">{line.campaignTitle}</td>
+                    <td role="cell" data-label="Campaign">
+                      {line.campaignTitle}
+                      {line.inReturn ? <div className="muted">{line.inReturn}</div> : null}
+                    </td>
                     <td role="cell" data-label="Method">
                       {line.method}
                       {line.giftDescription ? <div className="muted">{line.giftDescription} (fair value)</div> : null}

@@ -42,12 +42,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     date: formatDate(receipt.paidAt, organisation.timeZone),
     amount: formatMoney(receipt.amount, receipt.currency),
     amountLabel: amountLabel(receipt.method),
+    feeCovered: receipt.coveredFee === null ? null : { gift: formatMoney(receipt.gift, receipt.currency), fee: formatMoney(receipt.coveredFee, receipt.currency) },
     refunded: receipt.refundedAmount > 0 ? formatMoney(receipt.refundedAmount, receipt.currency) : null,
     fullyRefunded: receipt.status === "refunded",
     method: receipt.paidBy,
     inReturn: receipt.inReturn,
     monthly: receipt.monthly,
     canManage: receipt.canManage,
+    manageWith: receipt.manageWith,
     donorName: receipt.donorName,
     donorEmail: receipt.donorEmail,
     campaignTitle: receipt.campaignTitle,
@@ -88,6 +90,14 @@ export default function ReceiptPage() {
         <dd>{r.date}</dd>
         <dt>{r.amountLabel}</dt>
         <dd>{r.amount}</dd>
+        {r.feeCovered ? (
+          <>
+            <dt>Your gift</dt>
+            <dd>{r.feeCovered.gift}</dd>
+            <dt>Card fee you covered</dt>
+            <dd>{r.feeCovered.fee}</dd>
+          </>
+        ) : null}
         {r.refunded ? (
           <>
             <dt>Refunded</dt>
@@ -126,7 +136,9 @@ export default function ReceiptPage() {
           <button type="submit" className="button button--secondary">
             Manage your monthly gift
           </button>
-          <p className="muted">Change your card or the amount, or stop the gift, on Stripe&rsquo;s secure page.</p>
+          <p className="muted">
+            Change your card{r.manageWith === "Stripe" ? " or the amount" : ""}, or stop the gift, on {r.manageWith}&rsquo;s secure page.
+          </p>
         </form>
       ) : null}
       <p className="muted no-print">

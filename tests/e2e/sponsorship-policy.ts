@@ -53,7 +53,7 @@ export const SPONSORSHIP_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.donations.statements.$id": { load: ORGANISERS, post: ORGANISERS, url: (f) => `/admin/donations/statements/${f.bankStatementId ?? "no-such-statement"}` },
 
   // A donor's own giving: everyone signed in has the page (with their own gifts only).
-  "routes/me.giving._index": { load: "signed-in", post: "no-action" },
+  "routes/me.giving._index": { load: "signed-in", post: "signed-in" },
   "routes/me.giving.statement.$year": { load: "signed-in", post: "no-action", url: () => `/me/giving/statement/${thisYear()}` },
   "routes/me.giving.statement.$year[.csv]": { load: "signed-in", post: "no-action", url: () => `/me/giving/statement/${thisYear()}.csv` },
   "routes/me.giving.statement.$year[.pdf]": { load: "signed-in", post: "no-action", url: () => `/me/giving/statement/${thisYear()}.pdf` },

@@ -181,7 +181,6 @@ const NOT_ABOUT_THE_PERSON: Record<string, string> = {
   campaign_tiers: "A gift level's name, not a person's.",
   match_runs: "An organiser's matching run; each person's part in it is in match_proposals.",
   breaches: "The breach log describes incidents; who recorded one did the organisation's work.",
-  payment_disputes: "A bank's dispute of a card payment: amount, status and the bank's reason code, with no name or address; the gift it concerns is gathered with the donor's gifts.",
   bank_statements: "The organisation's bank statements; who uploaded one did the organisation's work.",
 };
 

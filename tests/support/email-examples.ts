@@ -64,6 +64,7 @@ export const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "donation-refunded": { name: "Chiamaka", receiptNumber: "2026-0042", amount: "₦1,000", originalAmount: "₦5,000", campaignTitle: "Workshop seats", full: false },
   "monthly-gift-payment-failed": { name: "Chiamaka", amount: "₦10,000", campaignTitle: "Workshop seats", url },
   "monthly-gift-cancelled": { name: "Chiamaka", amount: "₦10,000", campaignTitle: "Workshop seats", paymentsMade: 3 },
+  "payment-dispute-opened": { donorName: "Chiamaka Obi", campaignTitle: "Workshop seats", amount: "₦5,000", reason: "chargeback", respondBy: "Friday 4 December 2026", url },
   "mentoring-session-proposed": { ...sessionFacts, agenda: "Your CV, then interview practice." },
   "mentoring-session-confirmed": { ...sessionFacts, ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" },
   "mentoring-session-declined": { name: "Chiamaka", otherName: "Tunde Bakare", when: sessionFacts.when, url },

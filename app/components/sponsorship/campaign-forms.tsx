@@ -21,7 +21,7 @@ type CampaignFormValues = {
   status: string;
 };
 
-type TierFormValues = { id: string; name: string; amount: string; interval: string; description: string };
+type TierFormValues = { id: string; name: string; amount: string; interval: string; description: string; benefitDescription: string; benefitValue: string };
 
 const STATUS_OPTIONS = CAMPAIGN_STATUS_OPTIONS.map((value) => ({ value, label: CAMPAIGN_STATUS_LABELS[value] }));
 const INTERVAL_CHOICES = INTERVAL_OPTIONS.map((value) => ({ value, label: INTERVAL_LABELS[value] }));
@@ -76,8 +76,31 @@ function TierFields({ fields }: { fields: ReturnType<typeof useTierForm>[1] }) {
       <TextField meta={fields.amount} label="Amount" hint="In the campaign's currency, main unit." inputMode="decimal" className="input input--short" />
       <SelectField meta={fields.interval} label="How often" options={INTERVAL_CHOICES} />
       <TextField meta={fields.description} label="What it pays for (optional)" />
+      <TextField
+        meta={fields.benefitDescription}
+        label="What the donor gets back (optional)"
+        hint="Only if the gift brings something in return, like a seat at the dinner or a T-shirt. Receipts say so."
+      />
+      <TextField
+        meta={fields.benefitValue}
+        label="Its fair value (optional)"
+        hint="What it would cost to buy, in the campaign's currency. Receipts show it, so donors claim only the rest as a gift."
+        inputMode="decimal"
+        className="input input--short"
+      />
     </>
   );
+}
+
+function tierSummaryFields(fields: ReturnType<typeof useTierForm>[1]) {
+  return {
+    name: fields.name,
+    amount: fields.amount,
+    interval: fields.interval,
+    description: fields.description,
+    benefitDescription: fields.benefitDescription,
+    benefitValue: fields.benefitValue,
+  };
 }
 
 function useTierForm(id: string, currency: string, lastResult: Result, defaultValue: Partial<TierFormValues>, editing: boolean) {
@@ -94,7 +117,7 @@ export function AddTierForm({ currency, lastResult }: { currency: string; lastRe
   const [form, fields] = useTierForm("add-tier", currency, lastResult, { interval: "one_off" }, false);
   return (
     <Form method="post" {...getFormProps(form)} className="form">
-      <ErrorSummary form={form} fields={{ name: fields.name, amount: fields.amount, interval: fields.interval, description: fields.description }} />
+      <ErrorSummary form={form} fields={tierSummaryFields(fields)} />
       <input type="hidden" name="intent" value="add-tier" />
       <TierFields fields={fields} />
       <SubmitButton variant="secondary">Add the tier</SubmitButton>
@@ -108,7 +131,7 @@ export function EditTierForm({ tier, currency, lastResult, first, last }: { tier
     <li className="card tier-editor">
       <h3>{tier.name}</h3>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} fields={{ name: fields.name, amount: fields.amount, interval: fields.interval, description: fields.description }} />
+        <ErrorSummary form={form} fields={tierSummaryFields(fields)} />
         <input type="hidden" name="intent" value="edit-tier" />
         <input type="hidden" name="tierId" value={tier.id} />
         <TierFields fields={fields} />

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { RadioGroup } from "~/components/choice-fields";
+import { CoverFeeField } from "~/components/sponsorship/cover-fee-field";
 import { INTERVAL_LABELS, CUSTOM_GIFT, donateSchema, RECOGNITION_CHOICES, RECOGNITION_OPTIONS, type DonateBounds, type GivingChoices } from "~/modules/sponsorship";
 
 type TierChoice = { id: string; name: string; amount: string; interval: "one_off" | "monthly"; description: string };
@@ -12,11 +13,13 @@ type Props = {
   tiers: TierChoice[];
   prefill: { name: string; email: string };
   giving: GivingChoices;
+  /** Covering the card fee, worked out on the server; absent when organisers do not offer it. */
+  coverFee?: { organisationName: string; providerLabel: string; rule: string; example: { gift: string; fee: string } | null; tiers: Record<string, { gift: string; fee: string; total: string }> } | null;
   lastResult: SubmissionResult<string[]> | null | undefined;
 };
 
 /** The gift form: a plain HTML form that works without JavaScript (the page ships none). */
-export function DonateForm({ bounds, tiers, prefill, giving, lastResult }: Props) {
+export function DonateForm({ bounds, tiers, prefill, giving, coverFee, lastResult }: Props) {
   const card = giving.card;
   const [form, fields] = useForm({
     id: "donate",
@@ -51,6 +54,7 @@ export function DonateForm({ bounds, tiers, prefill, giving, lastResult }: Props
           recognition: fields.recognition,
           message: fields.message,
           method: fields.method,
+          coverFee: fields.coverFee,
         }}
       />
       <RadioGroup meta={fields.gift} legend="Your gift" options={giftOptions} defaultValue={tiers.length ? undefined : CUSTOM_GIFT} />
@@ -100,6 +104,15 @@ export function DonateForm({ bounds, tiers, prefill, giving, lastResult }: Props
           },
         ]}
       />
+      {card && coverFee ? (
+        <CoverFeeField
+          meta={fields.coverFee}
+          offer={{
+            ...coverFee,
+            tiers: tiers.flatMap((tier) => (coverFee.tiers[tier.id] ? [{ name: tier.name, ...coverFee.tiers[tier.id] }] : [])),
+          }}
+        />
+      ) : null}
       <SubmitButton>Continue</SubmitButton>
     </Form>
   );

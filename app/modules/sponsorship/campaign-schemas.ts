@@ -111,13 +111,24 @@ const tierShape = {
   amount: moneyText("Enter the amount"),
   interval: z.enum(INTERVAL_OPTIONS, { error: "Choose one-off or monthly" }),
   description: z.string().trim().max(200, "What it pays for is at most 200 characters").optional(),
+  // What the donor gets back, if anything: receipts name it with its fair value.
+  benefitDescription: z.string().trim().max(200, "What the donor gets back is at most 200 characters").optional(),
+  benefitValue: z.string().trim().max(30, "That amount is too long").optional(),
 };
 
 function tierAmount(currency: string) {
-  return <T extends { amount: string }>(value: T, ctx: z.RefinementCtx) => ({
-    ...value,
-    amount: checkAmount(ctx, "amount", value.amount, currency, "the amount") ?? 0,
-  });
+  return <T extends { amount: string; benefitDescription?: string; benefitValue?: string }>(value: T, ctx: z.RefinementCtx) => {
+    const amount = checkAmount(ctx, "amount", value.amount, currency, "the amount") ?? 0;
+    const benefitDescription = value.benefitDescription ?? "";
+    let benefitValue = 0;
+    if (value.benefitValue && !benefitDescription) {
+      ctx.addIssue({ code: "custom", path: ["benefitDescription"], message: "Say what the donor gets back, or leave its value empty" });
+    } else if (value.benefitValue) {
+      benefitValue = checkAmount(ctx, "benefitValue", value.benefitValue, currency, "the fair value") ?? 0;
+      if (amount && benefitValue > amount) ctx.addIssue({ code: "custom", path: ["benefitValue"], message: "The fair value of what the donor gets back cannot be more than the gift" });
+    }
+    return { ...value, amount, benefitDescription, benefitValue };
+  };
 }
 
 /** Adding a tier; amounts are typed in the campaign's currency. */
@@ -133,4 +144,4 @@ export const tierActionSchema = z.object({
   direction: z.enum(["up", "down"]).optional(),
 });
 
-export type TierValues = { name: string; amount: number; interval: GiftInterval; description?: string };
+export type TierValues = { name: string; amount: number; interval: GiftInterval; description?: string; benefitDescription?: string; benefitValue?: number };

@@ -143,6 +143,12 @@ function touch(tx: Tx, campaignId: string) {
   tx.update(campaigns).set({ updatedAt: clock.now() }).where(eq(campaigns.id, campaignId)).run();
 }
 
+/** A benefit without words is no benefit: its value is kept only beside a description. */
+function benefitOf(values: TierValues) {
+  const benefitDescription = values.benefitDescription?.trim() ?? "";
+  return { benefitDescription, benefitValue: benefitDescription ? (values.benefitValue ?? 0) : 0 };
+}
+
 export function addTier(actorId: string, campaignId: string, values: TierValues): Saved {
   return db.transaction(
     (tx) => {
@@ -152,7 +158,7 @@ export function addTier(actorId: string, campaignId: string, values: TierValues)
       const id = randomId(16);
       const position = existing.reduce((max, row) => Math.max(max, row.position), 0) + 1;
       tx.insert(campaignTiers)
-        .values({ id, campaignId, position, name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "" })
+        .values({ id, campaignId, position, name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "", ...benefitOf(values) })
         .run();
       touch(tx, campaignId);
       recordAudit(tx, { actorId, action: "campaign.tier_added", targetType: "campaign", targetId: campaignId, details: { tierId: id, name: values.name } });
@@ -167,7 +173,7 @@ export function editTier(actorId: string, campaignId: string, tierId: string, va
     (tx): Outcome => {
       if (!tierIn(tx, campaignId, tierId)) return NO_TIER;
       tx.update(campaignTiers)
-        .set({ name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "" })
+        .set({ name: values.name, amount: values.amount, interval: values.interval, description: values.description ?? "", ...benefitOf(values) })
         .where(eq(campaignTiers.id, tierId))
         .run();
       touch(tx, campaignId);

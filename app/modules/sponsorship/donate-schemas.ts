@@ -59,6 +59,7 @@ export function donateSchema(bounds: DonateBounds) {
       recognition: z.enum(RECOGNITION_OPTIONS, { error: "Choose how we may thank you on the sponsor wall" }),
       message: z.string().trim().max(500, "Your message is at most 500 characters").optional(),
       method: z.enum(DONOR_METHOD_OPTIONS, { error: "Choose how you will pay" }),
+      coverFee: z.boolean().optional().default(false),
     })
     .transform((value, ctx) => {
       const custom = value.gift === CUSTOM_GIFT;
@@ -96,6 +97,7 @@ export function donateSchema(bounds: DonateBounds) {
         recognition: value.recognition,
         message: value.message ?? "",
         method: value.method,
+        coverFee: value.method === "card" && value.coverFee,
       };
     });
   return z.preprocess(typedAmountMeansCustom, fields);

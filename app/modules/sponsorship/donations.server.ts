@@ -10,6 +10,7 @@ import { closedReasonAt } from "./campaigns.server";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { cardProviderFor } from "./providers/registry.server";
+import { coveredFeeFor } from "./fees.server";
 
 
 export type DonationRow = typeof donations.$inferSelect;
@@ -31,6 +32,8 @@ export type CreateDonationInput = {
   userId?: string | null;
   recognition: Recognition;
   message?: string;
+  /** The donor adds the card fee so the whole gift arrives (ADR 0030); card gifts only, when organisers offer it. */
+  coverFee?: boolean;
 };
 
 // Read aloud over the phone and typed into banking apps: no 0/O, 1/I/L or U/V look-alikes.
@@ -109,12 +112,15 @@ export function createDonation(input: CreateDonationInput): Outcome<{ id: string
         return refuse("Monthly gifts are not available for this campaign at the moment: choose a one-off gift.", { field: input.tierId ? FIELD.tier : "interval" });
       }
       const provider = input.method === "card" ? (taker?.key ?? "stripe") : null;
+      // The fee is part of what is charged and stored: `amount` is the gift plus the fee covered.
+      const coveredFee = provider && input.coverFee ? coveredFeeFor(provider, campaign.currency, amount) : 0;
       tx.insert(donations)
         .values({
           id,
           campaignId: campaign.id,
           tierId,
-          amount,
+          amount: amount + coveredFee,
+          coveredFee,
           currency: campaign.currency,
           interval,
           method: input.method,

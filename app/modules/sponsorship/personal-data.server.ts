@@ -1,6 +1,6 @@
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, donations, partnerEnquiries, recurringGifts, statementLines } from "~db/schema";
+import { campaigns, donations, partnerEnquiries, paymentDisputes, recurringGifts, statementLines } from "~db/schema";
 import { instantFor, type DataSubject, type PersonalDataSection } from "~/utils/personal-data";
 
 /** Gifts given signed in or with the person's address, monthly gifts, and partnership enquiries from that address. */
@@ -18,6 +18,7 @@ export function personalDataInSponsorship(subject: DataSubject): PersonalDataSec
   const monthly = giftIds.length ? db.select().from(recurringGifts).where(inArray(recurringGifts.firstDonationId, giftIds)).all() : [];
   // The bank's own words for the transfers that paid the person's gifts (they name the sender).
   const credits = giftIds.length ? db.select().from(statementLines).where(inArray(statementLines.donationId, giftIds)).orderBy(asc(statementLines.postedOn)).all() : [];
+  const disputes = giftIds.length ? db.select().from(paymentDisputes).where(inArray(paymentDisputes.donationId, giftIds)).orderBy(asc(paymentDisputes.openedAt)).all() : [];
   const enquiries = db
     .select()
     .from(partnerEnquiries)
@@ -65,6 +66,21 @@ export function personalDataInSponsorship(subject: DataSubject): PersonalDataSec
         title: "Bank transfers as the bank described them",
         sources: ["statement_lines"],
         rows: credits.map((credit) => ({ day: credit.postedOn, amountMinorUnits: credit.amount, currency: credit.currency, bankDescription: credit.narration })),
+      },
+      {
+        name: "disputes",
+        title: "Disputes of your card payments by your bank",
+        sources: ["payment_disputes"],
+        rows: disputes.map((dispute) => ({
+          receiptNumber: gifts.find(({ donation }) => donation.id === dispute.donationId)?.donation.receiptNumber ?? null,
+          status: dispute.status,
+          reason: dispute.reason,
+          amountMinorUnits: dispute.amount,
+          currency: dispute.currency,
+          openedAt: at(dispute.openedAt),
+          respondBy: at(dispute.respondBy),
+          resolvedAt: at(dispute.resolvedAt),
+        })),
       },
       {
         name: "partner-enquiries",

@@ -4,10 +4,10 @@ import { formatMoney } from "~/utils/money";
 import { INTERVAL_LABELS } from "./campaign-schemas";
 import { METHOD_LABELS } from "./donate-schemas";
 import type { Donor } from "./giving.server";
-import { amountLabel, NOTHING_IN_RETURN_FOR_ANY, receiptIssuer } from "./receipt-facts.server";
+import { amountLabel, benefitWording, receiptIssuer } from "./receipt-facts.server";
 import { drawPdf, type PdfRow } from "./receipt-pdf.server";
 import { findReceipt, type ReceiptViewer } from "./receipts.server";
-import { yearStatement } from "./statements.server";
+import { statementInReturn, yearStatement } from "./statements.server";
 
 export type PdfFile = { fileName: string; bytes: Buffer };
 
@@ -23,6 +23,12 @@ export async function receiptPdf(donationId: string, viewer: ReceiptViewer): Pro
     { label: "Donor", value: [receipt.donorName, receipt.donorEmail].filter(Boolean).join("\n") },
     { label: "Campaign", value: receipt.campaignTitle },
     { label: amountLabel(receipt.method), value: money(receipt.amount) },
+    ...(receipt.coveredFee === null
+      ? []
+      : [
+          { label: "Your gift", value: money(receipt.gift) },
+          { label: "Card fee you covered", value: money(receipt.coveredFee) },
+        ]),
     { label: "Paid by", value: receipt.paidBy },
     { label: "Gift", value: INTERVAL_LABELS[receipt.monthly ? "monthly" : "one_off"] },
   ];
@@ -55,7 +61,8 @@ export async function statementPdf(donor: Donor & { name: string }, year: number
   const lines = statement.lines.map((line) => {
     const method = line.method === "in_kind" && line.giftDescription ? `In kind: ${line.giftDescription} (fair value)` : METHOD_LABELS[line.method];
     const refunded = line.refundedAmount ? `\n${formatMoney(line.amount, line.currency)} given, ${formatMoney(line.refundedAmount, line.currency)} refunded` : "";
-    return [formatDate(line.paidAt, timeZone), line.receiptNumber, line.campaignTitle, method, `${formatMoney(line.net, line.currency)}${refunded}`];
+    const inReturn = line.inReturn ? `\n${benefitWording(line.inReturn, line.currency)}` : "";
+    return [formatDate(line.paidAt, timeZone), line.receiptNumber, `${line.campaignTitle}${inReturn}`, method, `${formatMoney(line.net, line.currency)}${refunded}`];
   });
   const totals = statement.totals.map((total) => ({
     label: `Total ${total.currency} (${total.gifts} ${total.gifts === 1 ? "gift" : "gifts"})`,
@@ -79,7 +86,7 @@ export async function statementPdf(donor: Donor & { name: string }, year: number
       : undefined,
     afterTable: totals,
     paragraphs: lines.length
-      ? ["Thank you for your support. Amounts are what we received, less anything refunded to you.", NOTHING_IN_RETURN_FOR_ANY]
+      ? ["Thank you for your support. Amounts are what we received, less anything refunded to you.", statementInReturn(statement)]
       : [`We have no gifts from you received in ${year}.`],
     smallPrint: issuer.taxWording || undefined,
   });

@@ -1,4 +1,7 @@
-import type { donations, PaymentMethod, PaymentProvider } from "~db/schema";
+import { eq } from "drizzle-orm";
+import type { Tx } from "~db/client.server";
+import { campaignTiers, type donations, type PaymentMethod, type PaymentProvider } from "~db/schema";
+import { formatMoney } from "~/utils/money";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // What every receipt and statement says besides the amount (ADR 0029): who received the gift, by
@@ -20,7 +23,7 @@ export function amountReceived(donation: Pick<DonationRow, "amount" | "receivedA
   return donation.receivedAmount ?? donation.amount;
 }
 
-const PROVIDER_NAMES: Record<PaymentProvider, string> = { stripe: "Stripe", paystack: "Paystack" };
+export const PROVIDER_NAMES: Record<PaymentProvider, string> = { stripe: "Stripe", paystack: "Paystack" };
 
 /** "Card, through Paystack", "Bank transfer", "Cash", "In kind: 10 laptops". */
 export function paidByWording(donation: Pick<DonationRow, "method" | "provider" | "giftDescription">): string {
@@ -42,9 +45,39 @@ export function amountLabel(method: PaymentMethod): string {
   return method === "in_kind" ? "Fair value" : "Amount";
 }
 
-// Tiers say what a gift pays for, never a benefit to the donor, so no gift here buys anything back.
 export const NOTHING_IN_RETURN = "Nothing was given in return for this gift.";
 export const NOTHING_IN_RETURN_FOR_ANY = "Nothing was given in return for any of these gifts.";
+export const SOME_IN_RETURN = "Where something was given in return for a gift, it is named beside that gift with its fair value; nothing was given in return for the others.";
+
+/** What a tier gives back to its donor (a dinner seat, a T-shirt) and its fair value; null when nothing. */
+export type Benefit = { description: string; value: number };
+
+/** The benefit of the tier a gift was made through, as the tier says it now; null for none. */
+export function benefitOfTier(tx: Tx, tierId: string | null): Benefit | null {
+  if (!tierId) return null;
+  const tier = tx.select({ description: campaignTiers.benefitDescription, value: campaignTiers.benefitValue }).from(campaignTiers).where(eq(campaignTiers.id, tierId)).get();
+  return tier?.description ? tier : null;
+}
+
+/** "In return, the donor received: a seat at the dinner, with a fair value of ₦20,000." */
+export function benefitWording(benefit: Benefit | null, currency: string): string {
+  if (!benefit) return NOTHING_IN_RETURN;
+  const value = benefit.value > 0 ? `, with a fair value of ${formatMoney(benefit.value, currency)}` : ", with no monetary value";
+  return `In return, the donor received: ${benefit.description}${value}.`;
+}
+
+/** The gift and the card fee the donor added to it (ADR 0030); the fee is null when none was covered. */
+export function giftAndFee(donation: Pick<DonationRow, "amount" | "receivedAmount" | "coveredFee">): { gift: number; coveredFee: number | null } {
+  const received = amountReceived(donation);
+  return donation.coveredFee > 0 ? { gift: received - donation.coveredFee, coveredFee: donation.coveredFee } : { gift: received, coveredFee: null };
+}
+
+/** "₦5,000 gift and ₦177.67 to cover the card fee": the amount line's detail when a fee was covered. */
+export function feeCoveredWording(donation: Pick<DonationRow, "amount" | "receivedAmount" | "coveredFee" | "currency">): string | null {
+  const { gift, coveredFee } = giftAndFee(donation);
+  if (coveredFee === null) return null;
+  return `${formatMoney(gift, donation.currency)} gift and ${formatMoney(coveredFee, donation.currency)} to cover the card fee`;
+}
 
 /** Who issues receipts, as a finance team reads it: the registered name, number, address and the organisers' wording. */
 export type ReceiptIssuer = {

@@ -8,7 +8,7 @@ import { hashToken, randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
 import { enqueueEmail } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
-import { amountReceived, isInPerson, NOTHING_IN_RETURN, paidByWording, receiptIssuer } from "./receipt-facts.server";
+import { amountReceived, benefitOfTier, benefitWording, feeCoveredWording, giftAndFee, isInPerson, paidByWording, PROVIDER_NAMES, receiptIssuer } from "./receipt-facts.server";
 
 type DonationRow = typeof donations.$inferSelect;
 
@@ -61,7 +61,8 @@ export function issueReceipt(tx: Tx, donation: DonationRow, paidAt: number): str
     method: donation.method,
     paidBy: paidByWording(donation),
     giftDescription: donation.giftDescription,
-    inReturn: NOTHING_IN_RETURN,
+    feeCovered: feeCoveredWording(donation) ?? undefined,
+    inReturn: benefitWording(benefitOfTier(tx, donation.tierId), donation.currency),
     issuer: { legalName: issuer.legalName, registrationNumber: issuer.registrationNumber, postalAddress: issuer.postalAddress, taxWording: issuer.taxWording },
     url: receiptUrl(donation.id, token),
   });
@@ -80,9 +81,14 @@ type ReceiptView = {
   /** "Card, through Stripe", "In kind: 10 laptops". */
   paidBy: string;
   giftDescription: string;
+  /** The gift and the card fee the donor added, when they covered it; the amount above is both. */
+  gift: number;
+  coveredFee: number | null;
   inReturn: string;
   monthly: boolean;
   canManage: boolean;
+  /** Whose page the donor manages the monthly gift on: "Stripe", "Paystack". */
+  manageWith: string;
   donorName: string;
   donorEmail: string;
   campaignTitle: string;
@@ -115,7 +121,7 @@ export function findReceipt(donationId: string, viewer: ReceiptViewer): ReceiptV
   if (!isOwner && !hasToken && !handedOver) return null;
   const subscriptionId = donation.subscriptionId;
   const recurring = subscriptionId
-    ? db.select({ status: recurringGifts.status }).from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId)).get()
+    ? db.select({ status: recurringGifts.status, provider: recurringGifts.provider }).from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId)).get()
     : undefined;
   return {
     id: donation.id,
@@ -128,9 +134,11 @@ export function findReceipt(donationId: string, viewer: ReceiptViewer): ReceiptV
     method: donation.method,
     paidBy: paidByWording(donation),
     giftDescription: donation.giftDescription,
-    inReturn: NOTHING_IN_RETURN,
+    ...giftAndFee(donation),
+    inReturn: benefitWording(benefitOfTier(db, donation.tierId), donation.currency),
     monthly: donation.interval === "monthly",
     canManage: Boolean(donation.customerId && recurring && recurring.status !== "cancelled"),
+    manageWith: PROVIDER_NAMES[recurring?.provider ?? "stripe"],
     donorName: donation.donorName,
     donorEmail: donation.donorEmail,
     campaignTitle: row.campaignTitle,

@@ -10,7 +10,8 @@ import { campaignTitleFor } from "./receipts.server";
 import { stripeClient } from "./stripe-client.server";
 import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
-import { refuse, type Outcome } from "~/utils/refusal";
+import { refuse } from "~/utils/refusal";
+import type { RefundOutcome, RefundRequest } from "./providers/types";
 
 /**
  * Brings a gift up to the refunded total Stripe reports for its charge. Totals only grow, so
@@ -78,8 +79,6 @@ export function applyChargeRefunded(tx: Tx, charge: Stripe.Charge, now: number):
   if (paymentIntentId) scheduleRefundRecheck(tx, { paymentIntentId, total: charge.amount_refunded, attempt: 0 }, now);
 }
 
-type RefundResult = Outcome;
-
 async function paymentIntentFor(stripe: Stripe, donation: typeof donations.$inferSelect): Promise<string | null> {
   if (donation.paymentIntentId) return donation.paymentIntentId;
   if (!donation.invoiceId) return null;
@@ -90,8 +89,8 @@ async function paymentIntentFor(stripe: Stripe, donation: typeof donations.$infe
   return found;
 }
 
-/** Refunds all or part of a card gift through Stripe, for an organiser, with their reason. */
-export async function refundDonation(input: { donationId: string; amount?: number; reason: string; actorId: string }): Promise<RefundResult> {
+/** Refunds all or part of a card gift through Stripe, for an organiser, with their reason: applied at once. */
+export async function refundStripeGift(input: RefundRequest): Promise<RefundOutcome> {
   const stripe = stripeClient();
   if (!stripe) return refuse("Card payments are not set up, so nothing can be refunded through Stripe.");
   const donation = db.select().from(donations).where(eq(donations.id, input.donationId)).get();
@@ -129,7 +128,7 @@ export async function refundDonation(input: { donationId: string; amount?: numbe
       },
       { behavior: "immediate" },
     );
-    return { ok: true };
+    return { ok: true, provider: "Stripe", amount, settled: true };
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
       logger.warn({ donationId: donation.id, code: error.code, type: error.type }, "refund refused by Stripe");

@@ -65,6 +65,8 @@ export function applyInvoicePaid(tx: Tx, invoice: Stripe.Invoice, now: number): 
       campaignId: first.campaignId,
       tierId: first.tierId,
       amount: invoice.amount_paid > 0 ? invoice.amount_paid : first.amount,
+      // The donor chose to cover the fee each month; a changed amount (a portal edit) says nothing of the split.
+      coveredFee: invoice.amount_paid <= 0 || invoice.amount_paid === first.amount ? first.coveredFee : 0,
       currency: (invoice.currency || first.currency).toUpperCase(),
       interval: "monthly",
       method: "card",

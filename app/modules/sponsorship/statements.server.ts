@@ -2,14 +2,14 @@ import { clock } from "~/utils/clock.server";
 import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, donations, type PaymentMethod } from "~db/schema";
+import { campaigns, campaignTiers, donations, type PaymentMethod } from "~db/schema";
 import { isoDate } from "~/utils/dates";
 import { minorToInput } from "~/utils/money";
 import { ownedBy, type Donor } from "./giving.server";
 import { toCsv } from "~/utils/csv.server";
 import { INTERVAL_LABELS } from "~/modules/sponsorship/campaign-schemas";
 import { METHOD_LABELS } from "~/modules/sponsorship/donate-schemas";
-import { amountReceived } from "./receipt-facts.server";
+import { amountReceived, type Benefit, NOTHING_IN_RETURN_FOR_ANY, SOME_IN_RETURN } from "./receipt-facts.server";
 
 // Statements list money that arrived: paid gifts, and refunded ones with what was given back.
 const SETTLED = ["paid", "refunded"] as const;
@@ -49,6 +49,8 @@ type StatementLine = {
   /** What an in-kind gift was; its amount is the fair value. */
   giftDescription: string;
   interval: "one_off" | "monthly";
+  /** What the donor got back for this gift, from its tier; null for nothing. */
+  inReturn: Benefit | null;
 };
 
 type Statement = { year: number; issuedAt: number; lines: StatementLine[]; totals: { currency: string; gifts: number; net: number }[] };
@@ -58,13 +60,14 @@ export function yearStatement(donor: Donor, year: number, timeZone: string): Sta
   const start = new TZDate(year, 0, 1, timeZone).getTime();
   const end = new TZDate(year + 1, 0, 1, timeZone).getTime();
   const rows = db
-    .select({ donation: donations, campaignTitle: campaigns.title })
+    .select({ donation: donations, campaignTitle: campaigns.title, benefitDescription: campaignTiers.benefitDescription, benefitValue: campaignTiers.benefitValue })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .leftJoin(campaignTiers, eq(campaignTiers.id, donations.tierId))
     .where(and(ownedBy(donor), inArray(donations.status, [...SETTLED]), gte(donations.paidAt, start), lt(donations.paidAt, end)))
     .orderBy(asc(donations.paidAt), asc(donations.id))
     .all();
-  const lines: StatementLine[] = rows.map(({ donation: d, campaignTitle }) => ({
+  const lines: StatementLine[] = rows.map(({ donation: d, campaignTitle, benefitDescription, benefitValue }) => ({
     paidAt: d.paidAt!,
     receiptNumber: d.receiptNumber ?? "",
     campaignTitle,
@@ -75,6 +78,7 @@ export function yearStatement(donor: Donor, year: number, timeZone: string): Sta
     method: d.method,
     giftDescription: d.giftDescription,
     interval: d.interval,
+    inReturn: benefitDescription ? { description: benefitDescription, value: benefitValue ?? 0 } : null,
   }));
   const totals = new Map<string, { currency: string; gifts: number; net: number }>();
   for (const line of lines) {
@@ -84,6 +88,11 @@ export function yearStatement(donor: Donor, year: number, timeZone: string): Sta
     totals.set(line.currency, total);
   }
   return { year, issuedAt: clock.now(), lines, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+}
+
+/** The statement's closing word on what donors got back: nothing, or what is named beside some gifts. */
+export function statementInReturn(statement: Pick<Statement, "lines">): string {
+  return statement.lines.some((line) => line.inReturn) ? SOME_IN_RETURN : NOTHING_IN_RETURN_FOR_ANY;
 }
 
 /** The statement as CSV: amounts as plain major-unit numbers beside their currency. */

@@ -77,6 +77,8 @@ export type InitializeInput = {
   reference: string;
   callbackUrl: string;
   metadata: Record<string, unknown>;
+  /** A monthly gift: Paystack charges the plan's amount and subscribes the donor once it is paid. */
+  plan?: string;
 };
 
 /** `POST /transaction/initialize`: a checkout for one payment, keyed by our reference. */
@@ -88,10 +90,31 @@ export function initializeTransaction(input: InitializeInput) {
     reference: input.reference,
     callback_url: input.callbackUrl,
     metadata: input.metadata,
+    ...(input.plan ? { plan: input.plan } : {}),
   });
 }
 
 /** `GET /transaction/verify/:reference`: Paystack's own word on a payment. */
 export function verifyTransaction(reference: string): Promise<PaystackTransaction> {
   return call("GET", `/transaction/verify/${encodeURIComponent(reference)}`, paystackTransaction);
+}
+
+/** A refund as `POST /refund` answers it: queued ("pending"), then reported by `refund.*` events. */
+const refundData = z.object({ id: z.number().int(), amount: z.number().int().positive(), currency: z.string().length(3), status: z.string() });
+
+/** `POST /refund`: returns all or part (in the subunit) of a transaction, known by our reference, with the organiser's note. */
+export function createRefund(input: { reference: string; amount: number; merchantNote: string }) {
+  return call("POST", "/refund", refundData, { transaction: input.reference, amount: input.amount, merchant_note: input.merchantNote });
+}
+
+const planData = z.object({ plan_code: z.string().min(1), amount: z.number().int().positive(), currency: z.string().length(3), interval: z.string() });
+
+/** `POST /plan`: a monthly plan for one amount in one currency (the amount in its subunit). */
+export function createPlan(input: { name: string; amount: number; currency: string }) {
+  return call("POST", "/plan", planData, { name: input.name, interval: "monthly", amount: input.amount, currency: input.currency });
+}
+
+/** `GET /subscription/:code/manage/link`: a short-lived page where the donor changes their card or stops the gift. */
+export function subscriptionManageLink(subscriptionCode: string) {
+  return call("GET", `/subscription/${encodeURIComponent(subscriptionCode)}/manage/link`, z.object({ link: z.url({ protocol: /^https?$/ }) }));
 }

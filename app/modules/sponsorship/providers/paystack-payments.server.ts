@@ -8,6 +8,8 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { registerJobHandler, scheduleJob, type JobPayload } from "~/modules/outbox/index.server";
 import { initializeTransaction, PaystackError, verifyTransaction } from "./paystack-client.server";
 import { closeUnpaidGift, fulfilPaystackTransaction } from "./paystack-fulfilment.server";
+import { monthlyPlanFor } from "./paystack-plans.server";
+import { registerPaystackRenewalJobs } from "./paystack-renewals.server";
 import type { ThanksView } from "./types";
 
 const MINUTE = 60_000;
@@ -21,7 +23,7 @@ function newReference(): string {
 }
 
 /**
- * Opens Paystack's checkout for a pending one-off gift and returns its address. The reference is
+ * Opens Paystack's checkout for a pending gift (one-off, or a monthly gift's first month) and returns its address. The reference is
  * stored before Paystack hears of it, so the webhook always finds its gift; the amount, currency
  * and email come from the stored row only.
  */
@@ -36,7 +38,6 @@ export async function startPaystackPayment(donationId: string): Promise<string> 
   const { donation, slug } = row;
   if (donation.method !== "card" || donation.provider !== "paystack") throw new Error(`Donation ${donationId} is not a Paystack gift`);
   if (donation.status !== "pending") throw new Error(`Donation ${donationId} is ${donation.status}, not pending`);
-  if (donation.interval !== "one_off") throw new Error(`Donation ${donationId}: monthly gifts through Paystack are not taken yet`);
   if (donation.providerReference) throw new Error(`Donation ${donationId} has already been sent to Paystack`);
 
   const reference = newReference();
@@ -50,6 +51,8 @@ export async function startPaystackPayment(donationId: string): Promise<string> 
   );
   const base = `/donate/${encodeURIComponent(slug)}`;
   try {
+    // A monthly gift pays its first month on a plan: Paystack subscribes the donor once it is paid.
+    const plan = donation.interval === "monthly" ? await monthlyPlanFor(donation.amount, donation.currency) : undefined;
     const checkout = await initializeTransaction({
       amount: donation.amount,
       currency: donation.currency,
@@ -58,6 +61,7 @@ export async function startPaystackPayment(donationId: string): Promise<string> 
       callbackUrl: absoluteUrl(`${base}/thanks`),
       // Paystack sends a donor who cancels on its page here.
       metadata: { donation_id: donation.id, campaign_id: donation.campaignId, cancel_action: absoluteUrl(`${base}?cancelled=1`) },
+      plan,
     });
     if (checkout.reference !== reference) throw new Error("Paystack answered with another reference");
     logger.info({ donationId: donation.id, reference }, "paystack checkout started");
@@ -169,4 +173,5 @@ export async function settlePaystackGift(payload: JobPayload): Promise<void> {
 
 export function registerPaystackJobs() {
   registerJobHandler(PAYSTACK_SETTLE_JOB, settlePaystackGift);
+  registerPaystackRenewalJobs();
 }

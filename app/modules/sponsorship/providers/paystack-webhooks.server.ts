@@ -5,7 +5,11 @@ import { clock } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { paystackSettings, paystackTransaction } from "./paystack-client.server";
 import { donationForReference, fulfilPaystackTransaction, paysFor } from "./paystack-fulfilment.server";
+import { applyPaystackRenewalCharge } from "./paystack-renewals.server";
+import { applyDisputeEvent, applyRefundEvent } from "./paystack-refund-events.server";
 import { sourceAllowed, verifiedScheme } from "./paystack-signatures.server";
+import { applyPaystackSubscriptionEvent } from "./paystack-subscription-events.server";
+import { notePaystackCustomer } from "./paystack-subscriptions.server";
 import type { WebhookDelivery, WebhookReply } from "./types";
 
 const eventEnvelope = z.object({ event: z.string().min(1).max(100), data: z.unknown() });
@@ -28,7 +32,8 @@ function applyChargeSuccess(data: unknown): WebhookReply {
   const outcome = db.transaction(
     (tx) => {
       const donation = donationForReference(tx, transaction.reference);
-      if (!donation) return "unknown reference";
+      // Not ours: a monthly gift's renewal carries Paystack's own reference.
+      if (!donation) return applyPaystackRenewalCharge(tx, data, now) ?? "unknown reference";
       // Logged by the fulfilment step; nothing is kept, so a mismatch is never mistaken for a payment.
       if (!paysFor(transaction, donation)) return fulfilPaystackTransaction(tx, transaction, now).kind;
       const fresh = tx
@@ -39,6 +44,7 @@ function applyChargeSuccess(data: unknown): WebhookReply {
         .get();
       if (!fresh) return "already processed";
       const result = fulfilPaystackTransaction(tx, transaction, now);
+      if (result.kind === "paid") notePaystackCustomer(tx, donation.id, data, now);
       return result.kind === "paid" ? (result.changed ? "ok" : "already paid") : result.kind;
     },
     { behavior: "immediate" },
@@ -76,6 +82,20 @@ export function handlePaystackWebhook(delivery: WebhookDelivery): WebhookReply {
   switch (event.data.event) {
     case "charge.success":
       return applyChargeSuccess(event.data.data);
+    case "subscription.create":
+    case "subscription.disable":
+    case "subscription.not_renew":
+    case "invoice.create":
+    case "invoice.update":
+    case "invoice.payment_failed":
+      return applyPaystackSubscriptionEvent(event.data.event, event.data.data);
+    case "refund.processed":
+    case "refund.failed":
+      return applyRefundEvent(event.data.event, event.data.data);
+    case "charge.dispute.create":
+    case "charge.dispute.remind":
+    case "charge.dispute.resolve":
+      return applyDisputeEvent(event.data.data);
     default:
       return reply(200, "ignored");
   }

@@ -1,6 +1,8 @@
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { paystackSettings } from "./paystack-client.server";
 import { confirmPaystackReturn, returnedReference, startPaystackPayment } from "./paystack-payments.server";
+import { paystackManageUrl } from "./paystack-subscriptions.server";
+import { refundPaystackGift } from "./paystack-refunds.server";
 import { handlePaystackWebhook } from "./paystack-webhooks.server";
 import type { PaymentProvider } from "./types";
 
@@ -17,11 +19,13 @@ export const paystackProvider: PaymentProvider = {
   key: "paystack",
   label: "Paystack",
   currencies: PAYSTACK_CURRENCIES,
-  // Monthly gifts through Paystack's plans come next; until then they go to Stripe if it is set up.
-  intervals: new Set(["one_off"]),
+  // Monthly gifts follow a Paystack plan: the first month is paid on its checkout, then Paystack renews.
+  intervals: new Set(["one_off", "monthly"]),
   available: () => paystackSettings() !== null && getOrganisation().paystackEnabled,
   startPayment: startPaystackPayment,
   ownsReturn: (query) => returnedReference(query) !== null,
   confirmReturn: confirmPaystackReturn,
   handleWebhook: handlePaystackWebhook,
+  refund: refundPaystackGift,
+  manageRecurringUrl: paystackManageUrl,
 };

@@ -5,7 +5,8 @@ import { getOrganisation } from "~/modules/organisation/index.server";
 import { paystackProvider } from "./paystack.server";
 import { stripeProvider } from "./stripe.server";
 import type { GivingChoices } from "../donate-schemas";
-import type { PaymentProvider, ProviderKey, ThanksView, WebhookDelivery, WebhookReply } from "./types";
+import { refuse } from "~/utils/refusal";
+import type { PaymentProvider, ProviderKey, RefundOutcome, RefundRequest, ThanksView, WebhookDelivery, WebhookReply } from "./types";
 
 const PROVIDERS: Record<ProviderKey, PaymentProvider> = { stripe: stripeProvider, paystack: paystackProvider };
 
@@ -57,6 +58,21 @@ export async function startCardCheckout(donationId: string): Promise<string> {
 export async function confirmGiftReturn(slug: string, query: URLSearchParams, viewerUserId: string | null): Promise<ThanksView | null> {
   const provider = Object.values(PROVIDERS).find((candidate) => candidate.ownsReturn(query));
   return provider ? provider.confirmReturn(slug, query, viewerUserId) : null;
+}
+
+/** A fresh page on the provider's site where the donor manages a monthly gift; null when it has none for this gift. */
+export function manageRecurringGiftUrl(key: ProviderKey, donationId: string): Promise<string | null> {
+  const manage = PROVIDERS[key].manageRecurringUrl;
+  return manage ? manage(donationId) : Promise.resolve(null);
+}
+
+/** Refunds a gift through the provider that took it; gifts from before providers were recorded are Stripe's. */
+export async function refundDonation(request: RefundRequest): Promise<RefundOutcome> {
+  const row = db.select({ provider: donations.provider }).from(donations).where(eq(donations.id, request.donationId)).get();
+  if (!row) return refuse("We could not find that gift.", { status: 404 });
+  const provider = PROVIDERS[row.provider ?? "stripe"];
+  if (!provider.refund) return refuse(`Gifts through ${provider.label} cannot be refunded from here yet.`);
+  return provider.refund(request);
 }
 
 /** A webhook delivery to `/webhooks/<provider>`. */

@@ -1,6 +1,7 @@
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { syncCheckoutSession } from "../checkout.server";
 import { startStripeCheckout, stripeConfigured } from "../payments.server";
+import { refundStripeGift } from "../refunds.server";
 import { handleStripeWebhook } from "../webhooks.server";
 import type { PaymentProvider } from "./types";
 
@@ -15,4 +16,5 @@ export const stripeProvider: PaymentProvider = {
   ownsReturn: (query) => query.has("session_id"),
   confirmReturn: (slug, query, viewerUserId) => syncCheckoutSession(slug, query.get("session_id") ?? "", viewerUserId),
   handleWebhook: (delivery) => handleStripeWebhook(delivery.rawBody, delivery.header("stripe-signature")),
+  refund: refundStripeGift,
 };

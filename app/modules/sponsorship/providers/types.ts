@@ -1,6 +1,11 @@
 import type { DonationStatus, GiftInterval, PaymentProvider as ProviderKey } from "~db/schema";
+import type { Outcome } from "~/utils/refusal";
 
 export type { ProviderKey };
+
+export type RefundRequest = { donationId: string; amount?: number; reason: string; actorId: string };
+/** `settled`: the refund is applied to the gift already (Stripe); false while the provider still works on it (Paystack). */
+export type RefundOutcome = Outcome<{ provider: string; amount: number; settled: boolean }>;
 
 /** What the thanks page shows once the donor is back from the provider's page. */
 export type ThanksView = {
@@ -22,7 +27,8 @@ export type WebhookDelivery = {
   clientIp: string;
 };
 
-export type WebhookReply = { status: 200 | 400 | 401 | 403 | 422; body: string };
+/** 409: not applicable yet (a refund before its payment); the provider delivers it again later. */
+export type WebhookReply = { status: 200 | 400 | 401 | 403 | 409 | 422; body: string };
 
 /**
  * A way of taking a gift online. Every provider keeps the same guarantees (ADR 0027): amounts come
@@ -46,7 +52,7 @@ export interface PaymentProvider {
   /** Checks with the provider, applies the same fulfilment as its webhook, reports the gift. Null: not a gift to this campaign. */
   confirmReturn(slug: string, query: URLSearchParams, viewerUserId: string | null): Promise<ThanksView | null>;
   handleWebhook(delivery: WebhookDelivery): WebhookReply;
-  // Later: refund(donationId, amount), recurring gifts (manage link, cancel); optional until every provider has them.
-  refund?(donationId: string, amount: number): Promise<void>;
+  /** Returns all or part of a paid gift (the rest still unrefunded when no amount is given), for an organiser with a reason. */
+  refund?(request: RefundRequest): Promise<RefundOutcome>;
   manageRecurringUrl?(donationId: string): Promise<string | null>;
 }
