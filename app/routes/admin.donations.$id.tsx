@@ -126,6 +126,8 @@ export default function DonationPage() {
     lastResult: actionData,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: refundSchema }),
     shouldValidate: "onBlur",
+    // Errors clear while typing, so the summary does not vanish (and move the button) mid-click.
+    shouldRevalidate: "onInput",
   });
   const awaitsTransfer = d.status === "pending" && d.method === "bank_transfer";
   // Without a form of its own on the page (the gift changed meanwhile), a refusal is shown at the top.
