@@ -7,6 +7,7 @@ import { clock } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { fulfilCheckoutSession } from "./fulfilment.server";
 import { stripeClient } from "./stripe-client.server";
+import { thanksViewOf, type ThanksView } from "./thanks-view.server";
 
 type DonationRow = typeof donations.$inferSelect;
 
@@ -62,18 +63,6 @@ export function checkoutSessionParams(donationId: string): { params: Stripe.Chec
   return { params, donation };
 }
 
-type ThanksView = {
-  status: DonationRow["status"];
-  amount: number;
-  currency: string;
-  monthly: boolean;
-  donorName: string;
-  campaignTitle: string;
-  receiptId: string | null;
-  /** False when Stripe could not be asked: a pending gift may then be paid already. */
-  confirmed: boolean;
-};
-
 /**
  * What the thanks page shows after Checkout: asks Stripe for the session (the donor may arrive
  * before the webhook does), runs the same fulfilment as the webhook, then reports the gift's
@@ -110,15 +99,5 @@ export async function syncCheckoutSession(slug: string, sessionId: string, viewe
     .where(eq(donations.checkoutSessionId, sessionId))
     .get();
   if (!row || row.slug !== slug) return null;
-  const { donation } = row;
-  return {
-    status: donation.status,
-    amount: donation.amount,
-    currency: donation.currency,
-    monthly: donation.interval === "monthly",
-    donorName: donation.donorName,
-    campaignTitle: row.campaignTitle,
-    receiptId: viewerUserId && donation.userId === viewerUserId && donation.receiptNumber ? donation.id : null,
-    confirmed,
-  };
+  return thanksViewOf(row, viewerUserId, confirmed);
 }

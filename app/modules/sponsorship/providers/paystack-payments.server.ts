@@ -10,7 +10,7 @@ import { initializeTransaction, PaystackError, verifyTransaction } from "./payst
 import { closeUnpaidGift, fulfilPaystackTransaction } from "./paystack-fulfilment.server";
 import { monthlyPlanFor } from "./paystack-plans.server";
 import { registerPaystackRenewalJobs } from "./paystack-renewals.server";
-import type { ThanksView } from "./types";
+import { thanksViewOf, type ThanksView } from "../thanks-view.server";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -102,18 +102,7 @@ export async function confirmPaystackReturn(slug: string, query: URLSearchParams
     if (error instanceof PaystackError && (error.status === 400 || error.status === 404)) confirmed = true;
     else logger.warn({ reference, reason: (error as Error).message }, "could not verify paystack transaction");
   }
-  const row = giftByReference(reference)!;
-  const { donation } = row;
-  return {
-    status: donation.status,
-    amount: donation.amount,
-    currency: donation.currency,
-    monthly: donation.interval === "monthly",
-    donorName: donation.donorName,
-    campaignTitle: row.campaignTitle,
-    receiptId: viewerUserId && donation.userId === viewerUserId && donation.receiptNumber ? donation.id : null,
-    confirmed,
-  };
+  return thanksViewOf(giftByReference(reference)!, viewerUserId, confirmed);
 }
 
 function giftByReference(reference: string) {

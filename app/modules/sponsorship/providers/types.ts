@@ -1,5 +1,6 @@
-import type { DonationStatus, GiftInterval, PaymentProvider as ProviderKey } from "~db/schema";
+import type { GiftInterval, PaymentProvider as ProviderKey } from "~db/schema";
 import type { Outcome } from "~/utils/refusal";
+import type { ThanksView } from "../thanks-view.server";
 
 export type { ProviderKey };
 
@@ -7,18 +8,7 @@ export type RefundRequest = { donationId: string; amount?: number; reason: strin
 /** `settled`: the refund is applied to the gift already (Stripe); false while the provider still works on it (Paystack). */
 export type RefundOutcome = Outcome<{ provider: string; amount: number; settled: boolean }>;
 
-/** What the thanks page shows once the donor is back from the provider's page. */
-export type ThanksView = {
-  status: DonationStatus;
-  amount: number;
-  currency: string;
-  monthly: boolean;
-  donorName: string;
-  campaignTitle: string;
-  receiptId: string | null;
-  /** False when the provider could not be asked: a pending gift may then be paid already. */
-  confirmed: boolean;
-};
+export type { ThanksView };
 
 /** One webhook delivery as the route read it: the raw bytes (never re-serialised), its headers and sender. */
 export type WebhookDelivery = {
