@@ -22,3 +22,11 @@ export async function paystackReferenceOf(email: string): Promise<string> {
   if (!row?.reference) throw new Error(`No Paystack gift from ${email}`);
   return row.reference;
 }
+
+/** A ₦10,000-a-month tier on the campaign. */
+export async function addMonthlyTier(campaignId: string) {
+  const { db } = await import("~db/client.server");
+  const { campaignTiers } = await import("~db/schema");
+  const { randomId } = await import("~/utils/ids.server");
+  db.insert(campaignTiers).values({ id: randomId(16), campaignId, position: 1, name: "A month of mentoring", amount: 1_000_000, interval: "monthly", description: "Two sessions a month." }).run();
+}
