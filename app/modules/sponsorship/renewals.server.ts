@@ -117,10 +117,15 @@ export function applySubscriptionDeleted(tx: Tx, subscription: Stripe.Subscripti
     .where(and(eq(recurringGifts.subscriptionId, subscription.id), inArray(recurringGifts.status, ["active", "past_due"])))
     .run();
   if (changed.changes === 0) return;
+  emailMonthlyGiftCancelled(tx, subscription.id, first);
+}
+
+/** Tells the donor their monthly gift has stopped, and how many months it paid (every provider). */
+export function emailMonthlyGiftCancelled(tx: Tx, subscriptionId: string, first: DonationRow): void {
   const paid = tx
     .select({ count: sql<number>`count(*)` })
     .from(donations)
-    .where(and(eq(donations.subscriptionId, subscription.id), inArray(donations.status, ["paid", "refunded"])))
+    .where(and(eq(donations.subscriptionId, subscriptionId), inArray(donations.status, ["paid", "refunded"])))
     .get();
   enqueueEmail(tx, first.donorEmail, "monthly-gift-cancelled", {
     name: first.donorName,

@@ -8,6 +8,7 @@ import { refuse } from "~/utils/refusal";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { applyRefundedTotal } from "../refunds.server";
 import { createRefund, PaystackError, paystackSettings } from "./paystack-client.server";
+import { firstDelivery } from "./paystack-events.server";
 import type { RefundOutcome, RefundRequest } from "./types";
 
 /**
@@ -131,13 +132,7 @@ export function applyPaystackRefundProcessed(tx: Tx, event: RefundEvent, now: nu
     return "currency differs";
   }
   if (donation.status !== "paid" && donation.status !== "refunded") return "not paid yet";
-  const fresh = tx
-    .insert(providerEvents)
-    .values({ provider: "paystack", eventKey: `refund.processed:${event.key}`, type: "refund.processed", receivedAt: now })
-    .onConflictDoNothing()
-    .returning({ key: providerEvents.eventKey })
-    .get();
-  if (!fresh) return "already processed";
+  if (!firstDelivery(tx, `refund.processed:${event.key}`, "refund.processed", now)) return "already processed";
   applyRefundedTotal(tx, donation.id, donation.refundedAmount + event.amount, now);
   closeOpenRefund(tx, donation.id);
   return "ok";
@@ -151,13 +146,7 @@ export function applyPaystackRefundFailed(tx: Tx, event: RefundEvent, now: numbe
     .where(and(eq(donations.providerReference, event.reference), eq(donations.provider, "paystack")))
     .get();
   if (!donation) return "unknown reference";
-  const fresh = tx
-    .insert(providerEvents)
-    .values({ provider: "paystack", eventKey: `refund.failed:${event.key}`, type: "refund.failed", receivedAt: now })
-    .onConflictDoNothing()
-    .returning({ key: providerEvents.eventKey })
-    .get();
-  if (!fresh) return "already processed";
+  if (!firstDelivery(tx, `refund.failed:${event.key}`, "refund.failed", now)) return "already processed";
   const amount = formatMoney(event.amount, donation.currency);
   tx.update(donations)
     .set({ failureReason: `Paystack could not make the refund of ${amount}: nothing was returned to the donor.`, updatedAt: now })

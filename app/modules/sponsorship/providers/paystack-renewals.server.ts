@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Tx } from "~db/client.server";
-import { donations, providerEvents, recurringGifts } from "~db/schema";
+import { donations, recurringGifts } from "~db/schema";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
@@ -9,6 +9,7 @@ import { enqueueEmail, registerJobHandler, scheduleJob, type JobPayload } from "
 import { markDonationPaid } from "../fulfilment.server";
 import { campaignTitleFor } from "../receipts.server";
 import { paystackTransaction, subscriptionManageLink } from "./paystack-client.server";
+import { firstDelivery } from "./paystack-events.server";
 import { recurringGiftFor, type RecurringGiftRow } from "./paystack-subscriptions.server";
 
 /** An invoice of a subscription, as `invoice.create`, `invoice.update` and `invoice.payment_failed` carry it. */
@@ -35,10 +36,6 @@ function firstGiftOf(tx: Tx, gift: RecurringGiftRow) {
   return tx.select().from(donations).where(eq(donations.id, gift.firstDonationId)).get() ?? null;
 }
 
-/** Only new events change anything: the key is stored in the same transaction as the effect. */
-function firstDelivery(tx: Tx, eventKey: string, type: string, now: number): boolean {
-  return Boolean(tx.insert(providerEvents).values({ provider: "paystack", eventKey, type, receivedAt: now }).onConflictDoNothing().returning({ key: providerEvents.eventKey }).get());
-}
 
 /**
  * One month of a monthly gift, paid. A renewal is a gift of its own with its own receipt, tied to

@@ -3,9 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "~db/client.server";
 import { donations, recurringGifts } from "~db/schema";
 import { logger } from "~/utils/logger.server";
-import { formatMoney } from "~/utils/money";
-import { enqueueEmail } from "~/modules/outbox/index.server";
-import { campaignTitleFor } from "../receipts.server";
+import { emailMonthlyGiftCancelled } from "../renewals.server";
 import { subscriptionManageLink } from "./paystack-client.server";
 
 type DonationRow = typeof donations.$inferSelect;
@@ -113,18 +111,7 @@ export function endPaystackSubscription(tx: Tx, subscription: PaystackSubscripti
     .run();
   if (changed.changes === 0) return "already cancelled";
   const first = tx.select().from(donations).where(eq(donations.id, gift.firstDonationId)).get();
-  if (!first) return "cancelled";
-  const paid = tx
-    .select({ count: sql<number>`count(*)` })
-    .from(donations)
-    .where(and(eq(donations.subscriptionId, gift.subscriptionId), inArray(donations.status, ["paid", "refunded"])))
-    .get();
-  enqueueEmail(tx, first.donorEmail, "monthly-gift-cancelled", {
-    name: first.donorName,
-    amount: formatMoney(first.amount, first.currency),
-    campaignTitle: campaignTitleFor(tx, first.campaignId),
-    paymentsMade: paid?.count ?? 0,
-  });
+  if (first) emailMonthlyGiftCancelled(tx, gift.subscriptionId, first);
   return "cancelled";
 }
 

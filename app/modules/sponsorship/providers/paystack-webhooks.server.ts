@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { db } from "~db/client.server";
-import { providerEvents } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { paystackSettings, paystackTransaction } from "./paystack-client.server";
@@ -10,6 +9,7 @@ import { applyDisputeEvent, applyRefundEvent } from "./paystack-refund-events.se
 import { sourceAllowed, verifiedScheme } from "./paystack-signatures.server";
 import { applyPaystackSubscriptionEvent } from "./paystack-subscription-events.server";
 import { notePaystackCustomer } from "./paystack-subscriptions.server";
+import { firstDelivery } from "./paystack-events.server";
 import type { WebhookDelivery, WebhookReply } from "./types";
 
 const eventEnvelope = z.object({ event: z.string().min(1).max(100), data: z.unknown() });
@@ -36,13 +36,7 @@ function applyChargeSuccess(data: unknown): WebhookReply {
       if (!donation) return applyPaystackRenewalCharge(tx, data, now) ?? "unknown reference";
       // Logged by the fulfilment step; nothing is kept, so a mismatch is never mistaken for a payment.
       if (!paysFor(transaction, donation)) return fulfilPaystackTransaction(tx, transaction, now).kind;
-      const fresh = tx
-        .insert(providerEvents)
-        .values({ provider: "paystack", eventKey: `charge.success:${transaction.id}`, type: "charge.success", receivedAt: now })
-        .onConflictDoNothing()
-        .returning({ key: providerEvents.eventKey })
-        .get();
-      if (!fresh) return "already processed";
+      if (!firstDelivery(tx, `charge.success:${transaction.id}`, "charge.success", now)) return "already processed";
       const result = fulfilPaystackTransaction(tx, transaction, now);
       if (result.kind === "paid") notePaystackCustomer(tx, donation.id, data, now);
       return result.kind === "paid" ? (result.changed ? "ok" : "already paid") : result.kind;
