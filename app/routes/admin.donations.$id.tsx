@@ -15,7 +15,7 @@ import { badRequest } from "~/routes/helpers/replies.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
 import { markReceivedSchema, RECOGNITION_LABELS, refundSchema, INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
-import { DISPUTE_STATUS_LABELS, disputesOfGift, donationDetail, openPaystackRefund, refundableOf, refundDonation, viewDonation } from "~/modules/sponsorship/index.server";
+import { DISPUTE_STATUS_LABELS, disputesOfGift, donationDetail, openPaystackRefund, refundableOf, refundDonation, refundWayOf, viewDonation } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 
@@ -64,7 +64,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     failureReason: d.failureReason,
     // A paid gift's failure is a refund that did not go through.
     failureLabel: refunded ? "Refund not made" : "Why it failed",
-    refundVia: d.provider === "paystack" ? "Paystack" : "Stripe",
+    refundWay: refundWayOf(d),
     refundOnItsWay: onItsWay ? { amount: formatMoney(onItsWay.amount, d.currency), since: formatInstant(onItsWay.requestedAt, timeZone) } : null,
     disputes: disputesOfGift(d.id).map((dispute) => ({
       id: dispute.id,
@@ -95,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const refundable = refundableOf(donation);
   if (refundable <= 0) {
-    return data(submission.reply({ formErrors: ["Only a paid card gift with something left to refund can be refunded here."] }), { status: 400 });
+    return data(submission.reply({ formErrors: ["Only a paid card gift or transfer with something left to refund can be refunded here."] }), { status: 400 });
   }
   let amount: number | undefined;
   if (submission.value.amount) {
@@ -110,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await refundDonation({ donationId: donation.id, amount, reason: submission.value.reason, actorId: user.id });
   if (!result.ok) return refusalReply(submission, result);
   const text = formatMoney(result.amount, donation.currency);
+  if (result.byHand) return redirectWithFlash(back, `Refund of ${text} recorded as sent back by bank transfer. The donor is told by email.`);
   return redirectWithFlash(
     back,
     result.settled
@@ -252,13 +253,16 @@ export default function DonationPage() {
 
       {d.refundOnItsWay ? (
         <p className="notice" role="status">
-          A refund of {d.refundOnItsWay.amount} was sent to {d.refundVia} on {d.refundOnItsWay.since}. It shows here once {d.refundVia} reports it made.
+          A refund of {d.refundOnItsWay.amount} was sent to Paystack on {d.refundOnItsWay.since}. It shows here once Paystack reports it made.
         </p>
       ) : null}
 
-      {d.refundable ? (
+      {d.refundable && d.refundWay ? (
         <section aria-labelledby="refund-title">
-          <h2 id="refund-title">Refund through {d.refundVia}</h2>
+          <h2 id="refund-title">{d.refundWay.byHand ? "Record a refund sent by bank transfer" : `Refund through ${d.refundWay.via}`}</h2>
+          {d.refundWay.byHand ? (
+            <p>Send the money back from the organisation&apos;s account first, then record it here: the totals and the donor&apos;s receipt follow, and the donor is emailed.</p>
+          ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
             <ErrorSummary form={form} fields={{ amount: fields.amount, reason: fields.reason }} />
             <input type="hidden" name="intent" value="refund" />
@@ -270,7 +274,7 @@ export default function DonationPage() {
               className="input input--short"
             />
             <TextAreaField meta={fields.reason} label="Reason" hint="Kept with the gift and shown to other organisers." rows={3} />
-            <SubmitButton variant="warning">Refund</SubmitButton>
+            <SubmitButton variant="warning">{d.refundWay.byHand ? "Record the refund" : "Refund"}</SubmitButton>
           </Form>
         </section>
       ) : null}

@@ -5,6 +5,7 @@ import { data } from "react-router";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup } from "~/components/choice-fields";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRecentSecondFactor, requireRole } from "~/routes/helpers/session.server";
@@ -46,6 +47,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       stripeEnabled: organisation.stripeEnabled,
       paystackEnabled: organisation.paystackEnabled,
       bankTransferEnabled: organisation.bankTransferEnabled,
+      bankTransferCurrencies: organisation.bankTransferCurrencies,
       legalName: organisation.legalName,
       registrationNumber: organisation.registrationNumber,
       postalAddress: organisation.postalAddress,
@@ -93,8 +95,18 @@ export async function action({ request }: ActionFunctionArgs) {
       adultAge: value.adultAge ?? current.adultAge,
       under16Allowed: value.under16Allowed,
       ...(value.givingWaysShown
-        ? { stripeEnabled: value.stripeEnabled, paystackEnabled: value.paystackEnabled, bankTransferEnabled: value.bankTransferEnabled }
-        : { stripeEnabled: current.stripeEnabled, paystackEnabled: current.paystackEnabled, bankTransferEnabled: current.bankTransferEnabled }),
+        ? {
+            stripeEnabled: value.stripeEnabled,
+            paystackEnabled: value.paystackEnabled,
+            bankTransferEnabled: value.bankTransferEnabled,
+            bankTransferCurrencies: CURRENCIES.filter((code) => value.bankTransferCurrencies.includes(code)),
+          }
+        : {
+            stripeEnabled: current.stripeEnabled,
+            paystackEnabled: current.paystackEnabled,
+            bankTransferEnabled: current.bankTransferEnabled,
+            bankTransferCurrencies: current.bankTransferCurrencies,
+          }),
       legalName: value.legalName,
       registrationNumber: value.registrationNumber,
       postalAddress: value.postalAddress.replace(/\r\n/g, "\n").trim(),
@@ -137,6 +149,7 @@ export default function Settings() {
     stripeEnabled: fields.stripeEnabled,
     paystackEnabled: fields.paystackEnabled,
     bankTransferEnabled: fields.bankTransferEnabled,
+    bankTransferCurrencies: fields.bankTransferCurrencies,
     legalName: fields.legalName,
     registrationNumber: fields.registrationNumber,
     postalAddress: fields.postalAddress,
@@ -180,6 +193,12 @@ export default function Settings() {
           <CheckboxField meta={fields.stripeEnabled} label="Stripe (cards in pounds, dollars, euros and other currencies)" />
           <CheckboxField meta={fields.bankTransferEnabled} label="Bank transfer (donors pledge, then pay into the account above)" />
         </fieldset>
+        <CheckboxGroup
+          meta={fields.bankTransferCurrencies}
+          legend="Currencies the account takes"
+          hint="Bank transfer is offered only for campaigns in these currencies: tick US dollars too if the details above include a domiciliary account."
+          options={CURRENCIES.map((code) => ({ value: code, label: CURRENCY_NAMES[code] }))}
+        />
         <h2>Support</h2>
         <TextAreaField
           meta={fields.helpLines}

@@ -12,7 +12,7 @@ import { logger } from "~/utils/logger.server";
 import { getUser } from "~/routes/helpers/session.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
 import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/modules/auth/index.server";
-import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, givingOptionsFor, startCardCheckout, coverFeeOffer, tiersOf } from "~/modules/sponsorship/index.server";
+import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, givingOptionsFor, startGiftPayment, coverFeeOffer, tiersOf } from "~/modules/sponsorship/index.server";
 import { donateSchema } from "~/modules/sponsorship";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
 
@@ -82,9 +82,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!created.ok) return refusalReply(submission, created);
 
-  if (value.method === "bank_transfer") return redirect(`/donate/${campaign.slug}/transfer/${created.id}`, 303);
   try {
-    return redirect(await startCardCheckout(created.id), 303);
+    return redirect(await startGiftPayment(created.id), 303);
   } catch (error) {
     logger.warn({ err: error, donationId: created.id }, "could not start card checkout");
     return data(

@@ -38,6 +38,8 @@ export const organisationSettings = sqliteTable(
     stripeEnabled: integer("stripe_enabled", { mode: "boolean" }).notNull().default(true),
     paystackEnabled: integer("paystack_enabled", { mode: "boolean" }).notNull().default(true),
     bankTransferEnabled: integer("bank_transfer_enabled", { mode: "boolean" }).notNull().default(true),
+    // The currencies the account in `bankTransferDetails` takes (a Naira account, a domiciliary one).
+    bankTransferCurrencies: text("bank_transfer_currencies", { mode: "json" }).$type<string[]>().notNull().default(["NGN"]),
     // "Cover the fees" (ADR 0030): offered to donors, with each provider's rates as organisers set them.
     coverFeesOffered: integer("cover_fees_offered", { mode: "boolean" }).notNull().default(true),
     feeRates: text("fee_rates", { mode: "json" }).$type<Record<string, { percentBasisPoints: number; fixed: number; fixedAbove: number; cap: number | null }>>().notNull().default({}),

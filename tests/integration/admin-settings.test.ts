@@ -76,15 +76,17 @@ describe("organisation settings", () => {
   });
 
   it("switches ways to give on and off, and an older form without them leaves them as they are", async () => {
-    const shown = { givingWaysShown: "yes", stripeEnabled: "on", bankTransferEnabled: "on" };
+    const shown = { givingWaysShown: "yes", stripeEnabled: "on", bankTransferEnabled: "on", bankTransferCurrencies: "NGN" };
     expect((await save({ ...VALID, ...shown })).status).toBe(302);
-    expect(getOrganisation()).toMatchObject({ paystackEnabled: false, stripeEnabled: true, bankTransferEnabled: true });
+    expect(getOrganisation()).toMatchObject({ paystackEnabled: false, stripeEnabled: true, bankTransferEnabled: true, bankTransferCurrencies: ["NGN"] });
     expect(givingOptionsFor({ currency: "NGN" }).bankTransfer).toBe(true);
+    // A Naira account takes no dollars until organisers say it does (a domiciliary account).
+    expect(givingOptionsFor({ currency: "USD" }).bankTransfer).toBe(false);
     await save({ ...VALID, givingWaysShown: "yes", paystackEnabled: "on" });
     expect(getOrganisation()).toMatchObject({ paystackEnabled: true, stripeEnabled: false, bankTransferEnabled: false });
     expect(givingOptionsFor({ currency: "NGN" }).bankTransfer).toBe(false);
     await save(VALID);
-    expect(getOrganisation()).toMatchObject({ paystackEnabled: true, stripeEnabled: false, bankTransferEnabled: false });
+    expect(getOrganisation()).toMatchObject({ paystackEnabled: true, stripeEnabled: false, bankTransferEnabled: false, bankTransferCurrencies: [] });
     await save({ ...VALID, ...shown, paystackEnabled: "on" });
   });
 

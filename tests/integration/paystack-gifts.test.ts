@@ -6,7 +6,7 @@ import { updateOrganisation } from "~/modules/organisation/index.server";
 import { settlePaystackGift } from "~/modules/sponsorship/providers/paystack-payments.server";
 import { action as donateAction, loader as donateLoader } from "~/routes/donate.$slug";
 import { loader as thanksLoader } from "~/routes/donate.$slug_.thanks";
-import { startCardCheckout } from "~/modules/sponsorship/index.server";
+import { startGiftPayment } from "~/modules/sponsorship/index.server";
 import { createUser, formRequest, freshIp, getRequest, loadContext, routeArgs, signIn, uniqueEmail } from "../support/factories";
 import { startPaystackGift, startPaystackRig, type PaystackTestRig } from "../support/paystack-factories";
 import { PAYSTACK_TEST_KEY } from "../support/paystack-stand-in";
@@ -52,16 +52,19 @@ describe("which provider a donor sees", () => {
     process.env.STRIPE_SECRET_KEY = "sk_test_both";
     try {
       expect(await offered(naira.slug)).toEqual({ card: { key: "paystack", label: "Paystack" }, monthly: true, bankTransfer: true });
+      // The account takes Naira only: dollars are given by card until a domiciliary account is added.
+      expect(await offered(dollars.slug)).toEqual({ card: { key: "stripe", label: "Stripe" }, monthly: true, bankTransfer: false });
+      updateOrganisation({ bankTransferCurrencies: ["NGN", "USD"] });
       expect(await offered(dollars.slug)).toEqual({ card: { key: "stripe", label: "Stripe" }, monthly: true, bankTransfer: true });
       updateOrganisation({ paystackEnabled: false, bankTransferEnabled: false });
       expect(await offered(naira.slug)).toEqual({ card: { key: "stripe", label: "Stripe" }, monthly: true, bankTransfer: false });
     } finally {
       delete process.env.STRIPE_SECRET_KEY;
-      updateOrganisation({ paystackEnabled: true, bankTransferEnabled: true });
+      updateOrganisation({ paystackEnabled: true, bankTransferEnabled: true, bankTransferCurrencies: ["NGN"] });
     }
     // Paystack alone: Naira gifts by card, one-off or monthly on its plans.
     expect(await offered(naira.slug)).toEqual({ card: { key: "paystack", label: "Paystack" }, monthly: true, bankTransfer: true });
-    expect(await offered(createCardCampaign({ currency: "EUR", minAmount: 500, maxAmount: 100_000 }).slug)).toEqual({ card: null, monthly: false, bankTransfer: true });
+    expect(await offered(createCardCampaign({ currency: "EUR", minAmount: 500, maxAmount: 100_000 }).slug)).toEqual({ card: null, monthly: false, bankTransfer: false });
   });
 
   it("refuses a transfer organisers switched off, writing nothing", async () => {
@@ -177,7 +180,7 @@ describe("a one-off Naira gift through Paystack", () => {
     expect(down).toMatchObject({ status: "failed", failureReason: "The card payment service could not be reached." });
     // Sending the same gift to Paystack twice is refused, and the gift waiting on its page is left alone.
     const { donationId } = await startPaystackGift(campaign, { amount: 2_000_00 });
-    await expect(startCardCheckout(donationId)).rejects.toThrow(/already been sent to Paystack/);
+    await expect(startGiftPayment(donationId)).rejects.toThrow(/already been sent to Paystack/);
     expect(donationRow(donationId).status).toBe("pending");
   });
 });

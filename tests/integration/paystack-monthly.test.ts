@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { donations, jobs, outbox, recurringGifts } from "~db/schema";
-import { createDonation, myMonthlyGifts, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { createDonation, myMonthlyGifts, startGiftPayment } from "~/modules/sponsorship/index.server";
 import { emailFailedRenewal } from "~/modules/sponsorship/providers/paystack-renewals.server";
 import { action as receiptAction, loader as receiptLoader } from "~/routes/receipts.$id";
 import { loader as thanksLoader } from "~/routes/donate.$slug_.thanks";
@@ -49,7 +49,7 @@ async function startMonthly(campaign: TestCampaign, input: { email?: string; use
       recognition: "named",
     }),
   );
-  const url = await startCardCheckout(id);
+  const url = await startGiftPayment(id);
   return { donationId: id, url, email, reference: donationRow(id).providerReference! };
 }
 

@@ -56,7 +56,7 @@ async function deliver(event: PaystackEvent) {
 describe("refunding a Paystack gift from its page", () => {
   it("refunds part, then the rest, each applied when Paystack reports it processed, with one email each", async () => {
     const gift = await paidGift();
-    expect((await giftPage(gift.donationId)).data).toMatchObject({ refundVia: "Paystack", refundable: { minor: 5_000_00 } });
+    expect((await giftPage(gift.donationId)).data).toMatchObject({ refundWay: { via: "Paystack", byHand: false }, refundable: { minor: 5_000_00 } });
 
     const part = await refund(gift.donationId, { amount: "1,500", reason: "Gave twice by mistake" });
     expect(part.status).toBe(302);

@@ -212,11 +212,8 @@ describe("refunds through Stripe", () => {
     expect(await refundDonation({ donationId: gift.donationId, reason: "Again", actorId: organiser.id })).toMatchObject({ ok: false });
   });
 
-  it("refuses bank transfers and unpaid gifts", async () => {
+  it("refuses unpaid gifts", async () => {
     const organiser = await createUser({ roles: ["organiser"] });
-    const pledge = transfer();
-    markPaid(pledge.id, organiser.id);
-    expect(await refundDonation({ donationId: pledge.id, reason: "x", actorId: organiser.id })).toMatchObject({ ok: false, message: expect.stringMatching(/card/) });
     const unpaid = await startCardGift(campaign, { tierId: campaign.tiers[0].id });
     expect(await refundDonation({ donationId: unpaid.donationId, reason: "x", actorId: organiser.id })).toMatchObject({ ok: false });
   });

@@ -7,7 +7,7 @@ import { createUser, getRequest, loadContext, signIn, routeArgs } from "../suppo
 import { runRoute } from "../support/route-results";
 import { createCardCampaign, donationRow, startCardGift, startStripeRig, type StripeTestRig } from "../support/stripe-factories";
 import { TEST_SECRET_KEY } from "../support/stripe-events";
-import { createDonation, cardPaymentsAvailable, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { createDonation, cardPaymentsAvailable, startGiftPayment } from "~/modules/sponsorship/index.server";
 import { accepted } from "../support/outcomes";
 
 let rig: StripeTestRig;
@@ -92,7 +92,7 @@ describe("card checkout", () => {
     // A port nothing listens on: the SDK's request fails to connect.
     process.env.STRIPE_API_PORT = "9";
     try {
-      await expect(startCardCheckout(id)).rejects.toThrow();
+      await expect(startGiftPayment(id)).rejects.toThrow();
     } finally {
       process.env.STRIPE_API_PORT = port;
     }
@@ -103,14 +103,14 @@ describe("card checkout", () => {
     const campaign = createCardCampaign();
     const { donationId, url } = await startCardGift(campaign, { amount: 7_000_00 });
     const before = rig.standIn.requests.length;
-    expect(await startCardCheckout(donationId)).toBe(url);
+    expect(await startGiftPayment(donationId)).toBe(url);
     expect(rig.standIn.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/cs_test_\w+/, ":id")}`)).toEqual([
       "GET /v1/checkout/sessions/:id",
     ]);
     const sessionId = donationRow(donationId).checkoutSessionId!;
     await rig.standIn.send("checkout.session.completed", rig.standIn.completeSession(sessionId));
     expect(donationRow(donationId).status).toBe("paid");
-    await expect(startCardCheckout(donationId)).rejects.toThrow(/is paid, not pending/);
+    await expect(startGiftPayment(donationId)).rejects.toThrow(/is paid, not pending/);
   });
 });
 

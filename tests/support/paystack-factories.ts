@@ -4,7 +4,7 @@ import { count } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { donations, outbox, providerEvents } from "~db/schema";
 import { action as webhookAction } from "~/routes/webhooks.paystack";
-import { createDonation, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { createDonation, startGiftPayment } from "~/modules/sponsorship/index.server";
 import { loadContext, routeArgs, uniqueEmail } from "./factories";
 import { accepted } from "./outcomes";
 import { PAYSTACK_TEST_KEY, startPaystackStandIn, type PaystackStandIn } from "./paystack-stand-in";
@@ -26,7 +26,7 @@ export async function startPaystackGift(campaign: TestCampaign, input: { tierId?
       recognition: "named",
     }),
   );
-  const url = await startCardCheckout(id);
+  const url = await startGiftPayment(id);
   const reference = donationRow(id).providerReference!;
   return { donationId: id, reference, url, donorEmail };
 }

@@ -10,7 +10,7 @@ import { randomId } from "~/utils/ids.server";
 import { loadContext, uniqueEmail } from "./factories";
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "./stripe-events";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
-import { createDonation, startCardCheckout } from "~/modules/sponsorship/index.server";
+import { createDonation, startGiftPayment } from "~/modules/sponsorship/index.server";
 import { accepted } from "./outcomes";
 
 export type TestCampaign = { id: string; slug: string; title: string; tiers: { id: string; amount: number; interval: GiftInterval }[] };
@@ -61,7 +61,7 @@ export async function startCardGift(
     userId: input.userId ?? null,
     recognition: "named",
   }));
-  const url = await startCardCheckout(id);
+  const url = await startGiftPayment(id);
   const sessionId = donationRow(id).checkoutSessionId!;
   return { donationId: id, sessionId, url, donorEmail };
 }

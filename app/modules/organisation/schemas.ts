@@ -55,6 +55,7 @@ export const settingsSchema = z.object({
   stripeEnabled: z.boolean().optional().default(false),
   paystackEnabled: z.boolean().optional().default(false),
   bankTransferEnabled: z.boolean().optional().default(false),
+  bankTransferCurrencies: z.array(z.enum(CURRENCIES, { error: "Choose currencies from the list" })).optional().default([]),
   // What receipts and year-end statements carry for a finance team (ADR 0029).
   legalName: z.string().trim().max(200, "The legal name is at most 200 characters").default(""),
   registrationNumber: z

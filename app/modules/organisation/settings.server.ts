@@ -44,6 +44,7 @@ const SETTINGS_FIELDS = [
   "stripeEnabled",
   "paystackEnabled",
   "bankTransferEnabled",
+  "bankTransferCurrencies",
   "legalName",
   "registrationNumber",
   "postalAddress",
@@ -62,6 +63,10 @@ export function saveOrganisationSettings({ actorId, values }: { actorId: string;
       const changes: Record<string, unknown> = {};
       for (const field of SETTINGS_FIELDS) {
         if (field === "socialLinks") continue;
+        if (field === "bankTransferCurrencies") {
+          if (current[field].join() !== values[field].join()) changes[field] = { from: current[field], to: values[field] };
+          continue;
+        }
         if (current[field] !== values[field]) changes[field] = { from: current[field], to: values[field] };
       }
       // Social links are compared one by one, so the log names the link that changed.

@@ -121,9 +121,10 @@ export function receivedOf(row: { status: DonationStatus; amount: number; receiv
   return row.status === "paid" || row.status === "refunded" ? Math.max(0, amountReceived(row) - row.refundedAmount) : 0;
 }
 
-/** What is left to refund through Stripe: a paid card gift less what was refunded already; 0 for anything else. */
-export function refundableOf(donation: { method: PaymentMethod; status: DonationStatus; amount: number; refundedAmount: number }): number {
-  return donation.method === "card" && donation.status === "paid" ? donation.amount - donation.refundedAmount : 0;
+/** What is left to refund: a paid card gift or transfer less what was refunded already; 0 for cash, in-kind and anything unpaid. */
+export function refundableOf(donation: { method: PaymentMethod; status: DonationStatus; amount: number; receivedAmount: number | null; refundedAmount: number }): number {
+  const refundable = donation.method === "card" || donation.method === "bank_transfer";
+  return refundable && donation.status === "paid" ? amountReceived(donation) - donation.refundedAmount : 0;
 }
 
 type DonationTotal = { currency: string; gifts: number; amount: number; received: number };

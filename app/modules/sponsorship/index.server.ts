@@ -16,7 +16,7 @@ export { cardFeeSettings, coverFeeOffer, saveCardFees, type CoverFeeOffer } from
 export { giftInPersonForm, recordGiftInPerson } from "./gifts-in-person.server";
 export { givingCardData, myGifts, myMonthlyGifts } from "./giving.server";
 export { partnerPipeline, setPartnerStage, submitPartnerEnquiry } from "./partners.server";
-export { cardPaymentsAvailable, cardProviderFor, confirmGiftReturn, givingOptionsFor, handleProviderWebhook, startCardCheckout, type GivingOptions } from "./providers/registry.server";
+export { cardPaymentsAvailable, cardProviderFor, confirmGiftReturn, givingOptionsFor, handleProviderWebhook, startGiftPayment, type GivingOptions } from "./providers/registry.server";
 export { manageUrlForMyMonthlyGift, portalUrlForReceipt } from "./portal.server";
 export { campaignProgress, campaignsProgress } from "./progress.server";
 export { findReceipt, nextReceiptNumber, type ReceiptViewer } from "./receipts.server";
@@ -24,7 +24,7 @@ export { receiptPdf, statementPdf } from "./receipt-documents.server";
 export { amountLabel, benefitWording, NOTHING_IN_RETURN_FOR_ANY, receiptIssuer, type ReceiptIssuer } from "./receipt-facts.server";
 export { registerSponsorshipJobs } from "./jobs.server";
 export { applySponsorshipRetention } from "./retention.server";
-export { refundDonation } from "./providers/registry.server";
+export { refundDonation, refundWayOf } from "./providers/registry.server";
 export { openPaystackRefund } from "./providers/paystack-refunds.server";
 export { DISPUTE_STATUS_LABELS, disputesOfGift, unresolvedDisputes, type DisputeRow } from "./disputes.server";
 export { parseStatementYear, statementCsv, statementInReturn, statementYears, yearStatement } from "./statements.server";

@@ -6,6 +6,7 @@ import { clock, HOUR, MINUTE } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { stripeId } from "./fulfilment.server";
+import { amountReceived } from "./receipt-facts.server";
 import { campaignTitleFor } from "./receipts.server";
 import { stripeClient } from "./stripe-client.server";
 import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
@@ -21,9 +22,11 @@ import type { RefundOutcome, RefundRequest } from "./providers/types";
 export function applyRefundedTotal(tx: Tx, donationId: string, total: number, now: number, reason = ""): boolean {
   const donation = tx.select().from(donations).where(eq(donations.id, donationId)).get();
   if (!donation || (donation.status !== "paid" && donation.status !== "refunded")) return false;
-  const refunded = Math.min(total, donation.amount);
+  // A transfer that brought less or more than pledged is refunded up to what arrived.
+  const paid = amountReceived(donation);
+  const refunded = Math.min(total, paid);
   if (refunded <= donation.refundedAmount) return false;
-  const full = refunded >= donation.amount;
+  const full = refunded >= paid;
   tx.update(donations)
     .set({
       refundedAmount: refunded,
@@ -38,7 +41,7 @@ export function applyRefundedTotal(tx: Tx, donationId: string, total: number, no
     name: donation.donorName,
     receiptNumber: donation.receiptNumber ?? donation.id,
     amount: formatMoney(refunded - donation.refundedAmount, donation.currency),
-    originalAmount: formatMoney(donation.amount, donation.currency),
+    originalAmount: formatMoney(paid, donation.currency),
     campaignTitle: campaignTitleFor(tx, donation.campaignId),
     full,
   });
@@ -128,7 +131,7 @@ export async function refundStripeGift(input: RefundRequest): Promise<RefundOutc
       },
       { behavior: "immediate" },
     );
-    return { ok: true, provider: "Stripe", amount, settled: true };
+    return { ok: true, provider: "Stripe", amount, settled: true, byHand: false };
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
       logger.warn({ donationId: donation.id, code: error.code, type: error.type }, "refund refused by Stripe");

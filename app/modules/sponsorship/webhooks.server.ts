@@ -7,6 +7,7 @@ import { logger } from "~/utils/logger.server";
 import { failCheckoutSession, fulfilCheckoutSession } from "./fulfilment.server";
 import { applyChargeRefunded } from "./refunds.server";
 import { applyInvoicePaid, applyInvoicePaymentFailed, applySubscriptionDeleted } from "./renewals.server";
+import { applyStripeDispute } from "./stripe-disputes.server";
 import { Stripe as StripeSdk, webhookSecret } from "./stripe-client.server";
 
 /** Stripe's own recommendation: refuse signatures older than five minutes (replays). */
@@ -26,6 +27,15 @@ const OBJECT_OF = {
     id,
     amount_refunded: z.number().int().nonnegative(),
   }),
+  dispute: z.object({
+    object: z.literal("dispute"),
+    id,
+    amount: z.number().int().nonnegative(),
+    currency: z.string().length(3),
+    status: z.string().min(1),
+    created: z.number().int(),
+    evidence_details: z.object({ due_by: z.number().int().nullable() }).nullish(),
+  }),
 } as const;
 
 const EXPECTED_OBJECT: Record<string, keyof typeof OBJECT_OF> = {
@@ -37,6 +47,11 @@ const EXPECTED_OBJECT: Record<string, keyof typeof OBJECT_OF> = {
   "invoice.payment_failed": "invoice",
   "customer.subscription.deleted": "subscription",
   "charge.refunded": "charge",
+  "charge.dispute.created": "dispute",
+  "charge.dispute.updated": "dispute",
+  "charge.dispute.closed": "dispute",
+  "charge.dispute.funds_withdrawn": "dispute",
+  "charge.dispute.funds_reinstated": "dispute",
 };
 
 /** The `t=` of a Stripe-Signature header, in seconds, or null. */
@@ -75,6 +90,13 @@ function applyEvent(tx: Tx, event: Stripe.Event, now: number): void {
       return;
     case "charge.refunded":
       applyChargeRefunded(tx, event.data.object, now);
+      return;
+    case "charge.dispute.created":
+    case "charge.dispute.updated":
+    case "charge.dispute.closed":
+    case "charge.dispute.funds_withdrawn":
+    case "charge.dispute.funds_reinstated":
+      applyStripeDispute(tx, event.data.object, now);
       return;
     default:
       return;

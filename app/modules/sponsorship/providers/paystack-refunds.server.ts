@@ -85,7 +85,7 @@ export async function refundPaystackGift(input: RefundRequest): Promise<RefundOu
   const now = clock.now();
   const claim = claimRefund(input, now);
   if (!claim.ok) return claim;
-  const done = { ok: true as const, provider: "Paystack", amount: claim.amount, settled: false };
+  const done = { ok: true as const, provider: "Paystack", amount: claim.amount, settled: false, byHand: false };
   if (claim.again) return done;
   try {
     const refund = await createRefund({ reference: claim.reference, amount: claim.amount, merchantNote: input.reason.trim() });

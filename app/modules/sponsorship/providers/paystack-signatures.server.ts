@@ -4,8 +4,8 @@ import type { WebhookDelivery } from "./types";
 
 /**
  * One way Paystack signs a delivery. Paystack's reference signs with `x-paystack-signature`, the
- * hex HMAC-SHA512 of the raw body keyed with the secret key. Its documentation also shows a
- * timestamped form; it is added here as a second scheme once its header is confirmed (ADR 0027).
+ * hex HMAC-SHA512 of the raw body keyed with the secret key. A timestamped form has appeared in
+ * an unpublished snippet without its header; it is added here once Paystack documents it (ADR 0027).
  */
 type SignatureScheme = {
   name: string;

@@ -15,7 +15,7 @@ import type { PaymentProvider } from "./types";
 export const PAYSTACK_CURRENCIES: ReadonlySet<string> = new Set(["NGN", "GHS", "ZAR", "KES", "EGP", "USD"]);
 
 /** Paystack's hosted checkout: Naira cards, bank transfers and USSD from sponsors at home. */
-export const paystackProvider: PaymentProvider = {
+export const paystackProvider: PaymentProvider<"paystack"> = {
   key: "paystack",
   label: "Paystack",
   currencies: PAYSTACK_CURRENCIES,

@@ -6,7 +6,7 @@ import { handleStripeWebhook } from "../webhooks.server";
 import type { PaymentProvider } from "./types";
 
 /** Stripe Checkout, as ADR 0015 describes it: for sponsors abroad, and for Naira when Paystack is not set up. */
-export const stripeProvider: PaymentProvider = {
+export const stripeProvider: PaymentProvider<"stripe"> = {
   key: "stripe",
   label: "Stripe",
   currencies: "any",
