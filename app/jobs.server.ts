@@ -1,3 +1,4 @@
+import { registerAdminJobs } from "~/modules/admin/index.server";
 import { registerCohortJobs } from "~/modules/cohorts/index.server";
 import { registerEventJobs } from "~/modules/events/index.server";
 import { registerMentoringJobs } from "~/modules/mentoring/index.server";
@@ -15,4 +16,5 @@ export function registerJobHandlers() {
   registerMentoringJobs();
   registerSponsorshipJobs();
   registerPrivacyJobs();
+  registerAdminJobs();
 }

@@ -4,6 +4,15 @@ import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint
 
 const detailsBox = { fontSize: "17px", lineHeight: "1.5", margin: "0 0 16px", whiteSpace: "pre-line" as const };
 
+/** The bank details as one line, for a text message. */
+function oneLine(details: string): string {
+  return details
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(", ");
+}
+
 /** Sent to a donor who pledged a bank transfer: what to send, where, and the reference to quote. */
 export const bankTransferPledge = defineTemplate({
   schema: z.object({
@@ -17,6 +26,13 @@ export const bankTransferPledge = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ reference, campaignTitle }) => `Your bank transfer for ${campaignTitle}: reference ${reference}`,
+  short: ({ campaignTitle, amount, reference, bankDetails, url }, organisation) =>
+    `${organisation.name}: thank you for pledging ${amount} to ${campaignTitle}. ${bankDetails ? `Please transfer it to ${oneLine(bankDetails)}` : "Please transfer it"} with the reference ${reference}. ${url}`,
+  whatsapp: {
+    name: "bank_transfer_pledge",
+    body: "Hello {{1}}, thank you for choosing to give {{2}} to {{3}}. Please write this reference on the bank transfer, so we can match it to your gift: {{4}}\nOur bank details: {{5}}\nYour pledge: {{6}}\nWhen the money arrives we send you a receipt.",
+    params: ({ name, amount, campaignTitle, reference, bankDetails, url }) => [name, amount, campaignTitle, reference, bankDetails ? oneLine(bankDetails) : "on your pledge page", url],
+  },
   Body: ({ name, campaignTitle, amount, reference, bankDetails, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -11,6 +11,13 @@ export const changeEmail = defineTemplate({
     expiresInHours: z.number().int().positive().default(24),
   }),
   subject: (_props, organisation) => `Confirm your new email address for ${organisation.name}`,
+  short: ({ url, newEmail, expiresInHours }, organisation) =>
+    `${organisation.name}: please confirm ${newEmail} as your new email address. The link works for ${hoursText(expiresInHours)}. ${url}`,
+  whatsapp: {
+    name: "change_email",
+    body: "Hello {{1}}, please confirm {{2}} as your new email address: {{3}}\nThe link works for {{4}}. Until you open it, we keep using your old address.",
+    params: ({ name, newEmail, url, expiresInHours }) => [name, newEmail, url, hoursText(expiresInHours)],
+  },
   Body: ({ name, url, newEmail, expiresInHours, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -14,6 +14,13 @@ export const cohortInvitation = defineTemplate({
   }),
   subject: ({ cohortName, added }, organisation) =>
     added ? `You are in the cohort ${cohortName} at ${organisation.name}` : `Join the cohort ${cohortName} at ${organisation.name}`,
+  short: ({ inviterName, cohortName, curriculumTitle, startsOn, url, added }, organisation) =>
+    `${organisation.name}: ${inviterName} ${added ? "added you to" : "invites you to join"} ${cohortName}: ${curriculumTitle}, from ${startsOn}. ${url}`,
+  whatsapp: {
+    name: "cohort_invitation",
+    body: "Hello, {{1}} {{2}} {{3}}: a group walking through {{4}} together from {{5}}. See it here: {{6}}\nEach step takes about five minutes, and we tell you when the next one opens.",
+    params: ({ inviterName, added, cohortName, curriculumTitle, startsOn, url }) => [inviterName, added ? "has added you to" : "invites you to join", cohortName, curriculumTitle, startsOn, url],
+  },
   Body: ({ inviterName, cohortName, curriculumTitle, startsOn, url, added, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -5,6 +5,12 @@ import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph, smallPrint
 export const dataExportReady = defineTemplate({
   schema: z.object({ name: z.string(), url: httpUrl, expiresOn: z.string() }),
   subject: (_props, organisation) => `Your data from ${organisation.name} is ready to download`,
+  short: ({ url, expiresOn }, organisation) => `${organisation.name}: your data is ready to download until ${expiresOn}. Log in to open it: ${url}`,
+  whatsapp: {
+    name: "data_export_ready",
+    body: "Hello {{1}}, the copy of your data you asked for is ready. Download it while logged in, until {{2}}: {{3}}\nIf you did not ask for this, change your password and tell us.",
+    params: ({ name, expiresOn, url }) => [name, expiresOn, url],
+  },
   Body: ({ name, url, expiresOn, organisation }) => (
     <EmailLayout
       organisation={organisation}

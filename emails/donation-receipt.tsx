@@ -28,6 +28,13 @@ export const donationReceipt = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ receiptNumber, amount }, organisation) => `Thank you: your ${amount} gift to ${organisation.name} (receipt ${receiptNumber})`,
+  short: ({ receiptNumber, amount, campaignTitle, monthly, method, url }, organisation) =>
+    `${organisation.name}: thank you for your ${method === "in_kind" ? "gift in kind" : `${monthly ? "monthly " : ""}gift of ${amount}`} to ${campaignTitle}. Receipt ${receiptNumber}: ${url}`,
+  whatsapp: {
+    name: "donation_receipt",
+    body: "Hello {{1}}, thank you for your gift of {{2}} to {{3}}. Your receipt, number {{4}}: {{5}}\nKeep this message: anyone with the link can see the receipt.",
+    params: ({ name, amount, campaignTitle, receiptNumber, url }) => [name, amount, campaignTitle, receiptNumber, url],
+  },
   Body: ({ name, receiptNumber, date, amount, campaignTitle, monthly, method, paidBy, giftDescription, feeCovered, inReturn, issuer, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

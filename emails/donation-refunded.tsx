@@ -14,6 +14,13 @@ export const donationRefunded = defineTemplate({
     full: z.boolean(),
   }),
   subject: ({ amount, receiptNumber }) => `We refunded ${amount} of your gift (receipt ${receiptNumber})`,
+  short: ({ receiptNumber, amount, originalAmount }, organisation) =>
+    `${organisation.name}: we refunded ${amount} of your ${originalAmount} gift (receipt ${receiptNumber}). Banks usually take 5 to 10 working days to show it.`,
+  whatsapp: {
+    name: "donation_refunded",
+    body: "Hello {{1}}, we refunded {{2}} of your {{3}} gift to {{4}} (receipt {{5}}). The money goes back to the card you paid with; banks usually take 5 to 10 working days to show it.",
+    params: ({ name, amount, originalAmount, campaignTitle, receiptNumber }) => [name, amount, originalAmount, campaignTitle, receiptNumber],
+  },
   Body: ({ name, receiptNumber, amount, originalAmount, campaignTitle, full, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -6,6 +6,13 @@ import { defineTemplate, EmailLayout, paragraph } from "./layout";
 export const emailChanged = defineTemplate({
   schema: z.object({ name: z.string(), newEmail: z.string() }),
   subject: (_props, organisation) => `Your ${organisation.name} email address was changed`,
+  short: ({ newEmail }, organisation) =>
+    `${organisation.name}: the email address of your account is now ${newEmail}. Not you? ${organisation.contactEmail ? `Write to ${organisation.contactEmail} straight away.` : "Tell the organisers straight away."}`,
+  whatsapp: {
+    name: "email_changed",
+    body: "Hello {{1}}, the email address of your account is now {{2}}. If you did not make this change, someone else may have your password: please tell the organisers straight away.",
+    params: ({ name, newEmail }) => [name, newEmail],
+  },
   Body: ({ name, newEmail, organisation }) => (
     <EmailLayout
       organisation={organisation}

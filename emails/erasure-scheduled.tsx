@@ -5,6 +5,12 @@ import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph } from "./l
 export const erasureScheduled = defineTemplate({
   schema: z.object({ name: z.string(), eraseOn: z.string(), url: httpUrl }),
   subject: (_props, organisation) => `Your ${organisation.name} account will be deleted`,
+  short: ({ eraseOn, url }, organisation) => `${organisation.name}: your account will be deleted on ${eraseOn}. Changed your mind? Log in before then: ${url}`,
+  whatsapp: {
+    name: "erasure_scheduled",
+    body: "Hello {{1}}, we will delete your {{2}} account on {{3}}. Changed your mind? Log in before then and your account stays: {{4}}\nIf you did not ask for this, log in straight away and change your password.",
+    params: ({ name, eraseOn, url }, organisation) => [name, organisation.name, eraseOn, url],
+  },
   Body: ({ name, eraseOn, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -15,6 +15,13 @@ export const eventCancelled = defineTemplate({
   }),
   calendar: ({ ics }) => (ics ? calendarPart("event.ics", ics) : null),
   subject: ({ eventTitle }) => `Cancelled: ${eventTitle}`,
+  short: ({ eventTitle, when, url }, organisation) =>
+    `${organisation.name}: sorry, ${eventTitle} on ${when} is cancelled. You do not need to do anything. Other events: ${url}`,
+  whatsapp: {
+    name: "event_cancelled",
+    body: "Hello {{1}}, we are sorry: {{2}}, planned for {{3}}, has been cancelled. You do not need to do anything. Other events are coming up: {{4}}\nWe would love to see you at one of them.",
+    params: ({ name, eventTitle, when, url }) => [name, eventTitle, when, url],
+  },
   Body: ({ name, eventTitle, when, message, url, ics, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -5,6 +5,11 @@ import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "
 
 const change = z.object({ label: z.string(), before: z.string(), after: z.string() });
 
+/** "When: Friday 4 December 2026, 10:00 am to 1:00 pm. Where: Yaba Tech Hub": each change as it now is. */
+function newDetails(changes: z.output<typeof change>[]): string {
+  return changes.map((c) => `${c.label}: ${c.after}`).join(". ");
+}
+
 const row = { fontSize: "17px", lineHeight: "1.5", margin: "0 0 4px" } as const;
 const was = { fontSize: "15px", lineHeight: "1.5", margin: "0 0 12px", color: "#505a5f" } as const;
 
@@ -24,6 +29,13 @@ export const eventChanged = defineTemplate({
     const labels = changes.map((c) => c.label.toLowerCase());
     const what = labels.includes("when") && labels.some((l) => l !== "when") ? "time and place" : labels.includes("when") ? "time" : "place";
     return `New ${what}: ${eventTitle}`;
+  },
+  short: ({ eventTitle, url, changes, waiting }, organisation) =>
+    `${organisation.name}: ${eventTitle} has changed. ${newDetails(changes)}. ${waiting ? "You are still on the waiting list." : "Your seat is still yours."} ${url}`,
+  whatsapp: {
+    name: "event_changed",
+    body: "Hello {{1}}, the details of {{2}} have changed. New details: {{3}}. See the event: {{4}}\nIf you can no longer come, please cancel on the event page.",
+    params: ({ name, eventTitle, changes, url }) => [name, eventTitle, newDetails(changes), url],
   },
   Body: ({ name, eventTitle, url, changes, waiting, ics, organisation }) => (
     <EmailLayout

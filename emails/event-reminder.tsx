@@ -8,6 +8,12 @@ export const eventReminder = defineTemplate({
     ...seatHolderSchema,
   }),
   subject: ({ eventTitle, when }) => `Reminder: ${eventTitle}, ${when}`,
+  short: ({ eventTitle, when, place, url }, organisation) => `${organisation.name}: see you at ${eventTitle}, ${when}, ${place}. Your ticket: ${url}`,
+  whatsapp: {
+    name: "event_reminder",
+    body: "Hello {{1}}, a reminder that {{2}} is coming up.\nWhen: {{3}}\nWhere: {{4}}\nYour ticket: {{5}}\nCannot come after all? Cancel from your ticket page so someone on the waitlist gets your seat.",
+    params: ({ name, eventTitle, when, place, url }) => [name, eventTitle, when, place, url],
+  },
   Body: ({ name, eventTitle, when, place, mapUrl, url, joinUrl, organisation }) => (
     <EmailLayout
       organisation={organisation}

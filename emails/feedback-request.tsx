@@ -10,6 +10,12 @@ export const feedbackRequest = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ eventTitle }) => `How was ${eventTitle}?`,
+  short: ({ eventTitle, url }, organisation) => `${organisation.name}: thank you for coming to ${eventTitle}. How was it? Tell us in a minute: ${url}`,
+  whatsapp: {
+    name: "feedback_request",
+    body: "Hello {{1}}, thank you for coming to {{2}}. How was it? Rate it from 1 to 5 here: {{3}}\nIt takes a minute. Only the organisers see what you write.",
+    params: ({ name, eventTitle, url }) => [name, eventTitle, url],
+  },
   Body: ({ name, eventTitle, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

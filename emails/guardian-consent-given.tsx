@@ -8,6 +8,13 @@ export const guardianConsentGiven = defineTemplate({
     url: httpUrl,
   }),
   subject: (_props, organisation) => `Your account at ${organisation.name} is ready`,
+  short: ({ url }, organisation) =>
+    `${organisation.name}: your parent or guardian agreed. You can now book seats, join a cohort and ask for a mentor. ${url}`,
+  whatsapp: {
+    name: "guardian_consent_given",
+    body: "Good news, {{1}}: your parent or guardian has agreed to your account. You can now book seats at workshops, join a cohort and ask for a mentor: {{2}}\nSee you soon.",
+    params: ({ name, url }) => [name, url],
+  },
   Body: ({ name, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

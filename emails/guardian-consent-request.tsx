@@ -10,6 +10,13 @@ export const guardianConsentRequest = defineTemplate({
     expiresInDays: z.number().int().positive().default(14),
   }),
   subject: ({ childName }, organisation) => `${childName} would like to join ${organisation.name}: please say if you agree`,
+  short: ({ childName, url }, organisation) =>
+    `${organisation.name}: ${childName} signed up and gave this number for a parent or guardian. Please read and say if you agree: ${url}`,
+  whatsapp: {
+    name: "guardian_consent_request",
+    body: "Hello, {{1}} has signed up to {{2}}, a free programme that helps young people find work. Because they are under {{3}}, a parent or guardian must agree first. Read and answer here: {{4}}\nThe link works once, for {{5}} days. If you do not know them, ignore this message.",
+    params: ({ childName, adultAge, url, expiresInDays }, organisation) => [childName, organisation.name, String(adultAge), url, String(expiresInDays)],
+  },
   Body: ({ childName, url, adultAge, expiresInDays, organisation }) => (
     <EmailLayout
       organisation={organisation}

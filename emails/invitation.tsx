@@ -16,6 +16,13 @@ export const invitation = defineTemplate({
   }),
   subject: ({ inviterName, role }, organisation) =>
     `${inviterName} invited you to join ${organisation.name} as ${ROLE_TEXT[role].noun}`,
+  short: ({ inviterName, role, url, expiresInHours }, organisation) =>
+    `${organisation.name}: ${inviterName} invites you to join as ${ROLE_TEXT[role].noun}. The link works once${expiresInHours ? `, for ${hoursText(expiresInHours)}` : ""}. ${url}`,
+  whatsapp: {
+    name: "invitation",
+    body: "Hello, {{1}} invites you to join {{2}} as {{3}}, to {{4}}. Set up your account with this link: {{5}}\nIt works once. Only open it if you know who sent it.",
+    params: ({ inviterName, role, url }, organisation) => [inviterName, organisation.name, ROLE_TEXT[role].noun, ROLE_TEXT[role].work, url],
+  },
   Body: ({ inviterName, role, url, expiresInHours, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -7,15 +7,31 @@ import type { EmailCalendar } from "./calendar";
 export type EmailOrganisation = { name: string; contactEmail: string };
 
 /**
+ * A message as a WhatsApp template: the name and body approved by Meta (placeholders {{1}}, {{2}}…,
+ * never first or last in the body), and the body's parameters in order. Meta files each template
+ * under a category; most of ours are utility messages.
+ */
+export type WhatsAppForm<P> = {
+  name: string;
+  category?: "UTILITY" | "MARKETING" | "AUTHENTICATION";
+  body: string;
+  params: (props: P, organisation: EmailOrganisation) => string[];
+};
+
+/**
  * One message: the zod schema checks the props stored in the outbox row (they are JSON,
  * written by an older release perhaps), `subject` and `Body` turn them into the message,
  * and the optional `calendar` into the calendar invitation (or cancellation) sent with it.
+ * `short` is the SMS: the organisation's name, the one thing to say, then the main link in
+ * full (the sender shortens it); `whatsapp` the same message as a WhatsApp template.
  */
 export type EmailTemplate<S extends z.ZodType> = {
   schema: S;
   subject: (props: z.output<S>, organisation: EmailOrganisation) => string;
   Body: (props: z.output<S> & { organisation: EmailOrganisation }) => ReactElement;
   calendar?: (props: z.output<S>) => EmailCalendar | null;
+  short: (props: z.output<S>, organisation: EmailOrganisation) => string;
+  whatsapp: WhatsAppForm<z.output<S>>;
 };
 
 /** Links in email must be web links: never `javascript:` or anything else a mail app might run. */
@@ -131,6 +147,11 @@ export function ActionLink({ href, label }: { href: string; label: string }) {
       </Text>
     </>
   );
+}
+
+/** "1 minute", "10 minutes". */
+export function minutesText(minutes: number): string {
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 export function hoursText(hours: number): string {

@@ -10,6 +10,12 @@ export const mentorRequestAccepted = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ mentorName }) => `${mentorName} accepted your mentoring request`,
+  short: ({ mentorName, url }, organisation) => `${organisation.name}: ${mentorName} accepted your mentoring request. Propose a first session: ${url}`,
+  whatsapp: {
+    name: "mentor_request_accepted",
+    body: "Good news, {{1}}: {{2}} accepted your mentoring request. Your mentoring page: {{3}}\nA good next step is to propose a time for your first session.",
+    params: ({ name, mentorName, url }) => [name, mentorName, url],
+  },
   Body: ({ name, mentorName, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -17,6 +17,13 @@ export const mentorRequestDeclined = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ mentorName }) => `${mentorName} cannot take on your mentoring request`,
+  short: ({ mentorName, url }, organisation) =>
+    `${organisation.name}: ${mentorName} cannot take on your mentoring request. Other mentors may be a good fit: ${url}`,
+  whatsapp: {
+    name: "mentor_request_declined",
+    body: "Hello {{1}}, {{2}} is not able to mentor you at the moment. Please do not be discouraged: other mentors may be a good fit for you. See them here: {{3}}\nMentors decline for many reasons, most often because their time is full.",
+    params: ({ name, mentorName, url }) => [name, mentorName, url],
+  },
   Body: ({ name, mentorName, withNote, pageUrl, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -10,6 +10,13 @@ export const mentorRequestLapsed = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ mentorName }) => `Your request to ${mentorName} has lapsed`,
+  short: ({ mentorName, url }, organisation) =>
+    `${organisation.name}: ${mentorName} did not answer your mentoring request within 7 days. You can ask another mentor: ${url}`,
+  whatsapp: {
+    name: "mentor_request_lapsed",
+    body: "Hello {{1}}, {{2}} did not answer your mentoring request within 7 days, so it has lapsed. You are free to ask another mentor: {{3}}\nWe hope you find a good fit.",
+    params: ({ name, mentorName, url }) => [name, mentorName, url],
+  },
   Body: ({ name, mentorName, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

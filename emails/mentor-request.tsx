@@ -12,6 +12,13 @@ export const mentorRequest = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ menteeName }) => `${menteeName} would like you to be their mentor`,
+  short: ({ menteeName, respondBy, url }, organisation) =>
+    `${organisation.name}: ${menteeName} would like you to be their mentor. Please answer by ${respondBy}: ${url}`,
+  whatsapp: {
+    name: "mentor_request",
+    body: "Hello {{1}}, {{2}} has asked you to be their mentor. Read their message and accept or decline by {{3}}: {{4}}\nAfter that the request lapses.",
+    params: ({ name, menteeName, respondBy, url }) => [name, menteeName, respondBy, url],
+  },
   Body: ({ name, menteeName, respondBy, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

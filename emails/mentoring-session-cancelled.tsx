@@ -16,6 +16,15 @@ export const mentoringSessionCancelled = defineTemplate({
   }),
   subject: ({ otherName }) => `Cancelled: mentoring session with ${otherName}`,
   calendar: ({ ics }) => (ics ? calendarPart("mentoring-session.ics", ics) : null),
+  short: ({ otherName, when, url, becauseEnded }, organisation) =>
+    becauseEnded
+      ? `${organisation.name}: your mentorship with ${otherName} has ended, so the session on ${when} is cancelled. ${url}`
+      : `${organisation.name}: ${otherName} cancelled the session on ${when}. Propose another time: ${url}`,
+  whatsapp: {
+    name: "mentoring_session_cancelled",
+    body: "Hello {{1}}, the mentoring session planned for {{2}} is cancelled and will not take place: {{3}}. Your mentoring page: {{4}}\nIf you added the session to your calendar, you can remove it.",
+    params: ({ name, when, otherName, becauseEnded, url }) => [name, when, becauseEnded ? `your mentorship with ${otherName} has ended` : `${otherName} called it off`, url],
+  },
   Body: ({ name, otherName, when, url, ics, becauseEnded, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -12,6 +12,12 @@ export const mentoringSessionConfirmed = defineTemplate({
   }),
   subject: ({ otherName, when }) => `Confirmed: mentoring session with ${otherName}, ${when}`,
   calendar: ({ ics }) => calendarPart("mentoring-session.ics", ics),
+  short: ({ otherName, when, url }, organisation) => `${organisation.name}: your mentoring session with ${otherName} is confirmed: ${when}. ${url}`,
+  whatsapp: {
+    name: "mentoring_session_confirmed",
+    body: "Hello {{1}}, your mentoring session with {{2}} is confirmed.\nWhen: {{3}}\nHow: {{4}}\nYour mentoring page: {{5}}\nIf you cannot make it, cancel it there so the other person knows.",
+    params: ({ name, otherName, when, format, location, url }) => [name, otherName, when, `${format}: ${location}`, url],
+  },
   Body: ({ name, otherName, when, format, location, agenda, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -6,6 +6,12 @@ import { ActionLink, defineTemplate, EmailLayout, httpUrl, paragraph } from "./l
 export const mentoringSessionDeclined = defineTemplate({
   schema: z.object({ name: z.string(), otherName: z.string(), when: z.string(), url: httpUrl }),
   subject: ({ otherName }) => `${otherName} cannot make the session you proposed`,
+  short: ({ otherName, when, url }, organisation) => `${organisation.name}: ${otherName} cannot make the session on ${when}. Propose another time: ${url}`,
+  whatsapp: {
+    name: "mentoring_session_declined",
+    body: "Hello {{1}}, {{2}} cannot make the session you proposed for {{3}}. Propose another time here: {{4}}\nThank you for understanding.",
+    params: ({ name, otherName, when, url }) => [name, otherName, when, url],
+  },
   Body: ({ name, otherName, when, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

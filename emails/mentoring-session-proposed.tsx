@@ -7,6 +7,12 @@ import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "
 export const mentoringSessionProposed = defineTemplate({
   schema: z.object({ ...sessionFactsSchema }),
   subject: ({ otherName }) => `${otherName} proposed a mentoring session`,
+  short: ({ otherName, when, url }, organisation) => `${organisation.name}: ${otherName} proposed a mentoring session on ${when}. Confirm or decline: ${url}`,
+  whatsapp: {
+    name: "mentoring_session_proposed",
+    body: "Hello {{1}}, {{2}} would like to meet for a mentoring session.\nWhen: {{3}}\nHow: {{4}}\nConfirm or decline here: {{5}}\nOnce you confirm, you both get a calendar file.",
+    params: ({ name, otherName, when, format, location, url }) => [name, otherName, when, `${format}: ${location}`, url],
+  },
   Body: ({ name, otherName, when, format, location, agenda, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -7,6 +7,12 @@ import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "
 export const mentoringSessionReminder = defineTemplate({
   schema: z.object({ ...sessionFactsSchema }),
   subject: ({ otherName, when }) => `Reminder: mentoring session with ${otherName}, ${when}`,
+  short: ({ otherName, when, url }, organisation) => `${organisation.name}: a reminder that your mentoring session with ${otherName} is on ${when}. ${url}`,
+  whatsapp: {
+    name: "mentoring_session_reminder",
+    body: "Hello {{1}}, a reminder that you meet {{2}} soon.\nWhen: {{3}}\nHow: {{4}}\nYour mentoring page: {{5}}\nCannot make it after all? Cancel it there so the other person knows.",
+    params: ({ name, otherName, when, format, location, url }) => [name, otherName, when, `${format}: ${location}`, url],
+  },
   Body: ({ name, otherName, when, format, location, agenda, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

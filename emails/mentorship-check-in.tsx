@@ -14,6 +14,13 @@ export const mentorshipCheckIn = defineTemplate({
     links: z.array(httpUrl).length(5),
   }),
   subject: ({ otherName }) => `How is your mentorship with ${otherName} going?`,
+  short: ({ otherName, links }, organisation) =>
+    `${organisation.name}: how is your mentorship with ${otherName} going? Tap a number, 1 (poorly) to 5 (very well):${links.map((href, index) => `\n${index + 1} ${href}`).join("")}`,
+  whatsapp: {
+    name: "mentorship_check_in",
+    body: "Hello {{1}}, how is your mentorship with {{2}} going? Tap a number from 1 (poorly) to 5 (very well):\n1: {{3}}\n2: {{4}}\n3: {{5}}\n4: {{6}}\n5: {{7}}\nOnly the organisers see ratings, and only as figures.",
+    params: ({ name, otherName, links }) => [name, otherName, ...links],
+  },
   Body: ({ name, otherName, links, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -11,6 +11,13 @@ export const mentorshipEnded = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ otherName }) => `${otherName} has ended your mentorship`,
+  short: ({ otherName, url }, organisation) =>
+    `${organisation.name}: ${otherName} has ended your mentorship. Thank you for your time. How did it go? ${url}`,
+  whatsapp: {
+    name: "mentorship_ended",
+    body: "Hello {{1}}, {{2}} has ended your mentorship. Thank you for the time you gave it. How did it go for you? Rate it from 1 to 5: {{3}}\nOnly the organisers see ratings, and only as figures.",
+    params: ({ name, otherName, url }) => [name, otherName, url],
+  },
   Body: ({ name, otherName, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -14,6 +14,15 @@ export const mentorshipMatched = defineTemplate({
   }),
   subject: ({ otherName, role }) =>
     role === "mentor" ? `You have been matched with a new mentee: ${otherName}` : `Meet your mentor: ${otherName}`,
+  short: ({ otherName, role, url }, organisation) =>
+    role === "mentor"
+      ? `${organisation.name}: you have a new mentee, ${otherName}. Propose a first session: ${url}`
+      : `${organisation.name}: meet your mentor, ${otherName}. Propose a first session: ${url}`,
+  whatsapp: {
+    name: "mentorship_matched",
+    body: "Hello {{1}}, {{2}} has matched you with {{3}} as your {{4}}. Your mentoring page: {{5}}\nA good next step is to propose a time for your first session.",
+    params: ({ name, otherName, role, url }, organisation) => [name, organisation.name, otherName, role === "mentor" ? "mentee" : "mentor", url],
+  },
   Body: ({ name, otherName, role, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -11,6 +11,13 @@ export const monthlyGiftCancelled = defineTemplate({
     paymentsMade: z.number().int().min(0),
   }),
   subject: ({ campaignTitle }) => `Your monthly gift to ${campaignTitle} has stopped`,
+  short: ({ amount, campaignTitle }, organisation) =>
+    `${organisation.name}: your monthly gift of ${amount} to ${campaignTitle} has stopped, and no further payments will be taken. Thank you.`,
+  whatsapp: {
+    name: "monthly_gift_cancelled",
+    body: "Hello {{1}}, your monthly gift of {{2}} to {{3}} has been cancelled, and no further payments will be taken. Thank you for thinking of us: you are welcome to start a new gift at any time.",
+    params: ({ name, amount, campaignTitle }) => [name, amount, campaignTitle],
+  },
   Body: ({ name, amount, campaignTitle, paymentsMade, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -11,6 +11,13 @@ export const monthlyGiftPaymentFailed = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ amount }) => `Your monthly gift of ${amount} did not go through`,
+  short: ({ amount, url }, organisation) =>
+    `${organisation.name}: your monthly gift of ${amount} did not go through, so nothing was taken. Update your card: ${url}`,
+  whatsapp: {
+    name: "monthly_gift_payment_failed",
+    body: "Hello {{1}}, this month's payment of {{2}} for {{3}} was declined, so nothing was taken. Your card may have expired or been replaced. Update it here: {{4}}\nWe will try the payment again over the next days.",
+    params: ({ name, amount, campaignTitle, url }) => [name, amount, campaignTitle, url],
+  },
   Body: ({ name, amount, campaignTitle, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -17,6 +17,13 @@ export const partnerEnquiry = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ organisationName, kind }) => `Partner enquiry from ${organisationName}: ${kind}`,
+  short: ({ organisationName, contactName, kind, url }, organisation) =>
+    `${organisation.name}: a partner enquiry from ${contactName} of ${organisationName}: ${kind}. ${url}`,
+  whatsapp: {
+    name: "partner_enquiry",
+    body: "A new partner enquiry: {{1}} of {{2}} is interested in {{3}}.\nEmail: {{4}}\nPhone: {{5}}\nOpen the partner pipeline: {{6}}\nReply to them from your own email.",
+    params: ({ contactName, organisationName, kind, email, phone, url }) => [contactName, organisationName, kind, email, phone, url],
+  },
   Body: ({ organisationName, contactName, email, phone, kind, message, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

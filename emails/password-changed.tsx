@@ -5,6 +5,12 @@ import { defineTemplate, EmailLayout, paragraph } from "./layout";
 export const passwordChanged = defineTemplate({
   schema: z.object({ name: z.string() }),
   subject: (_props, organisation) => `Your ${organisation.name} password was changed`,
+  short: (_props, organisation) => `${organisation.name}: your password was just changed. Not you? Reset it from the log-in page straight away.`,
+  whatsapp: {
+    name: "password_changed",
+    body: "Hello {{1}}, the password of your {{2}} account was just changed. If it was not you, reset your password from the log-in page straight away.",
+    params: ({ name }, organisation) => [name, organisation.name],
+  },
   Body: ({ name, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -16,6 +16,20 @@ export const paymentDisputeOpened = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ amount, donorName }) => `A bank disputes a gift of ${amount}${donorName ? ` from ${donorName}` : ""}`,
+  short: ({ donorName, amount, respondBy, url }, organisation) =>
+    `${organisation.name}: a bank disputes a gift of ${amount}${donorName ? ` from ${donorName}` : ""}.${respondBy ? ` Send evidence by ${respondBy}.` : ""} ${url}`,
+  whatsapp: {
+    name: "payment_dispute_opened",
+    body: "A bank disputes a gift of {{1}} from {{2}} to {{3}}. The reason given: {{4}}. Send evidence by: {{5}}\nOpen the gift: {{6}}\nEvidence is sent from the payment provider's dashboard.",
+    params: ({ amount, donorName, campaignTitle, reason, respondBy, url }) => [
+      amount,
+      donorName || "a donor",
+      campaignTitle || "a campaign",
+      reason || "none",
+      respondBy || "no date given",
+      url,
+    ],
+  },
   Body: ({ donorName, campaignTitle, amount, reason, respondBy, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -5,6 +5,13 @@ import { defineTemplate, EmailLayout, paragraph } from "./layout";
 export const recoveryCodeUsed = defineTemplate({
   schema: z.object({ name: z.string(), codesLeft: z.number().int().min(0) }),
   subject: (_props, organisation) => `A recovery code was used on your ${organisation.name} account`,
+  short: ({ codesLeft }, organisation) =>
+    `${organisation.name}: a recovery code was used to sign in to your account; ${codesLeft} left. Not you? Reset your password straight away.`,
+  whatsapp: {
+    name: "recovery_code_used",
+    body: "Hello {{1}}, a recovery code was just used to sign in to your {{2}} account. You have {{3}} left. If it was not you, reset your password from the log-in page straight away.",
+    params: ({ name, codesLeft }, organisation) => [name, organisation.name, String(codesLeft)],
+  },
   Body: ({ name, codesLeft, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -11,6 +11,13 @@ export const registrationAttempt = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ eventTitle }) => `Log in to book your seat at ${eventTitle}`,
+  short: ({ eventTitle, url }, organisation) =>
+    `${organisation.name}: someone tried to book ${eventTitle} with your email address. You have an account: log in to book. ${url}`,
+  whatsapp: {
+    name: "registration_attempt",
+    body: "Hello {{1}}, someone, probably you, tried to register for {{2}} with your email address. You already have an account: log in and book from the event page: {{3}}\nIf it was not you, ignore this message.",
+    params: ({ name, eventTitle, url }) => [name, eventTitle, url],
+  },
   Body: ({ name, eventTitle, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -13,6 +13,13 @@ export const registrationConfirmed = defineTemplate({
   }),
   subject: ({ eventTitle }) => `Your seat at ${eventTitle} is confirmed`,
   calendar: ({ ics }) => calendarPart("event.ics", ics),
+  short: ({ eventTitle, when, place, url }, organisation) =>
+    `${organisation.name}: your seat at ${eventTitle} is confirmed. ${when}, ${place}. Your ticket: ${url}`,
+  whatsapp: {
+    name: "registration_confirmed",
+    body: "Hello {{1}}, your seat at {{2}} is confirmed.\nWhen: {{3}}\nWhere: {{4}}\nYour ticket, with the QR code we scan at the door: {{5}}\nIf you cannot come after all, cancel from your ticket page.",
+    params: ({ name, eventTitle, when, place, url }) => [name, eventTitle, when, place, url],
+  },
   Body: ({ name, eventTitle, when, place, mapUrl, url, joinUrl, fromWaitlist, organisation }) => (
     <EmailLayout
       organisation={organisation}

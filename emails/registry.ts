@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { z } from "zod";
 import { bankTransferPledge } from "./bank-transfer-pledge";
+import { broadcast } from "./broadcast";
 import { changeEmail } from "./change-email";
 import { cohortInvitation } from "./cohort-invitation";
 import { dataExportReady } from "./data-export-ready";
@@ -31,17 +32,20 @@ import { mentorshipMatched } from "./mentorship-matched";
 import { monthlyGiftCancelled } from "./monthly-gift-cancelled";
 import { monthlyGiftPaymentFailed } from "./monthly-gift-payment-failed";
 import type { EmailCalendar } from "./calendar";
-import { EmailFooterContext, type EmailOrganisation, type EmailTemplate } from "./layout";
+import { EmailFooterContext, type EmailOrganisation, type EmailTemplate, type WhatsAppForm } from "./layout";
 import type { NotificationKind } from "./notification-kinds";
 import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
 import { paymentDisputeOpened } from "./payment-dispute-opened";
+import { phoneCode } from "./phone-code";
 import { recoveryCodeUsed } from "./recovery-code-used";
 import { registrationAttempt } from "./registration-attempt";
 import { registrationConfirmed } from "./registration-confirmed";
 import { resetPassword } from "./reset-password";
 import { secondFactorAdded } from "./second-factor-added";
 import { secondFactorRemoved } from "./second-factor-removed";
+import { smsBudgetWarning } from "./sms-budget-warning";
+import { gsmSafe } from "./sms-text";
 import { stepNudge } from "./step-nudge";
 import { stepReleased } from "./step-released";
 import { verifyEmail } from "./verify-email";
@@ -94,6 +98,9 @@ export const templates = {
   "monthly-gift-payment-failed": monthlyGiftPaymentFailed,
   "monthly-gift-cancelled": monthlyGiftCancelled,
   "payment-dispute-opened": paymentDisputeOpened,
+  "phone-code": phoneCode,
+  broadcast,
+  "sms-budget-warning": smsBudgetWarning,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -115,6 +122,8 @@ const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   "data-export-ready",
   // Gives a parent's or guardian's consent for a young person's account.
   "guardian-consent-request",
+  // The code itself confirms a phone number or signs in with it.
+  "phone-code",
 ]);
 
 /** Organisers must not be able to use someone else's one-time link once it went out by email. */
@@ -137,7 +146,7 @@ export function optOutKindOf(name: string): NotificationKind | null {
   return isTemplateName(name) ? (OPT_OUT_KINDS[name] ?? null) : null;
 }
 
-/** What the caller of `enqueueEmail` passes: optional fields (such as expiry hours) may be left out. */
+/** What the caller of `enqueueMessage` passes: optional fields (such as expiry hours) may be left out. */
 export type TemplateProps<T extends TemplateName> = z.input<(typeof templates)[T]["schema"]>;
 
 export type RenderedEmail = { subject: string; html: string; text: string; calendar: EmailCalendar | null };
@@ -149,26 +158,62 @@ export function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(templates, name);
 }
 
+type AnyTemplate = EmailTemplate<z.ZodType<Record<string, unknown>>>;
+
 /**
- * Renders a message to its subject, HTML and plain text. Throws on an unknown template or
- * props that do not fit it: the outbox row then counts a failed attempt instead of sending
- * a broken message.
+ * The template and the props it accepts. Throws on an unknown template or props that do not fit
+ * it: the outbox row then counts a failed attempt instead of sending a broken message.
  */
+function checkedTemplate(name: string, props: unknown): { template: AnyTemplate; data: Record<string, unknown> } {
+  if (!isTemplateName(name)) throw new Error(`Unknown email template "${String(name)}"`);
+  const template = templates[name] as unknown as AnyTemplate;
+  const parsed = template.schema.safeParse(props);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Email template "${name}" got bad props: ${issue.path.join(".") || "props"} ${issue.message}`);
+  }
+  return { template, data: parsed.data };
+}
+
+/** Renders a message to its subject, HTML and plain text. */
 export async function renderEmail<T extends TemplateName>(
   name: T,
   props: TemplateProps<T>,
   organisation: EmailOrganisation,
   options: { unsubscribeUrl?: string } = {},
 ): Promise<RenderedEmail> {
-  if (!isTemplateName(name)) throw new Error(`Unknown email template "${String(name)}"`);
-  const template = templates[name] as unknown as EmailTemplate<z.ZodType<Record<string, unknown>>>;
-  const parsed = template.schema.safeParse(props);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Email template "${name}" got bad props: ${issue.path.join(".") || "props"} ${issue.message}`);
-  }
-  const element = createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...parsed.data, organisation }));
+  const { template, data } = checkedTemplate(name, props);
+  const element = createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...data, organisation }));
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  const calendar = template.calendar?.(parsed.data) ?? null;
-  return { subject: template.subject(parsed.data, organisation), html, text, calendar };
+  const calendar = template.calendar?.(data) ?? null;
+  return { subject: template.subject(data, organisation), html, text, calendar };
+}
+
+/**
+ * The message as an SMS, with typographic characters swapped for GSM-7 ones so it costs as few
+ * parts as it can. Its links are in full: the sender shortens them.
+ */
+export function renderShortText<T extends TemplateName>(name: T, props: TemplateProps<T>, organisation: EmailOrganisation): string {
+  const { template, data } = checkedTemplate(name, props);
+  return gsmSafe(template.short(data, organisation));
+}
+
+export type RenderedWhatsAppTemplate = { name: string; language: "en"; params: string[] };
+
+// Meta refuses a parameter with a line break, a tab or more than four spaces in a row, and an empty one.
+function whatsAppParam(value: string): string {
+  return value.replace(/\s+/g, " ").trim() || "-";
+}
+
+/** The message as a WhatsApp template: its approved name and the body's parameters, in order. */
+export function renderWhatsAppTemplate<T extends TemplateName>(name: T, props: TemplateProps<T>, organisation: EmailOrganisation): RenderedWhatsAppTemplate {
+  const { template, data } = checkedTemplate(name, props);
+  return { name: template.whatsapp.name, language: "en", params: template.whatsapp.params(data, organisation).map(whatsAppParam) };
+}
+
+export type WhatsAppTemplateBody = { name: string; category: NonNullable<WhatsAppForm<unknown>["category"]>; body: string };
+
+/** Every template's WhatsApp body with its placeholders, as organisers submit them to Meta for approval. */
+export function whatsappTemplateBodies(): WhatsAppTemplateBody[] {
+  return Object.values(templates).map(({ whatsapp }) => ({ name: whatsapp.name, category: whatsapp.category ?? "UTILITY", body: whatsapp.body }));
 }

@@ -9,6 +9,13 @@ export const resetPassword = defineTemplate({
     expiresInHours: z.number().int().positive().default(1),
   }),
   subject: (_props, organisation) => `Reset your ${organisation.name} password`,
+  short: ({ url, expiresInHours }, organisation) =>
+    `${organisation.name}: choose a new password with this link. It works once, for ${hoursText(expiresInHours)}. Not you? Ignore this. ${url}`,
+  whatsapp: {
+    name: "reset_password",
+    body: "Hello {{1}}, choose a new password with this link: {{2}}\nIt works once, for {{3}}. If you did not ask for it, ignore this message: your password stays the same.",
+    params: ({ name, url, expiresInHours }) => [name, url, hoursText(expiresInHours)],
+  },
   Body: ({ name, url, expiresInHours, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -5,6 +5,13 @@ import { defineTemplate, EmailLayout, paragraph } from "./layout";
 export const secondFactorAdded = defineTemplate({
   schema: z.object({ name: z.string() }),
   subject: (_props, organisation) => `Two-factor sign-in is on for your ${organisation.name} account`,
+  short: (_props, organisation) =>
+    `${organisation.name}: two-factor sign-in is now on for your account. Not you? Reset your password from the log-in page straight away.`,
+  whatsapp: {
+    name: "second_factor_added",
+    body: "Hello {{1}}, an authenticator app was just added to your {{2}} account. If it was not you, reset your password from the log-in page straight away.",
+    params: ({ name }, organisation) => [name, organisation.name],
+  },
   Body: ({ name, organisation }) => (
     <EmailLayout
       organisation={organisation}

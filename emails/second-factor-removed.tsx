@@ -5,6 +5,13 @@ import { defineTemplate, EmailLayout, paragraph } from "./layout";
 export const secondFactorRemoved = defineTemplate({
   schema: z.object({ name: z.string() }),
   subject: (_props, organisation) => `Two-factor sign-in was turned off for your ${organisation.name} account`,
+  short: (_props, organisation) =>
+    `${organisation.name}: two-factor sign-in was turned off for your account. Not you? Reset your password from the log-in page straight away.`,
+  whatsapp: {
+    name: "second_factor_removed",
+    body: "Hello {{1}}, the authenticator app on your {{2}} account was just removed. If it was not you, reset your password from the log-in page straight away.",
+    params: ({ name }, organisation) => [name, organisation.name],
+  },
   Body: ({ name, organisation }) => (
     <EmailLayout
       organisation={organisation}

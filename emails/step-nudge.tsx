@@ -14,6 +14,13 @@ export const stepNudge = defineTemplate({
     moreWaiting: z.number().int().min(0).default(0),
   }),
   subject: ({ stepNumber }) => `Step ${stepNumber} is waiting for you`,
+  short: ({ stepNumber, stepTitle, url }, organisation) =>
+    `${organisation.name}: step ${stepNumber}, ${stepTitle}, is waiting for you. Five minutes is enough: ${url}`,
+  whatsapp: {
+    name: "step_nudge",
+    body: "Hello {{1}}, step {{2}}, {{3}}, is open and ready when you are: {{4}}\nGo at your own pace: five minutes today is enough to keep going.",
+    params: ({ name, stepNumber, stepTitle, url }) => [name, String(stepNumber), stepTitle, url],
+  },
   Body: ({ name, cohortName, stepNumber, stepTitle, url, moreWaiting, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -13,6 +13,12 @@ export const stepReleased = defineTemplate({
     url: httpUrl,
   }),
   subject: ({ stepNumber, stepTitle }) => `Step ${stepNumber} is open: ${stepTitle}`,
+  short: ({ stepNumber, stepTitle, url }, organisation) => `${organisation.name}: step ${stepNumber} of your programme is open: ${stepTitle}. ${url}`,
+  whatsapp: {
+    name: "step_released",
+    body: "Hello {{1}}, step {{2}} of your programme is open: {{3}}. Read it here: {{4}}\nIt takes about five minutes and ends with one small exercise.",
+    params: ({ name, stepNumber, stepTitle, url }) => [name, String(stepNumber), stepTitle, url],
+  },
   Body: ({ name, cohortName, stepNumber, stepTitle, stepSummary, url, organisation }) => (
     <EmailLayout
       organisation={organisation}

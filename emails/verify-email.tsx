@@ -9,6 +9,13 @@ export const verifyEmail = defineTemplate({
     expiresInHours: z.number().int().positive().default(24),
   }),
   subject: (_props, organisation) => `Please confirm your email address for ${organisation.name}`,
+  short: ({ url, expiresInHours }, organisation) =>
+    `${organisation.name}: please confirm your email address. The link works for ${hoursText(expiresInHours)}. ${url}`,
+  whatsapp: {
+    name: "verify_email",
+    body: "Hello {{1}}, please confirm your email address with this link: {{2}}\nIt works for {{3}}. If you did not sign up, ignore this message.",
+    params: ({ name, url, expiresInHours }) => [name, url, hoursText(expiresInHours)],
+  },
   Body: ({ name, url, expiresInHours, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -13,6 +13,13 @@ export const waitlistOffer = defineTemplate({
     expires: z.string(),
   }),
   subject: ({ eventTitle, expires }) => `A seat is free for you at ${eventTitle}: accept it by ${expires}`,
+  short: ({ eventTitle, when, expires, url }, organisation) =>
+    `${organisation.name}: a seat at ${eventTitle} (${when}) is free for you. Accept it by ${expires}: ${url}`,
+  whatsapp: {
+    name: "waitlist_offer",
+    body: "Good news, {{1}}: a seat at {{2}} ({{3}}) came free and is held for you until {{4}}. Accept it here: {{5}}\nIf you do not accept by then, it goes to the next person waiting.",
+    params: ({ name, eventTitle, when, expires, url }) => [name, eventTitle, when, expires, url],
+  },
   Body: ({ name, eventTitle, when, place, mapUrl, url, expires, organisation }) => (
     <EmailLayout
       organisation={organisation}

@@ -37,7 +37,9 @@ const LINKS = [
   { to: "/admin/people", label: "People", text: "Find anyone who has an account and change their roles." },
   { to: "/admin/invitations", label: "Invitations", text: "Invite organisers and mentors by email." },
   { to: "/admin/settings", label: "Organisation settings", text: "Name, mission, contact, time zone, currency, bank transfer, social links." },
+  { to: "/admin/settings/messages", label: "Messages by phone", text: "SMS and WhatsApp beside email: channels, budget, quiet hours, each kind's first way." },
   { to: "/admin/privacy", label: "Privacy", text: "People's data requests and their 30-day deadlines, the breach log, the register of what is held, the privacy notice." },
+  { to: "/admin/messages", label: "Messages to groups", text: "Write to everyone at an event, in a cohort, stuck on a step, mentors, sponsors or news readers; see who it reached." },
   { to: "/admin/outbox", label: "Outbox", text: "Email waiting to go, sent, or given up on." },
   { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
 ];

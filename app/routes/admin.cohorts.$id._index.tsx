@@ -7,7 +7,9 @@ import { ProgressGrid } from "~/components/cohorts/progress-grid";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { SharePanel } from "~/components/share-links";
 import { formatInstant } from "~/utils/dates";
+import { shareLinks } from "~/utils/share-links";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { cohortOr404 } from "~/routes/helpers/cohort.server";
@@ -38,6 +40,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     },
     curriculumTitle,
     facilitatorName,
+    share: shareLinks(`Join ${cohort.name}`, joinUrl(cohort.joinCode)),
     steps: grid.steps.map((s) => ({ ...s, opens: when(s.releaseAt) })),
     members: grid.members.map((m) => ({ id: m.id, name: m.name, email: m.email, cells: m.cells, doneCount: m.doneCount, lastActivity: when(m.lastActivityAt) })),
     stuck: grid.stuck.map((s) => ({ ...s, since: when(s.since) })),
@@ -116,6 +119,7 @@ export default function CohortDashboard() {
         <a href={`/admin/cohorts/${d.cohort.id}/members.csv`}>Download members and progress (CSV)</a>
         <Link to={`/admin/curricula/${d.cohort.curriculumId}`}>Edit the curriculum</Link>
       </p>
+      <SharePanel share={d.share} title="Share the join link" id="join-link" />
       <h2>Progress</h2>
       <p className="muted">Organisers see which steps people finished, never what they wrote.</p>
       {d.members.length ? <ProgressGrid steps={d.steps} members={d.members} /> : <EmptyState title="No members yet"><p>Share the join code, or invite people below.</p></EmptyState>}

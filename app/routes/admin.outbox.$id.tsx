@@ -10,7 +10,7 @@ import { appOrigin } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { describeOutboxMessage, messageIdFor, htmlForPreview, viewOutboxMessage, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
+import { describeDelivery, describeOutboxMessage, messageIdFor, htmlForPreview, viewOutboxMessage, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
 import { retrySchema } from "~/modules/outbox";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: message.id,
     recipient: message.recipient,
+    delivery: describeDelivery(message),
     template: message.template,
     subject: state.subject,
     explanation: state.explanation,
@@ -77,6 +78,12 @@ export default function OutboxMessage() {
       <dl className="summary-list">
         <dt>To</dt>
         <dd>{message.recipient}</dd>
+        {message.delivery ? (
+          <>
+            <dt>Channel</dt>
+            <dd>{message.delivery}</dd>
+          </>
+        ) : null}
         <dt>Status</dt>
         <dd>
           <OutboxStatusTag status={message.status} deliveredLocally={message.deliveredLocally} />

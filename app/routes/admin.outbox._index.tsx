@@ -9,7 +9,7 @@ import { formatInstant } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { countDeadMessages, listOutboxMessages, retryDeadMessage, type OutboxSummary } from "~/modules/outbox/index.server";
+import { countDeadMessages, describeDelivery, listOutboxMessages, retryDeadMessage, type OutboxSummary } from "~/modules/outbox/index.server";
 import { retrySchema } from "~/modules/outbox";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
@@ -24,6 +24,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const present = (row: OutboxSummary) => ({
     id: row.id,
     recipient: row.recipient,
+    delivery: describeDelivery(row),
+    channel: row.channel,
     template: row.template,
     subject: row.subject,
     status: row.status,
@@ -72,9 +74,12 @@ function MessageTable({ rows, caption }: { rows: Row[]; caption: string }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.recipient}</td>
               <td>
-                <Link to={`/admin/outbox/${row.id}`}>{row.subject ?? <span className="muted">Not written yet</span>}</Link>
+                {row.recipient}
+                {row.delivery ? <div className="muted">{row.delivery}</div> : null}
+              </td>
+              <td>
+                <Link to={`/admin/outbox/${row.id}`}>{row.subject ?? <span className="muted">{row.channel === "email" ? "Not written yet" : row.channel === "sms" ? "Text message" : "WhatsApp message"}</span>}</Link>
                 <br />
                 <span className="muted">{row.template}</span>
               </td>

@@ -6,6 +6,7 @@ import { PageHeader } from "~/components/layout";
 import { CampaignProgressBar } from "~/components/sponsorship/campaign-progress";
 import { DonateForm } from "~/components/sponsorship/donate-form";
 import { SponsorWall } from "~/components/sponsorship/sponsor-wall";
+import { SharePanel } from "~/components/share-links";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
 import { logger } from "~/utils/logger.server";
@@ -15,6 +16,8 @@ import { assertCardCheckoutAllowed, assertEmailSendAllowed, hasRole } from "~/mo
 import { givingClosedReason, publicCampaignBySlug, donatePageData, createDonation, givingOptionsFor, startGiftPayment, coverFeeOffer, tiersOf } from "~/modules/sponsorship/index.server";
 import { donateSchema } from "~/modules/sponsorship";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
+import { shareLinks } from "~/utils/share-links";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   if (!data) return [{ title: "Campaign not found" }];
@@ -41,6 +44,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     coverFee: coverFeeOffer(campaign, tiersOf(campaign.id)),
     cancelled,
     prefill: { name: user?.name ?? "", email: user?.email ?? "" },
+    // A draft's page is only the organisers': there is nothing to pass on yet.
+    share: campaign.status === "draft" ? null : shareLinks(`Give to ${campaign.title}`, absoluteUrl(`/donate/${campaign.slug}`)),
   };
 }
 
@@ -136,6 +141,7 @@ export default function DonatePage() {
           />
         )}
       </section>
+      {page.share ? <SharePanel share={page.share} title="Ask a friend to give" /> : null}
       <section aria-labelledby="wall-title">
         <h2 id="wall-title">Sponsor wall</h2>
         {page.wall.length ? <SponsorWall entries={page.wall} /> : <p>Be the first to give to this campaign.</p>}

@@ -2,10 +2,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { EventFacts, RegistrationPanel, SharePanel } from "~/components/events/event-page";
+import { EventFacts, RegistrationPanel } from "~/components/events/event-page";
 import { RegisterForm } from "~/components/events/register-form";
 import { SeatTag } from "~/components/events/event-ui";
 import { PageHeader } from "~/components/layout";
+import { SharePanel } from "~/components/share-links";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
@@ -17,6 +18,7 @@ import { registerForEvent, type BookingOutcome, ticketPath, eventPageData, signU
 import { KIND_LABELS, registerSchema } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
+import { shareLinks } from "~/utils/share-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: "Event not found" }];
@@ -47,7 +49,8 @@ function findEvent(slug: string | undefined, request: Request) {
 export function loader({ request, params }: LoaderFunctionArgs) {
   const event = findEvent(params.slug, request);
   const user = getUser(request);
-  return { ...eventPageData(event, user?.id ?? null), signedIn: !!user, awaitingGuardian: user?.awaitingGuardian ?? false, adultAge: getOrganisation().adultAge };
+  const page = eventPageData(event, user?.id ?? null);
+  return { ...page, share: shareLinks(event.title, page.pageUrl), signedIn: !!user, awaitingGuardian: user?.awaitingGuardian ?? false, adultAge: getOrganisation().adultAge };
 }
 
 function bookedMessage(outcome: Extract<BookingOutcome, { ok: true }>, email: string) {
@@ -154,7 +157,7 @@ export default function EventPage() {
           <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
         </section>
       ) : null}
-      <SharePanel title={event.title} url={page.pageUrl} />
+      <SharePanel share={page.share} />
     </article>
   );
 }

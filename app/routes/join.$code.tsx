@@ -5,12 +5,14 @@ import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { SharePanel } from "~/components/share-links";
 import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { staticPage } from "~/utils/hydration";
+import { shareLinks } from "~/utils/share-links";
 import { getUser, requireUser } from "~/routes/helpers/session.server";
-import { findCohortByCode, memberCount, joinCohort, membershipOf } from "~/modules/cohorts/index.server";
+import { findCohortByCode, memberCount, joinCohort, joinUrl, membershipOf } from "~/modules/cohorts/index.server";
 import { localDateTime, joinSchema, normaliseJoinCode } from "~/modules/cohorts";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
@@ -48,6 +50,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     placesLeft,
     state,
     back: encodeURIComponent(`/join/${cohort.joinCode}`),
+    // A full cohort has no place to offer a friend.
+    share: placesLeft > 0 ? shareLinks(`Join ${cohort.name}`, joinUrl(cohort.joinCode)) : null,
   };
 }
 
@@ -117,6 +121,7 @@ export default function JoinCohort() {
           <SubmitButton>Join this cohort</SubmitButton>
         </Form>
       )}
+      {d.share ? <SharePanel share={d.share} title="Invite a friend" /> : null}
     </>
   );
 }

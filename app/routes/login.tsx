@@ -83,6 +83,9 @@ export default function Login() {
         <Link to="/forgot-password">Forgotten your password?</Link>
       </p>
       <p>
+        No email address? <Link to={`/login/phone?${new URLSearchParams({ redirectTo })}`}>Log in with your mobile number</Link>.
+      </p>
+      <p>
         New here? <Link to="/signup">Create an account</Link>.
       </p>
     </>

@@ -9,6 +9,7 @@ import { MyProgrammeCard } from "~/components/cohorts/my-programme-card";
 import { MyEvents } from "~/components/events/my-events";
 import { GivingCard } from "~/components/sponsorship/giving-card";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { isPlaceholderAddress } from "~/utils/redact.server";
 import { badRequest, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
 import { resendVerification } from "~/modules/auth/index.server";
@@ -28,7 +29,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   return {
     name: user.name,
     email: user.email,
-    emailVerified: user.emailVerified,
+    // An account made with a phone number has no address to confirm (ADR 0032).
+    emailVerified: user.emailVerified || isPlaceholderAddress(user.email),
     awaitingGuardian: user.awaitingGuardian,
     adultAge: getOrganisation().adultAge,
     roles: user.roles,
@@ -94,7 +96,8 @@ export default function MyPage() {
 
       <p>
         <Link to="/me/account">Account settings</Link>: change your password or email address, and see where you are
-        signed in. <Link to="/me/notifications">Email choices</Link>: which reminders and nudges you get.{" "}
+        signed in. <Link to="/me/phone">Mobile number</Link>: log in with a code and get texts.{" "}
+        <Link to="/me/notifications">Email choices</Link>: which reminders and nudges you get.{" "}
         <Link to="/me/privacy">Your privacy</Link>: what you agreed to, and your data.
         {roles.includes("organiser") ? (
           <>

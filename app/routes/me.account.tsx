@@ -8,8 +8,8 @@ import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword, changeOwnName } from "~/modules/auth/index.server";
-import { changeEmailSchema, changeNameSchema, changePasswordSchema } from "~/modules/auth";
+import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword, changeOwnName, addEmailAddress, signInMethodsOf } from "~/modules/auth/index.server";
+import { addEmailSchema, changeEmailSchema, changeNameSchema, changePasswordSchema } from "~/modules/auth";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -32,7 +32,9 @@ export function loader({ request }: LoaderFunctionArgs) {
     lastActive: s.seenThisHour ? "In the last hour" : format.format(s.lastSeenAt),
     signedIn: format.format(s.createdAt),
   }));
-  return { name: user.name, email: user.email, emailVerified: user.emailVerified, sessions };
+  // An account made with a phone number has a placeholder address: it is never shown (ADR 0032).
+  const methods = signInMethodsOf(user);
+  return { name: user.name, email: methods.email, emailVerified: user.emailVerified, hasPassword: methods.hasPassword, phone: methods.phone?.display ?? null, sessions };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -75,6 +77,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
+  if (intent === "add-email") {
+    const submission = parseWithZod(formData, { schema: addEmailSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const result = await addEmailAddress(user, submission.value.newEmail, context.clientIp);
+    if (!result.ok) return refusalReply(submission, result);
+    return redirectWithFlash("/me/account", `We have sent a link to ${result.newEmail}. Open it within 24 hours to add that address to your account.`);
+  }
+
   if (intent === "sign-out-others") {
     const count = signOutOtherSessions(user);
     return redirectWithFlash(
@@ -95,7 +105,7 @@ function resultFor(actionData: SubmissionResult<string[]> | undefined, intent: s
 }
 
 export default function Account() {
-  const { name, email, emailVerified, sessions } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, hasPassword, phone, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [nameForm, nameFields] = useForm({
     id: "change-name",
@@ -114,6 +124,12 @@ export default function Account() {
     id: "change-email",
     lastResult: resultFor(actionData, "change-email"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [addEmailForm, addEmailFields] = useForm({
+    id: "add-email",
+    lastResult: resultFor(actionData, "add-email"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addEmailSchema }),
     shouldValidate: "onBlur",
   });
   const others = sessions.filter((s) => !s.current).length;
@@ -135,33 +151,75 @@ export default function Account() {
       </Form>
 
       <h2 id="password-title">Change your password</h2>
-      <Form method="post" className="form" aria-labelledby="password-title" {...getFormProps(passwordForm)}>
-        <ErrorSummary form={passwordForm} fields={{ currentPassword: passwordFields.currentPassword, newPassword: passwordFields.newPassword }} />
-        <input type="hidden" name="intent" value="change-password" />
-        <TextField meta={passwordFields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
-        <TextField
-          meta={passwordFields.newPassword}
-          label="New password"
-          hint="At least 8 characters. You will stay signed in here and be signed out everywhere else."
-          type="password"
-          autoComplete="new-password"
-        />
-        <SubmitButton>Change password</SubmitButton>
-      </Form>
+      {hasPassword ? (
+        <Form method="post" className="form" aria-labelledby="password-title" {...getFormProps(passwordForm)}>
+          <ErrorSummary form={passwordForm} fields={{ currentPassword: passwordFields.currentPassword, newPassword: passwordFields.newPassword }} />
+          <input type="hidden" name="intent" value="change-password" />
+          <TextField meta={passwordFields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+          <TextField
+            meta={passwordFields.newPassword}
+            label="New password"
+            hint="At least 8 characters. You will stay signed in here and be signed out everywhere else."
+            type="password"
+            autoComplete="new-password"
+          />
+          <SubmitButton>Change password</SubmitButton>
+        </Form>
+      ) : (
+        <p className="measure">
+          You have no password: you log in with a code texted to your phone.
+          {email ? (
+            <>
+              {" "}
+              To log in with a password as well, <Link to="/forgot-password">set one through the reset link</Link>.
+            </>
+          ) : null}
+        </p>
+      )}
 
-      <h2 id="email-title">Change your email address</h2>
+      {email ? (
+        <>
+          <h2 id="email-title">Change your email address</h2>
+          <p className="measure">
+            Your email address is <strong>{email}</strong>
+            {emailVerified ? "." : " (not confirmed yet)."} We will send a link to the new address; the change happens when
+            you open it.
+          </p>
+          <Form method="post" className="form" aria-labelledby="email-title" {...getFormProps(emailForm)}>
+            <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, password: emailFields.password }} />
+            <input type="hidden" name="intent" value="change-email" />
+            <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
+            <TextField meta={emailFields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
+            <SubmitButton>Send confirmation link</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <>
+          <h2 id="email-title">Add an email address</h2>
+          <p className="measure">
+            No email address. Add one to get messages by email too, and to log in with it if you lose your phone. We will send
+            a link to it; the address is added when you open it.
+          </p>
+          <Form method="post" className="form" aria-labelledby="email-title" {...getFormProps(addEmailForm)}>
+            <ErrorSummary form={addEmailForm} fields={{ newEmail: addEmailFields.newEmail }} />
+            <input type="hidden" name="intent" value="add-email" />
+            <TextField meta={addEmailFields.newEmail} label="Email address" type="email" autoComplete="email" spellCheck={false} />
+            <SubmitButton>Send confirmation link</SubmitButton>
+          </Form>
+        </>
+      )}
+
+      <h2 id="phone-title">Mobile number</h2>
       <p className="measure">
-        Your email address is <strong>{email}</strong>
-        {emailVerified ? "." : " (not confirmed yet)."} We will send a link to the new address; the change happens when
-        you open it.
+        {phone ? (
+          <>
+            Your mobile number is <strong>{phone}</strong>.{" "}
+          </>
+        ) : (
+          "No mobile number yet. "
+        )}
+        <Link to="/me/phone">{phone ? "Change your number or WhatsApp choice" : "Add a mobile number"}</Link>
       </p>
-      <Form method="post" className="form" aria-labelledby="email-title" {...getFormProps(emailForm)}>
-        <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, password: emailFields.password }} />
-        <input type="hidden" name="intent" value="change-email" />
-        <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
-        <TextField meta={emailFields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-        <SubmitButton>Send confirmation link</SubmitButton>
-      </Form>
 
       <h2 id="two-factor-title">Two-factor sign-in</h2>
       <p className="measure">

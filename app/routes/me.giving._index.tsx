@@ -1,3 +1,4 @@
+import { isPlaceholderAddress } from "~/utils/redact.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
@@ -21,7 +22,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const { timeZone } = getOrganisation();
   return {
-    emailVerified: user.emailVerified,
+    // An account made with a phone number has no address to confirm.
+    emailVerified: user.emailVerified || isPlaceholderAddress(user.email),
     email: user.email,
     gifts: myGifts(user).map((g) => ({
       id: g.id,

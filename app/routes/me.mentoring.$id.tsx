@@ -8,11 +8,12 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { NotesPanel } from "~/components/mentoring/notes-panel";
 import { ProposeSessionForm, SessionCard } from "~/components/mentoring/session-forms";
 import { SharedAnswersPanel, ShareStepsPanel } from "~/components/mentoring/shared-steps-panel";
+import { WhatsAppPanel } from "~/components/mentoring/whatsapp-panel";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { requireOwnMentorship, addNote, deleteNote, setActionDone, answerSession, proposeSession, rateSession, recordOutcome, shareStep, withdrawStep, workspaceFor } from "~/modules/mentoring/index.server";
-import { addNoteSchema, noteActionSchema, proposeSessionSchema, rateSessionSchema, sessionAnswerSchema, sessionOutcomeSchema, shareStepSchema } from "~/modules/mentoring";
+import { requireOwnMentorship, addNote, deleteNote, setActionDone, answerSession, proposeSession, rateSession, recordOutcome, setWhatsAppSharing, shareStep, withdrawStep, workspaceFor } from "~/modules/mentoring/index.server";
+import { addNoteSchema, noteActionSchema, proposeSessionSchema, rateSessionSchema, sessionAnswerSchema, sessionOutcomeSchema, shareStepSchema, whatsAppSharingSchema } from "~/modules/mentoring";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Mentoring with ${data.workspace.otherName}` : "Mentoring" }];
 
@@ -30,6 +31,7 @@ const SECTION: Record<string, string> = {
   "delete-note": "notes",
   "share-step": "step-answers",
   "withdraw-step": "step-answers",
+  whatsapp: "whatsapp",
 };
 const unknownForm = z.object({ intent: z.string().optional() });
 
@@ -77,6 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return handle(shareStepSchema, (v) => shareStep({ ...base, memberId: v.memberId, stepId: v.stepId }));
     case "withdraw-step":
       return handle(shareStepSchema, (v) => withdrawStep({ mentorshipId, userId: user.id, memberId: v.memberId, stepId: v.stepId }));
+    case "whatsapp":
+      return handle(whatsAppSharingSchema, (v) => setWhatsAppSharing({ mentorshipId, userId: user.id, share: v.share }));
     default:
       return handle(unknownForm, () => ({ ok: false, message: "That form is not part of this page. Reload the page and try again." }));
   }
@@ -143,6 +147,7 @@ export default function MentorshipWorkspace() {
         ) : null}
       </section>
 
+      <WhatsAppPanel workspace={workspace} />
       <NotesPanel workspace={workspace} lastResult={resultFor("add-note")} />
       {workspace.role === "mentee" ? workspace.active ? <ShareStepsPanel workspace={workspace} /> : null : <SharedAnswersPanel workspace={workspace} />}
     </>

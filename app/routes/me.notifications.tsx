@@ -3,36 +3,58 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { ChannelPreferencesForm } from "~/components/outbox/channel-preferences";
 import { NotificationPreferencesForm } from "~/components/outbox/notification-preferences";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { notificationChoicesFor, saveNotificationChoices } from "~/modules/outbox/index.server";
-import { notificationPreferencesSchema } from "~/modules/outbox";
+import { hasRole } from "~/modules/auth/index.server";
+import { channelPreferencesFor, notificationChoicesFor, saveChannelPreferences, saveNotificationChoices } from "~/modules/outbox/index.server";
+import { channelPreferencesSchema, kindField, MESSAGE_KINDS, notificationPreferencesSchema } from "~/modules/outbox";
 
-export const meta: MetaFunction = () => [{ title: "Email choices" }];
+export const meta: MetaFunction = () => [{ title: "How we reach you" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { email: user.email, choices: notificationChoicesFor(user.email) };
+  const channels = channelPreferencesFor(user, { organiser: hasRole(user, "organiser") });
+  // With email the only channel switched on, the page stays the simple list of emails.
+  if (channels.enabled.length === 1) return { mode: "email" as const, email: user.email, choices: notificationChoicesFor(user.email) };
+  return { mode: "channels" as const, ...channels };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: notificationPreferencesSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "channels") {
+    const submission = parseWithZod(formData, { schema: channelPreferencesSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const choices = Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, submission.value[kindField(kind)]]));
+    saveChannelPreferences(user, { preferred: submission.value.preferred, choices, organiser: hasRole(user, "organiser") });
+    return redirectWithFlash("/me/notifications", "Saved. We will reach you the ways you chose.");
+  }
+  const submission = parseWithZod(formData, { schema: notificationPreferencesSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   saveNotificationChoices(user.email, submission.value.on);
   return redirectWithFlash("/me/notifications", "Saved. We will send only the emails you chose.");
 }
 
 export default function Notifications() {
-  const { email, choices } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   return (
     <>
       <p className="muted">
         <Link to="/me">Your page</Link>
       </p>
-      <PageHeader title="Email choices" lead={`Reminders and nudges we send to ${email}`} />
-      <NotificationPreferencesForm choices={choices} />
+      {page.mode === "email" ? (
+        <>
+          <PageHeader title="Email choices" lead={`Reminders and nudges we send to ${page.email}`} />
+          <NotificationPreferencesForm choices={page.choices} />
+        </>
+      ) : (
+        <>
+          <PageHeader title="How we reach you" lead="By email, text message (SMS) or WhatsApp: choose for each kind of message." />
+          <ChannelPreferencesForm {...page} />
+        </>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { isPlaceholderAddress } from "~/utils/redact.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
 import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
@@ -36,7 +37,7 @@ export function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(
     "/me/privacy/download",
     state.status === "building"
-      ? `We are putting your data together. We will email the link to ${user.email} when it is ready.`
+      ? `We are putting your data together. We will ${isPlaceholderAddress(user.email) ? "text you the link" : `email the link to ${user.email}`} when it is ready.`
       : "Your download is ready: the link is in your email.",
   );
 }

@@ -2,10 +2,13 @@ import type { MetaFunction } from "react-router";
 import { Link, useLoaderData } from "react-router";
 import { JoinCodeForm } from "~/components/cohorts/join-code-form";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { SharePanel } from "~/components/share-links";
 import { useRootData } from "~/root";
 import { staticPage } from "~/utils/hydration";
 import { BUILT_IN_CURRICULUM, publicOverview } from "~/modules/curriculum/index.server";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
+import { shareLinks } from "~/utils/share-links";
+import { absoluteUrl } from "~/utils/urls.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =>
   shareMeta(siteShareOf(matches), { path: location.pathname, title: data?.overview ? data.overview.title : "The programme", description: data?.overview?.summary });
@@ -13,11 +16,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
 export const handle = staticPage;
 
 export function loader() {
-  return { overview: publicOverview(BUILT_IN_CURRICULUM.slug) };
+  const overview = publicOverview(BUILT_IN_CURRICULUM.slug);
+  return { overview, share: overview ? shareLinks(overview.title, absoluteUrl("/programme")) : null };
 }
 
 export default function ProgrammeOverview() {
-  const { overview } = useLoaderData<typeof loader>();
+  const { overview, share } = useLoaderData<typeof loader>();
   const user = useRootData()?.user;
   if (!overview) {
     return (
@@ -53,6 +57,7 @@ export default function ProgrammeOverview() {
         )}
       </p>
       <JoinCodeForm />
+      {share ? <SharePanel share={share} /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { CSRF_EXEMPT_PATHS, SAFE_METHODS } from "./http-security.server";
+import { isCsrfExempt, SAFE_METHODS } from "./http-security.server";
 
 /** Far above any form of ours; a body is buffered whole before an action reads it. */
 const MAX_FORM_BYTES = 1_000_000;
@@ -23,7 +23,7 @@ export function uploadBodyLimit(path: string): number | undefined {
  * Pages that take a file (multipart) are let through deliberately, each with its own limit.
  */
 export function formBodiesOnly(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT_PATHS.has(req.path)) return next();
+  if (SAFE_METHODS.has(req.method) || isCsrfExempt(req.path)) return next();
   const contentType = req.get("content-type") ?? "";
   const type = contentType.split(";")[0].trim().toLowerCase();
   const uploadLimit = uploadBodyLimit(req.path);

@@ -5,7 +5,14 @@ import { securityEvent } from "./logger.server";
 import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 
 /** Paths checked by a signature or a secret token in the address instead of by origin; they read their own bodies. */
-export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe", "/webhooks/paystack", "/email/unsubscribe"]);
+export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe", "/webhooks/paystack", "/webhooks/termii", "/webhooks/whatsapp", "/email/unsubscribe"]);
+
+// Africa's Talking's callback address carries its secret (it signs nothing): /webhooks/africastalking/<secret>.
+const CSRF_EXEMPT_PATTERNS = [/^\/webhooks\/africastalking\/[A-Za-z0-9_-]+$/];
+
+export function isCsrfExempt(path: string): boolean {
+  return CSRF_EXEMPT_PATHS.has(path) || CSRF_EXEMPT_PATTERNS.some((pattern) => pattern.test(path));
+}
 
 /** Methods that change nothing, so neither the cross-site check nor the body check applies. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -60,7 +67,7 @@ export function securityHeaders({ development }: { development: boolean }) {
  * which carry no victim's cookies, so they are let through.
  */
 export function isCrossSite(req: Pick<Request, "method" | "path" | "protocol" | "get">): boolean {
-  if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT_PATHS.has(req.path)) return false;
+  if (SAFE_METHODS.has(req.method) || isCsrfExempt(req.path)) return false;
   const origin = req.get("origin");
   const site = req.get("sec-fetch-site");
   // Browsers send `Origin: null` for a form posted from a page under `Referrer-Policy:

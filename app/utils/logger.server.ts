@@ -44,7 +44,10 @@ type SecurityEvent =
   | "second-factor.failure"
   | "second-factor.throttled"
   | "second-factor.added"
-  | "second-factor.removed";
+  | "second-factor.removed"
+  | "phone.code-sent"
+  | "phone.verified"
+  | "phone.removed";
 
 export function securityEvent(event: SecurityEvent, fields: Record<string, unknown> = {}) {
   logger.info({ security: true, event, ...fields }, event);

@@ -5,11 +5,12 @@ import { or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 export const REMOVED = "[removed]";
 
-// Placeholder addresses (erased accounts, donors made anonymous) are at a reserved domain that never receives mail.
+// Placeholder addresses (erased accounts, donors made anonymous, accounts made with a phone number
+// only) are at a reserved domain that never receives mail.
 const PLACEHOLDER_DOMAIN = "@invalid.example";
 
 /** A new placeholder address: unique, and standing for no one. */
-export function placeholderAddress(prefix: "erased" | "anonymous", random: string): string {
+export function placeholderAddress(prefix: "erased" | "anonymous" | "phone", random: string): string {
   return `${prefix}-${random}${PLACEHOLDER_DOMAIN}`;
 }
 

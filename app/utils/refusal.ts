@@ -19,12 +19,17 @@ export type Refusal = {
   status: RefusalStatus;
   /** A stable name for callers that branch on the reason (tests, other areas). */
   code?: string;
+  /** A limit was reached: how long until trying again is worth it (sent as `Retry-After`). */
+  retryAfterSeconds?: number;
 };
 
 /** A domain function's answer: what it did, or why not. */
 export type Outcome<Done extends object = object> = ({ ok: true } & Done) | Refusal;
 
-export function refuse(message: string, options: { field?: string; fieldErrors?: FieldErrors; status?: RefusalStatus; code?: string } = {}): Refusal {
+export function refuse(
+  message: string,
+  options: { field?: string; fieldErrors?: FieldErrors; status?: RefusalStatus; code?: string; retryAfterSeconds?: number } = {},
+): Refusal {
   const { status = 400, ...rest } = options;
   return { ok: false, message, status, ...rest };
 }

@@ -185,3 +185,28 @@ export const guardianConsents = sqliteTable(
   },
   (t) => [uniqueIndex("guardian_consents_token_unique").on(t.tokenHash), index("guardian_consents_user_idx").on(t.userId)],
 );
+
+export const PHONE_CODE_PURPOSES = ["verify", "sign_in", "sign_up"] as const;
+export type PhoneCodePurpose = (typeof PHONE_CODE_PURPOSES)[number];
+
+/**
+ * Six-digit codes sent by SMS (ADR 0032): to verify a number on an account, to sign in with it, or
+ * to finish a sign-up made with it (`pending` holds that sign-up's answers until the code comes
+ * back). Only a hash is stored; each is single-use and short-lived.
+ */
+export const phoneCodes = sqliteTable(
+  "phone_codes",
+  {
+    id: text("id").primaryKey(),
+    purpose: text("purpose", { enum: PHONE_CODE_PURPOSES }).notNull(),
+    phone: text("phone").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    pending: text("pending", { mode: "json" }).$type<Record<string, unknown>>(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("phone_codes_phone_idx").on(t.phone, t.createdAt), index("phone_codes_user_idx").on(t.userId)],
+);

@@ -7,3 +7,4 @@ export * from "./cohorts";
 export * from "./mentoring";
 export * from "./sponsorship";
 export * from "./privacy";
+export * from "./admin";

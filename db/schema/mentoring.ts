@@ -123,6 +123,9 @@ export const mentorships = sqliteTable(
     endReason: text("end_reason").notNull().default(""),
     mentorEndRating: integer("mentor_end_rating"),
     menteeEndRating: integer("mentee_end_rating"),
+    // Each side's agreement to show the other their WhatsApp number as a tap-to-chat link.
+    mentorSharesWhatsappAt: integer("mentor_shares_whatsapp_at"),
+    menteeSharesWhatsappAt: integer("mentee_shares_whatsapp_at"),
   },
   (t) => [
     index("mentorships_mentor_idx").on(t.mentorId, t.status),

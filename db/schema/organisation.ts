@@ -43,6 +43,15 @@ export const organisationSettings = sqliteTable(
     // "Cover the fees" (ADR 0030): offered to donors, with each provider's rates as organisers set them.
     coverFeesOffered: integer("cover_fees_offered", { mode: "boolean" }).notNull().default(true),
     feeRates: text("fee_rates", { mode: "json" }).$type<Record<string, { percentBasisPoints: number; fixed: number; fixedAbove: number; cap: number | null }>>().notNull().default({}),
+    // Messages by phone (ADR 0031): the channels switched on, each kind's default order, the SMS
+    // provider, the monthly SMS budget and one segment's price (minor units), and quiet hours.
+    channelsEnabled: text("channels_enabled", { mode: "json" }).$type<string[]>().notNull().default(["email"]),
+    channelDefaults: text("channel_defaults", { mode: "json" }).$type<Record<string, string[]>>().notNull().default({}),
+    smsProvider: text("sms_provider").notNull().default("termii"),
+    smsMonthlyBudget: integer("sms_monthly_budget").notNull().default(2_000_000),
+    smsSegmentCost: integer("sms_segment_cost").notNull().default(500),
+    quietHoursStart: integer("quiet_hours_start").notNull().default(21),
+    quietHoursEnd: integer("quiet_hours_end").notNull().default(7),
     socialLinks: text("social_links", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -5,6 +5,7 @@ import type { Db } from "~db/client.server";
 import { users, type Role } from "~db/schema";
 import { hashPassword, insertUser } from "~/modules/auth/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
+import { saveChannelChoices, setVerifiedPhone } from "~/modules/outbox/index.server";
 import { planDemoEvents } from "./events";
 import { seedLargeEvents } from "./events-large";
 import { planDemoProfiles, seedLargeMentoring } from "./mentoring";
@@ -40,7 +41,12 @@ const DEMO_ORGANISATION = {
   helpLines:
     "Talk to someone you trust first.\nProgramme support line (demo): call or WhatsApp the organisers during office hours, Monday to Friday, 9 am to 5 pm.",
   socialLinks: { website: "https://bounceforward.example.org" },
+  // Texts and WhatsApp are on: without provider keys they land in the local mailbox (/admin/outbox).
+  channelsEnabled: ["sms", "whatsapp"],
 };
+
+/** The demo participant reads texts, not email: her messages go by SMS first. */
+export const DEMO_PARTICIPANT_PHONE = "+2348031234567";
 
 // The organisation and its first people came before anything else, the benchmark's 200 days of
 // events included.
@@ -60,7 +66,13 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
     updateOrganisation(DEMO_ORGANISATION);
     db.transaction(
       (tx) => {
-        for (const account of DEMO_ACCOUNTS) insertUser(tx, { ...account, passwordHash, emailVerified: true });
+        for (const account of DEMO_ACCOUNTS) {
+          const id = insertUser(tx, { ...account, passwordHash, emailVerified: true });
+          if (!account.roles.includes("participant")) continue;
+          const verified = setVerifiedPhone(tx, { userId: id, email: account.email, phone: DEMO_PARTICIPANT_PHONE, now: clock.now() });
+          if (!verified.ok) throw new Error(verified.message);
+          saveChannelChoices(tx, { userId: id, email: account.email, preferred: "sms", choices: {}, now: clock.now() });
+        }
         if (!options.large) return;
         for (let i = 1; i <= 5000; i++) {
           insertUser(tx, { email: `participant${i}@example.org`, name: `Participant ${i}`, passwordHash, roles: ["participant"], emailVerified: true });

@@ -45,11 +45,14 @@ test.describe("cross-site requests", () => {
     const before = world.fingerprint();
     for (const { id, url: pageUrl, form, cookie } of requests) {
       for (const url of [pageUrl, dataUrl(pageUrl)]) {
-        // Three actions skip the origin check by design: the payment webhooks (without a valid signature
-        // Stripe's is a 400 and Paystack's a 401) and the one-click unsubscribe, which mail apps post from
-        // anywhere (RFC 8058; without its one-click body it is a 400). All change nothing here.
+        // Some actions skip the origin check by design: the payment and messaging webhooks (without a
+        // valid signature Stripe's is a 400, Paystack's, Termii's and WhatsApp's a 401; Africa's Talking's
+        // at any address but its secret one a 404) and the one-click unsubscribe, which mail apps post
+        // from anywhere (RFC 8058; without its one-click body it is a 400). All change nothing here.
         const exempt = url === "/webhooks/stripe" || url.startsWith("/email/unsubscribe?");
-        const refusal = url === "/webhooks/paystack" ? 401 : exempt ? 400 : 403;
+        const signed = ["/webhooks/paystack", "/webhooks/termii", "/webhooks/whatsapp"].includes(url.split("?")[0]);
+        const secretAddress = /^\/webhooks\/africastalking\/[\w-]+$/.test(url);
+        const refusal = signed ? 401 : secretAddress ? 404 : exempt ? 400 : 403;
         for (const [name, headers] of CROSS_SITE) {
           const response = await world.post(url, form, { cookie, headers });
           expect.soft(response.status(), `${id}: POST ${url} with ${name}`).toBe(refusal);
@@ -109,9 +112,9 @@ test.describe("cross-site requests", () => {
     }
   });
 
-  test("the payment webhooks are checked by signature, not by origin", async () => {
+  test("the payment and messaging webhooks are checked by signature or secret address, not by origin", async () => {
     const crossSite: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
-    for (const path of ["/webhooks/stripe", "/webhooks/paystack"]) {
+    for (const path of ["/webhooks/stripe", "/webhooks/paystack", "/webhooks/termii", "/webhooks/whatsapp", "/webhooks/africastalking/not-the-secret"]) {
       for (const headers of crossSite) {
         const response = await world.post(path, {}, { headers });
         expect(response.status(), `${path} ${JSON.stringify(headers)}`).not.toBe(403);

@@ -8,8 +8,8 @@ import { examples } from "../support/email-examples";
 test("a nudge's unsubscribe link stops that kind of email, and the choices page and /me/notifications agree", async ({ page, browser, request, context }) => {
   const person = await createAccount({ roles: ["participant"] });
   const { db } = await import("~db/client.server");
-  const { enqueueEmail } = await import("~/modules/outbox/outbox.server");
-  db.transaction((tx) => enqueueEmail(tx, person.email, "step-nudge", examples["step-nudge"]));
+  const { enqueueMessage } = await import("~/modules/outbox/outbox.server");
+  db.transaction((tx) => enqueueMessage(tx, person.email, "step-nudge", examples["step-nudge"]));
   const nudge = await mailbox.waitFor(person.email, /Step 2 is waiting for you/);
   expect(nudge.headers["auto-submitted"]).toBe("auto-generated");
   expect(nudge.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");

@@ -6,6 +6,7 @@ import { mentoringPolicyFixtures } from "./mentoring-policy";
 import { programmePolicyFixtures } from "./programme-helpers";
 import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
 import { privacyReportingPolicyFixtures } from "./privacy-reporting-policy";
+import { scheduledMessageFixture } from "./group-messages-helpers";
 
 /** A young person who is none of the actors, waiting for consent: the token of the link emailed to their guardian. */
 async function guardianConsentToken(): Promise<string> {
@@ -21,6 +22,16 @@ async function guardianConsentToken(): Promise<string> {
     // A second request replaces the first: this one's raw token is the fixture.
     return sendGuardianRequest(tx, { userId, childName: "Young Person", guardianEmail: consent.guardianEmail!, now: clock.now() });
   });
+}
+
+/** A short link to the events list, as a text message about `outboxId` would carry it. */
+async function shortLinkCode(outboxId: string): Promise<string> {
+  const { db } = await import("~db/client.server");
+  const { clock, DAY } = await import("~/utils/clock.server");
+  const { env } = await import("~/utils/env.server");
+  const { shortenLinks } = await import("~/modules/outbox/index.server");
+  const text = db.transaction((tx) => shortenLinks(tx, new URL("/events", env.APP_URL).toString(), { outboxId, expiresAt: clock.now() + DAY }), { behavior: "immediate" });
+  return text.split("/s/").pop()!;
 }
 
 export type PolicyWorld = { accounts: Record<Role, TestAccount>; person: TestAccount; fixtures: PolicyFixtures };
@@ -39,9 +50,9 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
   };
   const person = await createAccount({ roles: ["participant"], name: personName });
   const { db } = await import("~db/client.server");
-  const { enqueueEmail } = await import("~/modules/outbox/outbox.server");
+  const { enqueueMessage } = await import("~/modules/outbox/outbox.server");
   const { createInvitation } = await import("~/modules/auth/invitations.server");
-  const outboxMessageId = db.transaction((tx) => enqueueEmail(tx, person.email, "password-changed", { name: person.name }));
+  const outboxMessageId = db.transaction((tx) => enqueueMessage(tx, person.email, "password-changed", { name: person.name }));
   const invitee = uniqueEmail("invitee");
   expect(createInvitation({ inviter: accounts.organiser, email: invitee, role: "mentor" }).ok).toBe(true);
   const link = mailbox.link(await mailbox.waitFor(invitee, /invited you/), "/invitations/");
@@ -58,9 +69,11 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
     preferencesToken: (await import("~/modules/outbox/preferences.server")).preferencesTokenFor(person.email),
     guardianConsentToken: await guardianConsentToken(),
     dataExportToken: new URL(downloadLink).pathname.split("/").pop()!,
+    shortLinkCode: await shortLinkCode(outboxMessageId),
     ...(await sponsorshipPolicyFixtures(accounts.sponsor, accounts.organiser)),
     ...(await mentoringPolicyFixtures()),
     ...(await privacyReportingPolicyFixtures(accounts.organiser.id, person.email)),
+    broadcastId: await scheduledMessageFixture(accounts.organiser.id),
   };
   return { accounts, person, fixtures };
 }

@@ -5,6 +5,7 @@ import type { Role } from "~db/schema";
 import { MENTORING_POLICY } from "./mentoring-policy";
 import { SPONSORSHIP_POLICY } from "./sponsorship-policy";
 import { PRIVACY_REPORTING_POLICY } from "./privacy-reporting-policy";
+import { WHATSAPP_TEST_VERIFY_TOKEN } from "../support/whatsapp-stand-in";
 
 /** Who may do something: everyone, anyone signed in, or only these roles. */
 export type Access = "anyone" | "signed-in" | readonly Role[];
@@ -61,6 +62,10 @@ export type PolicyFixtures = {
   breachId?: string;
   /** The token of the permissions target's ready data download, from the emailed link: /me/privacy/download/:token. */
   dataExportToken?: string;
+  /** A message to a group, scheduled for later: /admin/messages/:id. */
+  broadcastId?: string;
+  /** The code of a short link, as sent by SMS, to the events list: /s/:code. */
+  shortLinkCode?: string;
 };
 
 
@@ -132,6 +137,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/signup._index": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
   "routes/signup.mentor": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
   "routes/signup.sponsor": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
+  // Phone sign-up and log-in (ADR 0032): a number, then the code texted to it, on one page each.
+  "routes/signup.phone": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
+  "routes/login_.phone": { load: "anyone", post: "anyone", redirects: { signedIn: "/me" } },
+  "routes/me.phone": { load: "signed-in", post: "signed-in" },
   // Logging out is a POST only; a GET goes home and changes nothing.
   "routes/logout": { load: "anyone", post: "anyone", redirects: { anonymous: "/", signedIn: "/" }, acceptsEmptyForm: true },
   "routes/forgot-password": { load: "anyone", post: "anyone" },
@@ -140,6 +149,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/invitations.$token": { load: "anyone", post: "anyone", url: (f) => `/invitations/${f.invitationToken}` },
   "routes/email.unsubscribe": { load: "anyone", post: "anyone", url: (f) => `/email/unsubscribe?t=${f.preferencesToken ?? "no-such-token"}&k=step-nudges` },
   "routes/email.preferences.$token": { load: "anyone", post: "anyone", url: (f) => `/email/preferences/${f.preferencesToken ?? "no-such-token"}` },
+  // A short link from a text message leads on to one of our pages (the fixture's: the events list).
+  "routes/s.$code": { load: "anyone", post: "no-action", url: (f) => `/s/${f.shortLinkCode ?? "NoSuchCode"}`, redirects: { anonymous: "/events", signedIn: "/events" } },
   "routes/me.notifications": { load: "signed-in", post: "signed-in" },
   "routes/me.privacy": { load: "signed-in", post: "signed-in" },
   // The emailed token is the key: a parent or guardian has no account.
@@ -177,6 +188,22 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     acceptsEmptyForm: true,
   },
   "routes/admin.settings": { load: ORGANISERS, post: ORGANISERS },
+  "routes/admin.messages._index": { load: ORGANISERS, post: "no-action" },
+  "routes/admin.messages.new": { load: ORGANISERS, post: ORGANISERS },
+  "routes/admin.messages.$id": { load: ORGANISERS, post: ORGANISERS, url: (f) => `/admin/messages/${f.broadcastId ?? "no-such-message"}` },
+
+  // The SMS and WhatsApp providers' callbacks. Termii's are checked by signature: a missing one is a 401.
+  "routes/webhooks.termii": { load: "no-loader", post: "anyone", signed: true },
+  // Africa's Talking signs nothing: the secret in the address is the check, and any other address is a 404.
+  "routes/webhooks.africastalking.$secret": { load: "no-loader", post: "anyone", url: () => "/webhooks/africastalking/not-the-secret" },
+  // Meta's subscription handshake is a GET answered for our verify token (the e2e server's); its deliveries are signed POSTs.
+  "routes/webhooks.whatsapp": {
+    load: "anyone",
+    post: "anyone",
+    signed: true,
+    url: () => `/webhooks/whatsapp?${new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": WHATSAPP_TEST_VERIFY_TOKEN, "hub.challenge": "1158201444" })}`,
+  },
+  "routes/admin.settings_.messages": { load: ORGANISERS, post: ORGANISERS },
 
   "routes/events._index": { load: "anyone", post: "no-action" },
   "routes/events[.ics]": { load: "anyone", post: "no-action" },

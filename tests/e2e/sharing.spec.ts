@@ -97,3 +97,15 @@ test("the sitemap lists every public page, each answers 200, and robots.txt name
   }
   for (const location of locations!) expect((await request.get(location)).status(), location).toBe(200);
 });
+
+test("campaign, programme and event pages offer WhatsApp and a link to copy, with no script", async ({ page }) => {
+  const base = process.env.E2E_BASE_URL!;
+  for (const path of [campaignPath, "/programme", eventPath]) {
+    await page.goto(path);
+    const whatsapp = await page.getByRole("link", { name: "Share on WhatsApp" }).getAttribute("href");
+    expect(new URL(whatsapp!).origin, path).toBe("https://wa.me");
+    expect(new URL(whatsapp!).searchParams.get("text"), path).toMatch(new RegExp(`: ${base}${path}$`));
+    await expect(page.getByLabel("Or copy the link")).toHaveValue(`${base}${path}`);
+    await expect(page.getByRole("button", { name: "Copy the link" })).toHaveCount(0);
+  }
+});

@@ -106,25 +106,50 @@ describe("email limits", () => {
   });
 });
 
-describe("sign-up limits", () => {
-  it("allows 10 sign-ups per IP in an hour", async () => {
+describe("sign-up limits that fit a venue", () => {
+  const signupFields = (n: number, email = uniqueEmail(`s${n}`)) => ({
+    name: `Person ${n}`,
+    email,
+    password: "joining the programme",
+    birthDate: "1996-05-14",
+    privacyNotice: "on",
+    terms: "on",
+    optionalUses: "impact_stories",
+  });
+  const signup = (fields: Record<string, string>, ip: string) =>
+    runRoute(() => signupAction(routeArgs({ request: formRequest("/signup", fields), context: loadContext(ip), params: {} })));
+
+  it("lets a whole workshop sign up from one Wi-Fi: 60 in an hour, then the form comes back filled in with a 429", async () => {
     const ip = "192.0.2.90";
-    const signup = (n: number) =>
-      runRoute(() =>
-        signupAction(routeArgs({
-          request: formRequest("/signup", { name: `Person ${n}`, email: uniqueEmail(`s${n}`), password: "joining the programme", birthDate: "1996-05-14", privacyNotice: "on", terms: "on" }),
-          context: loadContext(ip),
-          params: {},
-        })),
-      );
-    // The per-IP email limit (3 in 10 minutes) also applies, so the sign-ups are spread out.
-    for (let n = 1; n <= 10; n += 1) {
-      if (n > 1 && n % 3 === 1) later(10 * MINUTE);
-      expect((await signup(n)).status, `sign-up ${n}`).toBe(200);
-    }
-    const eleventh = await signup(11);
-    expect(eleventh.status).toBe(429);
-    expect(messageOf(eleventh)).toContain("too many sign-ups from your network");
+    for (let n = 1; n <= 60; n += 1) expect((await signup(signupFields(n), ip)).status, `sign-up ${n}`).toBe(200);
+    const typed = signupFields(61);
+    const refused = await signup(typed, ip);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const reply = refused.data as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+    expect(reply.error[""]).toEqual([expect.stringMatching(/^Many people have signed up from this network .* Please try again in \d+ (minute|hour)s?, or switch to mobile data\. Your answers are still in the form\.$/)]);
+    const { password: _hidden, ...kept } = typed;
+    expect(reply.initialValue).toEqual({ ...kept });
+    // Another network is not held back.
+    expect((await signup(signupFields(62), "192.0.2.91")).status).toBe(200);
+  });
+
+  it("limits each email address to 3 sign-ups in 10 minutes, from any network, in the form", async () => {
+    const email = uniqueEmail("again");
+    for (const ip of ["192.0.2.92", "192.0.2.93", "192.0.2.94"]) expect((await signup(signupFields(1, email), ip)).status).toBe(200);
+    const refused = await signup(signupFields(1, email), "192.0.2.95");
+    expect(refused.status).toBe(429);
+    expect((refused.data as { error: Record<string, string[]> }).error[""]?.[0]).toMatch(/^We have sent several emails to again-\d+@example\.org in the last few minutes\. Please try again in (9|10) minutes\.$/);
+    later(10 * MINUTE);
+    expect((await signup(signupFields(1, email), "192.0.2.95")).status).toBe(200);
+  });
+
+  it("does not spend the network's allowance on a sign-up refused for its address", async () => {
+    const email = uniqueEmail("busy");
+    const ip = "192.0.2.96";
+    for (let n = 0; n < 3; n += 1) await signup(signupFields(n, email), `192.0.2.${100 + n}`);
+    for (let n = 0; n < 5; n += 1) expect((await signup(signupFields(n, email), ip)).status).toBe(429);
+    for (let n = 1; n <= 60; n += 1) expect((await signup(signupFields(n), ip)).status, `sign-up ${n}`).toBe(200);
   });
 });
 

@@ -41,6 +41,7 @@ describe("signing up", () => {
       { purpose: "privacy_notice", granted: true, noticeVersion: 1, source: "signup", at: clock.now() },
       { purpose: "terms", granted: true, noticeVersion: 1, source: "signup", at: clock.now() },
       { purpose: "impact_stories", granted: false, noticeVersion: 1, source: "signup", at: clock.now() },
+      { purpose: "news", granted: false, noticeVersion: 1, source: "signup", at: clock.now() },
       { purpose: "partner_contact", granted: true, noticeVersion: 1, source: "signup", at: clock.now() },
     ]);
     expect(hasOptionalConsent(user.id, "partner_contact")).toBe(true);
@@ -68,6 +69,7 @@ describe("signing up", () => {
       ["privacy_notice", true],
       ["terms", true],
       ["impact_stories", false],
+      ["news", false],
       ["partner_contact", false],
     ]);
   });

@@ -182,6 +182,8 @@ const NOT_ABOUT_THE_PERSON: Record<string, string> = {
   match_runs: "An organiser's matching run; each person's part in it is in match_proposals.",
   breaches: "The breach log describes incidents; who recorded one did the organisation's work.",
   bank_statements: "The organisation's bank statements; who uploaded one did the organisation's work.",
+  phone_codes: "Codes texted to a number last ten minutes and their rows a day, only to keep to the limits; the number itself is in the contact book's part of the download.",
+  broadcasts: "An organisers' message to a group; who wrote it did the organisation's work, and each person's copy is in the outbox.",
 };
 
 describe("coverage", () => {

@@ -36,7 +36,7 @@ beforeEach(() => {
 });
 
 function queue<T extends TemplateName>(to: string, template: T) {
-  return app.db.transaction((tx) => app.enqueueEmail(tx, to, template, examples[template] as never));
+  return app.db.transaction((tx) => app.enqueueMessage(tx, to, template, examples[template] as never));
 }
 
 function unsubscribeRequest(link: string, body: BodyInit, contentType?: string) {
@@ -52,7 +52,7 @@ describe("email headers", () => {
   it("marks every message machine-sent, and gives the ones a person may turn off a one-click unsubscribe", async () => {
     const nudgeId = queue("ada@example.org", "step-nudge");
     const verifyId = queue("ada@example.org", "verify-email");
-    await app.deliverDueEmails();
+    await app.deliverDueMessages();
     const sent = (id: string) => smtp.sink.messages.find((m) => m.headers["x-steppingstone-outbox-id"] === id)!;
     const [nudge, verify] = [sent(nudgeId), sent(verifyId)];
     for (const message of [nudge, verify]) expect(message.headers["auto-submitted"]).toBe("auto-generated");
@@ -82,13 +82,13 @@ describe("one-click unsubscribe", () => {
     ].entries()) {
       const address = `bola-${index}@example.org`;
       queue(address, "step-nudge");
-      await app.deliverDueEmails();
+      await app.deliverDueMessages();
       const link = smtp.sink.messages.at(-1)!.headers["list-unsubscribe"].slice(1, -1);
       expect(await send(link)).toMatchObject({ stopped: "Programme nudges" });
 
       const nudgeId = queue(address, "step-nudge");
       const verifyId = queue(address, "verify-email");
-      await app.deliverDueEmails();
+      await app.deliverDueMessages();
       const delivered = smtp.sink.messages.map((m) => m.headers["x-steppingstone-outbox-id"]);
       expect(delivered).toContain(verifyId);
       expect(delivered).not.toContain(nudgeId);
@@ -100,7 +100,7 @@ describe("one-click unsubscribe", () => {
 
   it("answers 404 to a link that is not ours, changing nothing", async () => {
     queue("chidi@example.org", "step-nudge");
-    await app.deliverDueEmails();
+    await app.deliverDueMessages();
     const real = new URL(smtp.sink.messages.at(-1)!.headers["list-unsubscribe"].slice(1, -1));
     const forged = new URL(real);
     forged.searchParams.set("t", "not-a-real-token");

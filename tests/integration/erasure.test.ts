@@ -11,7 +11,7 @@ import { action as eraseAction } from "~/routes/admin.people.$id_.erase";
 import { changeRoles, logIn } from "~/modules/auth/index.server";
 import { attendanceCounts } from "~/modules/events/index.server";
 import { programmeFigures } from "~/modules/cohorts/index.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { campaignProgress } from "~/modules/sponsorship/index.server";
 import { eraseOnRequest, requestErasure, scheduledErasureOf } from "~/modules/privacy/index.server";
 import { buildErasureWorld, PHONE, type ErasureWorld } from "../support/erasure-world";
@@ -80,7 +80,7 @@ describe("erasing a person", () => {
     expect(row.erasedAt).not.toBeNull();
     expect(await logIn({ email: person.email, password: person.password, ip: freshIp(), userAgent: null })).toMatchObject({ ok: false });
     // A cohort still emailing its members reaches no one through the placeholder.
-    const stray = db.transaction((tx) => enqueueEmail(tx, row.email, "password-changed", { name: row.name }));
+    const stray = db.transaction((tx) => enqueueMessage(tx, row.email, "password-changed", { name: row.name }));
     expect(db.select().from(outbox).where(eq(outbox.id, stray)).get()).toMatchObject({ status: "skipped", skippedReason: "The account was erased." });
 
     // The mentor keeps their note, without the person in it; the person's own note is gone.

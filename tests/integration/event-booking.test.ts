@@ -146,7 +146,7 @@ describe("signing up in the same form", () => {
     expect(db.select().from(users).where(eq(users.name, "Impostor")).all()).toHaveLength(0);
   });
 
-  it("refuses a closed event before creating any account, and applies the email limits", async () => {
+  it("refuses a closed event before creating any account, and applies limits that fit a venue", async () => {
     const closed = createTestEvent({ status: "cancelled" });
     const email = uniqueEmail("late");
     const result = await signUpAndRegister({ name: "Late", email, password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, closed.id, "198.51.100.3");
@@ -155,11 +155,16 @@ describe("signing up in the same form", () => {
 
     const open = createTestEvent({ capacity: 50 });
     const ip = "198.51.100.4";
-    for (let i = 0; i < 3; i++) {
-      await signUpAndRegister({ name: `P${i}`, email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
+    // A room of people on one Wi-Fi signs up together...
+    for (let i = 0; i < 4; i++) {
+      const booked = await signUpAndRegister({ name: `P${i}`, email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
+      expect(booked).toMatchObject({ ok: true, kind: "booked" });
     }
-    const refused = signUpAndRegister({ name: "One more", email: uniqueEmail("burst"), password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
-    await expect(refused).rejects.toMatchObject({ init: { status: 429 } });
+    // ...but one address is not mailed over and over: the refusal is an answer the form shows, not an error page.
+    const again = uniqueEmail("again");
+    for (let i = 0; i < 3; i++) await signUpAndRegister({ name: "Again", email: again, password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
+    const refused = await signUpAndRegister({ name: "Again", email: again, password: "a long enough passphrase", answers: {}, birthDate: ADULT_BIRTH_DATE }, open.id, ip);
+    expect(refused).toMatchObject({ ok: false, status: 429 });
   });
 });
 

@@ -137,6 +137,7 @@ describe("the guardian's link", () => {
       ["privacy_notice", true],
       ["terms", true],
       ["impact_stories", true],
+      ["news", false],
       ["partner_contact", false],
     ]);
     expect(emailsOf("guardian-consent-given", young.email)).toHaveLength(1);
@@ -212,7 +213,7 @@ describe("organisers", () => {
     expect(stateOf(young.id)).toBe("given");
     const paper = db.select().from(guardianConsents).where(eq(guardianConsents.userId, young.id)).all().find((r) => r.method === "paper")!;
     expect(paper).toMatchObject({ recordedBy: organiser.id, guardianName: "Bisi Lawal", relationship: "Aunt or uncle", agreedUses: ["account"] });
-    expect(consentRowsOf(young.id).filter((r) => r.source === "paper").map((r) => r.purpose)).toEqual(["privacy_notice", "terms", "impact_stories", "partner_contact"]);
+    expect(consentRowsOf(young.id).filter((r) => r.source === "paper").map((r) => r.purpose)).toEqual(["privacy_notice", "terms", "impact_stories", "news", "partner_contact"]);
     const actions = db.select().from(auditLog).where(eq(auditLog.targetId, young.id)).all().map((e) => [e.action, e.actorId]);
     expect(actions).toEqual(expect.arrayContaining([["guardian_consent.resent", organiser.id], ["guardian_consent.recorded", organiser.id]]));
     // Every link sent before stops working once consent is on paper.

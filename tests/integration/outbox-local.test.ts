@@ -49,7 +49,7 @@ function insertRaw(template: string, props: Record<string, unknown>) {
 describe("the local mailbox", () => {
   it("marks the message delivered locally and keeps it as rendered", async () => {
     const url = "http://localhost:3000/reset-password?token=abc";
-    const id = app.db.transaction((tx) => app.enqueueEmail(tx, "ngozi@example.com", "reset-password", { name: "Ngozi", url }));
+    const id = app.db.transaction((tx) => app.enqueueMessage(tx, "ngozi@example.com", "reset-password", { name: "Ngozi", url }));
 
     expect(await app.runWorkerOnce()).toEqual({ emails: 1, jobs: 0 });
     const sent = row(id);
@@ -63,10 +63,10 @@ describe("the local mailbox", () => {
   });
 
   it("lists messages newest first, finds one, and splits out links to this site", async () => {
-    const first = app.db.transaction((tx) => app.enqueueEmail(tx, "a@example.com", "password-changed", { name: "A" }));
+    const first = app.db.transaction((tx) => app.enqueueMessage(tx, "a@example.com", "password-changed", { name: "A" }));
     app.clock.advance(1000);
     const second = app.db.transaction((tx) =>
-      app.enqueueEmail(tx, "b@example.com", "verify-email", { name: "B", url: "http://localhost:3000/verify-email?token=t1" }),
+      app.enqueueMessage(tx, "b@example.com", "verify-email", { name: "B", url: "http://localhost:3000/verify-email?token=t1" }),
     );
     await app.runWorkerOnce();
 
@@ -82,7 +82,7 @@ describe("the local mailbox", () => {
   });
 
   it("drops inline styles from the HTML preview, which the admin page's policy would refuse", async () => {
-    const id = app.db.transaction((tx) => app.enqueueEmail(tx, "c@example.com", "password-changed", { name: 'Said "style=" <b>' }));
+    const id = app.db.transaction((tx) => app.enqueueMessage(tx, "c@example.com", "password-changed", { name: 'Said "style=" <b>' }));
     await app.runWorkerOnce();
     const html = row(id).html!;
     expect(html).toMatch(/ style="/);

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { outbox } from "~db/schema";
 import { loader as messageLoader } from "~/routes/admin.outbox.$id";
-import { enqueueEmail } from "~/modules/outbox/index.server";
-import { deliverDueEmails } from "~/modules/outbox/delivery.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
+import { deliverDueMessages } from "~/modules/outbox/delivery.server";
 import { createUser, getRequest, loadContext, routeArgs, signIn } from "../support/factories";
 import { examples } from "../support/email-examples";
 import { runRoute } from "../support/route-results";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   cookie = signIn((await createUser({ roles: ["organiser"] })).id).cookieHeader;
 });
 
-const queue = (template: "step-nudge" | "verify-email") => db.transaction((tx) => enqueueEmail(tx, "ada@example.org", template, examples[template] as never));
+const queue = (template: "step-nudge" | "verify-email") => db.transaction((tx) => enqueueMessage(tx, "ada@example.org", template, examples[template] as never));
 
 async function page(id: string) {
   const result = await runRoute(() => messageLoader(routeArgs({ request: getRequest(`/admin/outbox/${id}`, { cookie }), params: { id }, context: loadContext() })));
@@ -35,7 +35,7 @@ describe("an outbox message's page", () => {
 
   it("shows a message delivered to the local mailbox in full", async () => {
     const id = queue("verify-email");
-    await deliverDueEmails();
+    await deliverDueMessages();
     const shown = await page(id);
     expect(shown.explanation).toMatch(/^In the local mailbox/);
     expect(shown.html).toContain("Confirm");

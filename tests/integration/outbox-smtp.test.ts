@@ -51,7 +51,7 @@ function row(id: string) {
 
 function enqueueVerification(to: string, token = "tok123") {
   return app.db.transaction((tx) =>
-    app.enqueueEmail(tx, to, "verify-email", { name: "Chiamaka", url: `https://steppingstone.example/verify-email?token=${token}` }),
+    app.enqueueMessage(tx, to, "verify-email", { name: "Chiamaka", url: `https://steppingstone.example/verify-email?token=${token}` }),
   );
 }
 
@@ -78,11 +78,11 @@ afterAll(async () => {
   app.clock.set(null);
 });
 
-describe("enqueueEmail", () => {
+describe("enqueueMessage", () => {
   it("writes nothing when the transaction that queues the message rolls back", () => {
     expect(() =>
       app.db.transaction((tx) => {
-        app.enqueueEmail(tx, "ada@example.com", "password-changed", { name: "Ada" });
+        app.enqueueMessage(tx, "ada@example.com", "password-changed", { name: "Ada" });
         tx.rollback();
       }),
     ).toThrow();

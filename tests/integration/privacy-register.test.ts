@@ -3,7 +3,7 @@ import { eq, isNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { auditLog, outbox, users } from "~db/schema";
 import { updateOrganisation } from "~/modules/organisation/index.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { processingRegister } from "~/modules/privacy/index.server";
 import { loader as overviewLoader } from "~/routes/admin.privacy._index";
 import { loader as registerCsvLoader } from "~/routes/admin.privacy.register[.csv]";
@@ -48,7 +48,7 @@ describe("the register of processing", () => {
     await createUser();
     expect(records("identity").Accounts).toBe(before + 2);
     const emails = records("messages").Emails;
-    db.transaction((tx) => enqueueEmail(tx, "someone@example.org", "password-changed", { name: "Someone" }));
+    db.transaction((tx) => enqueueMessage(tx, "someone@example.org", "password-changed", { name: "Someone" }));
     expect(records("messages").Emails).toBe(emails + 1);
     expect(records("messages").Emails).toBe(db.select().from(outbox).all().length);
   });

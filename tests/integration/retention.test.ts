@@ -9,7 +9,7 @@ import { action as retentionAction, loader as retentionLoader } from "~/routes/a
 import { issueToken } from "~/modules/auth/index.server";
 import { registerForEvent, saveFeedback } from "~/modules/events/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { ensureRetentionScheduled, runRetentionNow } from "~/modules/privacy/index.server";
 import { addQuestion, createTestEvent, registrationOf, runAllDue } from "../support/event-factories";
 import { createUser, formRequest, getRequest, loadContext, routeArgs, signIn, type TestUser } from "../support/factories";
@@ -78,7 +78,7 @@ describe("the retention run", () => {
     const receiptsBefore = oldGifts.map((id) => giftRow(id).receiptNumber);
 
     // Emails: texts of messages sent 100 days ago go; a recent one's and an unsent one's stay.
-    const mail = (to: string) => db.transaction((tx) => enqueueEmail(tx, to, "password-changed", { name: "Someone" }));
+    const mail = (to: string) => db.transaction((tx) => enqueueMessage(tx, to, "password-changed", { name: "Someone" }));
     const oldMail = await at(NOW - 100 * DAY, async () => {
       const id = mail("old.mail@example.org");
       await runAllDue();

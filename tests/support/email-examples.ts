@@ -94,4 +94,12 @@ export const examples: { [T in TemplateName]: TemplateProps<T> } = {
     message: "We could print your workshop handouts.",
     url,
   },
+  "phone-code": { code: "482913", minutes: 10 },
+  broadcast: {
+    name: "Chiamaka",
+    subject: "Saturday's workshop moves to room 3",
+    body: "Saturday's workshop is in room 3 this week, up the stairs by the café.\n\nBring your CV: we will look at them together.",
+    link: url,
+  },
+  "sms-budget-warning": { spent: "₦8,000", budget: "₦10,000", percent: 80, stopped: false, url },
 };

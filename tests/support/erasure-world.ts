@@ -7,7 +7,7 @@ import { checkIn, registerForEvent, saveFeedback } from "~/modules/events/index.
 import { addApplication } from "~/modules/cohorts/index.server";
 import { addNote } from "~/modules/mentoring/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
-import { enqueueEmail, saveNotificationChoices } from "~/modules/outbox/index.server";
+import { enqueueMessage, saveNotificationChoices } from "~/modules/outbox/index.server";
 import { addQuestion, createTestEvent, runAllDue } from "./event-factories";
 import { createUser, signIn, type TestUser } from "./factories";
 import { createMentor } from "./mentoring-factories";
@@ -94,7 +94,7 @@ export async function buildErasureWorld(label: string): Promise<ErasureWorld> {
     .values({ id: randomId(16), userId: person.id, requestedEmail: `guardian.${label.toLowerCase()}@example.org`, tokenHash: hashToken(randomId()), requestedAt: clock.now(), expiresAt: clock.now() + DAY, guardianName: `Mama ${person.name}`, guardianPhone: PHONE })
     .run();
   db.transaction((tx) => {
-    enqueueEmail(tx, mentor.email, "mentor-request", { name: mentor.name, menteeName: person.name, respondBy: "Wednesday 2 December 2026", url: "https://steppingstone.example/me/mentoring" });
+    enqueueMessage(tx, mentor.email, "mentor-request", { name: mentor.name, menteeName: person.name, respondBy: "Wednesday 2 December 2026", url: "https://steppingstone.example/me/mentoring" });
     recordAudit(tx, { actorId: organiser.id, action: "invitation.created", targetType: "invitation", targetId: "x", details: { email: person.email, name: person.name } });
   });
   saveNotificationChoices(person.email, []);

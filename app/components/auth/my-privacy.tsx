@@ -4,7 +4,7 @@ import { Form, Link } from "react-router";
 import { ErrorSummary, SubmitButton, TextField } from "../forms";
 import { TableRegion } from "../table-region";
 import { OptionalUseChoices } from "./consent-fields";
-import { optionalConsentsSchema, OPTIONAL_USES, optionalUseLabel, resendGuardianSchema, type OptionalUse } from "~/modules/auth";
+import { optionalConsentsSchema, OPTIONAL_USES, optionalUseLabel, resendGuardianSchema, WHATSAPP_LABEL, WHATSAPP_PURPOSE, type OptionalUse } from "~/modules/auth";
 
 type Result = SubmissionResult<string[]> | null;
 
@@ -86,6 +86,7 @@ const SOURCE_LABELS: Record<string, string> = {
 function purposeLabel(purpose: string): string {
   if (purpose === "privacy_notice") return "Read the privacy notice";
   if (purpose === "terms") return "Terms of use";
+  if (purpose === WHATSAPP_PURPOSE) return WHATSAPP_LABEL;
   return optionalUseLabel(purpose);
 }
 

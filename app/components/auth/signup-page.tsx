@@ -106,6 +106,11 @@ export function SignupPage({ variant }: { variant: SignupVariant }) {
         Already have an account? <Link to={loginUrl}>Log in</Link>.
       </p>
       {variant === "participant" ? (
+        <p>
+          No email address you read? <Link to={redirectTo ? `/signup/phone?${new URLSearchParams({ redirectTo })}` : "/signup/phone"}>Sign up with your mobile number</Link>.
+        </p>
+      ) : null}
+      {variant === "participant" ? (
         <p className="muted">
           Want to help instead? <Link to="/signup/mentor">Sign up as a mentor</Link> or{" "}
           <Link to="/signup/sponsor">create a sponsor account</Link>.

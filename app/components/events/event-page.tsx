@@ -88,24 +88,3 @@ export function RegistrationPanel({ mine, joinUrl }: { mine: Mine; joinUrl: stri
     </div>
   );
 }
-
-/** WhatsApp and a link to copy: plain links and a read-only field, no script needed. */
-export function SharePanel({ title, url }: { title: string; url: string }) {
-  const whatsapp = `https://wa.me/?text=${encodeURIComponent(`${title}: ${url}`)}`;
-  return (
-    <section aria-labelledby="share-title" className="event-share">
-      <h2 id="share-title">Tell a friend</h2>
-      <p>
-        <a href={whatsapp} rel="noopener noreferrer">
-          Share on WhatsApp
-        </a>
-      </p>
-      <div className="field">
-        <label htmlFor="share-link" className="field__label">
-          Or copy the link
-        </label>
-        <input id="share-link" className="input" type="url" readOnly value={url} />
-      </div>
-    </section>
-  );
-}

@@ -12,7 +12,8 @@ const REMOVED_LABELS: Record<string, string> = {
   registrationAnswers: "booking answers",
   feedbackComments: "feedback comments",
   donorIdentities: "gifts made anonymous",
-  emailBodies: "email texts",
+  emailBodies: "message texts",
+  expiredShortLinks: "expired short links",
   dataDownloads: "expired data downloads",
   auditEntries: "audit entries",
 };

@@ -2,3 +2,16 @@
 export { listAudit } from "./audit-log.server";
 export { BackupError, backupDatabase, formatBytes } from "./backup.server";
 export { dashboardFigures } from "./dashboard.server";
+export { audienceChoices, describeAudience, resolveAudience, type Option } from "./broadcasts/audiences.server";
+export {
+  BROADCAST_SEND_JOB,
+  broadcastDetail,
+  cancelScheduledBroadcast,
+  listBroadcasts,
+  previewBroadcast,
+  registerAdminJobs,
+  sendOrScheduleBroadcast,
+  sendScheduledBroadcast,
+  type BroadcastMessage,
+  type BroadcastSummary,
+} from "./broadcasts/broadcasts.server";

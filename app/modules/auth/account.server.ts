@@ -6,12 +6,12 @@ import { securityEvent } from "~/utils/logger.server";
 import { passwordProblem } from "./form-schemas.server";
 import { checkCurrentPassword } from "./login.server";
 import { hashPassword } from "./password.server";
-import { assertEmailSendAllowed, assertSignupAllowed } from "./rate-limit.server";
+import { assertEmailSendAllowed, signupRefusal } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { checkSignupConsent, createSignupAccount, type SignupConsent } from "./signup-consent.server";
 import { normaliseEmail } from "./users.server";
-import { enqueueEmail, moveEmailPreferences } from "~/modules/outbox/index.server";
+import { enqueueMessage, moveEmailPreferences } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 
@@ -31,7 +31,7 @@ function emailTaken(tx: Tx, email: string): boolean {
  * out who is registered. A participant under the organisation's age of consent gets an account
  * held for a parent's or guardian's consent, whose link goes to the address they gave (ADR 0023);
  * `guardianAsked` follows from what was typed, not from whether the address had an account.
- * Throws a 429 when the sign-up or email limits are spent.
+ * Refuses with a 429 when the sign-up limits of the network or an address are spent.
  */
 export async function signUp(
   input: { name: string; email: string; password: string; role?: SignupRole; next?: string } & SignupConsent,
@@ -43,9 +43,9 @@ export async function signUp(
   if (problem) return refuse(problem, { field: "password" });
   const consent = checkSignupConsent({ ...input, role, email }, clock.now());
   if (!consent.ok) return consent;
-  await assertSignupAllowed(ip);
-  await assertEmailSendAllowed(email, ip);
-  if (consent.guardianEmail) await assertEmailSendAllowed(consent.guardianEmail, ip);
+  // Per address and per network, answered in the form (ADR 0008): a venue's Wi-Fi is many people.
+  const throttled = await signupRefusal(ip, [email, consent.guardianEmail]);
+  if (throttled) return throttled;
   // Hashed whether or not the address is taken, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
 
@@ -56,7 +56,7 @@ export async function signUp(
         if (emailTaken(tx, email)) return null;
         const { userId: id } = createSignupAccount(tx, { email, name: input.name, passwordHash, role, consent, now: clock.now() });
         const token = issueToken(tx, { userId: id, purpose: "verify_email", email });
-        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, input.next) });
+        enqueueMessage(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, input.next) });
         return id;
       },
       { behavior: "immediate" },
@@ -76,7 +76,7 @@ export async function resendVerification(user: SessionUser, ip: string): Promise
   db.transaction(
     (tx) => {
       const token = issueToken(tx, { userId: user.id, purpose: "verify_email", email: user.email });
-      enqueueEmail(tx, user.email, "verify-email", { name: user.name, url: tokenUrl("verify_email", token) });
+      enqueueMessage(tx, user.email, "verify-email", { name: user.name, url: tokenUrl("verify_email", token) });
     },
     { behavior: "immediate" },
   );
@@ -127,7 +127,7 @@ export function confirmEmailLink(token: string): Confirmed | Refusal {
       }
       tx.update(users).set({ email: row.email, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id)).run();
       moveEmailPreferences(tx, user.email, row.email);
-      enqueueEmail(tx, user.email, "email-changed", { name: user.name, newEmail: row.email });
+      enqueueMessage(tx, user.email, "email-changed", { name: user.name, newEmail: row.email });
       recordAudit(tx, { actorId: user.id, action: "email.changed", targetType: "user", targetId: user.id });
       return { ok: true, kind: "changed", userId: user.id, email: row.email };
     },
@@ -160,7 +160,7 @@ export async function requestEmailChange(
     (tx) => {
       if (emailTaken(tx, newEmail)) return;
       const token = issueToken(tx, { userId: user.id, purpose: "change_email", email: newEmail });
-      enqueueEmail(tx, newEmail, "change-email", { name: user.name, url: tokenUrl("change_email", token), newEmail });
+      enqueueMessage(tx, newEmail, "change-email", { name: user.name, url: tokenUrl("change_email", token), newEmail });
     },
     { behavior: "immediate" },
   );

@@ -8,6 +8,11 @@ export const OPTIONAL_USES = [
     hint: "We may tell your story, with your first name, in our reports and on this site, to show what the programme does. We always check the words with you first.",
   },
   {
+    key: "news",
+    label: "Send me news",
+    hint: "Now and then we write to everyone about new workshops, programmes and openings, by the way you chose to hear from us. You can stop them at any time.",
+  },
+  {
     key: "partner_contact",
     label: "Let partners contact me",
     hint: "Employers and training partners we work with may email you about jobs, internships or courses. We give them only your name and email address.",
@@ -18,8 +23,15 @@ export type OptionalUse = (typeof OPTIONAL_USES)[number]["key"];
 
 export const OPTIONAL_USE_KEYS = OPTIONAL_USES.map((use) => use.key) as [OptionalUse, ...OptionalUse[]];
 
-/** Everything a consent row can be about: the notice read, the terms, and each optional use. */
-export const CONSENT_PURPOSES = ["privacy_notice", "terms", ...OPTIONAL_USE_KEYS] as const;
+/**
+ * Messages by WhatsApp: asked on /me/phone once a number is verified, not at sign-up, so it is not
+ * an optional use; its yes and no are recorded beside them all the same.
+ */
+export const WHATSAPP_PURPOSE = "whatsapp";
+export const WHATSAPP_LABEL = "Messages on WhatsApp";
+
+/** Everything a consent row can be about: the notice read, the terms, each optional use, and WhatsApp. */
+export const CONSENT_PURPOSES = ["privacy_notice", "terms", ...OPTIONAL_USE_KEYS, WHATSAPP_PURPOSE] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export function optionalUseLabel(key: string): string {

@@ -14,6 +14,7 @@ import {
 } from "~db/schema";
 import { db } from "~db/client.server";
 import type { ErasedPerson } from "~/utils/redact.server";
+import { forgetPhoneCodes } from "./phone-codes.server";
 
 export const ERASED_NAME = "Erased person";
 
@@ -50,6 +51,7 @@ export function eraseAuthData(tx: Tx, person: ErasedPerson, at: number): void {
   // What a person agreed to matters while we process their data; after erasure there is none.
   tx.delete(consentRecords).where(eq(consentRecords.userId, userId)).run();
   tx.delete(guardianConsents).where(eq(guardianConsents.userId, userId)).run();
+  forgetPhoneCodes(tx, userId);
   tx.delete(invitations).where(eq(sql`lower(${invitations.email})`, person.email.toLowerCase())).run();
 }
 

@@ -5,7 +5,7 @@ import { clock, DAY } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { refuse, type Outcome } from "~/utils/refusal";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { agreeToEverything } from "./consents.server";
 import { GUARDIAN_ACCOUNT_USE, OPTIONAL_USE_KEYS, type OptionalUse } from "./consent-uses";
@@ -60,7 +60,7 @@ export function sendGuardianRequest(tx: Tx, input: { userId: string; childName: 
       expiresAt: input.now + GUARDIAN_LINK_DAYS * DAY,
     })
     .run();
-  enqueueEmail(tx, input.guardianEmail, "guardian-consent-request", {
+  enqueueMessage(tx, input.guardianEmail, "guardian-consent-request", {
     childName: input.childName,
     url: absoluteUrl(`/guardian-consent/${token}`),
     adultAge: getOrganisation().adultAge,
@@ -117,7 +117,7 @@ function openAccount(tx: Tx, input: { userId: string; answer: GuardianAnswer; me
   tx.update(users).set({ guardianConsent: "given", updatedAt: now }).where(eq(users.id, userId)).run();
   agreeToEverything(tx, { userId, optionalUses: answer.optionalUses, source: input.method === "link" ? "guardian" : "paper", now });
   const child = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get()!;
-  enqueueEmail(tx, child.email, "guardian-consent-given", { name: child.name, url: absoluteUrl("/me") });
+  enqueueMessage(tx, child.email, "guardian-consent-given", { name: child.name, url: absoluteUrl("/me") });
 }
 
 const guardianFields = (answer: GuardianAnswer) => ({

@@ -9,7 +9,7 @@ import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
 import type { InvitableRole } from "~/modules/auth/roles";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 
@@ -84,7 +84,7 @@ export function createInvitation(input: { inviter: { id: string; name: string };
           expiresAt: now + INVITATION_LIFETIME,
         })
         .run();
-      enqueueEmail(tx, email, "invitation", {
+      enqueueMessage(tx, email, "invitation", {
         inviterName: input.inviter.name,
         role: input.role,
         url: invitationUrl(token),

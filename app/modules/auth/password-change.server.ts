@@ -11,7 +11,7 @@ import type { SessionUser } from "./session.server";
 import { consumeToken, issueToken, peekToken, tokenUrl } from "./tokens.server";
 import { findUserByEmail, findUserById, normaliseEmail } from "./users.server";
 import { INVALID_RESET_LINK } from "./schemas";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 
@@ -29,7 +29,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
   db.transaction(
     (tx) => {
       const token = issueToken(tx, { userId: user.id, purpose: "reset_password", email: user.email });
-      enqueueEmail(tx, user.email, "reset-password", { name: user.name, url: tokenUrl("reset_password", token) });
+      enqueueMessage(tx, user.email, "reset-password", { name: user.name, url: tokenUrl("reset_password", token) });
     },
     { behavior: "immediate" },
   );
@@ -67,7 +67,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
       const ended = tx.delete(sessions).where(eq(sessions.userId, user.id)).run().changes;
       // A log-in halfway through, with the old password, does not finish either.
       tx.delete(pendingLogins).where(eq(pendingLogins.userId, user.id)).run();
-      enqueueEmail(tx, user.email, "password-changed", { name: user.name });
+      enqueueMessage(tx, user.email, "password-changed", { name: user.name });
       recordAudit(tx, { actorId: user.id, action: "password.reset", targetType: "user", targetId: user.id });
       return { user, ended };
     },
@@ -103,7 +103,7 @@ export async function changePassword(
         .where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)))
         .run().changes;
       tx.delete(pendingLogins).where(eq(pendingLogins.userId, user.id)).run();
-      enqueueEmail(tx, user.email, "password-changed", { name: user.name });
+      enqueueMessage(tx, user.email, "password-changed", { name: user.name });
       recordAudit(tx, { actorId: user.id, action: "password.changed", targetType: "user", targetId: user.id });
       return count;
     },

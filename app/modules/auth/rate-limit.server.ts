@@ -2,6 +2,7 @@ import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { securityEvent } from "~/utils/logger.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { singleton } from "~/utils/singleton.server";
+import { refuse, type Refusal } from "~/utils/refusal";
 import { normaliseEmail } from "./users.server";
 
 /*
@@ -13,7 +14,13 @@ import { normaliseEmail } from "./users.server";
  */
 
 const EMAIL_SENDS = { points: 3, duration: 10 * 60 };
-const SIGNUPS_PER_IP = { points: 10, duration: 60 * 60 };
+// A ceiling per network, not a limit per person: a workshop's Wi-Fi or a carrier's NAT puts dozens
+// of people behind one address, so each destination and each account carries its own limit and
+// this only stops a flood (ADR 0008, 2026 section).
+const SIGNUPS_PER_IP = { points: 60, duration: 60 * 60 };
+// Texts cost money: the same kind of ceiling for SMS codes, beside the limits per number and per
+// account kept with the codes themselves (phone-codes.server.ts).
+const PHONE_CODES_PER_IP = { points: 60, duration: 60 * 60 };
 // Each card gift opens a Stripe Checkout Session: generous enough for a fundraiser on one Wi-Fi.
 const CARD_CHECKOUTS_PER_IP = { points: 30, duration: 10 * 60 };
 
@@ -60,6 +67,7 @@ function createLimiters() {
     emailByAddress: new RateLimiterMemory({ keyPrefix: "email-address", ...EMAIL_SENDS }),
     emailByIp: new RateLimiterMemory({ keyPrefix: "email-ip", ...EMAIL_SENDS }),
     signupByIp: new RateLimiterMemory({ keyPrefix: "signup-ip", ...SIGNUPS_PER_IP }),
+    phoneCodesByIp: new RateLimiterMemory({ keyPrefix: "phone-code-ip", ...PHONE_CODES_PER_IP }),
     cardCheckoutByIp: new RateLimiterMemory({ keyPrefix: "card-checkout-ip", ...CARD_CHECKOUTS_PER_IP }),
     accountFailures: counter("login-fail-account", ACCOUNT_LOCKOUT.forgetAfterSeconds),
     accountBlock: blocker("login-block-account"),
@@ -129,12 +137,64 @@ export async function assertEmailSendAllowed(email: string, ip: string): Promise
   throttle(wait || EMAIL_SENDS.duration, "We have sent several emails already.");
 }
 
-/** Throws a 429 after 10 sign-ups from one IP in an hour. */
-export async function assertSignupAllowed(ip: string): Promise<void> {
-  const wait = await spend(limiters.signupByIp, ip);
-  if (wait === null) return;
-  securityEvent("rate.limited", { limit: "signup", ip });
-  throttle(wait, "There have been too many sign-ups from your network.");
+type Spend = { limiter: RateLimiterMemory; key: string; points: number; refusal: (wait: string) => string; limit: string };
+
+/**
+ * Looks at every key first and spends on all of them only when none is spent out, so a refused
+ * request costs nothing: the person fixes nothing and simply tries again later.
+ */
+async function spendAll(spends: Spend[], ip: string): Promise<Refusal | null> {
+  for (const item of spends) {
+    const wait = await secondsLeft(item.limiter, item.key, item.points);
+    if (wait > 0) return throttled(item, wait, ip);
+  }
+  for (const item of spends) {
+    const wait = await spend(item.limiter, item.key);
+    if (wait !== null) return throttled(item, wait, ip);
+  }
+  return null;
+}
+
+function throttled(item: Spend, seconds: number, ip: string): Refusal {
+  securityEvent("rate.limited", { limit: item.limit, ip });
+  return refuse(item.refusal(describeWait(seconds)), { status: 429, code: "rate-limited", retryAfterSeconds: seconds });
+}
+
+const NETWORK_BUSY = (wait: string) =>
+  `Many people have signed up from this network (the Wi-Fi or mobile network you are on) in the last hour. Please try again in ${wait}, or switch to mobile data. Your answers are still in the form.`;
+
+/**
+ * Sign-up limits that fit a venue (ADR 0008): at most 60 sign-ups an hour from one network, and
+ * each email address given (the person's, a guardian's) shares the 3-emails-in-10-minutes limit
+ * of every address. A refusal, not a thrown page, so the form comes back with what was typed.
+ */
+export function signupRefusal(ip: string, emails: readonly (string | null | undefined)[], options: { textsCode?: boolean } = {}): Promise<Refusal | null> {
+  const addresses = [...new Set(emails.filter((email): email is string => !!email).map(normaliseEmail))];
+  return spendAll(
+    [
+      { limiter: limiters.signupByIp, key: ip, points: SIGNUPS_PER_IP.points, refusal: NETWORK_BUSY, limit: "signup" },
+      ...(options.textsCode ? [phoneCodesFromNetwork(ip)] : []),
+      ...addresses.map((address) => ({
+        limiter: limiters.emailByAddress,
+        key: address,
+        points: EMAIL_SENDS.points,
+        refusal: (wait: string) => `We have sent several emails to ${address} in the last few minutes. Please try again in ${wait}.`,
+        limit: "email-send",
+      })),
+    ],
+    ip,
+  );
+}
+
+function phoneCodesFromNetwork(ip: string): Spend {
+  const refusal = (wait: string) =>
+    `Many codes have been sent from this network (the Wi-Fi or mobile network you are on) in the last hour. Please try again in ${wait}, or switch to mobile data. What you typed is still here.`;
+  return { limiter: limiters.phoneCodesByIp, key: ip, points: PHONE_CODES_PER_IP.points, refusal, limit: "phone-code" };
+}
+
+/** At most 60 SMS codes an hour from one network, whatever the numbers (the limits per number and per account are the codes'). */
+export function phoneCodeNetworkRefusal(ip: string): Promise<Refusal | null> {
+  return spendAll([phoneCodesFromNetwork(ip)], ip);
 }
 
 /** Throws a 429 after 30 card checkouts from one IP in 10 minutes. */

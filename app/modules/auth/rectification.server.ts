@@ -4,7 +4,7 @@ import { users, type GuardianConsentState } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { refuse, type Outcome } from "~/utils/refusal";
-import { enqueueEmail, moveEmailPreferences } from "~/modules/outbox/index.server";
+import { enqueueMessage, moveEmailPreferences } from "~/modules/outbox/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { isInFuture } from "./age.server";
 import { isUnderAge } from "./consents.server";
@@ -79,9 +79,9 @@ export function rectifyPerson(input: { actorId: string; userId: string; name: st
           .run();
         if (emailChanged) {
           moveEmailPreferences(tx, user.email, email);
-          enqueueEmail(tx, user.email, "email-changed", { name, newEmail: email });
+          enqueueMessage(tx, user.email, "email-changed", { name, newEmail: email });
           const token = issueToken(tx, { userId, purpose: "verify_email", email });
-          enqueueEmail(tx, email, "verify-email", { name, url: tokenUrl("verify_email", token) });
+          enqueueMessage(tx, email, "verify-email", { name, url: tokenUrl("verify_email", token) });
         }
         const consentChange = guardianConsent === user.guardianConsent ? {} : { guardianConsent: { from: user.guardianConsent, to: guardianConsent } };
         recordAudit(tx, { actorId, action: "person.rectified", targetType: "user", targetId: userId, details: { fields, ...consentChange } });

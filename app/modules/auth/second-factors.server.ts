@@ -5,7 +5,7 @@ import { recoveryCodes, sessions, totpFactors, users } from "~db/schema";
 import { clock, MINUTE } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { refuse, type Refusal } from "~/utils/refusal";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { checkCurrentPassword } from "./login.server";
 import { findRecoveryCode, generateRecoveryCodes, spendRecoveryCode, storeRecoveryCodes, unusedRecoveryCodes } from "./recovery-codes.server";
@@ -88,7 +88,7 @@ export async function confirmTotpEnrolment(
       if (changed !== 1) return false;
       storeRecoveryCodes(tx, user.id, hashes, now);
       tx.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, user.sessionId)).run();
-      enqueueEmail(tx, user.email, "second-factor-added", { name: user.name });
+      enqueueMessage(tx, user.email, "second-factor-added", { name: user.name });
       recordAudit(tx, { actorId: user.id, action: "second-factor.added", targetType: "user", targetId: user.id, details: { method: "totp" } });
       return true;
     },
@@ -110,7 +110,7 @@ export async function removeSecondFactor(user: Person, password: string, ip: str
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)).run();
       // No session has passed a factor that no longer exists.
       tx.update(sessions).set({ secondFactorAt: null }).where(eq(sessions.userId, user.id)).run();
-      enqueueEmail(tx, user.email, "second-factor-removed", { name: user.name });
+      enqueueMessage(tx, user.email, "second-factor-removed", { name: user.name });
       recordAudit(tx, { actorId: user.id, action: "second-factor.removed", targetType: "user", targetId: user.id });
       return true;
     },
@@ -163,7 +163,7 @@ async function spendRecovery(userId: string, typed: string, now: number): Promis
       if (!spendRecoveryCode(tx, id, now)) return false;
       const user = tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get()!;
       const left = unusedRecoveryCodes(userId).length;
-      enqueueEmail(tx, user.email, "recovery-code-used", { name: user.name, codesLeft: left });
+      enqueueMessage(tx, user.email, "recovery-code-used", { name: user.name, codesLeft: left });
       recordAudit(tx, { actorId: userId, action: "second-factor.recovery-code-used", targetType: "user", targetId: userId, details: { codesLeft: left } });
       return true;
     },

@@ -14,3 +14,4 @@ export { cohortSteps, isReleased, todayForCohorts, programmeFor, programmeSummar
 export { syncReleases } from "./releases.server";
 export { stepView } from "./step-view.server";
 export { personalDataInCohorts } from "./personal-data.server";
+export { cohortMembersAudience, stuckOnStepAudience } from "./audiences.server";

@@ -5,7 +5,7 @@ import { cohortMembers, cohorts, curriculumSteps, exerciseAnswers, stepNudges, s
 import { clock, DAY } from "~/utils/clock.server";
 import { isOpen } from "./progress.server";
 import { NUDGE_CHECK_JOB, scheduleNudgeCheck, STEP_RELEASE_JOB } from "./releases.server";
-import { registerJobHandler, enqueueEmail } from "~/modules/outbox/index.server";
+import { registerJobHandler, enqueueMessage } from "~/modules/outbox/index.server";
 
 function stepUrl(cohortId: string, position: number) {
   return absoluteUrl(`/me/programme/${cohortId}/steps/${position}`);
@@ -35,7 +35,7 @@ export function announceRelease(cohortId: string, stepId: string, now: number): 
         .where(and(eq(cohortMembers.cohortId, cohortId), lte(cohortMembers.joinedAt, releaseAt)))
         .all();
       for (const member of members) {
-        enqueueEmail(tx, member.email, "step-released", {
+        enqueueMessage(tx, member.email, "step-released", {
           name: member.name,
           cohortName: cohort.name,
           stepNumber: step.position,
@@ -95,7 +95,7 @@ export function sendDueNudges(cohortId: string, now: number): number {
         });
         if (!due.length) continue;
         for (const step of due) tx.insert(stepNudges).values({ memberId: member.id, stepId: step.id, sentAt: now }).onConflictDoNothing().run();
-        enqueueEmail(tx, member.email, "step-nudge", {
+        enqueueMessage(tx, member.email, "step-nudge", {
           name: member.name,
           cohortName: cohort.name,
           stepNumber: due[0].position,

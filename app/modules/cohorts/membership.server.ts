@@ -7,7 +7,7 @@ import { formatDate } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { localDateTime } from "./schedule";
 import { scheduleNudgeCheck } from "./releases.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
 import { checkedInUserIds } from "~/modules/events/index.server";
 import { awaitsGuardian } from "~/modules/auth/index.server";
@@ -126,7 +126,7 @@ export function inviteToCohort({ actor, cohortId, emails }: { actor: { id: strin
           .values({ id: randomId(16), cohortId, email, invitedBy: actor.id, createdAt: now })
           .onConflictDoUpdate({ target: [cohortInvitations.cohortId, cohortInvitations.email], set: { invitedBy: actor.id, createdAt: now } })
           .run();
-        enqueueEmail(tx, email, "cohort-invitation", props);
+        enqueueMessage(tx, email, "cohort-invitation", props);
         invited.push(email);
       }
       if (invited.length) recordAudit(tx, { actorId: actor.id, action: "cohort.invited", targetType: "cohort", targetId: cohortId, details: { count: invited.length } });
@@ -160,7 +160,7 @@ export function addEventAttendees({ actor, cohortId, eventId }: { actor: { id: s
         else {
           insertMember(tx, cohort, userId, "event", now);
           const email = people.get(userId);
-          if (email) enqueueEmail(tx, email, "cohort-invitation", props);
+          if (email) enqueueMessage(tx, email, "cohort-invitation", props);
           places -= 1;
           result.added += 1;
         }

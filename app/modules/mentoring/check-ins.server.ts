@@ -4,7 +4,7 @@ import { mentorshipCheckIns, mentorships, users } from "~db/schema";
 import { clock, DAY } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
-import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { scheduleJob, enqueueMessage } from "~/modules/outbox/index.server";
 
 
 export const CHECK_IN_JOB = "mentoring.check-in";
@@ -57,7 +57,7 @@ export function sendCheckInJob(payload: Record<string, unknown>) {
           .all();
         if (!inserted.length) continue;
         const links = RATINGS.map((rating) => new URL(checkInPath(token, rating), env.APP_URL).toString());
-        enqueueEmail(tx, person.email, "mentorship-check-in", { name: person.name, otherName: other.name, links });
+        enqueueMessage(tx, person.email, "mentorship-check-in", { name: person.name, otherName: other.name, links });
       }
       scheduleCheckIn(tx, mentorshipId, dueAt + CHECK_IN_EVERY);
     },

@@ -32,7 +32,11 @@ export function eraseMentoringData(tx: Tx, person: ErasedPerson, at: number): vo
     if (body !== note.body) tx.update(mentorshipNotes).set({ body, updatedAt: at }).where(eq(mentorshipNotes.id, note.id)).run();
   }
   if (!pairs.length) return;
-  tx.update(mentorships).set({ requestMessage: "", declineReason: "", endReason: "" }).where(inArray(mentorships.id, ids)).run();
+  // The pair ends, so neither side's WhatsApp choice has anything left to show.
+  tx.update(mentorships)
+    .set({ requestMessage: "", declineReason: "", endReason: "", mentorSharesWhatsappAt: null, menteeSharesWhatsappAt: null })
+    .where(inArray(mentorships.id, ids))
+    .run();
   for (const pair of pairs) {
     if (pair.status === "proposed") tx.update(mentorships).set({ status: "withdrawn", respondedAt: at }).where(eq(mentorships.id, pair.id)).run();
     if (pair.status === "active") tx.update(mentorships).set({ status: "ended", endedAt: at, endedBy: null }).where(eq(mentorships.id, pair.id)).run();

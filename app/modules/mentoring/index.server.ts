@@ -16,4 +16,6 @@ export { answerSession, proposeSession, rateSession, recordOutcome, sessionForVi
 export { shareStep, withdrawStep } from "./shared-answers.server";
 export { mentorCard, suggestMentorsFor } from "./suggestions.server";
 export { workspaceFor, type Workspace, type WorkspaceSession } from "./workspace.server";
+export { setWhatsAppSharing } from "./whatsapp-contact.server";
 export { personalDataInMentoring } from "./personal-data.server";
+export { menteesWithoutMentorAudience, mentorsAudience, quietPairsAudience } from "./audiences.server";

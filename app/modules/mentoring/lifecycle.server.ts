@@ -5,7 +5,7 @@ import { notFound } from "~/utils/http.server";
 import { peopleIn, personIn, requireOwnMentorship, type Mentorship, type Person } from "./mentorships.server";
 import { cancelSessionsOfEndedMentorship } from "./sessions.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { clock } from "~/utils/clock.server";
 
@@ -63,7 +63,7 @@ export function endMentorship(userId: string, id: string, input: { reason: strin
       cancelSessionsOfEndedMentorship(tx, id, now);
       const me = personIn(tx, userId);
       const other = personIn(tx, side === "mentor" ? row.menteeId : row.mentorId);
-      enqueueEmail(tx, other.email, "mentorship-ended", { name: other.name, otherName: me.name, url: absoluteUrl(endPath(id)) });
+      enqueueMessage(tx, other.email, "mentorship-ended", { name: other.name, otherName: me.name, url: absoluteUrl(endPath(id)) });
       return { ok: true };
     },
     { behavior: "immediate" },

@@ -51,3 +51,6 @@ export const endPageSchema = z.discriminatedUnion("intent", [endMentorshipSchema
 });
 
 export const checkInSchema = z.object({ rating });
+
+/** "Show my WhatsApp number to …": an unticked box sends nothing, which means no. */
+export const whatsAppSharingSchema = z.object({ intent: z.literal("whatsapp"), share: z.boolean().optional().default(false) });

@@ -5,7 +5,7 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { notFound } from "~/utils/http.server";
 import { randomId } from "~/utils/ids.server";
 import { scheduleFirstCheckIn } from "./check-ins.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { awaitsGuardian } from "~/modules/auth/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
@@ -121,8 +121,8 @@ export function createMatchedMentorship(tx: Tx, { mentorId, menteeId, runId, now
   const mentor = personIn(tx, mentorId);
   const mentee = personIn(tx, menteeId);
   const url = absoluteUrl(mentorshipPath(id));
-  enqueueEmail(tx, mentor.email, "mentorship-matched", { name: mentor.name, otherName: mentee.name, role: "mentor", url });
-  enqueueEmail(tx, mentee.email, "mentorship-matched", { name: mentee.name, otherName: mentor.name, role: "mentee", url });
+  enqueueMessage(tx, mentor.email, "mentorship-matched", { name: mentor.name, otherName: mentee.name, role: "mentor", url });
+  enqueueMessage(tx, mentee.email, "mentorship-matched", { name: mentee.name, otherName: mentor.name, role: "mentee", url });
   scheduleFirstCheckIn(tx, id, now);
   return { ok: true, id };
 }

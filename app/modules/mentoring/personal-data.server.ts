@@ -137,6 +137,8 @@ export function personalDataInMentoring(subject: DataSubject): PersonalDataSecti
             endedBy: mentorship.endedBy === null ? null : mentorship.endedBy === userId ? "you" : pair.otherName,
             endReason: mentorship.endReason,
             yourRating: pair.role === "mentor" ? mentorship.mentorEndRating : mentorship.menteeEndRating,
+            // Each side's choice is theirs: the other person's appears in their own download.
+            youShowYourWhatsappSince: at(pair.role === "mentor" ? mentorship.mentorSharesWhatsappAt : mentorship.menteeSharesWhatsappAt),
           };
         }),
       },

@@ -9,7 +9,7 @@ import { scheduleFirstCheckIn } from "./check-ins.server";
 import { activeCount, mentorshipPath, pairingBlocker, personIn, timeZoneIn, type Mentorship } from "./mentorships.server";
 import { MAX_OPEN_REQUESTS } from "./mentorship-schemas";
 import { absoluteUrl } from "~/utils/urls.server";
-import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { scheduleJob, enqueueMessage } from "~/modules/outbox/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { awaitsGuardian } from "~/modules/auth/index.server";
 
@@ -75,7 +75,7 @@ export function requestMentor({ menteeId, mentorId, message }: RequestInput): Re
         .run();
       const mentor = personIn(tx, mentorId);
       const mentee = personIn(tx, menteeId);
-      enqueueEmail(tx, mentor.email, "mentor-request", {
+      enqueueMessage(tx, mentor.email, "mentor-request", {
         name: mentor.name,
         menteeName: mentee.name,
         respondBy: formatDateTime(respondBy, timeZoneIn(tx, mentorId)),
@@ -113,7 +113,7 @@ function lapse(tx: Tx, row: Mentorship, now: number) {
   tx.update(mentorships).set({ status: "lapsed", respondedAt: now }).where(eq(mentorships.id, row.id)).run();
   const mentor = personIn(tx, row.mentorId);
   const mentee = personIn(tx, row.menteeId);
-  enqueueEmail(tx, mentee.email, "mentor-request-lapsed", { name: mentee.name, mentorName: mentor.name, url: absoluteUrl("/mentors") });
+  enqueueMessage(tx, mentee.email, "mentor-request-lapsed", { name: mentee.name, mentorName: mentor.name, url: absoluteUrl("/mentors") });
 }
 
 /**
@@ -140,7 +140,7 @@ export function acceptRequest(mentorId: string, id: string): RequestOutcome {
       tx.update(mentorships).set({ status: "active", respondedAt: now, startedAt: now }).where(eq(mentorships.id, id)).run();
       const mentor = personIn(tx, mentorId);
       const mentee = personIn(tx, row.menteeId);
-      enqueueEmail(tx, mentee.email, "mentor-request-accepted", {
+      enqueueMessage(tx, mentee.email, "mentor-request-accepted", {
         name: mentee.name,
         mentorName: mentor.name,
         url: absoluteUrl(mentorshipPath(id)),
@@ -161,7 +161,7 @@ export function declineRequest(mentorId: string, id: string, reason: string): Re
       tx.update(mentorships).set({ status: "declined", respondedAt: now, declineReason: reason }).where(eq(mentorships.id, id)).run();
       const mentor = personIn(tx, mentorId);
       const mentee = personIn(tx, row.menteeId);
-      enqueueEmail(tx, mentee.email, "mentor-request-declined", {
+      enqueueMessage(tx, mentee.email, "mentor-request-declined", {
         name: mentee.name,
         mentorName: mentor.name,
         // The reason itself is shown on the mentee's page only, not kept in the outbox.

@@ -5,7 +5,7 @@ import { clock, DAY } from "~/utils/clock.server";
 import { personIn, timeZoneIn } from "./mentorships.server";
 import { FORMAT_LABELS } from "./options";
 import { sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
-import { firstTime, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { firstTime, scheduleJob, enqueueMessage } from "~/modules/outbox/index.server";
 
 export const SESSION_REMINDER_JOB = "mentoring.session-reminder";
 
@@ -37,7 +37,7 @@ export function sendSessionReminderJob(payload: Record<string, unknown>) {
       const mentor = personIn(tx, pair.mentorId);
       const mentee = personIn(tx, pair.menteeId);
       for (const [person, other] of [[mentor, mentee], [mentee, mentor]] as const) {
-        enqueueEmail(tx, person.email, "mentoring-session-reminder", {
+        enqueueMessage(tx, person.email, "mentoring-session-reminder", {
           name: person.name,
           otherName: other.name,
           when: sessionWhen(session, timeZoneIn(tx, person.id)),
@@ -45,7 +45,7 @@ export function sendSessionReminderJob(payload: Record<string, unknown>) {
           location: session.location,
           agenda: session.agenda,
           url: workspaceUrl(session.mentorshipId),
-        });
+        }, { aboutAt: session.startsAt });
       }
       tx.update(mentoringSessions).set({ reminderSentAt: clock.now() }).where(eq(mentoringSessions.id, session.id)).run();
     },

@@ -11,7 +11,7 @@ import { personTimeZone } from "./profiles.server";
 import { sessionIcs, sessionWhen, workspaceUrl, type SessionRow } from "./session-calendar.server";
 import { scheduleSessionReminder } from "./session-reminders.server";
 import type { ProposeSessionValues } from "./session-schemas";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 
 /** Sessions are planned at least this far ahead, and at most a year out. */
@@ -98,7 +98,7 @@ export function proposeSession({ mentorshipId, userId, values }: { mentorshipId:
         })
         .returning()
         .get();
-      enqueueEmail(tx, other.email, "mentoring-session-proposed", facts(tx, session, other, me.name));
+      enqueueMessage(tx, other.email, "mentoring-session-proposed", facts(tx, session, other, me.name));
       return { ok: true, message: `Proposed. We have emailed ${other.name} to confirm the time.` } as const;
     },
     { behavior: "immediate" },
@@ -140,18 +140,18 @@ export function answerSession({ mentorshipId, sessionId, userId, answer }: { men
       if (answer === "confirm") {
         const ics = sessionIcs(updated, pair, "invitation");
         for (const [person, otherPerson] of [[me, other], [other, me]] as const) {
-          enqueueEmail(tx, person.email, "mentoring-session-confirmed", { ...facts(tx, updated, person, otherPerson.name), ics });
+          enqueueMessage(tx, person.email, "mentoring-session-confirmed", { ...facts(tx, updated, person, otherPerson.name), ics });
         }
         scheduleSessionReminder(tx, updated, now);
         return { ok: true, message: "Confirmed. You both have an email with a calendar file." };
       }
       const when = sessionWhen(updated, timeZoneIn(tx, other.id));
       if (answer === "decline") {
-        enqueueEmail(tx, other.email, "mentoring-session-declined", { name: other.name, otherName: me.name, when, url });
+        enqueueMessage(tx, other.email, "mentoring-session-declined", { name: other.name, otherName: me.name, when, url });
         return { ok: true, message: `Declined. We have let ${other.name} know.` };
       }
       const ics = session.status === "confirmed" ? sessionIcs(updated, pair, "invitation") : undefined;
-      enqueueEmail(tx, other.email, "mentoring-session-cancelled", { name: other.name, otherName: me.name, when, url, ics });
+      enqueueMessage(tx, other.email, "mentoring-session-cancelled", { name: other.name, otherName: me.name, when, url, ics });
       return { ok: true, message: `Cancelled. We have let ${other.name} know.` };
     },
     { behavior: "immediate" },
@@ -220,7 +220,7 @@ export function cancelSessionsOfEndedMentorship(tx: Tx, mentorshipId: string, no
     const ics = sessionIcs(cancelled, { mentor, mentee }, "invitation");
     for (const [person, other] of [[mentor, mentee], [mentee, mentor]] as const) {
       const when = sessionWhen(cancelled, timeZoneIn(tx, person.id));
-      enqueueEmail(tx, person.email, "mentoring-session-cancelled", { name: person.name, otherName: other.name, when, url, ics, becauseEnded: true });
+      enqueueMessage(tx, person.email, "mentoring-session-cancelled", { name: person.name, otherName: other.name, when, url, ics, becauseEnded: true });
     }
   }
   return ahead.length;

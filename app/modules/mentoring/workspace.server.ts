@@ -9,6 +9,7 @@ import { durationLabel, sessionWhen, zoneLabel, type SessionRow } from "./sessio
 import { OUTCOME_LABELS, SESSION_STATUS_LABELS } from "./session-schemas";
 import { sessionsOf } from "./sessions.server";
 import { shareableStepsFor, sharedAnswersForMentor } from "./shared-answers.server";
+import { whatsAppContactFor } from "./whatsapp-contact.server";
 import { clock } from "~/utils/clock.server";
 
 type Role = "mentor" | "mentee";
@@ -93,6 +94,7 @@ export function workspaceFor(mentorshipId: string, viewerId: string) {
     actions: notes.filter((n) => n.visibility === "shared" && n.kind === "action"),
     shareable: role === "mentee" && active ? shareableStepsFor(pair) : [],
     sharedAnswers: sharedAnswersForMentor(pair, viewerId, timeZone),
+    whatsApp: whatsAppContactFor(pair),
   };
 }
 

@@ -3,8 +3,9 @@ export { auditPage, describeAuditDetails, describeTarget, recordAudit } from "./
 export { eraseOrganisationData } from "./erasure.server";
 export { applyOrganisationRetention } from "./retention.server";
 export { retentionCutoffs, retentionSettings, saveRetentionSettings, type RetentionCutoffs } from "./retention-settings.server";
-export { getOrganisation, saveOrganisationSettings, updateOrganisation } from "./settings.server";
+export { getOrganisation, saveOrganisationSettings, updateOrganisation, type Organisation } from "./settings.server";
 export { saveCardFeeSettings, type StoredFeeRates } from "./card-fees.server";
+export { saveMessageSettings } from "./message-settings.server";
 export { organisationCardPath, organisationShareCard, siteShare } from "./sharing.server";
 export { currentPrivacyNotice, publishPrivacyNotice, type PrivacyNotice } from "./privacy-notice.server";
 export { personalDataInOrganisation } from "./personal-data.server";

@@ -1,160 +1,190 @@
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { db } from "~db/client.server";
 import { outbox } from "~db/schema";
 import { clock } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { carriesSecretLink, NOTIFICATION_LABELS, optOutKindOf, renderEmail, type NotificationKind, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
-import { hasTurnedOff, preferencesTokenFor } from "./preferences.server";
+import { carriesSecretLink, NOTIFICATION_LABELS, optOutKindOf, renderEmail, type RenderedEmail, type TemplateName, type TemplateProps } from "~emails/registry";
+import { DEFERRABLE_KINDS, messageKindOf } from "~emails/message-kinds";
+import { getOrganisation, type Organisation } from "~/modules/organisation/index.server";
+import { ChannelRefusal } from "./channels/types";
+import { contactFor, routeMessage, type Route } from "./channel-routing.server";
+import { recordSmsOptOut } from "./contact-book.server";
+import { sendEmail, unsubscribeUrlFor } from "./email-transport.server";
+import { fallBackFrom } from "./fallback.server";
+import { sendSms, sendWhatsApp } from "./phone-send.server";
+import { hasTurnedOff } from "./preferences.server";
+import { deferUntil } from "./quiet-hours.server";
 import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
+import { noticeSmsSpending, smsSpentThisMonth } from "./sms-budget.server";
+
+export { closeMailTransport, messageIdFor } from "./email-transport.server";
 
 type OutboxRow = typeof outbox.$inferSelect;
 
 const BATCH_SIZE = 20;
 
-/** The same outbox row always carries the same Message-ID, so a retried message is recognisable. */
-export function messageIdFor(outboxId: string): string {
-  return `<outbox-${outboxId}@${new URL(env.APP_URL).hostname}>`;
-}
+/** What a send leaves on the row: the bodies as sent (or as far as rendering got) and the provider's receipt. */
+type Sent = {
+  subject?: string | null;
+  html?: string | null;
+  text?: string | null;
+  props?: Record<string, unknown>;
+  deliveredLocally?: boolean;
+  provider?: string | null;
+  providerMessageId?: string | null;
+  segments?: number | null;
+  cost?: number | null;
+};
 
-let transport: ReturnType<typeof nodemailer.createTransport> | null = null;
-
-function smtpTransport(url: string) {
-  transport ??= nodemailer.createTransport({
-    url,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
-  return transport;
-}
-
-export function closeMailTransport() {
-  transport?.close();
-  transport = null;
-}
-
-/** Where a message a person may turn off says how (RFC 8058's one-click address). */
-function unsubscribeUrlFor(recipient: string, kind: NotificationKind): string {
-  const url = new URL("/email/unsubscribe", env.APP_URL);
-  url.searchParams.set("t", preferencesTokenFor(recipient));
-  url.searchParams.set("k", kind);
-  return url.toString();
-}
-
-/** Sends over SMTP when `SMTP_URL` is set; otherwise the local mailbox (the stored row) is the delivery. */
-async function send(row: OutboxRow, message: RenderedEmail, unsubscribeUrl: string | null): Promise<{ deliveredLocally: boolean }> {
-  if (!env.SMTP_URL) return { deliveredLocally: true };
-  // Every message is machine-sent (RFC 3834), so auto-replies stay quiet; the ones a person may
-  // turn off carry one-click unsubscribe, as Gmail and Yahoo require of bulk senders.
-  const headers: Record<string, string> = { "X-Steppingstone-Outbox-Id": row.id, "Auto-Submitted": "auto-generated" };
-  if (unsubscribeUrl) {
-    headers["List-Unsubscribe"] = `<${unsubscribeUrl}>`;
-    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
-  }
-  await smtpTransport(env.SMTP_URL).sendMail({
-    from: env.MAIL_FROM,
-    to: row.recipient,
-    subject: message.subject,
-    html: message.html,
-    text: message.text,
-    // A text/calendar part with its method, which mail apps treat as an invitation, plus the same file attached.
-    icalEvent: message.calendar ?? undefined,
-    messageId: messageIdFor(row.id),
-    headers,
-  });
-  return { deliveredLocally: false };
+/**
+ * Once a one-time link or code has gone out, the outbox keeps no usable copy of it: not in the
+ * bodies, not in the props a backup would carry.
+ */
+function withoutSecrets(row: OutboxRow, sent: Sent): Sent {
+  if (!carriesSecretLink(row.template)) return sent;
+  const props = Object.fromEntries(Object.entries(row.props).map(([key, value]) => [key, key === "url" || key === "code" ? "[sent]" : value]));
+  return { ...sent, html: null, text: null, props };
 }
 
 function bodiesOf({ subject, html, text }: RenderedEmail) {
   return { subject, html, text };
 }
 
-/**
- * Once a one-time link has gone out by email, the outbox keeps no usable copy of it: not in the
- * rendered bodies, not in the props a backup would carry.
- */
-function keptAfterSending(row: OutboxRow, rendered: RenderedEmail) {
-  if (!carriesSecretLink(row.template)) return bodiesOf(rendered);
-  const props = Object.fromEntries(Object.entries(row.props).map(([key, value]) => [key, key === "url" ? "[sent]" : value]));
-  return { subject: rendered.subject, html: null, text: null, props };
-}
-
-function claimDueEmails(now: number): OutboxRow[] {
+function claimDueMessages(now: number): OutboxRow[] {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(
-      and(
-        eq(outbox.status, "pending"),
-        lte(outbox.nextAttemptAt, now),
-        or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
-      ),
-    )
+    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now))))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(BATCH_SIZE);
   // One statement: selecting and locking cannot interleave with another claimer.
-  return db
-    .update(outbox)
-    .set({ lockedUntil: now + LOCK_DURATION })
-    .where(inArray(outbox.id, due))
-    .returning()
-    .all();
+  return db.update(outbox).set({ lockedUntil: now + LOCK_DURATION }).where(inArray(outbox.id, due)).returning().all();
 }
 
-/** A message the recipient turned off is kept, marked skipped, with the reason; it never goes out. */
-function skipIfTurnedOff(row: OutboxRow, kind: NotificationKind | null): boolean {
-  if (!kind || !hasTurnedOff(row.recipient, kind)) return false;
-  db.update(outbox)
-    .set({ status: "skipped", skippedReason: `${row.recipient} turned off “${NOTIFICATION_LABELS[kind].label}”.`, lockedUntil: null })
-    .where(eq(outbox.id, row.id))
-    .run();
-  logger.info({ outboxId: row.id, template: row.template }, "email not sent: its kind is turned off");
-  return true;
-}
-
-async function deliverOne(row: OutboxRow, organisation: { name: string; contactEmail: string }) {
-  const attempts = row.attempts + 1;
-  const kind = optOutKindOf(row.template);
-  if (skipIfTurnedOff(row, kind)) return;
-  let rendered: RenderedEmail | null = null;
-  try {
-    const unsubscribeUrl = kind ? unsubscribeUrlFor(row.recipient, kind) : null;
-    rendered = await renderEmail(row.template as TemplateName, row.props as TemplateProps<TemplateName>, organisation, { unsubscribeUrl: unsubscribeUrl ?? undefined });
-    const { deliveredLocally } = await send(row, rendered, unsubscribeUrl);
-    // Attachments are made again from the props whenever needed; the row keeps the bodies only.
-    const kept = deliveredLocally ? bodiesOf(rendered) : keptAfterSending(row, rendered);
-    db.update(outbox)
-      .set({ ...kept, status: "sent", attempts, deliveredLocally, sentAt: clock.now(), lockedUntil: null })
-      .where(eq(outbox.id, row.id))
-      .run();
-  } catch (error) {
-    const lastError = errorMessage(error);
-    const dead = attempts >= MAX_ATTEMPTS;
-    db.update(outbox)
-      .set({
-        ...(rendered ? bodiesOf(rendered) : {}),
-        status: dead ? "dead" : "pending",
-        attempts,
-        lastError,
-        lockedUntil: null,
-        nextAttemptAt: dead ? row.nextAttemptAt : clock.now() + retryDelay(attempts),
-      })
-      .where(eq(outbox.id, row.id))
-      .run();
-    const fields = { outboxId: row.id, template: row.template, attempts, error: lastError };
-    if (dead) logger.error(fields, "email marked dead after its last attempt");
-    else logger.warn(fields, "email delivery failed; will retry");
+/** A send that failed after the message was rendered: the bodies are kept, so organisers can read what was tried. */
+class SendFailure extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly kept: Sent,
+  ) {
+    super(errorMessage(cause));
   }
 }
 
-/** Delivers one batch of due messages; returns how many were attempted. */
-export async function deliverDueEmails(): Promise<number> {
-  const rows = claimDueEmails(clock.now());
+async function sendByEmail(row: OutboxRow, to: string, organisation: Organisation): Promise<Sent> {
+  const kind = optOutKindOf(row.template);
+  const unsubscribeUrl = kind ? unsubscribeUrlFor(to, kind) : null;
+  const rendered = await renderEmail(row.template as TemplateName, row.props as TemplateProps<TemplateName>, organisation, { unsubscribeUrl: unsubscribeUrl ?? undefined });
+  try {
+    const { deliveredLocally } = await sendEmail(row.id, to, rendered, unsubscribeUrl);
+    // The local mailbox keeps everything: there is no other copy to read.
+    return deliveredLocally ? { ...bodiesOf(rendered), deliveredLocally } : withoutSecrets(row, { ...bodiesOf(rendered), deliveredLocally });
+  } catch (error) {
+    throw new SendFailure(error, bodiesOf(rendered));
+  }
+}
+
+function sendOn(route: Route, row: OutboxRow, organisation: Organisation): Promise<Sent> {
+  if (route.channel === "email") return sendByEmail(row, route.to, organisation);
+  const send = route.channel === "sms" ? sendSms : sendWhatsApp;
+  // As with email, the local mailbox keeps the text: there is no other copy to read.
+  return send(row, route.to, organisation).then((sent) => (sent.deliveredLocally ? { ...sent, subject: null, html: null } : withoutSecrets(row, { ...sent, subject: null, html: null })));
+}
+
+function recordSent(row: OutboxRow, route: Route, sent: Sent, organisation: Organisation, attempts: number): void {
+  const now = clock.now();
+  db.transaction(
+    (tx) => {
+      const before = route.channel === "sms" ? smsSpentThisMonth(now, organisation.timeZone, tx) : 0;
+      tx.update(outbox)
+        .set({
+          ...sent,
+          status: "sent",
+          channel: route.channel,
+          sentTo: route.to,
+          attempts,
+          deliveryStatus: route.channel === "email" || sent.deliveredLocally ? null : "sent",
+          deliveryStatusAt: route.channel === "email" ? null : now,
+          sentAt: now,
+          lockedUntil: null,
+        })
+        .where(eq(outbox.id, row.id))
+        .run();
+      if (route.channel === "sms" && sent.cost) noticeSmsSpending(tx, organisation, before, before + sent.cost, now);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function recordFailure(row: OutboxRow, route: Route, failure: unknown, attempts: number): void {
+  const now = clock.now();
+  const error = failure instanceof SendFailure ? failure.cause : failure;
+  const reason = errorMessage(error);
+  const fields = { outboxId: row.id, template: row.template, channel: route.channel, attempts, error: reason };
+  // A refusal no retry can change, or a phone channel out of tries: the next channel takes over.
+  if (error instanceof ChannelRefusal || (route.channel !== "email" && attempts >= MAX_ATTEMPTS)) {
+    db.transaction(
+      (tx) => {
+        if (error instanceof ChannelRefusal && error.optedOut && route.channel === "sms") recordSmsOptOut(tx, route.to, "provider", now);
+        fallBackFrom(tx, { ...row, channel: route.channel }, reason, now);
+      },
+      { behavior: "immediate" },
+    );
+    logger.warn(fields, "channel failed for good; trying the next one");
+    return;
+  }
+  const dead = attempts >= MAX_ATTEMPTS;
+  const rendered = failure instanceof SendFailure ? failure.kept : {};
+  db.update(outbox)
+    .set({ ...rendered, channel: route.channel, status: dead ? "dead" : "pending", attempts, lastError: reason, lockedUntil: null, nextAttemptAt: dead ? row.nextAttemptAt : now + retryDelay(attempts) })
+    .where(eq(outbox.id, row.id))
+    .run();
+  if (dead) logger.error(fields, "message marked dead after its last attempt");
+  else logger.warn(fields, "message delivery failed; will retry");
+}
+
+/** Why nothing goes out, as organisers read it; an address that turned the kind off is named as before. */
+function notSentReason(row: OutboxRow, reason: string): string {
+  const kind = optOutKindOf(row.template);
+  if (kind && hasTurnedOff(row.recipient, kind)) return `${row.recipient} turned off “${NOTIFICATION_LABELS[kind].label}”.`;
+  return reason;
+}
+
+function finishUnsent(row: OutboxRow, none: { reason: string; turnedOff: boolean }): void {
+  const reason = notSentReason(row, none.reason);
+  const status = none.turnedOff || row.failedChannels.length === 0 ? "skipped" : "dead";
+  db.update(outbox)
+    .set(status === "skipped" ? { status, skippedReason: reason, lockedUntil: null } : { status, lastError: reason, lockedUntil: null })
+    .where(eq(outbox.id, row.id))
+    .run();
+  logger.info({ outboxId: row.id, template: row.template, status }, "message not sent");
+}
+
+async function deliverOne(row: OutboxRow, organisation: Organisation): Promise<void> {
+  const routing = routeMessage(row, contactFor(row), organisation);
+  if (routing.none) return finishUnsent(row, routing.none);
+  const route = routing.routes[0]!;
+  if (route.channel !== "email" && DEFERRABLE_KINDS.has(messageKindOf(row.template))) {
+    const later = deferUntil(clock.now(), organisation, row.aboutAt);
+    if (later !== null) {
+      db.update(outbox).set({ nextAttemptAt: later, lockedUntil: null }).where(eq(outbox.id, row.id)).run();
+      return;
+    }
+  }
+  const attempts = row.attempts + 1;
+  try {
+    const sent = await sendOn(route, row, organisation);
+    recordSent(row, route, sent, organisation, attempts);
+  } catch (error) {
+    recordFailure(row, route, error, attempts);
+  }
+}
+
+/** Delivers one batch of due messages, each on its channel; returns how many were attempted. */
+export async function deliverDueMessages(): Promise<number> {
+  const rows = claimDueMessages(clock.now());
   if (!rows.length) return 0;
-  const { name, contactEmail } = getOrganisation();
-  for (const row of rows) await deliverOne(row, { name, contactEmail });
+  const organisation = getOrganisation();
+  for (const row of rows) await deliverOne(row, organisation);
   return rows.length;
 }

@@ -1,6 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Tx } from "~db/client.server";
-import { emailPreferences, outbox } from "~db/schema";
+import { emailPreferences, outbox, shortLinks } from "~db/schema";
+import { contactOf, forgetContact } from "./contact-book.server";
 import { mayMention, redactText, redactValue, type ErasedPerson } from "~/utils/redact.server";
 
 /**
@@ -10,8 +11,14 @@ import { mayMention, redactText, redactValue, type ErasedPerson } from "~/utils/
  */
 export function eraseOutboxData(tx: Tx, person: ErasedPerson): { deleted: number; redacted: number } {
   const address = person.email.trim().toLowerCase();
-  const deleted = tx.delete(outbox).where(eq(sql`lower(${outbox.recipient})`, address)).run().changes;
+  const phone = contactOf(person.userId, tx)?.phone ?? null;
+  // Their messages by any channel: to their address, to their account, or to their number.
+  const theirs = or(eq(sql`lower(${outbox.recipient})`, address), eq(outbox.userId, person.userId), phone ? eq(outbox.recipient, phone) : undefined);
+  const ids = tx.select({ id: outbox.id }).from(outbox).where(theirs).all().map((row) => row.id);
+  if (ids.length) tx.delete(shortLinks).where(inArray(shortLinks.outboxId, ids)).run();
+  const deleted = tx.delete(outbox).where(theirs).run().changes;
   tx.delete(emailPreferences).where(eq(emailPreferences.address, address)).run();
+  forgetContact(tx, person.userId);
   const mentions = tx
     .select({ id: outbox.id, subject: outbox.subject, props: outbox.props, html: outbox.html, text: outbox.text })
     .from(outbox)

@@ -19,6 +19,10 @@ const summaryColumns = {
   nextAttemptAt: outbox.nextAttemptAt,
   createdAt: outbox.createdAt,
   sentAt: outbox.sentAt,
+  channel: outbox.channel,
+  sentTo: outbox.sentTo,
+  deliveryStatus: outbox.deliveryStatus,
+  failedChannels: outbox.failedChannels,
 };
 
 export type OutboxSummary = Pick<OutboxMessage, keyof typeof summaryColumns>;
@@ -105,4 +109,20 @@ export function htmlForPreview(html: string): string {
   return html
     .replace(/<style[\s>][\s\S]*?<\/style>/gi, "")
     .replace(/\s+style="([^"]*)"/gi, (_attribute, css: string) => (/display:\s*none/i.test(css) ? " hidden" : ""));
+}
+
+const CHANNEL_NAMES = { email: "email", sms: "SMS", whatsapp: "WhatsApp" } as const;
+const DELIVERY_WORDS = { sent: "sent, not yet reported delivered", delivered: "delivered", read: "read", failed: "failed" } as const;
+
+/** The channel a message went by and what its provider last said, in one line for organisers; null for one not sent yet by email. */
+export function describeDelivery(row: Pick<OutboxMessage, "channel" | "sentTo" | "status" | "deliveryStatus" | "failedChannels">): string | null {
+  const tried = row.failedChannels.map((entry) => `${CHANNEL_NAMES[entry.channel]} failed (${entry.reason})`);
+  const now =
+    row.status === "sent" && row.channel !== "email"
+      ? `By ${CHANNEL_NAMES[row.channel]} to ${row.sentTo ?? "?"}: ${DELIVERY_WORDS[row.deliveryStatus ?? "sent"]}`
+      : row.status === "sent" && row.failedChannels.length
+        ? `By email to ${row.sentTo ?? "?"}`
+        : null;
+  const parts = [...tried, ...(now ? [now] : [])];
+  return parts.length ? parts.join("; ") + "." : null;
 }

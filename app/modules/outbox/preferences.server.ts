@@ -5,6 +5,7 @@ import { isNotificationKind, NOTIFICATION_KINDS, NOTIFICATION_LABELS, type Notif
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { moveContactEmail } from "./contact-book.server";
 
 export type NotificationChoice = { kind: NotificationKind; label: string; hint: string; on: boolean };
 
@@ -65,8 +66,9 @@ export function turnOffByToken(token: string, kind: string): Outcome<{ address: 
   return { ok: true, address: row.address, label: NOTIFICATION_LABELS[kind].label };
 }
 
-/** Carries an address's choices to its new address when a person changes it. */
+/** Carries an address's choices, and its place in the contact book, to its new address when a person changes it. */
 export function moveEmailPreferences(tx: Tx, from: string, to: string): void {
+  moveContactEmail(tx, from, to, clock.now());
   const row = rowFor(tx, from);
   if (!row || rowFor(tx, to)) return;
   // A new token too: links in mail to the old address no longer reach the new one's choices.

@@ -1,6 +1,7 @@
 import { and, inArray, lt, or, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "~db/client.server";
-import { outbox } from "~db/schema";
+import { outbox, shortLinks } from "~db/schema";
+import { clock } from "~/utils/clock.server";
 
 /**
  * Blanks the bodies (props, HTML, text) of messages that are done with (sent, dead or skipped)
@@ -18,5 +19,7 @@ export function applyOutboxRetention(tx: Tx, cutoffs: { emailsBefore: number }):
       ),
     )
     .run().changes;
-  return { emailBodies: blanked };
+  // A short link stops working when it expires; its row (a full address, perhaps with a token) goes then.
+  const links = tx.delete(shortLinks).where(lt(shortLinks.expiresAt, clock.now())).run().changes;
+  return { emailBodies: blanked, expiredShortLinks: links };
 }

@@ -1,5 +1,5 @@
 import { logger } from "~/utils/logger.server";
-import { closeMailTransport, deliverDueEmails } from "./delivery.server";
+import { closeMailTransport, deliverDueMessages } from "./delivery.server";
 import { runDueJobs } from "./jobs.server";
 
 export type WorkerTick = { emails: number; jobs: number };
@@ -14,7 +14,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export function runWorkerOnce(): Promise<WorkerTick> {
   const tick = queue.then(async () => {
     const jobs = await runDueJobs();
-    const emails = await deliverDueEmails();
+    const emails = await deliverDueMessages();
     return { emails, jobs };
   });
   queue = tick.catch(() => undefined);

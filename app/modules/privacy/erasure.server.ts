@@ -8,7 +8,7 @@ import { refuse, type Outcome } from "~/utils/refusal";
 import { absoluteUrl } from "~/utils/urls.server";
 import { checkCurrentPassword, isLastOrganiser, personToErase } from "~/modules/auth/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
-import { dropPendingJobs, enqueueEmail, scheduleJob } from "~/modules/outbox/index.server";
+import { dropPendingJobs, enqueueMessage, scheduleJob } from "~/modules/outbox/index.server";
 import { requestDueAt } from "./deadlines";
 import { eraseAccount } from "./erase-account.server";
 
@@ -68,7 +68,7 @@ export async function requestErasure(
         .values({ id: requestId, userId: user.id, kind: "erasure", status: "scheduled", receivedAt: now, dueAt: requestDueAt(now), eraseAt })
         .run();
       scheduleJob(tx, { kind: ERASE_ACCOUNT_JOB, runAt: eraseAt, payload: { requestId }, uniqueKey: `${ERASE_ACCOUNT_JOB}:${requestId}` });
-      enqueueEmail(tx, person.email, "erasure-scheduled", {
+      enqueueMessage(tx, person.email, "erasure-scheduled", {
         name: person.name,
         eraseOn: formatDateTime(eraseAt, organisation.timeZone),
         url: absoluteUrl("/login"),

@@ -10,7 +10,7 @@ import { personalDataInCohorts } from "~/modules/cohorts/index.server";
 import { personalDataInEvents } from "~/modules/events/index.server";
 import { personalDataInMentoring } from "~/modules/mentoring/index.server";
 import { getOrganisation, personalDataInOrganisation } from "~/modules/organisation/index.server";
-import { enqueueEmail, personalDataInOutbox, scheduleJob } from "~/modules/outbox/index.server";
+import { enqueueMessage, personalDataInOutbox, scheduleJob } from "~/modules/outbox/index.server";
 import { personalDataInSponsorship } from "~/modules/sponsorship/index.server";
 import type { DataSubject, PersonalDataSection } from "~/utils/personal-data";
 import { requestDueAt } from "./deadlines";
@@ -125,7 +125,7 @@ export function buildDataExport(exportId: string, requestId: string, now: number
         .where(and(eq(dataSubjectRequests.id, requestId), eq(dataSubjectRequests.status, "open")))
         .run();
       scheduleJob(tx, { kind: DROP_EXPORT_JOB, runAt: expiresAt, payload: { exportId }, uniqueKey: `data-export-drop:${exportId}` });
-      enqueueEmail(tx, person.email, "data-export-ready", {
+      enqueueMessage(tx, person.email, "data-export-ready", {
         name: person.name,
         url: absoluteUrl(`/me/privacy/download/${token}`),
         expiresOn: formatDateTime(expiresAt, organisation.timeZone),

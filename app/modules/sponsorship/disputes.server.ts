@@ -5,7 +5,7 @@ import { formatDate } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
 import { absoluteUrl } from "~/utils/urls.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export type DisputeStatus = typeof paymentDisputes.$inferSelect.status;
@@ -93,7 +93,7 @@ export function recordDispute(tx: Tx, report: DisputeReport, now: number): "open
     .get();
   const { timeZone } = getOrganisation();
   for (const to of disputeRecipients(tx)) {
-    enqueueEmail(tx, to, "payment-dispute-opened", {
+    enqueueMessage(tx, to, "payment-dispute-opened", {
       donorName: gift?.donorName ?? "",
       campaignTitle: gift?.campaignTitle ?? "",
       amount: formatMoney(report.amount, report.currency),

@@ -7,7 +7,7 @@ import { randomId } from "~/utils/ids.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { formatMoney } from "~/utils/money";
 import { closedReasonAt } from "./campaigns.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { cardProviderFor } from "./providers/registry.server";
 import { coveredFeeFor } from "./fees.server";
@@ -137,7 +137,7 @@ export function createDonation(input: CreateDonationInput): Outcome<{ id: string
         })
         .run();
       if (reference && organisation) {
-        enqueueEmail(tx, donorEmail, "bank-transfer-pledge", {
+        enqueueMessage(tx, donorEmail, "bank-transfer-pledge", {
           name: donorName,
           campaignTitle: campaign.title,
           amount: formatMoney(amount, campaign.currency),

@@ -31,3 +31,4 @@ export { parseStatementYear, statementCsv, statementInReturn, statementYears, ye
 export { overallWall, totalsByCurrency } from "./wall.server";
 export { handleStripeWebhook } from "./webhooks.server";
 export { personalDataInSponsorship } from "./personal-data.server";
+export { campaignSponsorsAudience } from "./audiences.server";

@@ -7,7 +7,7 @@ import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_STAGE_OPTIONS, type PartnerEnquiryInput } from "./partner-schemas";
 import { assertEmailSendAllowed } from "~/modules/auth/index.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 
 type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
@@ -55,7 +55,7 @@ export async function submitPartnerEnquiry(input: PartnerEnquiryInput, ip: strin
         })
         .run();
       for (const to of organiserEmails()) {
-        enqueueEmail(tx, to, "partner-enquiry", {
+        enqueueMessage(tx, to, "partner-enquiry", {
           organisationName: input.organisationName,
           contactName: input.contactName,
           email: input.email,

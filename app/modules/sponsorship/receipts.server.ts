@@ -6,7 +6,7 @@ import { formatDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { amountReceived, benefitOfTier, benefitWording, feeCoveredWording, giftAndFee, isInPerson, paidByWording, PROVIDER_NAMES, receiptIssuer } from "./receipt-facts.server";
 
@@ -51,7 +51,7 @@ export function issueReceipt(tx: Tx, donation: DonationRow, paidAt: number): str
   // A gift handed over with no address to send to: the organiser prints or downloads its receipt.
   if (!donation.donorEmail) return receiptNumber;
   const issuer = receiptIssuer(organisation);
-  enqueueEmail(tx, donation.donorEmail, "donation-receipt", {
+  enqueueMessage(tx, donation.donorEmail, "donation-receipt", {
     name: donation.donorName,
     receiptNumber,
     date: formatDate(paidAt, organisation.timeZone),

@@ -9,7 +9,7 @@ import { stripeId } from "./fulfilment.server";
 import { amountReceived } from "./receipt-facts.server";
 import { campaignTitleFor } from "./receipts.server";
 import { stripeClient } from "./stripe-client.server";
-import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { scheduleJob, enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse } from "~/utils/refusal";
 import type { RefundOutcome, RefundRequest } from "./providers/types";
@@ -37,7 +37,7 @@ export function applyRefundedTotal(tx: Tx, donationId: string, total: number, no
     })
     .where(eq(donations.id, donationId))
     .run();
-  enqueueEmail(tx, donation.donorEmail, "donation-refunded", {
+  enqueueMessage(tx, donation.donorEmail, "donation-refunded", {
     name: donation.donorName,
     receiptNumber: donation.receiptNumber ?? donation.id,
     amount: formatMoney(refunded - donation.refundedAmount, donation.currency),

@@ -7,7 +7,7 @@ import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
 import { markDonationPaid, recordRecurringGift, stripeId } from "./fulfilment.server";
 import { campaignTitleFor } from "./receipts.server";
-import { firstTime, enqueueEmail } from "~/modules/outbox/index.server";
+import { firstTime, enqueueMessage } from "~/modules/outbox/index.server";
 
 type DonationRow = typeof donations.$inferSelect;
 
@@ -97,7 +97,7 @@ export function applyInvoicePaymentFailed(tx: Tx, invoice: Stripe.Invoice): void
   if (invoice.id && tx.select({ id: donations.id }).from(donations).where(eq(donations.invoiceId, invoice.id)).get()) return;
   tx.update(recurringGifts).set({ status: "past_due" }).where(and(eq(recurringGifts.subscriptionId, subscriptionId), eq(recurringGifts.status, "active"))).run();
   if (!invoice.id || !invoice.hosted_invoice_url || !firstTime(tx, `invoice-failed:${invoice.id}`)) return;
-  enqueueEmail(tx, first.donorEmail, "monthly-gift-payment-failed", {
+  enqueueMessage(tx, first.donorEmail, "monthly-gift-payment-failed", {
     name: first.donorName,
     amount: formatMoney(invoice.amount_due || first.amount, (invoice.currency || first.currency).toUpperCase()),
     campaignTitle: campaignTitleFor(tx, first.campaignId),
@@ -127,7 +127,7 @@ export function emailMonthlyGiftCancelled(tx: Tx, subscriptionId: string, first:
     .from(donations)
     .where(and(eq(donations.subscriptionId, subscriptionId), inArray(donations.status, ["paid", "refunded"])))
     .get();
-  enqueueEmail(tx, first.donorEmail, "monthly-gift-cancelled", {
+  enqueueMessage(tx, first.donorEmail, "monthly-gift-cancelled", {
     name: first.donorName,
     amount: formatMoney(first.amount, first.currency),
     campaignTitle: campaignTitleFor(tx, first.campaignId),

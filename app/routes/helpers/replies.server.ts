@@ -12,7 +12,8 @@ export function badRequest(message = "That request was not quite right. Go back 
  * field (or fields) when it names one, else at the top of the form.
  */
 export function refusalReply(submission: Pick<Submission<unknown>, "reply">, refusal: Refusal, hideFields: string[] = []) {
-  return data(refusalResult(submission, refusal, hideFields), { status: refusal.status });
+  const headers = refusal.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(refusal.retryAfterSeconds))) } : undefined;
+  return data(refusalResult(submission, refusal, hideFields), { status: refusal.status, headers });
 }
 
 /** The same form reply without the status, for a page whose answer carries more than the form (a next step, say). */
@@ -22,12 +23,13 @@ export function refusalResult(submission: Pick<Submission<unknown>, "reply">, re
 }
 
 /**
- * A route's `headers` export that carries `Retry-After` from a thrown 429 onto the error page:
- * without a `headers` export, headers of a thrown response never reach the document.
+ * A route's `headers` export that carries `Retry-After` from a thrown 429 onto the error page, or
+ * from a form's 429 reply onto the page that shows the form again: without a `headers` export,
+ * headers of an action's or a thrown response never reach the document.
  */
-export const retryAfterHeaders: HeadersFunction = ({ errorHeaders }) => {
+export const retryAfterHeaders: HeadersFunction = ({ errorHeaders, actionHeaders }) => {
   const headers = new Headers();
-  const retryAfter = errorHeaders?.get("Retry-After");
+  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders?.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };

@@ -10,7 +10,7 @@ import { getOrganisation } from "~/modules/organisation/index.server";
 // they grant, so they share this loader and action.
 
 /** Where to go after confirming: a safe local path, or none. */
-function nextPage(value: string | null | undefined): string | undefined {
+export function nextPage(value: string | null | undefined): string | undefined {
   const path = safeRedirectPath(value, "");
   return path && path !== "/me" ? path : undefined;
 }

@@ -5,7 +5,7 @@ import { scheduleEventJobs } from "../follow-up/reminders.server";
 import { personOf, type RegistrationRow } from "./seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 
 /**
  * The confirmation email (ticket link, the event as a calendar invitation) and the event's reminder job, written in the
@@ -13,7 +13,7 @@ import { enqueueEmail } from "~/modules/outbox/index.server";
  */
 export function confirmSeat(tx: Tx, registration: RegistrationRow, event: EventRow, options: { fromWaitlist: boolean }) {
   const person = personOf(tx, registration.userId);
-  enqueueEmail(tx, person.email, "registration-confirmed", {
+  enqueueMessage(tx, person.email, "registration-confirmed", {
     name: person.name,
     ...emailFacts(event),
     url: absoluteUrl(ticketPath(registration.id)),

@@ -8,8 +8,8 @@ import { eventPath, ticketPath } from "../facts.server";
 import { answersSchema, registerSchema, type FormQuestion } from "./schemas";
 import { eventIn } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { hashPassword, participantSignupServerSchema, assertEmailSendAllowed, assertSignupAllowed, issueToken, tokenUrl, normaliseEmail, checkSignupConsent, createSignupAccount, type SignupConsent } from "~/modules/auth/index.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { hashPassword, participantSignupServerSchema, issueToken, signupRefusal, tokenUrl, normaliseEmail, checkSignupConsent, createSignupAccount, type SignupConsent } from "~/modules/auth/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import type { Refusal } from "~/utils/refusal";
 
@@ -27,7 +27,7 @@ type SignupBooking =
  * unverified, with the usual verification email) and the booking, in one transaction. An address
  * that has an account gets no booking: the owner is emailed a link to log in and register, since
  * a password typed here proves nothing about who owns the address. Sign-up and email rate limits
- * apply to both, so the form cannot be used to send mail in bulk. Throws a 429 when they are spent.
+ * apply to both, so the form cannot be used to send mail in bulk; when spent, the refusal is a 429 that keeps the form.
  */
 export async function signUpAndRegister(
   input: { name: string; email: string; password: string; answers: Record<string, string | undefined> } & SignupConsent,
@@ -39,9 +39,10 @@ export async function signUpAndRegister(
   if (closed) return closed;
   const consent = checkSignupConsent({ ...input, role: "participant", email }, clock.now());
   if (!consent.ok) return consent;
-  await assertSignupAllowed(ip);
-  await assertEmailSendAllowed(email, ip);
-  if (consent.guardianEmail) await assertEmailSendAllowed(consent.guardianEmail, ip);
+  // Limits that fit a venue (ADR 0008): per address, with a generous ceiling per network, and a
+  // refusal that keeps the form filled in.
+  const busy = await signupRefusal(ip, [email, consent.guardianEmail]);
+  if (busy) return busy;
   // Hashed whether or not the address is taken, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
 
@@ -57,21 +58,21 @@ export async function signUpAndRegister(
         const event = eventIn(tx, eventId)!;
         if (owner) {
           const back = `/login?redirectTo=${encodeURIComponent(eventPath(event.slug))}`;
-          enqueueEmail(tx, email, "registration-attempt", { name: owner.name, eventTitle: event.title, url: absoluteUrl(back) });
+          enqueueMessage(tx, email, "registration-attempt", { name: owner.name, eventTitle: event.title, url: absoluteUrl(back) });
           return { ok: true, kind: "check-email", email, guardianAsked: consent.guardianEmail !== null };
         }
         const { userId, awaitingGuardian } = createSignupAccount(tx, { email, name: input.name, passwordHash, role: "participant", consent, now: clock.now() });
         if (awaitingGuardian) {
           // Held accounts book nothing; confirming the address brings the young person back to the event.
           const token = issueToken(tx, { userId, purpose: "verify_email", email });
-          enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, eventPath(event.slug)) });
+          enqueueMessage(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, eventPath(event.slug)) });
           return { ok: true, kind: "awaiting-guardian", userId, email };
         }
         const outcome = bookSeat(tx, { eventId, userId, answers: input.answers });
         // Confirming the address signs the person in and opens their ticket (or the event, if no seat was left).
         const next = outcome.ok ? ticketPath(outcome.registrationId) : eventPath(event.slug);
         const token = issueToken(tx, { userId, purpose: "verify_email", email });
-        enqueueEmail(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, next) });
+        enqueueMessage(tx, email, "verify-email", { name: input.name.trim(), url: tokenUrl("verify_email", token, next) });
         return { ok: true, kind: "booked", userId, email, outcome };
       },
       { behavior: "immediate" },

@@ -8,7 +8,7 @@ import { confirmSeat } from "./confirmation.server";
 import { emailFacts, ticketPath } from "../facts.server";
 import { eventIn, NO_REGISTRATION, ownRegistrationIn, personOf, seatsHeld, waitingInOrder } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { scheduleJob, enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 
@@ -37,7 +37,7 @@ export function offerFreedSeats(tx: Tx, eventId: string): number {
       .where(eq(registrations.id, registration.id))
       .run();
     const person = personOf(tx, registration.userId);
-    enqueueEmail(tx, person.email, "waitlist-offer", {
+    enqueueMessage(tx, person.email, "waitlist-offer", {
       name: person.name,
       ...facts,
       url: absoluteUrl(ticketPath(registration.id)),

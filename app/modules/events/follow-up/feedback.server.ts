@@ -8,7 +8,7 @@ import { eventPath } from "../facts.server";
 import { personOf, type RegistrationRow } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { firstTime, enqueueEmail } from "~/modules/outbox/index.server";
+import { firstTime, enqueueMessage } from "~/modules/outbox/index.server";
 
 /**
  * The feedback link's token, derived from the ticket's secret check-in token: unguessable, tied to
@@ -28,7 +28,7 @@ export function requestFeedback(tx: Tx, registration: RegistrationRow, event: Ev
   if (registration.checkedInAt === null) return false;
   if (!firstTime(tx, `feedback-request:${registration.id}`)) return false;
   const person = personOf(tx, registration.userId);
-  enqueueEmail(tx, person.email, "feedback-request", {
+  enqueueMessage(tx, person.email, "feedback-request", {
     name: person.name,
     eventTitle: event.title,
     url: absoluteUrl(feedbackPath(event, registration)),

@@ -7,7 +7,7 @@ import { requestFeedback } from "./feedback.server";
 import { eventIn, personOf } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { dropPendingJobs, firstTime, scheduleJob, enqueueEmail } from "~/modules/outbox/index.server";
+import { dropPendingJobs, firstTime, scheduleJob, enqueueMessage } from "~/modules/outbox/index.server";
 
 export const REMINDER_JOB = "events.reminders";
 export const FOLLOW_UP_JOB = "events.follow-up";
@@ -86,12 +86,12 @@ export function sendRemindersJob(payload: Record<string, unknown>) {
       for (const registration of attendees) {
         if (!firstTime(tx, `event-reminder:${registration.id}:${event.startsAt}`)) continue;
         const person = personOf(tx, registration.userId);
-        enqueueEmail(tx, person.email, "event-reminder", {
+        enqueueMessage(tx, person.email, "event-reminder", {
           name: person.name,
           ...facts,
           url: absoluteUrl(ticketPath(registration.id)),
           joinUrl: safeJoinUrl(event),
-        });
+        }, { aboutAt: event.startsAt });
       }
     },
     { behavior: "immediate" },

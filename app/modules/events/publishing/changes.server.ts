@@ -4,7 +4,7 @@ import { eventInvitation } from "../calendars/calendar.server";
 import { eventPath, placeText, whenText } from "../facts.server";
 import { registeredPeople } from "../booking/registrations.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 
 
 type EventChange = { label: string; before: string; after: string };
@@ -69,7 +69,7 @@ export function notifyEventChanged(tx: Tx, before: EventRow, after: EventRow, ti
     const confirmed = person.status === "confirmed";
     const changes = describeChanges(before, after, timeZone, confirmed);
     if (!changes.length) continue;
-    enqueueEmail(tx, person.email, "event-changed", {
+    enqueueMessage(tx, person.email, "event-changed", {
       name: person.name,
       eventTitle: after.title,
       url: absoluteUrl(eventPath(after.slug)),

@@ -8,7 +8,7 @@ import { whenText } from "../facts.server";
 import { registeredPeople } from "../booking/registrations.server";
 import { dropEventJobs, rescheduleEventJobs } from "../follow-up/reminders.server";
 import { absoluteUrl } from "~/utils/urls.server";
-import { enqueueEmail } from "~/modules/outbox/index.server";
+import { enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 
@@ -118,7 +118,7 @@ export function cancelEvent({ actorId, eventId, message = "" }: { actorId: strin
       const url = absoluteUrl("/events");
       for (const person of people) {
         const ics = person.status === "confirmed" ? eventInvitation(cancelled, person) : undefined;
-        enqueueEmail(tx, person.email, "event-cancelled", { name: person.name, eventTitle: event.title, when, message, url, ics });
+        enqueueMessage(tx, person.email, "event-cancelled", { name: person.name, eventTitle: event.title, when, message, url, ics });
       }
       // The personal calendar feed keeps the event for the seats closed at this same instant.
       tx.update(registrations)

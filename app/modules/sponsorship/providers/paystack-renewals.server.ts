@@ -5,7 +5,7 @@ import { donations, recurringGifts } from "~db/schema";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { formatMoney } from "~/utils/money";
-import { enqueueEmail, registerJobHandler, scheduleJob, type JobPayload } from "~/modules/outbox/index.server";
+import { enqueueMessage, registerJobHandler, scheduleJob, type JobPayload } from "~/modules/outbox/index.server";
 import { markDonationPaid } from "../fulfilment.server";
 import { campaignTitleFor } from "../receipts.server";
 import { paystackTransaction, subscriptionManageLink } from "./paystack-client.server";
@@ -173,7 +173,7 @@ export async function emailFailedRenewal(payload: JobPayload): Promise<void> {
       const gift = waiting(tx);
       const first = gift ? firstGiftOf(tx, gift) : null;
       if (!first) return;
-      enqueueEmail(tx, first.donorEmail, "monthly-gift-payment-failed", {
+      enqueueMessage(tx, first.donorEmail, "monthly-gift-payment-failed", {
         name: first.donorName,
         amount: formatMoney(amount || first.amount, first.currency),
         campaignTitle: campaignTitleFor(tx, first.campaignId),

@@ -1,0 +1,17 @@
+// The admin area's front door for code that also runs in the browser: schemas, labels, types.
+export {
+  AUDIENCE_GROUP_LABELS,
+  AUDIENCE_GROUPS,
+  BODY_MAX,
+  MAX_DAYS,
+  MAX_STEP,
+  MAX_WEEKS,
+  SUBJECT_MAX,
+  audienceField,
+  audienceFromForm,
+  cancelBroadcastSchema,
+  messageFormSchema,
+  type Audience,
+  type AudienceGroup,
+  type MessageForm,
+} from "./broadcasts/schemas";
