@@ -2,20 +2,25 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
+import { ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { proofFrom, textConfirmCode } from "~/routes/helpers/confirm-code.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword, changeOwnName, addEmailAddress, signInMethodsOf } from "~/modules/auth/index.server";
-import { addEmailSchema, changeEmailSchema, changeNameSchema, changePasswordSchema } from "~/modules/auth";
+import { requestEmailChange, changePasswordServerSchema, mySessions, signOutOtherSessions, changePassword, changeOwnName, addEmailAddress, signInMethodsOf, confirmationOf, confirmsWithPhone } from "~/modules/auth/index.server";
+import { addEmailSchema, changeEmailSchema, changeNameSchema, changePasswordSchema, orTextMeACode, SEND_CONFIRM_CODE, withTextedCode } from "~/modules/auth";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Account settings" }];
 
 export const headers = retryAfterHeaders;
+
+/** An account with an email address but no password (made with a phone number) confirms the change with a texted code. */
+const changeEmailByCodeSchema = withTextedCode("change-email", { newEmail: changeEmailSchema.shape.newEmail });
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -34,7 +39,15 @@ export function loader({ request }: LoaderFunctionArgs) {
   }));
   // An account made with a phone number has a placeholder address: it is never shown (ADR 0032).
   const methods = signInMethodsOf(user);
-  return { name: user.name, email: methods.email, emailVerified: user.emailVerified, hasPassword: methods.hasPassword, phone: methods.phone?.display ?? null, sessions };
+  return {
+    name: user.name,
+    email: methods.email,
+    emailVerified: user.emailVerified,
+    hasPassword: methods.hasPassword,
+    phone: methods.phone?.display ?? null,
+    confirmation: confirmationOf(user),
+    sessions,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -65,12 +78,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
+  if (intent === SEND_CONFIRM_CODE) return textConfirmCode(formData, user, context.clientIp);
+
   if (intent === "change-email") {
-    const submission = parseWithZod(formData, { schema: changeEmailSchema });
-    if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-    const { newEmail, password } = submission.value;
-    const result = await requestEmailChange(user, password, newEmail, context.clientIp);
-    if (!result.ok) return refusalReply(submission, result, ["password"]);
+    const submission = parseWithZod(formData, { schema: confirmsWithPhone(user) ? changeEmailByCodeSchema : changeEmailSchema });
+    if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "code"] }), { status: 400 });
+    const result = await requestEmailChange(user, proofFrom(submission.value), submission.value.newEmail, context.clientIp);
+    if (!result.ok) return refusalReply(submission, result, ["password", "code"]);
     return redirectWithFlash(
       "/me/account",
       `We have sent a link to ${result.newEmail}. Open it within 24 hours to start using that address. Until then, keep using ${user.email}.`,
@@ -105,7 +119,7 @@ function resultFor(actionData: SubmissionResult<string[]> | undefined, intent: s
 }
 
 export default function Account() {
-  const { name, email, emailVerified, hasPassword, phone, sessions } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, hasPassword, phone, confirmation, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [nameForm, nameFields] = useForm({
     id: "change-name",
@@ -120,10 +134,12 @@ export default function Account() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: "onBlur",
   });
+  const emailByCode = confirmation.by === "phone";
+  const emailReply = emailByCode ? replyToConfirmForm(actionData, "change-email") : resultFor(actionData, "change-email");
   const [emailForm, emailFields] = useForm({
     id: "change-email",
-    lastResult: resultFor(actionData, "change-email"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+    lastResult: emailReply,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: emailByCode ? orTextMeACode(changeEmailByCodeSchema) : changeEmailSchema }),
     shouldValidate: "onBlur",
   });
   const [addEmailForm, addEmailFields] = useForm({
@@ -186,11 +202,27 @@ export default function Account() {
             you open it.
           </p>
           <Form method="post" className="form" aria-labelledby="email-title" {...getFormProps(emailForm)}>
-            <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, password: emailFields.password }} />
-            <input type="hidden" name="intent" value="change-email" />
-            <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
-            <TextField meta={emailFields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-            <SubmitButton>Send confirmation link</SubmitButton>
+            {confirmation.by === "phone" ? (
+              <>
+                <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, code: emailFields.code }} />
+                <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
+                <ConfirmWithTextedCode
+                  phone={confirmation.phone}
+                  reply={emailReply ?? undefined}
+                  code={emailFields.code}
+                  intent="change-email"
+                  button="Send confirmation link"
+                />
+              </>
+            ) : (
+              <>
+                <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, password: emailFields.password }} />
+                <input type="hidden" name="intent" value="change-email" />
+                <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
+                <TextField meta={emailFields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
+                <SubmitButton>Send confirmation link</SubmitButton>
+              </>
+            )}
           </Form>
         </>
       ) : (

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
+import { ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -10,7 +11,10 @@ import { formatDateTime } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { proofFrom, textConfirmCode } from "~/routes/helpers/confirm-code.server";
 import { requireUser } from "~/routes/helpers/session.server";
+import { confirmationOf, confirmsWithPhone } from "~/modules/auth/index.server";
+import { orTextMeACode, SEND_CONFIRM_CODE, withTextedCode } from "~/modules/auth";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { cancelErasure, requestErasure, scheduledErasureOf } from "~/modules/privacy/index.server";
 import { deleteAccountSchema } from "~/modules/privacy";
@@ -21,6 +25,9 @@ export const handle = staticPage;
 
 export const headers = retryAfterHeaders;
 
+/** For an account with no password: the code texted to its number where the password would be. */
+const deleteByCodeSchema = withTextedCode("delete");
+
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const organisation = getOrganisation();
@@ -29,6 +36,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     eraseOn: scheduled ? formatDateTime(scheduled.eraseAt, organisation.timeZone) : null,
     coolingOffDays: organisation.erasureCoolingOffDays,
     financialRecordYears: organisation.financialRecordYears,
+    confirmation: confirmationOf(user),
   };
 }
 
@@ -40,22 +48,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const cancelled = cancelErasure(user.id);
     return redirectWithFlash("/me/privacy/delete", cancelled ? "Your account will not be deleted." : { kind: "info", message: "Your account was not going to be deleted." });
   }
+  if (intent === SEND_CONFIRM_CODE) return textConfirmCode(formData, user, context.clientIp);
   if (intent !== "delete") badRequest();
-  const submission = parseWithZod(formData, { schema: deleteAccountSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const result = await requestErasure(user, submission.value.password, context.clientIp);
-  if (!result.ok) return refusalReply(submission, result, ["password"]);
+  const byCode = confirmsWithPhone(user);
+  const submission = parseWithZod(formData, { schema: byCode ? deleteByCodeSchema : deleteAccountSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "code"] }), { status: 400 });
+  const result = await requestErasure(user, proofFrom(submission.value), context.clientIp);
+  if (!result.ok) return refusalReply(submission, result, ["password", "code"]);
   const eraseOn = formatDateTime(result.eraseAt, getOrganisation().timeZone);
-  return redirectWithFlash("/me/privacy/delete", `Your account will be deleted on ${eraseOn}. We have emailed you how to keep it.`);
+  // An account made with a phone number may have no email address: the message reaches it another way.
+  const told = byCode ? "We have sent you a message saying how to keep it." : "We have emailed you how to keep it.";
+  return redirectWithFlash("/me/privacy/delete", `Your account will be deleted on ${eraseOn}. ${told}`);
 }
 
 export default function DeleteAccount() {
-  const { eraseOn, coolingOffDays, financialRecordYears } = useLoaderData<typeof loader>();
+  const { eraseOn, coolingOffDays, financialRecordYears, confirmation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "delete-account",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmation.by === "phone" ? orTextMeACode(deleteByCodeSchema) : deleteAccountSchema }),
     shouldValidate: "onBlur",
   });
   return (
@@ -81,10 +93,26 @@ export default function DeleteAccount() {
         <section aria-labelledby="confirm-title">
           <h2 id="confirm-title">Delete my account</h2>
           <Form method="post" className="form" {...getFormProps(form)}>
-            <ErrorSummary form={form} fields={{ password: fields.password }} />
-            <input type="hidden" name="intent" value="delete" />
-            <TextField meta={fields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-            <SubmitButton variant="warning">Delete my account</SubmitButton>
+            {confirmation.by === "phone" ? (
+              <>
+                <ErrorSummary form={form} fields={{ code: fields.code }} />
+                <ConfirmWithTextedCode
+                  phone={confirmation.phone}
+                  reply={replyToConfirmForm(lastResult, "delete")}
+                  code={fields.code}
+                  intent="delete"
+                  button="Delete my account"
+                  variant="warning"
+                />
+              </>
+            ) : (
+              <>
+                <ErrorSummary form={form} fields={{ password: fields.password }} />
+                <input type="hidden" name="intent" value="delete" />
+                <TextField meta={fields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
+                <SubmitButton variant="warning">Delete my account</SubmitButton>
+              </>
+            )}
           </Form>
         </section>
       )}

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
+import { ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
 import { RecoveryCodes } from "~/components/auth/recovery-codes";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -10,14 +11,19 @@ import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { safeRedirectPath } from "~/utils/urls.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
+import { proofFrom, textConfirmCode } from "~/routes/helpers/confirm-code.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { confirmTotpEnrolment, removeSecondFactor, secondFactorStatus, startTotpEnrolment } from "~/modules/auth/index.server";
-import { confirmTotpSchema, removeTotpSchema, startTotpSchema } from "~/modules/auth";
+import { confirmationOf, confirmsWithPhone, confirmTotpEnrolment, removeSecondFactor, secondFactorStatus, startTotpEnrolment } from "~/modules/auth/index.server";
+import { confirmTotpSchema, orTextMeACode, removeTotpSchema, SEND_CONFIRM_CODE, startTotpSchema, withTextedCode, type Confirmation } from "~/modules/auth";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in" }];
 
 export const headers = retryAfterHeaders;
+
+// For an account with no password: the code texted to its number where the password would be.
+const startByCodeSchema = withTextedCode("start");
+const removeByCodeSchema = withTextedCode("remove");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -27,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: status.state === "enrolled" ? { ...status, since: formatDate(status.since, organisation.timeZone) } : status,
     required: user.roles.includes("organiser") && organisation.organiserSecondFactorRequired,
     redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), ""),
+    confirmation: confirmationOf(user),
   };
 }
 
@@ -36,12 +43,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const here = new URL(request.url);
   here.searchParams.delete("index");
+  const hidden = ["password", "code"];
+
+  if (intent === SEND_CONFIRM_CODE) return textConfirmCode(formData, user, context.clientIp);
 
   if (intent === "start") {
-    const submission = parseWithZod(formData, { schema: startTotpSchema });
-    if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-    const result = await startTotpEnrolment(user, submission.value.password, context.clientIp);
-    if (!result.ok) return refusalReply(submission, result, ["password"]);
+    const submission = parseWithZod(formData, { schema: confirmsWithPhone(user) ? startByCodeSchema : startTotpSchema });
+    if (submission.status !== "success") return data(submission.reply({ hideFields: hidden }), { status: 400 });
+    const result = await startTotpEnrolment(user, proofFrom(submission.value), context.clientIp);
+    if (!result.ok) return refusalReply(submission, result, hidden);
     return redirectWithFlash(here.pathname + here.search, { kind: "info", message: "Now scan the code with your authenticator app." });
   }
 
@@ -55,10 +65,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "remove") {
-    const submission = parseWithZod(formData, { schema: removeTotpSchema });
-    if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-    const result = await removeSecondFactor(user, submission.value.password, context.clientIp);
-    if (!result.ok) return refusalReply(submission, result, ["password"]);
+    const submission = parseWithZod(formData, { schema: confirmsWithPhone(user) ? removeByCodeSchema : removeTotpSchema });
+    if (submission.status !== "success") return data(submission.reply({ hideFields: hidden }), { status: 400 });
+    const result = await removeSecondFactor(user, proofFrom(submission.value), context.clientIp);
+    if (!result.ok) return refusalReply(submission, result, hidden);
     return redirectWithFlash("/me/two-factor", "Your authenticator app was removed, with its recovery codes.");
   }
 
@@ -72,7 +82,7 @@ function resultFor(reply: Reply, intent: string) {
 }
 
 export default function TwoFactor() {
-  const { status, required, redirectTo } = useLoaderData<typeof loader>();
+  const { status, required, redirectTo, confirmation } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply;
   const continueTo = redirectTo || "/me";
   return (
@@ -90,36 +100,50 @@ export default function TwoFactor() {
       {reply && "recoveryCodes" in reply ? (
         <RecoveryCodes codes={reply.recoveryCodes} continueTo={continueTo} />
       ) : status.state === "none" ? (
-        <StartForm lastResult={resultFor(reply, "start")} />
+        <StartForm lastResult={confirmReply(reply, "start", confirmation)} confirmation={confirmation} />
       ) : status.state === "enrolling" ? (
         <ConfirmForm lastResult={resultFor(reply, "confirm")} qrSvg={status.qrSvg} secret={status.secret} accountName={status.accountName} />
       ) : (
-        <Enrolled since={status.since} codesLeft={status.recoveryCodesLeft} lastResult={resultFor(reply, "remove")} />
+        <Enrolled since={status.since} codesLeft={status.recoveryCodesLeft} lastResult={confirmReply(reply, "remove", confirmation)} confirmation={confirmation} />
       )}
     </>
   );
 }
 
+/** The reply for a form that confirms it is you: to its own button, or (without a password) to "Text me a code". */
+function confirmReply(reply: Reply, intent: string, confirmation: Confirmation) {
+  return confirmation.by === "phone" ? replyToConfirmForm(reply, intent) : resultFor(reply, intent);
+}
+
 type FormProps = { lastResult: SubmissionResult<string[]> | undefined };
 
-function StartForm({ lastResult }: FormProps) {
+function StartForm({ lastResult, confirmation }: FormProps & { confirmation: Confirmation }) {
   const [form, fields] = useForm({
     id: "start-totp",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: startTotpSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmation.by === "phone" ? orTextMeACode(startByCodeSchema) : startTotpSchema }),
   });
   return (
     <>
       <h2 id="start-title">Set up an authenticator app</h2>
       <p className="measure">
         You need an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or Aegis. First,
-        confirm your password.
+        confirm {confirmation.by === "phone" ? "it is you" : "your password"}.
       </p>
       <Form method="post" className="form" aria-labelledby="start-title" {...getFormProps(form)}>
-        <ErrorSummary form={form} fields={{ password: fields.password }} />
-        <input type="hidden" name="intent" value="start" />
-        <TextField meta={fields.password} label="Your password" type="password" autoComplete="current-password" />
-        <SubmitButton>Continue</SubmitButton>
+        {confirmation.by === "phone" ? (
+          <>
+            <ErrorSummary form={form} fields={{ code: fields.code }} />
+            <ConfirmWithTextedCode phone={confirmation.phone} reply={lastResult} code={fields.code} intent="start" button="Continue" />
+          </>
+        ) : (
+          <>
+            <ErrorSummary form={form} fields={{ password: fields.password }} />
+            <input type="hidden" name="intent" value="start" />
+            <TextField meta={fields.password} label="Your password" type="password" autoComplete="current-password" />
+            <SubmitButton>Continue</SubmitButton>
+          </>
+        )}
       </Form>
     </>
   );
@@ -153,11 +177,11 @@ function ConfirmForm({ lastResult, qrSvg, secret, accountName }: FormProps & { q
   );
 }
 
-function Enrolled({ since, codesLeft, lastResult }: FormProps & { since: string; codesLeft: number }) {
+function Enrolled({ since, codesLeft, lastResult, confirmation }: FormProps & { since: string; codesLeft: number; confirmation: Confirmation }) {
   const [form, fields] = useForm({
     id: "remove-totp",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: removeTotpSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmation.by === "phone" ? orTextMeACode(removeByCodeSchema) : removeTotpSchema }),
   });
   return (
     <>
@@ -168,10 +192,26 @@ function Enrolled({ since, codesLeft, lastResult }: FormProps & { since: string;
       <h2 id="remove-title">Remove your authenticator app</h2>
       <p className="measure">Your recovery codes stop working too. You can set up an app again afterwards.</p>
       <Form method="post" className="form" aria-labelledby="remove-title" {...getFormProps(form)}>
-        <ErrorSummary form={form} fields={{ password: fields.password }} />
-        <input type="hidden" name="intent" value="remove" />
-        <TextField meta={fields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-        <SubmitButton variant="warning">Remove authenticator app</SubmitButton>
+        {confirmation.by === "phone" ? (
+          <>
+            <ErrorSummary form={form} fields={{ code: fields.code }} />
+            <ConfirmWithTextedCode
+              phone={confirmation.phone}
+              reply={lastResult}
+              code={fields.code}
+              intent="remove"
+              button="Remove authenticator app"
+              variant="warning"
+            />
+          </>
+        ) : (
+          <>
+            <ErrorSummary form={form} fields={{ password: fields.password }} />
+            <input type="hidden" name="intent" value="remove" />
+            <TextField meta={fields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
+            <SubmitButton variant="warning">Remove authenticator app</SubmitButton>
+          </>
+        )}
       </Form>
     </>
   );

@@ -186,13 +186,14 @@ export const guardianConsents = sqliteTable(
   (t) => [uniqueIndex("guardian_consents_token_unique").on(t.tokenHash), index("guardian_consents_user_idx").on(t.userId)],
 );
 
-export const PHONE_CODE_PURPOSES = ["verify", "sign_in", "sign_up"] as const;
+export const PHONE_CODE_PURPOSES = ["verify", "sign_in", "sign_up", "confirm"] as const;
 export type PhoneCodePurpose = (typeof PHONE_CODE_PURPOSES)[number];
 
 /**
- * Six-digit codes sent by SMS (ADR 0032): to verify a number on an account, to sign in with it, or
- * to finish a sign-up made with it (`pending` holds that sign-up's answers until the code comes
- * back). Only a hash is stored; each is single-use and short-lived.
+ * Six-digit codes sent by SMS (ADR 0032): to verify a number on an account, to sign in with it, to
+ * finish a sign-up made with it (`pending` holds that sign-up's answers until the code comes back),
+ * or to confirm a sensitive change on an account that has no password. Only a hash is stored; each
+ * is single-use and short-lived.
  */
 export const phoneCodes = sqliteTable(
   "phone_codes",

@@ -63,7 +63,7 @@ describe("erasing a person", () => {
     const bytesBefore = databaseBytes();
     for (const needle of [person.name, person.email, PHONE]) expect(bytesBefore).toContain(needle);
 
-    const scheduled = await requestErasure(person, person.password, freshIp());
+    const scheduled = await requestErasure(person, { password: person.password }, freshIp());
     expect(scheduled).toMatchObject({ ok: true, eraseAt: clock.now() + 14 * DAY });
     clock.advance(14 * DAY + MINUTE);
     await runAllDue();
@@ -178,7 +178,7 @@ describe("erasing a person", () => {
       if (user.id !== first.id && user.id !== second.id) changeRoles({ actorId: null, userId: user.id, roles: [] });
     }
     expect(eraseOnRequest({ actorId: second.id, userId: first.id, reason: "Asked by phone" })).toMatchObject({ ok: true });
-    expect(await requestErasure(second, second.password, freshIp())).toMatchObject({ ok: false, code: "last-organiser" });
+    expect(await requestErasure(second, { password: second.password }, freshIp())).toMatchObject({ ok: false, code: "last-organiser" });
     expect(scheduledErasureOf(second.id)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { sessions, users, type Role } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { passwordProblem } from "./form-schemas.server";
-import { checkCurrentPassword } from "./login.server";
+import { confirmIdentity, type IdentityProof } from "./confirm-identity.server";
 import { hashPassword } from "./password.server";
 import { assertEmailSendAllowed, signupRefusal } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
@@ -138,13 +138,13 @@ export function confirmEmailLink(token: string): Confirmed | Refusal {
 }
 
 /**
- * Checks the password, then emails a confirmation link to the new address; the change happens
- * when that link is opened. An address that belongs to someone else gets the same answer and no
+ * Checks the password (or, for an account without one, a texted code), then emails a confirmation
+ * link to the new address; the change happens when that link is opened. An address that belongs to someone else gets the same answer and no
  * email, so this cannot be used to test who has an account.
  */
 export async function requestEmailChange(
   user: SessionUser,
-  password: string,
+  proof: IdentityProof,
   newEmailInput: string,
   ip: string,
 ): Promise<{ ok: true; newEmail: string } | Refusal> {
@@ -152,9 +152,8 @@ export async function requestEmailChange(
   if (newEmail === normaliseEmail(user.email)) {
     return refuse("That is already your email address. Enter a different one", { field: "newEmail" });
   }
-  if (!(await checkCurrentPassword(user, password, ip))) {
-    return refuse("Your password is incorrect", { field: "password" });
-  }
+  const confirmed = await confirmIdentity(user, proof, ip, "Your password is incorrect");
+  if (!confirmed.ok) return confirmed;
   await assertEmailSendAllowed(newEmail, ip);
   db.transaction(
     (tx) => {

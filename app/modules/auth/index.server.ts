@@ -11,6 +11,7 @@ export { changePasswordServerSchema, participantSignupServerSchema, resetPasswor
 export { INVITATION_LIST_LIMIT, acceptInvitationAsUser, acceptInvitationWithNewAccount, accountExistsFor, createInvitation, findInvitation, invitationProblem, listInvitations, revokeInvitation, type AcceptResult } from "./invitations.server";
 export { logIn, logOut, mySessions, signOutOtherSessions } from "./login.server";
 export { checkCurrentPassword } from "./login.server";
+export { confirmationOf, confirmIdentity, confirmsWithPhone, sendConfirmationCode, type IdentityProof } from "./confirm-identity.server";
 export { clearPendingLoginCookie, finishPendingLogin, pendingLoginIsValid } from "./pending-login.server";
 export { confirmTotpEnrolment, hasSecondFactor, removeSecondFactor, secondFactorStatus, startTotpEnrolment, type SecondFactorStatus } from "./second-factors.server";
 export { consoleNeed, sensitiveActionNeed, stepUp, type SecondFactorNeed } from "./step-up.server";

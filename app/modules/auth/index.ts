@@ -7,3 +7,4 @@ export { CONSENT_PURPOSES, OPTIONAL_USES, OPTIONAL_USE_KEYS, RELATIONSHIPS, TERM
 export { PHONE_FORMAT_MESSAGE, phoneField, smsCodeField } from "./phone-numbers";
 export { addEmailSchema, myPhoneSchema, phoneCodeSchema, phoneSignInSchema, phoneSignupSchema, removePhoneSchema, resendCodeSchema, whatsAppSchema } from "./phone-schemas";
 export { confirmTotpSchema, removeTotpSchema, secondFactorCodeSchema, startTotpSchema } from "./two-factor-schemas";
+export { SEND_CONFIRM_CODE, orTextMeACode, sendConfirmCodeSchema, withTextedCode, type Confirmation } from "./confirm-schemas";

@@ -56,9 +56,9 @@ function limitRefusal(tx: Tx, input: { purpose: PhoneCodePurpose; phone: string;
     const sent = createdSince(tx, eq(phoneCodes.phone, input.phone), input.now - rule.window);
     if (sent.n >= rule.count) return tooMany(TOO_MANY, sent.oldest! + rule.window - input.now);
   }
-  // Only for a number being added to an account: on sign-in, a limit that counted the account's
-  // other codes would tell a stranger the number has one.
-  if (input.userId && input.purpose === "verify") {
+  // Only for a signed-in person (a number being added, a change being confirmed): on sign-in, a
+  // limit that counted the account's other codes would tell a stranger the number has one.
+  if (input.userId && (input.purpose === "verify" || input.purpose === "confirm")) {
     const sent = createdSince(tx, eq(phoneCodes.userId, input.userId), input.now - PER_ACCOUNT.window);
     if (sent.n >= PER_ACCOUNT.count) return tooMany(TOO_MANY_FOR_ACCOUNT, sent.oldest! + PER_ACCOUNT.window - input.now);
   }

@@ -7,7 +7,7 @@ import { securityEvent } from "~/utils/logger.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
-import { checkCurrentPassword } from "./login.server";
+import { confirmIdentity, type IdentityProof } from "./confirm-identity.server";
 import { findRecoveryCode, generateRecoveryCodes, spendRecoveryCode, storeRecoveryCodes, unusedRecoveryCodes } from "./recovery-codes.server";
 import { assertCodeAllowed, recordCodeFailure, recordCodeSuccess } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
@@ -45,9 +45,10 @@ export async function secondFactorStatus(user: Person): Promise<SecondFactorStat
   return { state: "enrolling", secret: displayKey(key), qrSvg, accountName: user.email };
 }
 
-/** After the password is checked again, makes a new key to scan; it works once confirmed. */
-export async function startTotpEnrolment(user: Person, password: string, ip: string): Promise<{ ok: true } | Refusal> {
-  if (!(await checkCurrentPassword(user, password, ip))) return refuse(WRONG_PASSWORD_MESSAGE, { field: "password" });
+/** After the password (or, without one, a texted code) is checked again, makes a new key to scan; it works once confirmed. */
+export async function startTotpEnrolment(user: Person, proof: IdentityProof, ip: string): Promise<{ ok: true } | Refusal> {
+  const confirmed = await confirmIdentity(user, proof, ip, WRONG_PASSWORD_MESSAGE);
+  if (!confirmed.ok) return confirmed;
   if (hasSecondFactor(user.id)) return refuse("You already use an authenticator app. Remove it first to set up another.", { status: 409 });
   const now = clock.now();
   const key = Buffer.from(newTotpKey());
@@ -100,9 +101,10 @@ export async function confirmTotpEnrolment(
   return { ok: true, recoveryCodes: codes };
 }
 
-/** Removes the authenticator and recovery codes after the password is checked again. */
-export async function removeSecondFactor(user: Person, password: string, ip: string): Promise<{ ok: true } | Refusal> {
-  if (!(await checkCurrentPassword(user, password, ip))) return refuse(WRONG_PASSWORD_MESSAGE, { field: "password" });
+/** Removes the authenticator and recovery codes after the password (or, without one, a texted code) is checked again. */
+export async function removeSecondFactor(user: Person, proof: IdentityProof, ip: string): Promise<{ ok: true } | Refusal> {
+  const confirmed = await confirmIdentity(user, proof, ip, WRONG_PASSWORD_MESSAGE);
+  if (!confirmed.ok) return confirmed;
   const removed = db.transaction(
     (tx) => {
       const changes = tx.delete(totpFactors).where(eq(totpFactors.userId, user.id)).run().changes;

@@ -6,8 +6,13 @@ import type { NotificationKind, RenderedEmail } from "~emails/registry";
 let transport: ReturnType<typeof nodemailer.createTransport> | null = null;
 
 function smtpTransport(url: string) {
+  // One connection carries many messages (a message to a group is thousands): opening one per
+  // message costs about a hundred milliseconds each. The pool reconnects after 100 messages.
   transport ??= nodemailer.createTransport({
     url,
+    pool: true,
+    maxConnections: 1,
+    maxMessages: 100,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,

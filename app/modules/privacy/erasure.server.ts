@@ -6,7 +6,7 @@ import { formatDateTime } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { absoluteUrl } from "~/utils/urls.server";
-import { checkCurrentPassword, isLastOrganiser, personToErase } from "~/modules/auth/index.server";
+import { confirmIdentity, isLastOrganiser, personToErase, type IdentityProof } from "~/modules/auth/index.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { dropPendingJobs, enqueueMessage, scheduleJob } from "~/modules/outbox/index.server";
 import { requestDueAt } from "./deadlines";
@@ -42,20 +42,23 @@ function hasActiveMonthlyGift(userId: string): boolean {
 }
 
 /**
- * The person asks for their account to be deleted, confirming with their password. The erasure
- * waits for the organisation's cooling-off period (logging in, or pressing cancel, stops it) and
- * an email says when. Asking again while one waits changes nothing.
+ * The person asks for their account to be deleted, confirming with their password (or, for an
+ * account made with a phone number, a code texted to it). The erasure waits for the
+ * organisation's cooling-off period (logging in, or pressing cancel, stops it) and a message says
+ * when. Asking again while one waits changes nothing.
  */
 export async function requestErasure(
   user: { id: string; email: string },
-  password: string,
+  proof: IdentityProof,
   ip: string,
 ): Promise<Outcome<ScheduledErasure>> {
   const waiting = scheduledErasureOf(user.id);
   if (waiting) return { ok: true, ...waiting };
-  if (!(await checkCurrentPassword(user, password, ip))) return refuse("That password is not right. Enter the password you log in with.", { field: "password" });
+  // What stops the erasure anyway is said first, so a texted code is not spent on a refusal.
   if (isLastOrganiser(user.id)) return refuse(LAST_ORGANISER, { code: "last-organiser", status: 409 });
   if (hasActiveMonthlyGift(user.id)) return refuse(MONTHLY_GIFT, { code: "monthly-gift", status: 409 });
+  const confirmed = await confirmIdentity(user, proof, ip, "That password is not right. Enter the password you log in with.");
+  if (!confirmed.ok) return confirmed;
   const person = personToErase(user.id);
   if (!person) return refuse("This account was already erased.", { status: 409 });
   const organisation = getOrganisation();
