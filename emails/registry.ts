@@ -37,6 +37,7 @@ import type { NotificationKind } from "./notification-kinds";
 import { partnerEnquiry } from "./partner-enquiry";
 import { passwordChanged } from "./password-changed";
 import { paymentDisputeOpened } from "./payment-dispute-opened";
+import { phoneChanged } from "./phone-changed";
 import { phoneCode } from "./phone-code";
 import { recoveryCodeUsed } from "./recovery-code-used";
 import { registrationAttempt } from "./registration-attempt";
@@ -99,6 +100,7 @@ export const templates = {
   "monthly-gift-cancelled": monthlyGiftCancelled,
   "payment-dispute-opened": paymentDisputeOpened,
   "phone-code": phoneCode,
+  "phone-changed": phoneChanged,
   broadcast,
   "sms-budget-warning": smsBudgetWarning,
 } as const;

@@ -2,27 +2,59 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
+import { NumberForm, RemoveNumberForm } from "~/components/auth/my-phone-forms";
 import { isCodeStep, PhoneCodeStep, type CodeStep } from "~/components/auth/phone-code-step";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { CheckboxField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { proofFrom, textConfirmCode } from "~/routes/helpers/confirm-code.server";
 import { badRequest, refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { codeStep, codeStepRefused, parseCodeStep, parseResend } from "~/routes/helpers/phone-steps.server";
 import { requireUser } from "~/routes/helpers/session.server";
-import { confirmPhone, myPhoneServerSchema, removeOwnPhone, sendPhoneVerification, setOwnWhatsApp, signInMethodsOf } from "~/modules/auth/index.server";
-import { myPhoneSchema, removePhoneSchema, whatsAppSchema } from "~/modules/auth";
+import {
+  changePhoneByCodeServerSchema,
+  changePhoneServerSchema,
+  confirmationOf,
+  confirmPhone,
+  confirmsWithPhone,
+  myPhoneServerSchema,
+  removeOwnPhone,
+  resendPhoneVerification,
+  sendPhoneVerification,
+  setOwnWhatsApp,
+  signInMethodsOf,
+  type IdentityProof,
+  type SessionUser,
+} from "~/modules/auth/index.server";
+import { removePhoneByCodeSchema, removePhoneSchema, SEND_CONFIRM_CODE, whatsAppSchema } from "~/modules/auth";
 
 // The person's own mobile number: add or change it (proved by a code), take it off, and say yes or
-// no to WhatsApp. Every step is a plain form, so it works without JavaScript.
+// no to WhatsApp. Changing or taking off a verified number also asks for the password (or a code
+// to that number). Every step is a plain form, so it works without JavaScript.
+
+/** Never sent back into the form. */
+const PROOF_FIELDS = ["password", "code"];
+
+/** A first number needs only the code sent to it; a new one in its place, the owner's proof too. */
+function parseNumberForm(formData: FormData, user: SessionUser) {
+  if (!signInMethodsOf(user).phone) return parseWithZod(formData, { schema: myPhoneServerSchema });
+  return parseWithZod(formData, { schema: confirmsWithPhone(user) ? changePhoneByCodeServerSchema : changePhoneServerSchema });
+}
+
+function proofIn(value: { phone: string; password?: string; code?: string }): IdentityProof | null {
+  if (value.code !== undefined) return { code: value.code };
+  return value.password !== undefined ? { password: value.password } : null;
+}
 
 export const meta: MetaFunction = () => [{ title: "Your mobile number" }];
 
 export const headers = retryAfterHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const methods = signInMethodsOf(requireUser(request));
-  return { phone: methods.phone?.display ?? null, whatsapp: methods.whatsapp, hasEmail: methods.email !== null };
+  const user = requireUser(request);
+  const methods = signInMethodsOf(user);
+  return { phone: methods.phone?.display ?? null, whatsapp: methods.whatsapp, hasEmail: methods.email !== null, confirmation: confirmationOf(user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,18 +62,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
 
+  if (intent === SEND_CONFIRM_CODE) return textConfirmCode(formData, user, context.clientIp);
+
   if (intent === "send-code") {
-    const submission = parseWithZod(formData, { schema: myPhoneServerSchema });
-    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const result = await sendPhoneVerification(user, submission.value.phone, context.clientIp);
-    if (!result.ok) return refusalReply(submission, result);
+    const submission = parseNumberForm(formData, user);
+    if (submission.status !== "success") return data(submission.reply({ hideFields: PROOF_FIELDS }), { status: 400 });
+    const { value } = submission;
+    const result = await sendPhoneVerification(user, value.phone, context.clientIp, proofIn(value));
+    if (!result.ok) return refusalReply(submission, result, PROOF_FIELDS);
     return codeStep(result.phone);
   }
 
   if (intent === "resend-code") {
     const { value, submission } = parseResend(formData);
-    const result = await sendPhoneVerification(user, value.phone, context.clientIp);
-    if (!result.ok) return codeStepRefused(value.phone, submission, result);
+    const result = await resendPhoneVerification(user, value.phone, context.clientIp);
+    if (!result.ok) return codeStepRefused(value.phone, submission, { ...result, field: undefined });
     return codeStep(value.phone, { resent: true });
   }
 
@@ -50,14 +85,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed.reply;
     const result = confirmPhone(user, parsed.value);
     if (!result.ok) return codeStepRefused(parsed.value.phone, parsed.submission, { ...result, field: result.field === "code" ? "code" : undefined });
-    return redirectWithFlash("/me/phone", result.replaced ? "Your new mobile number is confirmed." : "Your mobile number is confirmed.");
+    return redirectWithFlash(
+      "/me/phone",
+      result.replaced ? "Your new mobile number is confirmed. We will text your old number to say so." : "Your mobile number is confirmed.",
+    );
   }
 
   if (intent === "remove-phone") {
-    const submission = parseWithZod(formData, { schema: removePhoneSchema });
-    if (submission.status !== "success") badRequest();
-    const result = removeOwnPhone(user);
-    if (!result.ok) return refusalReply(submission, result);
+    const submission = parseWithZod(formData, { schema: confirmsWithPhone(user) ? removePhoneByCodeSchema : removePhoneSchema });
+    if (submission.status !== "success") return data(submission.reply({ hideFields: PROOF_FIELDS }), { status: 400 });
+    const result = await removeOwnPhone(user, proofFrom(submission.value), context.clientIp);
+    if (!result.ok) return refusalReply(submission, result, PROOF_FIELDS);
     return redirectWithFlash("/me/phone", "Your mobile number has been removed. We will not text you or message you on WhatsApp.");
   }
 
@@ -81,21 +119,15 @@ function resultFor(actionData: ActionData, intent: string) {
 }
 
 export default function MyPhone() {
-  const { phone, whatsapp, hasEmail } = useLoaderData<typeof loader>();
+  const { phone, whatsapp, hasEmail, confirmation } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const [numberForm, numberFields] = useForm({
-    id: "my-phone",
-    lastResult: resultFor(actionData, "send-code"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: myPhoneSchema }),
-    shouldValidate: "onBlur",
-  });
+  const lastReply = isCodeStep(actionData) ? undefined : actionData;
   const [whatsAppForm, whatsAppFields] = useForm({
     id: "whatsapp",
     lastResult: resultFor(actionData, "whatsapp"),
     defaultValue: { whatsapp: whatsapp ? "on" : undefined },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: whatsAppSchema }),
   });
-  const removeResult = resultFor(actionData, "remove-phone");
 
   const header = (
     <PageHeader title="Your mobile number">
@@ -136,13 +168,7 @@ export default function MyPhone() {
         )}
       </p>
 
-      <h2 id="number-title">{phone ? "Change your number" : "Add your number"}</h2>
-      <Form method="post" className="form" aria-labelledby="number-title" {...getFormProps(numberForm)}>
-        <ErrorSummary form={numberForm} fields={{ phone: numberFields.phone }} />
-        <input type="hidden" name="intent" value="send-code" />
-        <TextField meta={numberFields.phone} label="Mobile number" hint="For example, 0803 123 4567. We will text it a code." type="tel" autoComplete="tel" spellCheck={false} />
-        <SubmitButton>Text me a code</SubmitButton>
-      </Form>
+      <NumberForm current={phone} confirmation={confirmation} lastReply={lastReply} />
 
       {phone ? (
         <>
@@ -160,16 +186,7 @@ export default function MyPhone() {
 
           <h2 id="remove-title">Remove your number</h2>
           {hasEmail ? (
-            <Form method="post" className="form" aria-labelledby="remove-title">
-              {removeResult?.error?.[""] ? (
-                <div className="error-summary" role="alert">
-                  <p>{removeResult.error[""][0]}</p>
-                </div>
-              ) : null}
-              <input type="hidden" name="intent" value="remove-phone" />
-              <p className="measure">We will stop texting you, and you will log in with your email address and password.</p>
-              <SubmitButton variant="warning">Remove my number</SubmitButton>
-            </Form>
+            <RemoveNumberForm confirmation={confirmation} lastReply={lastReply} />
           ) : (
             <p className="measure">
               Your mobile number is how you log in, so it cannot be removed. <Link to="/me/account#email-title">Add an email address</Link> first, or

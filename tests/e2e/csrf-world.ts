@@ -71,6 +71,14 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
       sqlite.close();
     }
   };
+  const shortLinkTarget = (code: string) => {
+    const sqlite = new Database(server.databaseFile, { readonly: true });
+    try {
+      return (sqlite.prepare("select url from short_links where code = ?").get(code) as { url: string }).url;
+    } finally {
+      sqlite.close();
+    }
+  };
   const settle = async () => {
     await expect.poll(() => outboxRows().filter((row) => row.status === "pending").length, { timeout: 15_000 }).toBe(0);
   };
@@ -78,7 +86,9 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
     const row = outboxRows().find((r) => r.template === template && r.recipient === recipient);
     const link = (row?.text ?? "").match(/https?:\/\/[^\s<>")\]]+/g)?.find((l) => l.startsWith(server.url));
     if (!row || !link) throw new Error(`No ${template} link for ${recipient} in the outbox`);
-    return { id: row.id, url: new URL(link) };
+    // A text carries our short link (the demo participant prefers SMS): follow it as her phone would.
+    const code = /\/s\/([A-Za-z0-9]+)$/.exec(new URL(link).pathname)?.[1];
+    return { id: row.id, url: new URL(code ? shortLinkTarget(code) : link) };
   };
 
   const organiser = await logIn("organiser@example.org", DEMO_PASSWORD);

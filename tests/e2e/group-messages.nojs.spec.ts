@@ -34,3 +34,17 @@ test("without JavaScript an organiser checks the reach and sends to those checke
   expect(await emailedAddresses(subject, workshop.came)).toEqual([workshop.came[0].email.toLowerCase()]);
   expect((await outboxRowsOf(broadcastId)).map((row) => row.recipient)).toEqual([workshop.came[0].email]);
 });
+
+test("without JavaScript a time already past is refused at its field, with the message kept", async ({ page }) => {
+  const organiser = await createAccount({ roles: ["organiser"] });
+  const workshop = await pastSaturdayWorkshop(organiser, { came: ["Ngozi Came"], stayedAway: [] });
+  await signIn(page.context(), organiser);
+  await page.goto("/admin/messages/new");
+  await writeToCheckedIn(page, workshop, "Next month's follow-up");
+  await page.getByLabel("Send on").fill("2020-01-01T10:00");
+  const refused = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  expect((await refused).status()).toBe(400);
+  await expect(page.getByText("Choose a time in the future, or send it now").first()).toBeVisible();
+  await expect(page.getByLabel("Subject")).toHaveValue("Next month's follow-up");
+});

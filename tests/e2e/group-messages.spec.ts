@@ -60,12 +60,7 @@ test("a message scheduled for later can be cancelled before it goes", async ({ p
   await waitForHydration(page);
   await writeToCheckedIn(page, workshop, "Next month's follow-up");
 
-  // A time already past is refused at its field, with the message kept.
-  await page.getByLabel("Send on").fill("2020-01-01T10:00");
-  await page.getByRole("button", { name: "Schedule" }).click();
-  await expect(page.getByText("Choose a time in the future, or send it now").first()).toBeVisible();
-  await expect(page.getByLabel("Subject")).toHaveValue("Next month's follow-up");
-
+  // (A time already past is refused by the server: the page without JavaScript checks that.)
   await page.getByLabel("Send on").fill(await localInput(30, "09:30"));
   await page.getByRole("button", { name: "Schedule" }).click();
   await expect(page.getByText(/^Scheduled\. The group has 1 person now/)).toBeVisible();

@@ -7,11 +7,10 @@ import { contactOf, verifiedPhoneOf } from "~/modules/outbox/index.server";
 import { confirmEmailLink } from "~/modules/auth/index.server";
 import { clock } from "~/utils/clock.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/me.account";
-import { action as phoneAction, loader as phoneLoader } from "~/routes/me.phone";
-import { action as signupPhoneAction } from "~/routes/signup.phone";
-import { cookieHeaderFrom, createUser, formRequest, freshIp, getRequest, loadContext, routeArgs, sessionCookieName, signIn, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, freshIp, getRequest, loadContext, routeArgs, signIn, uniqueEmail } from "../support/factories";
+import { loadPhone, personWithPhone, phoneOnlyAccount, postPhone } from "../support/phone-accounts";
 import { lastCodeTextedTo, uniquePhone } from "../support/phone-factories";
-import { runRoute, setCookies } from "../support/route-results";
+import { runRoute } from "../support/route-results";
 
 // /me/phone: a number added or changed with a code, WhatsApp said yes or no to (and recorded), the
 // number taken off unless it is the account's only way in; /me/account for an account made by phone.
@@ -23,32 +22,7 @@ beforeEach(() => {
 });
 afterAll(() => clock.set(null));
 
-const postPhone = (cookie: string, fields: Record<string, string>) =>
-  runRoute(() => phoneAction(routeArgs({ request: formRequest("/me/phone", fields, { cookie }), context: loadContext(freshIp()), params: {} })));
-const loadPhone = (cookie: string) => runRoute(() => phoneLoader(routeArgs({ request: getRequest("/me/phone", { cookie }), context: loadContext(), params: {} })));
 const auditOf = (userId: string) => db.select().from(auditLog).where(eq(auditLog.targetId, userId)).all().map((row) => row.action);
-
-async function personWithPhone() {
-  const person = await createUser();
-  const phone = uniquePhone();
-  const { cookieHeader } = signIn(person.id);
-  await postPhone(cookieHeader, { intent: "send-code", phone: phone.typed });
-  const confirmed = await postPhone(cookieHeader, { intent: "check-code", phone: phone.e164, code: lastCodeTextedTo(phone.e164) });
-  expect(confirmed.status).toBe(302);
-  return { person, phone, cookie: cookieHeader };
-}
-
-/** Signs up by phone through the page; returns the new account's cookie and id. */
-async function phoneOnlyAccount() {
-  const phone = uniquePhone();
-  const post = (fields: Record<string, string>) =>
-    runRoute(() => signupPhoneAction(routeArgs({ request: formRequest("/signup/phone", fields), context: loadContext(freshIp()), params: {} })));
-  await post({ intent: "send-code", name: "Amaka", phone: phone.typed, birthDate: "1995-02-01", privacyNotice: "on", terms: "on" });
-  const done = await post({ intent: "check-code", phone: phone.e164, code: lastCodeTextedTo(phone.e164) });
-  const cookie = cookieHeaderFrom(setCookies(done).find((value) => value.startsWith(`${sessionCookieName()}=`))!);
-  const userId = db.select({ id: users.id }).from(users).where(eq(users.name, "Amaka")).all().at(-1)!.id;
-  return { phone, cookie, userId };
-}
 
 describe("adding a number", () => {
   it("texts a code, and the code puts the number on the account, verified, with an audit entry", async () => {
@@ -63,7 +37,7 @@ describe("adding a number", () => {
     expect(done.status).toBe(302);
     expect(verifiedPhoneOf(person.id)).toBe(phone.e164);
     expect(auditOf(person.id)).toContain("phone.added");
-    expect((await loadPhone(cookieHeader)).data).toEqual({ phone: phone.typed, whatsapp: false, hasEmail: true });
+    expect((await loadPhone(cookieHeader)).data).toEqual({ phone: phone.typed, whatsapp: false, hasEmail: true, confirmation: { by: "password" } });
   });
 
   it("refuses a number verified on another account only once its holder has typed the code", async () => {
@@ -113,7 +87,7 @@ describe("removing the number", () => {
   it("takes it off an account that has an email address, WhatsApp with it", async () => {
     const { person, cookie } = await personWithPhone();
     await postPhone(cookie, { intent: "whatsapp", whatsapp: "on" });
-    expect((await postPhone(cookie, { intent: "remove-phone" })).status).toBe(302);
+    expect((await postPhone(cookie, { intent: "remove-phone", password: person.password })).status).toBe(302);
     expect(verifiedPhoneOf(person.id)).toBeNull();
     expect(contactOf(person.id)?.whatsappOptInAt).toBeNull();
     expect(auditOf(person.id)).toContain("phone.removed");
@@ -123,7 +97,7 @@ describe("removing the number", () => {
 
   it("refuses when the number is the account's only way in", async () => {
     const { phone, cookie, userId } = await phoneOnlyAccount();
-    const result = await postPhone(cookie, { intent: "remove-phone" });
+    const result = await postPhone(cookie, { intent: "remove-phone", code: "123456" });
     expect(result.status).toBe(409);
     expect(verifiedPhoneOf(userId)).toBe(phone.e164);
   });
@@ -131,7 +105,7 @@ describe("removing the number", () => {
 
 describe("an account made with a phone number", () => {
   it("shows no email address in its settings, and adds one through a link sent to it", async () => {
-    const { cookie, userId } = await phoneOnlyAccount();
+    const { phone, cookie, userId } = await phoneOnlyAccount();
     const page = await runRoute(() => accountLoader(routeArgs({ request: getRequest("/me/account", { cookie }), context: loadContext(), params: {} })));
     expect(page.data).toMatchObject({ email: null, hasPassword: false });
 
@@ -145,7 +119,9 @@ describe("an account made with a phone number", () => {
     const confirmed = confirmEmailLink(new URL(url).searchParams.get("token")!);
     expect(confirmed).toMatchObject({ ok: true, kind: "changed", email });
     expect(db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email).toBe(email);
-    // With an email address, the number may now be taken off.
-    expect((await postPhone(cookie, { intent: "remove-phone" })).status).toBe(302);
+    // With an email address, the number may now be taken off, with a code texted to it.
+    expect((await postPhone(cookie, { intent: "send-confirm-code", confirming: "remove-phone" })).status).toBe(200);
+    expect((await postPhone(cookie, { intent: "remove-phone", code: lastCodeTextedTo(phone.e164) })).status).toBe(302);
+    expect(verifiedPhoneOf(userId)).toBeNull();
   });
 });

@@ -95,6 +95,7 @@ export const examples: { [T in TemplateName]: TemplateProps<T> } = {
     url,
   },
   "phone-code": { code: "482913", minutes: 10 },
+  "phone-changed": { name: "Chiamaka", numberStart: "0803", numberEnd: "4567" },
   broadcast: {
     name: "Chiamaka",
     subject: "Saturday's workshop moves to room 3",

@@ -26,9 +26,9 @@ export { clearSessionCookie, createSession, hasRole, validateSessionToken, type 
 export { issueToken, tokenUrl } from "./tokens.server";
 export { countUsers, findUserByEmail, insertUser, normaliseEmail, peopleByIds } from "./users.server";
 export { personalDataInAuth } from "./personal-data.server";
-export { displayPhone, myPhoneServerSchema, parseMobileNumber, phoneSignInServerSchema, phoneSignupServerSchema } from "./phone-numbers.server";
+export { changePhoneByCodeServerSchema, changePhoneServerSchema, displayPhone, myPhoneServerSchema, parseMobileNumber, phoneSignInServerSchema, phoneSignupServerSchema } from "./phone-numbers.server";
 export { finishPhoneSignup, resendSignupCode, startPhoneSignup } from "./phone-sign-up.server";
 export { requestSignInCode, signInWithPhoneCode, type SessionOpened } from "./phone-sign-in.server";
-export { addEmailAddress, confirmPhone, removeOwnPhone, sendPhoneVerification, setOwnWhatsApp, signInMethodsOf, type SignInMethods } from "./my-phone.server";
+export { addEmailAddress, confirmPhone, removeOwnPhone, resendPhoneVerification, sendPhoneVerification, setOwnWhatsApp, signInMethodsOf, type SignInMethods } from "./my-phone.server";
 export { signupRefusal } from "./rate-limit.server";
 export { newsAudience } from "./audiences.server";

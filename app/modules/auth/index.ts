@@ -5,6 +5,6 @@ export { INVALID_RESET_LINK, changeEmailSchema, changePasswordSchema, forgotPass
 export { acknowledgeNoticeSchema, agreementFields, guardianConsentSchema, optionalConsentsSchema, paperConsentSchema, resendGuardianRequestSchema, resendGuardianSchema } from "./consent-schemas";
 export { CONSENT_PURPOSES, OPTIONAL_USES, OPTIONAL_USE_KEYS, RELATIONSHIPS, TERMS_SUMMARY, WHATSAPP_LABEL, WHATSAPP_PURPOSE, optionalUseLabel, type ConsentPurpose, type OptionalUse } from "./consent-uses";
 export { PHONE_FORMAT_MESSAGE, phoneField, smsCodeField } from "./phone-numbers";
-export { addEmailSchema, myPhoneSchema, phoneCodeSchema, phoneSignInSchema, phoneSignupSchema, removePhoneSchema, resendCodeSchema, whatsAppSchema } from "./phone-schemas";
+export { addEmailSchema, changePhoneByCodeSchema, changePhoneSchema, myPhoneSchema, phoneCodeSchema, phoneSignInSchema, phoneSignupSchema, removePhoneByCodeSchema, removePhoneSchema, resendCodeSchema, whatsAppSchema } from "./phone-schemas";
 export { confirmTotpSchema, removeTotpSchema, secondFactorCodeSchema, startTotpSchema } from "./two-factor-schemas";
 export { SEND_CONFIRM_CODE, orTextMeACode, sendConfirmCodeSchema, withTextedCode, type Confirmation } from "./confirm-schemas";

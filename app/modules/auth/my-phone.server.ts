@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
@@ -7,8 +7,10 @@ import { isPlaceholderAddress } from "~/utils/redact.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { contactOf, enqueueMessage, removePhone, setVerifiedPhone, setWhatsAppOptIn } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { confirmIdentity, type IdentityProof } from "./confirm-identity.server";
 import { WHATSAPP_PURPOSE } from "./consent-uses";
 import { appendConsents } from "./consents.server";
+import { allowsReplacing, standingProof, START_AGAIN, tellOldNumber, type ChangeProof } from "./phone-change.server";
 import { consumePhoneCode, issuePhoneCode } from "./phone-codes.server";
 import { displayPhone } from "./phone-numbers.server";
 import { hasPassword } from "./phone-sign-up.server";
@@ -19,6 +21,8 @@ import { findUserByEmail, normaliseEmail } from "./users.server";
 
 // A person's own mobile number (/me/phone) and how they sign in: add or change it (a code proves
 // it), take it off, say yes or no to WhatsApp. Every account keeps at least one verified way in.
+// Changing or taking off a verified number also needs proof it is the owner (the password, or a
+// code to that number): with a stolen session alone, nobody can move the account to their phone.
 
 type Me = Pick<SessionUser, "id" | "email" | "name">;
 
@@ -43,46 +47,95 @@ export function signInMethodsOf(user: Pick<SessionUser, "id" | "email">): SignIn
   };
 }
 
+const WRONG_PASSWORD = "Your password is incorrect";
+const SAME_NUMBER = "That is already your number. Enter a different one.";
+// With nothing typed, `confirmIdentity` asks for what is missing (the password or a code), at its field.
+const NOTHING_TYPED = {} as IdentityProof;
+
+function verifiedPhoneIn(tx: Tx, userId: string): string | null {
+  const contact = contactOf(userId, tx);
+  return contact?.phone && contact.phoneVerifiedAt ? contact.phone : null;
+}
+
 /**
- * Texts a code to a number the person wants on their account. A number on another account gets a
- * code too (only its holder can use it, and is told then), so the form tells a stranger nothing.
+ * Texts a code to a number the person wants on their account; in place of a verified number only
+ * with the owner's proof. A number on another account gets a code too (only its holder can use
+ * it, and is told then), so the form tells a stranger nothing.
  */
-export async function sendPhoneVerification(user: Me, phone: string, ip: string): Promise<Outcome<{ phone: string }>> {
-  if (signInMethodsOf(user).phone?.e164 === phone) return refuse("That is already your number. Enter a different one.", { field: "phone" });
+export async function sendPhoneVerification(user: Me, phone: string, ip: string, proof: IdentityProof | null = null): Promise<Outcome<{ phone: string }>> {
+  const current = signInMethodsOf(user).phone?.e164 ?? null;
+  if (current === phone) return refuse(SAME_NUMBER, { field: "phone" });
   const busy = await phoneCodeNetworkRefusal(ip);
   if (busy) return { ...busy, field: "phone" };
-  const issued = db.transaction((tx) => issuePhoneCode(tx, { purpose: "verify", phone, userId: user.id, send: true, now: clock.now() }), { behavior: "immediate" });
-  if (!issued.ok) return { ...issued, field: "phone" };
+  if (current) {
+    const proved = await confirmIdentity(user, proof ?? NOTHING_TYPED, ip, WRONG_PASSWORD);
+    if (!proved.ok) return proved;
+  }
+  const issued = issueVerifyCode(user, phone, ip, (_tx, now) => ({ ok: true, change: current ? { replaces: current, provenAt: now } : null }));
+  return issued.ok ? issued : { ...issued, field: "phone" };
+}
+
+/** "Send a new code" to the new number: the proof given with it still holds for a while. */
+export async function resendPhoneVerification(user: Me, phone: string, ip: string): Promise<Outcome<{ phone: string }>> {
+  const busy = await phoneCodeNetworkRefusal(ip);
+  if (busy) return busy;
+  return issueVerifyCode(user, phone, ip, (tx, now) => {
+    const current = verifiedPhoneIn(tx, user.id);
+    if (current === phone) return refuse(SAME_NUMBER, { status: 409 });
+    if (!current) return { ok: true, change: null };
+    const change = standingProof(tx, { userId: user.id, phone, current, now });
+    return change ? { ok: true, change } : refuse(START_AGAIN, { status: 409, code: "proof-needed" });
+  });
+}
+
+function issueVerifyCode(user: Me, phone: string, ip: string, changeFor: (tx: Tx, now: number) => Outcome<{ change: ChangeProof | null }>): Outcome<{ phone: string }> {
+  const now = clock.now();
+  const issued = db.transaction(
+    (tx) => {
+      const allowed = changeFor(tx, now);
+      if (!allowed.ok) return allowed;
+      return issuePhoneCode(tx, { purpose: "verify", phone, userId: user.id, pending: allowed.change, send: true, now });
+    },
+    { behavior: "immediate" },
+  );
+  if (!issued.ok) return issued;
   securityEvent("phone.code-sent", { purpose: "verify", userId: user.id, ip });
   return { ok: true, phone };
 }
 
-/** The code came back: the number is the account's, verified, in place of any earlier one. */
+/**
+ * The code came back: the number is the account's, verified, in place of any earlier one (when
+ * the code was asked for with the owner's proof), and the earlier number is told by SMS.
+ */
 export function confirmPhone(user: Me, input: { phone: string; code: string }): Outcome<{ replaced: boolean }> {
   const now = clock.now();
-  const before = signInMethodsOf(user).phone;
   const result = db.transaction(
     (tx): Outcome<{ replaced: boolean }> => {
+      const before = verifiedPhoneIn(tx, user.id);
       const used = consumePhoneCode(tx, { phone: input.phone, purpose: "verify", code: input.code, userId: user.id, now });
       if (!used.ok) return used;
+      if (!allowsReplacing(used.row.pending, before)) return refuse(START_AGAIN, { status: 409, code: "proof-needed" });
       const set = setVerifiedPhone(tx, { userId: user.id, email: user.email, phone: input.phone, now });
       if (!set.ok) return set;
       recordAudit(tx, { actorId: user.id, action: before ? "phone.changed" : "phone.added", targetType: "user", targetId: user.id });
+      if (before && before !== input.phone) tellOldNumber(tx, { name: user.name, oldPhone: before, newPhone: input.phone });
       return { ok: true, replaced: before !== null };
     },
     { behavior: "immediate" },
   );
-  if (result.ok) securityEvent("phone.verified", { userId: user.id });
+  if (result.ok) securityEvent("phone.verified", { userId: user.id, replaced: result.replaced });
   return result;
 }
 
 const LAST_WAY_IN = "Your mobile number is how you sign in, so it cannot be removed. Add an email address first, or change the number instead.";
 
-/** Takes the number off (and WhatsApp with it); refused when it is the account's only way in. */
-export function removeOwnPhone(user: Me): Outcome {
+/** Takes the number off (and WhatsApp with it), with the owner's proof; refused when it is the account's only way in. */
+export async function removeOwnPhone(user: Me, proof: IdentityProof, ip: string): Promise<Outcome> {
   const methods = signInMethodsOf(user);
   if (!methods.phone) return refuse("There is no mobile number on your account.", { status: 409 });
   if (!methods.email) return refuse(LAST_WAY_IN, { status: 409, code: "last-way-in" });
+  const proved = await confirmIdentity(user, proof, ip, WRONG_PASSWORD);
+  if (!proved.ok) return proved;
   const now = clock.now();
   db.transaction(
     (tx) => {

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/mobile";
 import { z } from "zod";
 import { PHONE_FORMAT_MESSAGE, phoneField } from "./phone-numbers";
-import { myPhoneSchema, phoneSignInSchema, phoneSignupSchema } from "./phone-schemas";
+import { changePhoneByCodeSchema, changePhoneSchema, myPhoneSchema, phoneSignInSchema, phoneSignupSchema } from "./phone-schemas";
 
 // The "mobile" metadata knows only mobile ranges, so a landline is simply not a valid number here:
 // a code sent by SMS could never reach it.
@@ -39,3 +39,5 @@ export const serverPhoneField = phoneField.transform((value, ctx) => {
 export const phoneSignupServerSchema = phoneSignupSchema.extend({ phone: serverPhoneField });
 export const phoneSignInServerSchema = phoneSignInSchema.extend({ phone: serverPhoneField });
 export const myPhoneServerSchema = myPhoneSchema.extend({ phone: serverPhoneField });
+export const changePhoneServerSchema = changePhoneSchema.extend({ phone: serverPhoneField });
+export const changePhoneByCodeServerSchema = changePhoneByCodeSchema.extend({ phone: serverPhoneField });

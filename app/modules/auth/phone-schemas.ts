@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withTextedCode } from "./confirm-schemas";
 import { agreementFields, participantFields } from "./consent-schemas";
 import { phoneField, smsCodeField } from "./phone-numbers";
 import { changeEmailSchema, signupSchema } from "./schemas";
@@ -40,10 +41,23 @@ export const phoneSignInSchema = z.object({
   redirectTo,
 });
 
-/** /me/phone: add or change the number. */
+/** /me/phone: add a first number (the session and the code sent to it are proof enough). */
 export const myPhoneSchema = z.object({ intent: z.literal("send-code"), phone: phoneField });
 
-export const removePhoneSchema = z.object({ intent: z.literal("remove-phone") });
+// Changing or removing a verified number changes how the account is reached, so the same form
+// confirms it is the owner: the password, or for an account without one a code to the current number.
+
+/** /me/phone: a new number in place of the verified one, with the password. */
+export const changePhoneSchema = myPhoneSchema.extend({ password: changeEmailSchema.shape.password });
+
+/** /me/phone: a new number, for an account with no password. */
+export const changePhoneByCodeSchema = withTextedCode("send-code", { phone: phoneField });
+
+/** /me/phone: the number taken off, with the password. */
+export const removePhoneSchema = z.object({ intent: z.literal("remove-phone"), password: changeEmailSchema.shape.password });
+
+/** /me/phone: the number taken off, for an account with no password. */
+export const removePhoneByCodeSchema = withTextedCode("remove-phone");
 
 /** WhatsApp yes or no; an unticked box is a no. */
 export const whatsAppSchema = z.object({ intent: z.literal("whatsapp"), whatsapp: z.boolean().default(false) });
