@@ -42,13 +42,13 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
  * Kinds that are not urgent: kept out of quiet hours on a phone (unless what they are about
  * comes sooner), and the ones a person may turn off entirely.
  */
-export const DEFERRABLE_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([...NOTIFICATION_KINDS, "news"]);
+export const DEFERRABLE_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(NOTIFICATION_KINDS);
 
 export function isMessageKind(value: string): value is MessageKind {
   return (MESSAGE_KINDS as readonly string[]).includes(value);
 }
 
-export function isOptionalKind(kind: MessageKind): kind is NotificationKind | "news" {
+export function isOptionalKind(kind: MessageKind): kind is NotificationKind {
   return DEFERRABLE_KINDS.has(kind);
 }
 

@@ -141,6 +141,7 @@ const OPT_OUT_KINDS: Partial<Record<TemplateName, NotificationKind>> = {
   "step-nudge": "step-nudges",
   "mentoring-session-reminder": "mentoring-reminders",
   "mentorship-check-in": "mentorship-check-ins",
+  broadcast: "news",
 };
 
 /** The kind of email a template is, when its recipient may turn it off; null for transactional mail. */

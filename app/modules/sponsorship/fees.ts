@@ -44,13 +44,17 @@ export const EDITABLE_FEE_RATES = ["paystack:NGN", "paystack:USD", "stripe:GBP",
 /** Percentages above this are a typing slip, not a price. */
 export const MAX_PERCENT_BASIS_POINTS = 2_000;
 
+// Written as calls, not `1n` literals: the browser build targets engines older than BigInt literals.
+const ONE = BigInt(1);
+const BASIS_POINTS = BigInt(10_000);
+
 function ceilDiv(numerator: bigint, denominator: bigint): bigint {
-  return (numerator + denominator - 1n) / denominator;
+  return (numerator + denominator - ONE) / denominator;
 }
 
 /** What the provider takes from a payment of `total`: the percentage rounded up, the fixed part unless waived, at most the cap. */
 export function providerFee(total: number, rate: FeeRate): number {
-  const percent = Number(ceilDiv(BigInt(total) * BigInt(rate.percentBasisPoints), 10_000n));
+  const percent = Number(ceilDiv(BigInt(total) * BigInt(rate.percentBasisPoints), BASIS_POINTS));
   const fixed = total >= rate.fixedAbove ? rate.fixed : 0;
   const fee = percent + fixed;
   return rate.cap === null ? fee : Math.min(fee, rate.cap);
@@ -65,8 +69,8 @@ export function providerFee(total: number, rate: FeeRate): number {
 export function feeToCover(gift: number, rate: FeeRate): number {
   if (!Number.isSafeInteger(gift) || gift <= 0) throw new Error(`A gift is a positive whole number of minor units, not ${gift}`);
   const keep = BigInt(10_000 - rate.percentBasisPoints);
-  if (keep <= 0n) throw new Error("A fee of 100% or more cannot be covered");
-  const grossUp = (fixed: number) => Number(ceilDiv((BigInt(gift) + BigInt(fixed)) * 10_000n, keep));
+  if (keep <= BigInt(0)) throw new Error("A fee of 100% or more cannot be covered");
+  const grossUp = (fixed: number) => Number(ceilDiv((BigInt(gift) + BigInt(fixed)) * BASIS_POINTS, keep));
   let total = grossUp(0);
   if (total >= rate.fixedAbove && rate.fixed > 0) total = grossUp(rate.fixed);
   if (rate.cap !== null) total = Math.min(total, gift + rate.cap);
