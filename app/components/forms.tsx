@@ -5,9 +5,9 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 // field, and a summary at the top linking to each field in error.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, any>;
+export type AnyField = FieldMetadata<any, any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = FormMetadata<any, string[]>;
+export type AnyForm = FormMetadata<any, string[]>;
 
 /** List the fields in page order, e.g. `fields={{ email: fields.email }}`: conform's `fields` is a proxy that cannot be enumerated. */
 export function ErrorSummary({ form, fields }: { form: AnyForm; fields: Record<string, AnyField> }) {

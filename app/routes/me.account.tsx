@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
+import { ConfirmItIsYou, replyToConfirmForm } from "~/components/auth/confirm-with-code";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -202,27 +202,18 @@ export default function Account() {
             you open it.
           </p>
           <Form method="post" className="form" aria-labelledby="email-title" {...getFormProps(emailForm)}>
-            {confirmation.by === "phone" ? (
-              <>
-                <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, code: emailFields.code }} />
-                <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
-                <ConfirmWithTextedCode
-                  phone={confirmation.phone}
-                  reply={emailReply ?? undefined}
-                  code={emailFields.code}
-                  intent="change-email"
-                  button="Send confirmation link"
-                />
-              </>
-            ) : (
-              <>
-                <ErrorSummary form={emailForm} fields={{ newEmail: emailFields.newEmail, password: emailFields.password }} />
-                <input type="hidden" name="intent" value="change-email" />
-                <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
-                <TextField meta={emailFields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-                <SubmitButton>Send confirmation link</SubmitButton>
-              </>
-            )}
+            <ConfirmItIsYou
+              form={emailForm}
+              confirmation={confirmation}
+              fields={{ newEmail: emailFields.newEmail }}
+              password={emailFields.password}
+              code={emailFields.code}
+              reply={emailReply ?? undefined}
+              intent="change-email"
+              button="Send confirmation link"
+            >
+              <TextField meta={emailFields.newEmail} label="New email address" type="email" autoComplete="email" spellCheck={false} />
+            </ConfirmItIsYou>
           </Form>
         </>
       ) : (

@@ -2,9 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
+import { ConfirmItIsYou, replyToConfirmForm } from "~/components/auth/confirm-with-code";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { WhatErasureRemoves } from "~/components/privacy/erasure-explained";
 import { formatDateTime } from "~/utils/dates";
@@ -93,26 +93,16 @@ export default function DeleteAccount() {
         <section aria-labelledby="confirm-title">
           <h2 id="confirm-title">Delete my account</h2>
           <Form method="post" className="form" {...getFormProps(form)}>
-            {confirmation.by === "phone" ? (
-              <>
-                <ErrorSummary form={form} fields={{ code: fields.code }} />
-                <ConfirmWithTextedCode
-                  phone={confirmation.phone}
-                  reply={replyToConfirmForm(lastResult, "delete")}
-                  code={fields.code}
-                  intent="delete"
-                  button="Delete my account"
-                  variant="warning"
-                />
-              </>
-            ) : (
-              <>
-                <ErrorSummary form={form} fields={{ password: fields.password }} />
-                <input type="hidden" name="intent" value="delete" />
-                <TextField meta={fields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-                <SubmitButton variant="warning">Delete my account</SubmitButton>
-              </>
-            )}
+            <ConfirmItIsYou
+              form={form}
+              confirmation={confirmation}
+              password={fields.password}
+              code={fields.code}
+              reply={replyToConfirmForm(lastResult, "delete")}
+              intent="delete"
+              button="Delete my account"
+              variant="warning"
+            />
           </Form>
         </section>
       )}

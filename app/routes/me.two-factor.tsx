@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { Form, Link, useActionData, useLoaderData } from "react-router";
-import { ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
+import { ConfirmItIsYou, ConfirmWithTextedCode, replyToConfirmForm } from "~/components/auth/confirm-with-code";
 import { RecoveryCodes } from "~/components/auth/recovery-codes";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -192,26 +192,16 @@ function Enrolled({ since, codesLeft, lastResult, confirmation }: FormProps & { 
       <h2 id="remove-title">Remove your authenticator app</h2>
       <p className="measure">Your recovery codes stop working too. You can set up an app again afterwards.</p>
       <Form method="post" className="form" aria-labelledby="remove-title" {...getFormProps(form)}>
-        {confirmation.by === "phone" ? (
-          <>
-            <ErrorSummary form={form} fields={{ code: fields.code }} />
-            <ConfirmWithTextedCode
-              phone={confirmation.phone}
-              reply={lastResult}
-              code={fields.code}
-              intent="remove"
-              button="Remove authenticator app"
-              variant="warning"
-            />
-          </>
-        ) : (
-          <>
-            <ErrorSummary form={form} fields={{ password: fields.password }} />
-            <input type="hidden" name="intent" value="remove" />
-            <TextField meta={fields.password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
-            <SubmitButton variant="warning">Remove authenticator app</SubmitButton>
-          </>
-        )}
+        <ConfirmItIsYou
+          form={form}
+          confirmation={confirmation}
+          password={fields.password}
+          code={fields.code}
+          reply={lastResult}
+          intent="remove"
+          button="Remove authenticator app"
+          variant="warning"
+        />
       </Form>
     </>
   );

@@ -108,6 +108,27 @@ describe("a message by SMS", () => {
   });
 });
 
+describe("a message through Africa's Talking", () => {
+  it("goes once when organisers chose it, its report is applied, and a blacklisted number moves the next message to email", async () => {
+    updateOrganisation({ smsProvider: "africastalking" });
+    const person = await personWho(["sms", "email"]);
+    const id = booking(person);
+    await drain();
+    const texts = rig.africasTalking.sent.filter((sent) => sent.to === person.phone);
+    expect(texts).toHaveLength(1);
+    expect(textsTo(person.phone)).toHaveLength(0);
+    expect(row(id)).toMatchObject({ status: "sent", channel: "sms", provider: "africastalking", segments: texts[0]!.parts });
+    expect((await rig.africasTalking.report(texts[0]!.messageId, "Success")).status).toBe(200);
+    expect(row(id)).toMatchObject({ deliveryStatus: "delivered" });
+    expect((await rig.africasTalking.report(texts[0]!.messageId, "Failed", { failureReason: "UserInBlacklist" })).status).toBe(200);
+    // A failure after the message arrived changes nothing; the number still asked for no more texts.
+    expect(row(id)).toMatchObject({ status: "sent", channel: "sms", deliveryStatus: "delivered" });
+    const next = booking(person);
+    await drain();
+    expect(row(next)).toMatchObject({ status: "sent", channel: "email" });
+  });
+});
+
 describe("falling back", () => {
   it("moves to email when the provider refuses the number, and never texts it again", async () => {
     const person = await personWho(["sms", "email"]);

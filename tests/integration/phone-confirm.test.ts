@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { auditLog, dataSubjectRequests, emailTokens, outbox, users } from "~db/schema";
+import { auditLog, dataSubjectRequests, emailTokens, outbox } from "~db/schema";
 import { issuePhoneCode } from "~/modules/auth/phone-codes.server";
 import { resetRateLimits } from "~/modules/auth/rate-limit.server";
 import { confirmEmailLink, hasSecondFactor, signInWithPhoneCode } from "~/modules/auth/index.server";
@@ -9,11 +9,11 @@ import { scheduledErasureOf } from "~/modules/privacy/index.server";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { action as accountAction } from "~/routes/me.account";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/me.privacy_.delete";
-import { action as signupPhoneAction } from "~/routes/signup.phone";
 import { action as stepUpAction, loader as stepUpLoader } from "~/routes/me.step-up";
-import { cookieHeaderFrom, createUser, formRequest, freshIp, getRequest, loadContext, routeArgs, sessionCookieName, signIn, uniqueEmail } from "../support/factories";
+import { createUser, formRequest, freshIp, getRequest, loadContext, routeArgs, signIn, uniqueEmail } from "../support/factories";
+import { phoneOnlyAccount } from "../support/phone-accounts";
 import { codesTextedTo, giveVerifiedPhone, lastCodeTextedTo, uniquePhone } from "../support/phone-factories";
-import { runRoute, setCookies } from "../support/route-results";
+import { runRoute } from "../support/route-results";
 import { codeNow, keyFromSecret, postTwoFactor, twoFactorPage } from "../support/two-factor";
 
 // An account made with a phone number has no password to type again: where others confirm a
@@ -32,18 +32,6 @@ const EXPIRED = "That code has expired or has already been used. Ask for a new c
 
 /** A six-digit code that is not `code`. */
 const otherThan = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
-
-/** Signs up by phone through the page, as a participant with no email would. */
-async function phoneOnlyAccount(name = "Chidinma Phone") {
-  const phone = uniquePhone();
-  const post = (fields: Record<string, string>) =>
-    runRoute(() => signupPhoneAction(routeArgs({ request: formRequest("/signup/phone", fields), context: loadContext(freshIp()), params: {} })));
-  await post({ intent: "send-code", name, phone: phone.typed, birthDate: "1995-02-01", privacyNotice: "on", terms: "on" });
-  const done = await post({ intent: "check-code", phone: phone.e164, code: lastCodeTextedTo(phone.e164) });
-  const cookie = cookieHeaderFrom(setCookies(done).find((value) => value.startsWith(`${sessionCookieName()}=`))!);
-  const userId = db.select({ id: users.id }).from(users).where(eq(users.name, name)).all().at(-1)!.id;
-  return { phone, cookie, userId };
-}
 
 const postDelete = (cookie: string, fields: Record<string, string>, ip = freshIp()) =>
   runRoute(() => deleteAction(routeArgs({ request: formRequest("/me/privacy/delete", fields, { cookie }), context: loadContext(ip), params: {} })));
@@ -162,7 +150,7 @@ describe("an account with a password", () => {
 
 describe("two-factor sign-in and step-up without a password", () => {
   it("sets up an authenticator app with a texted code, steps up with it, and removes it with another texted code", async () => {
-    const { phone, cookie } = await phoneOnlyAccount();
+    const { phone, cookie, userId } = await phoneOnlyAccount();
     const stepUpPage = await runRoute(() => stepUpLoader(routeArgs({ request: getRequest("/me/step-up?redirectTo=/me", { cookie }), context: loadContext(), params: {} })));
     expect(stepUpPage.status).toBe(302);
     expect(stepUpPage.headers.get("Location")).toBe("/me/two-factor?redirectTo=%2Fme");
@@ -182,7 +170,6 @@ describe("two-factor sign-in and step-up without a password", () => {
     expect(stepped.status).toBe(302);
     expect(stepped.headers.get("Location")).toBe("/me");
 
-    const userId = db.select({ id: users.id }).from(users).where(eq(users.name, "Chidinma Phone")).all().at(-1)!.id;
     await postTwoFactor(cookie, { intent: "send-confirm-code" });
     const code = lastCodeTextedTo(phone.e164);
     expect((await postTwoFactor(cookie, { intent: "remove", code: otherThan(code) })).status).toBe(400);

@@ -1,6 +1,7 @@
 import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { TextField } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextField, type AnyField, type AnyForm } from "~/components/forms";
 import { SEND_CONFIRM_CODE } from "~/modules/auth";
 
 type Props = {
@@ -49,15 +50,7 @@ export function ConfirmWithTextedCode({ phone, reply, code, intent, button, vari
           We have texted a 6-digit code to <strong>{phone}</strong>. Only the newest code works.
         </p>
       )}
-      <TextField
-        meta={code}
-        label="Code from the text message"
-        hint="6 digits. The code works for 10 minutes."
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        spellCheck={false}
-        className="input input--short"
-      />
+      <TextedCodeField meta={code} />
       <div className="button-row">
         {/* First, so pressing Enter in the code field sends the form's own button. */}
         <button type="submit" name="intent" value={intent} className={`button button--${variant}`}>
@@ -71,8 +64,60 @@ export function ConfirmWithTextedCode({ phone, reply, code, intent, button, vari
   );
 }
 
+/** The field for a six-digit code from a text message; phones offer to fill it in from the text. */
+export function TextedCodeField({ meta }: { meta: AnyField }) {
+  return (
+    <TextField
+      meta={meta}
+      label="Code from the text message"
+      hint="6 digits. The code works for 10 minutes."
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      spellCheck={false}
+      className="input input--short"
+    />
+  );
+}
+
 /** The last reply when it belongs to this form: to its own button, or to "Text me a code". */
 export function replyToConfirmForm<Reply>(reply: Reply, intent: string): Extract<Reply, SubmissionResult<string[]>> | undefined {
   const said = (reply as SubmissionResult<string[]> | undefined)?.initialValue?.intent;
   return said === intent || said === SEND_CONFIRM_CODE ? (reply as Extract<Reply, SubmissionResult<string[]>>) : undefined;
+}
+
+type ProofProps = {
+  form: AnyForm;
+  /** How this account confirms: its password, or a code texted to its number. */
+  confirmation: { by: "password" } | { by: "phone"; phone: string | null };
+  /** The form's other fields, shown first and listed first in its error summary. */
+  fields?: Record<string, AnyField>;
+  children?: ReactNode;
+  password: AnyField;
+  code: FieldMetadata<string>;
+  reply: SubmissionResult<string[]> | undefined;
+  intent: string;
+  button: string;
+  variant?: "primary" | "warning";
+};
+
+/** A form's fields, then "is it you?": the password for an account with one, else a texted code. */
+export function ConfirmItIsYou({ form, confirmation, fields = {}, children, password, code, reply, intent, button, variant = "primary" }: ProofProps) {
+  if (confirmation.by === "phone") {
+    return (
+      <>
+        <ErrorSummary form={form} fields={{ ...fields, code }} />
+        {children}
+        <ConfirmWithTextedCode phone={confirmation.phone} reply={reply} code={code} intent={intent} button={button} variant={variant} />
+      </>
+    );
+  }
+  return (
+    <>
+      <ErrorSummary form={form} fields={{ ...fields, password }} />
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <TextField meta={password} label="Your password" hint="To confirm it is you." type="password" autoComplete="current-password" />
+      <SubmitButton variant={variant}>{button}</SubmitButton>
+    </>
+  );
 }

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
 import { Form, Link } from "react-router";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { TextedCodeField } from "./confirm-with-code";
 import { phoneCodeSchema } from "~/modules/auth";
 
 /** What a phone form's action answers once a code is on its way (or the code typed was refused). */
@@ -44,15 +45,7 @@ export function PhoneCodeStep({ step, sentText, button, redirectTo, backTo }: { 
         <input type="hidden" name="intent" value="check-code" />
         <input type="hidden" name="phone" value={step.phone} />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <TextField
-          meta={fields.code}
-          label="Code from the text message"
-          hint="6 digits. The code works for 10 minutes."
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          className="input input--short"
-        />
+        <TextedCodeField meta={fields.code} />
         <SubmitButton>{button}</SubmitButton>
       </Form>
       <Form method="post" className="button-row">
