@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { calendarInMessage, type MessageWithCalendar } from "../support/ical";
-import { createAccount, mailbox, type MailMessage, type TestAccount } from "./fixtures";
+import { createAccount, expect, mailbox, type MailMessage, type TestAccount } from "./fixtures";
 
 // The pair of the mentoring journeys: an approved mentor in London and a participant in Lagos
 // with a mentee profile, written straight into the server's database.
@@ -72,7 +72,12 @@ export async function proposeSession(page: Page, values: { date: string; time: s
 }
 
 export async function addNote(page: Page, kind: RegExp, body: string) {
-  await page.getByRole("radio", { name: kind }).check();
+  const radio = page.getByRole("radio", { name: kind });
+  // Right after a navigation Chromium now and then drops the first click on a radio: try until it holds.
+  await expect(async () => {
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }).toPass({ timeout: 5_000 });
   await page.getByLabel("Note", { exact: true }).fill(body);
   await page.getByRole("button", { name: "Save note" }).click();
 }
