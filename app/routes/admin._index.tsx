@@ -11,6 +11,8 @@ import { programmeFigures } from "~/modules/cohorts/index.server";
 import { eventsFigures } from "~/modules/events/index.server";
 import { mentoringFigures } from "~/modules/mentoring/index.server";
 import { givingFigures } from "~/modules/sponsorship/index.server";
+import { getOrganisation } from "~/modules/organisation/index.server";
+import { smsBudgetStatus } from "~/modules/outbox/index.server";
 import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/auth";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
@@ -23,6 +25,8 @@ export function loader({ request }: LoaderFunctionArgs) {
     programme: programmeFigures(),
     mentoring: mentoringFigures(),
     giving: givingFigures(),
+    // The budget matters only while texts are switched on.
+    sms: getOrganisation().channelsEnabled.includes("sms") ? smsBudgetStatus(getOrganisation()) : null,
   };
 }
 
@@ -40,17 +44,25 @@ const LINKS = [
   { to: "/admin/settings/messages", label: "Messages by phone", text: "SMS and WhatsApp beside email: channels, budget, quiet hours, each kind's first way." },
   { to: "/admin/privacy", label: "Privacy", text: "People's data requests and their 30-day deadlines, the breach log, the register of what is held, the privacy notice." },
   { to: "/admin/messages", label: "Messages to groups", text: "Write to everyone at an event, in a cohort, stuck on a step, mentors, sponsors or news readers; see who it reached." },
-  { to: "/admin/outbox", label: "Outbox", text: "Email waiting to go, sent, or given up on." },
+  { to: "/admin/outbox", label: "Outbox", text: "Messages by email, SMS and WhatsApp waiting to go, sent (with what the providers reported), or given up on." },
   { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
 ];
 
 
 export default function AdminDashboard() {
-  const { figures, events, programme, mentoring, giving } = useLoaderData<typeof loader>();
+  const { figures, events, programme, mentoring, giving, sms } = useLoaderData<typeof loader>();
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
   return (
     <>
       <PageHeader title="Organisers' console" lead="The state of the programme at a glance, and the tools to run it." />
+      {sms?.warned ? (
+        <p className="notice notice--error" role="status">
+          {sms.stopped
+            ? `This month's SMS budget (${sms.budgetText}) is used up: texts wait for next month, and messages go by each person's next channel.`
+            : `Texts this month have cost ${sms.spentText} of the ${sms.budgetText} budget (${sms.percent}%).`}{" "}
+          <Link to="/admin/settings/messages">Messages by phone</Link>
+        </p>
+      ) : null}
       <h2>People</h2>
       <dl className="summary-list">
         <dt>Accounts</dt>

@@ -10,7 +10,7 @@ import { appOrigin } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
-import { describeDelivery, describeOutboxMessage, messageIdFor, htmlForPreview, viewOutboxMessage, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
+import { deliveryReportsOf, describeDelivery, describeOutboxMessage, messageIdFor, htmlForPreview, viewOutboxMessage, retryDeadMessage, splitLinks } from "~/modules/outbox/index.server";
 import { retrySchema } from "~/modules/outbox";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: message.id,
     recipient: message.recipient,
     delivery: describeDelivery(message),
+    channel: message.channel,
+    reports: deliveryReportsOf(message.id).map((report) => ({ ...report, at: formatInstant(report.reportedAt, timeZone) })),
     template: message.template,
     subject: state.subject,
     explanation: state.explanation,
@@ -117,6 +119,18 @@ export default function OutboxMessage() {
           </>
         ) : null}
       </dl>
+      {message.reports.length ? (
+        <>
+          <h2>What the provider reported</h2>
+          <ul>
+            {message.reports.map((report) => (
+              <li key={report.id}>
+                {report.at}: {report.status} ({report.provider}){report.reason ? `: ${report.reason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {message.status === "dead" ? (
         <Form method="post" className="button-row">
           <input type="hidden" name="id" value={message.id} />
@@ -139,7 +153,7 @@ export default function OutboxMessage() {
               </ul>
             </>
           ) : null}
-          <h2>Plain text</h2>
+          <h2>{message.channel === "email" ? "Plain text" : "As sent"}</h2>
           <pre className="mail-text">
             {message.textParts.map((part, index) =>
               "href" in part ? (
@@ -151,17 +165,21 @@ export default function OutboxMessage() {
               ),
             )}
           </pre>
-          <h2>As an email</h2>
-          <p className="muted">
-            The HTML version, shown without its colours and fonts. Links here do not open: use the links above.
-          </p>
-          <iframe
-            sandbox=""
-            srcDoc={message.html ?? ""}
-            title={`The email “${message.subject}” as HTML`}
-            className="mail-frame"
-            height="640"
-          />
+          {message.html ? (
+            <>
+              <h2>As an email</h2>
+              <p className="muted">
+                The HTML version, shown without its colours and fonts. Links here do not open: use the links above.
+              </p>
+              <iframe
+                sandbox=""
+                srcDoc={message.html ?? ""}
+                title={`The email “${message.subject}” as HTML`}
+                className="mail-frame"
+                height="640"
+              />
+            </>
+          ) : null}
         </>
       ) : null}
     </>

@@ -10,7 +10,9 @@ import { updateOrganisation } from "~/modules/organisation/index.server";
 import { enqueueMessage, recordSmsOptOut, saveChannelChoices, setWhatsAppOptIn, type MessageOptions } from "~/modules/outbox/index.server";
 import { deliverDueMessages } from "~/modules/outbox/delivery.server";
 import { examples } from "../support/email-examples";
-import { createUser, type TestUser } from "../support/factories";
+import { createUser, getRequest, loadContext, routeArgs, signIn, type TestUser } from "../support/factories";
+import { runRoute } from "../support/route-results";
+import { loader as outboxMessageLoader } from "~/routes/admin.outbox.$id";
 import { startMessagingRig, type MessagingRig } from "../support/messaging-rig";
 import { giveVerifiedPhone, uniquePhone } from "../support/phone-factories";
 
@@ -93,6 +95,10 @@ describe("a message by SMS", () => {
     expect((await rig.termii.report(messageId, "Message Sent")).status).toBe(200);
     expect(row(id)).toMatchObject({ deliveryStatus: "delivered", status: "sent" });
     expect(db.select().from(deliveryReports).where(eq(deliveryReports.outboxId, id)).all().map((report) => report.status).sort()).toEqual(["delivered", "sent"]);
+    // Organisers see the channel, the number and each report on the message's page.
+    const organiser = await createUser({ roles: ["organiser"] });
+    const page = await runRoute(() => outboxMessageLoader(routeArgs({ request: getRequest(`/admin/outbox/${id}`, { cookie: signIn(organiser.id).cookieHeader }), params: { id }, context: loadContext() })));
+    expect(page.data).toMatchObject({ delivery: `By SMS to ${person.phone}: delivered.`, reports: [{ status: "delivered", provider: "termii" }, { status: "sent", provider: "termii" }] });
   });
 
   it("is tried again after a provider outage, and still sent only once", async () => {

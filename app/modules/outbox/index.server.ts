@@ -15,7 +15,7 @@ export { smsBudgetStatus, type SmsBudgetStatus } from "./sms-budget.server";
 export { broadcastFigures, enqueueBroadcast, planReach, type BroadcastFigures, type GroupMessage, type ReachPlan, type Recipient } from "./broadcast.server";
 export { outboxHealth, type OutboxHealth } from "./health.server";
 export { dropPendingJobs, firstTime, registerJobHandler, scheduleJob, type JobPayload } from "./jobs.server";
-export { countDeadMessages, describeDelivery, getOutboxMessage, htmlForPreview, listOutboxMessages, retryDeadMessage, splitLinks, viewOutboxMessage, type OutboxSummary } from "./outbox-admin.server";
+export { countDeadMessages, deliveryReportsOf, describeDelivery, getOutboxMessage, htmlForPreview, listOutboxMessages, retryDeadMessage, splitLinks, viewOutboxMessage, type OutboxSummary } from "./outbox-admin.server";
 export { describeOutboxMessage } from "./message-state.server";
 export { enqueueMessage, type MessageOptions } from "./outbox.server";
 export {

@@ -1,6 +1,6 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { outbox, type OUTBOX_STATUSES } from "~db/schema";
+import { deliveryReports, outbox, type OUTBOX_STATUSES } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 
@@ -125,4 +125,14 @@ export function describeDelivery(row: Pick<OutboxMessage, "channel" | "sentTo" |
         : null;
   const parts = [...tried, ...(now ? [now] : [])];
   return parts.length ? parts.join("; ") + "." : null;
+}
+
+/** What the SMS or WhatsApp provider reported of a message, in the order the reports came. */
+export function deliveryReportsOf(outboxId: string) {
+  return db
+    .select({ id: deliveryReports.id, provider: deliveryReports.provider, status: deliveryReports.status, reason: deliveryReports.reason, reportedAt: deliveryReports.reportedAt })
+    .from(deliveryReports)
+    .where(eq(deliveryReports.outboxId, outboxId))
+    .orderBy(asc(deliveryReports.receivedAt), asc(deliveryReports.id))
+    .all();
 }
