@@ -16,6 +16,7 @@ function navFor(user: NavUser): NavItem[] {
   if (!user) return items;
   items.push({ to: "/me", label: "My page" });
   if (user.roles.includes("organiser")) items.push({ to: "/admin", label: "Admin" });
+  else if (user.roles.includes("door")) items.push({ to: "/door", label: "At the door" });
   return items;
 }
 

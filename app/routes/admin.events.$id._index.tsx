@@ -138,6 +138,11 @@ export default function AdminEvent() {
           </Link>
         ) : null}
         {open ? (
+          <Link to={`/admin/events/${event.id}/door-team`} className="button button--secondary">
+            Door team
+          </Link>
+        ) : null}
+        {open ? (
           <Link to={`/admin/events/${event.id}/edit`} className="button button--secondary">
             Edit
           </Link>

@@ -23,6 +23,7 @@ const ROLE_HINTS: Record<(typeof ROLE_OPTIONS)[number], string> = {
   mentor: "Can be matched with participants.",
   participant: "Takes part in events and cohorts.",
   sponsor: "Supports the programme with money.",
+  door: "Checks people in at the events they are given, and nothing else.",
 };
 
 export function loader({ request, params }: LoaderFunctionArgs) {

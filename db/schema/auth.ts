@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["participant", "mentor", "sponsor", "organiser"] as const;
+export const ROLES = ["participant", "mentor", "sponsor", "organiser", "door"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const GUARDIAN_CONSENT_STATES = ["not_needed", "waiting", "given"] as const;

@@ -156,3 +156,21 @@ export const calendarFeeds = sqliteTable(
   },
   (t) => [uniqueIndex("calendar_feeds_token_unique").on(t.token)],
 );
+
+/**
+ * Door volunteers (role `door`): who may check people in at which event. No event means every
+ * event. They reach those events' check-in pages and nothing else of the console.
+ */
+export const doorAssignments = sqliteTable(
+  "door_assignments",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventId: text("event_id").references(() => events.id, { onDelete: "cascade" }),
+    grantedBy: text("granted_by").references(() => users.id, { onDelete: "set null" }),
+    grantedAt: integer("granted_at").notNull(),
+  },
+  (t) => [uniqueIndex("door_assignments_unique").on(t.userId, sql`coalesce(${t.eventId}, '')`), index("door_assignments_event_idx").on(t.eventId)],
+);

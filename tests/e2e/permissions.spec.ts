@@ -100,7 +100,7 @@ test("every route in the route config has a policy entry, and every entry a rout
 });
 
 for (const [id, policy] of Object.entries(ROUTE_POLICY)) {
-  test(`${id} as anonymous, participant, mentor, sponsor and organiser`, async ({ http, baseURL }) => {
+  test(`${id} as anonymous, participant, mentor, sponsor, organiser and door volunteer`, async ({ http, baseURL }) => {
     const routes = await builtRoutes();
     expect(routes.has(id), `${id} is in the route config`).toBe(true);
     const { page, action } = routeUrls(routes, id, fixtures);

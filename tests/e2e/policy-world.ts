@@ -37,7 +37,7 @@ async function shortLinkCode(outboxId: string): Promise<string> {
 export type PolicyWorld = { accounts: Record<Role, TestAccount>; person: TestAccount; fixtures: PolicyFixtures };
 
 /**
- * One actor per role, and real rows behind every route of the route table (an outbox message, an
+ * One actor per role (the door volunteer on the event's door team), and real rows behind every route of the route table (an outbox message, an
  * invitation, an event with a booking, a cohort, campaigns and gifts, a mentorship), made for
  * `person`, who is none of the actors.
  */
@@ -47,6 +47,7 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
     mentor: await createAccount({ roles: ["mentor"] }),
     sponsor: await createAccount({ roles: ["sponsor"] }),
     organiser: await createAccount({ roles: ["organiser"] }),
+    door: await createAccount({ roles: ["door"] }),
   };
   const person = await createAccount({ roles: ["participant"], name: personName });
   const { db } = await import("~db/client.server");
@@ -75,5 +76,8 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
     ...(await privacyReportingPolicyFixtures(accounts.organiser.id, person.email)),
     broadcastId: await scheduledMessageFixture(accounts.organiser.id),
   };
+  // The door actor checks people in at the target's event and nowhere else.
+  const { assignDoorVolunteer } = await import("~/modules/events/door-team.server");
+  expect(assignDoorVolunteer(undefined, { userId: accounts.door.id, eventId: fixtures.eventId!, actorId: accounts.organiser.id }).ok).toBe(true);
   return { accounts, person, fixtures };
 }

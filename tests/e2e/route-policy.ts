@@ -12,7 +12,7 @@ export type Access = "anyone" | "signed-in" | readonly Role[];
 
 export type Actor = "anonymous" | Role;
 
-export const ACTORS: readonly Actor[] = ["anonymous", "participant", "mentor", "sponsor", "organiser"];
+export const ACTORS: readonly Actor[] = ["anonymous", "participant", "mentor", "sponsor", "organiser", "door"];
 
 /** Rows the policy table needs to turn a route with params into a real address. */
 export type PolicyFixtures = {
@@ -22,7 +22,7 @@ export type PolicyFixtures = {
   outboxMessageId: string;
   /** The token of a pending invitation: /invitations/:token. */
   invitationToken: string;
-  /** A published event with one confirmed registration (the permissions target's). */
+  /** A published event with one confirmed registration (the permissions target's); the door actor is on its door team. */
   eventId?: string;
   eventSlug?: string;
   /** That registration: its id and the token in its ticket's QR code. */
@@ -101,6 +101,8 @@ export type RoutePolicy = {
 };
 
 const ORGANISERS = ["organiser"] as const satisfies readonly Role[];
+/** Who checks people in: organisers anywhere, door volunteers at the events they are assigned to. */
+const DOOR_TEAM = ["organiser", "door"] as const satisfies readonly Role[];
 
 /** An event page by the fixtures' event (a made-up id where a test has none: a 404 then). */
 const eventUrl = (f: PolicyFixtures, rest = "") => `/admin/events/${f.eventId ?? "no-such-event"}${rest}`;
@@ -235,6 +237,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     post: ORGANISERS,
     url: (f) => eventUrl(f, `/check-in/${f.checkInToken ?? "no-such-ticket"}`),
   },
+  "routes/admin.events.$id.door-team": { load: ORGANISERS, post: ORGANISERS, url: (f) => eventUrl(f, "/door-team") },
+
+  // The door: check-in for the door team (assigned to the fixtures' event) and organisers, outside the console.
+  "routes/door._index": { load: DOOR_TEAM, post: "no-action" },
+  "routes/door.$eventId._index": { load: DOOR_TEAM, post: DOOR_TEAM, url: (f) => `/door/${f.eventId ?? "no-such-event"}` },
+  // The address in a ticket's QR code.
+  "routes/door.$eventId.$token": { load: DOOR_TEAM, post: DOOR_TEAM, url: (f) => `/door/${f.eventId ?? "no-such-event"}/${f.checkInToken ?? "no-such-ticket"}` },
 
   // The programme
   "routes/programme": { load: "anyone", post: "no-action" },

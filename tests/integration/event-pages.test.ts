@@ -125,9 +125,9 @@ describe("tickets", () => {
     const path = `/me/tickets/${booked.registrationId}`;
     const mine = await runRoute(() => ticketLoader(routeArgs({ request: getRequest(path, { cookie: signIn(owner.id).cookieHeader }), params: { id: booked.registrationId }, context: loadContext() })));
     expect(mine.status).toBe(200);
-    // The QR code opens the organisers' check-in page for this ticket.
+    // The QR code opens the door's check-in page for this ticket.
     const { checkInToken } = registrationOf(event.id, owner.id)!;
-    expect(checkInUrl(event.id, checkInToken)).toBe(`http://localhost:3000/admin/events/${event.id}/check-in/${checkInToken}`);
+    expect(checkInUrl(event.id, checkInToken)).toBe(`http://localhost:3000/door/${event.id}/${checkInToken}`);
     expect((mine.data as { ticket: { qr: string } }).ticket.qr).toBe(await qrSvg(checkInUrl(event.id, checkInToken)));
     expect((mine.data as { ticket: { qr: string } }).ticket.qr).toMatch(/^<svg/);
     const theirs = { cookie: signIn(other.id).cookieHeader };

@@ -18,7 +18,7 @@ export { consoleNeed, sensitiveActionNeed, stepUp, type SecondFactorNeed } from 
 export { createOrganiser } from "./organisers.server";
 export { changePassword, requestPasswordReset, resetLinkIsValid, resetPassword } from "./password-change.server";
 export { hashPassword } from "./password.server";
-export { changeRoles, getPerson, searchPeople, viewPerson } from "./people.server";
+export { changeRoles, getPerson, grantRole, searchPeople, viewPerson } from "./people.server";
 export { applyAuthRetention } from "./retention.server";
 export { changeOwnName, rectifyPerson } from "./rectification.server";
 export { assertCardCheckoutAllowed, assertEmailSendAllowed } from "./rate-limit.server";

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { db, likePattern } from "~db/client.server";
+import { db, likePattern, type Tx } from "~db/client.server";
 import { userRoles, users, type Role, type GuardianConsentState } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
@@ -121,4 +121,16 @@ export function changeRoles({ actorId, userId, roles }: { actorId: string | null
     securityEvent("role.changed", { actorId, userId, before: result.before, after: result.after });
   }
   return result;
+}
+
+/**
+ * Adds one role inside the caller's transaction, for other areas that grant a role as part of
+ * their own change (a door team). Audited; true when the person did not hold it before.
+ */
+export function grantRole(tx: Tx, { actorId, userId, role }: { actorId: string | null; userId: string; role: Role }): boolean {
+  const before = sortRoles(tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role));
+  if (before.includes(role)) return false;
+  tx.insert(userRoles).values({ userId, role, grantedAt: clock.now(), grantedBy: actorId }).run();
+  recordAudit(tx, { actorId, action: "role.changed", targetType: "user", targetId: userId, details: { before, after: sortRoles([...before, role]) } });
+  return true;
 }

@@ -4,7 +4,7 @@ import type { Role } from "~db/schema";
 // Shared by the server and the browser, so nothing here may import server code.
 
 /** Every role, in the order organisers see them. */
-export const ROLE_OPTIONS = ["organiser", "mentor", "participant", "sponsor"] as const satisfies readonly Role[];
+export const ROLE_OPTIONS = ["organiser", "mentor", "participant", "sponsor", "door"] as const satisfies readonly Role[];
 // Fails to compile when a role is added to the schema but not listed above.
 const _allRolesListed: Exclude<Role, (typeof ROLE_OPTIONS)[number]> extends never ? true : never = true;
 void _allRolesListed;
@@ -20,6 +20,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   mentor: "Mentor",
   participant: "Participant",
   sponsor: "Sponsor",
+  door: "Door volunteer",
 };
 
 export const rolesSchema = z.object({

@@ -10,6 +10,7 @@ export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.ser
 export { attendeesExport, attendeesFileName } from "./check-in/attendees-csv.server";
 export { attendanceCounts, checkIn } from "./check-in/check-in.server";
 export { checkedInUserIds, eventsWithCheckIns } from "./check-in/checked-in.server";
+export { assignDoorVolunteer, assignDoorVolunteerByEmail, doorAssignmentsOf, eventsForDoor, mayCheckIn, removeDoorAssignment } from "./door-team.server";
 export { eraseEventsData } from "./erasure.server";
 export { applyEventsRetention } from "./retention.server";
 export { eventPath, hasEnded, ticketPath, whenText } from "./facts.server";

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { calendarFeeds, eventFeedback, eventQuestions, events, registrationAnswers, registrations } from "~db/schema";
 import { instantFor, type DataSubject, type PersonalDataSection } from "~/utils/personal-data";
+import { doorAssignmentsOfPerson } from "./door-team.server";
 
 /** The person's bookings with what they answered, whether they came, their feedback and their calendar feed. */
 export function personalDataInEvents(subject: DataSubject): PersonalDataSection {
@@ -63,6 +64,12 @@ export function personalDataInEvents(subject: DataSubject): PersonalDataSection 
         title: "Your calendar feed",
         sources: ["calendar_feeds"],
         rows: feed ? [{ createdAt: at(feed.createdAt) }] : [],
+      },
+      {
+        name: "door-team",
+        title: "Events where you check people in",
+        sources: ["door_assignments"],
+        rows: doorAssignmentsOfPerson(subject.userId).map((row) => ({ event: row.event ?? "Every event", since: at(row.grantedAt) })),
       },
     ],
     notes: ["Your ticket's QR code and your calendar feed's address are keys, not information about you: they are not in this download."],

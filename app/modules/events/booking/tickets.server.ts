@@ -8,9 +8,9 @@ import { waitlistPosition } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { clock } from "~/utils/clock.server";
 
-/** The address the ticket's QR code opens: the organiser's check-in page for this person. */
+/** The address the ticket's QR code opens: the door's check-in page for this person, for organisers and the door team alike. */
 export function checkInUrl(eventId: string, checkInToken: string): string {
-  return absoluteUrl(`/admin/events/${eventId}/check-in/${checkInToken}`);
+  return absoluteUrl(`/door/${eventId}/${checkInToken}`);
 }
 
 /** A QR code as an SVG document, drawn on the server: the page needs no script for it. */
