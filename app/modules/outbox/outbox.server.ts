@@ -1,10 +1,10 @@
 import type { Tx } from "~db/client.server";
-import { outbox, type Channel } from "~db/schema";
+import { sql } from "drizzle-orm";
+import { contactBook, outbox, type Channel } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { isPlaceholderAddress } from "~/utils/redact.server";
 import type { TemplateName, TemplateProps } from "~emails/registry";
-import { contactByEmail } from "./contact-book.server";
 
 export type MessageOptions = {
   /** When what the message is about happens (an event's start): quiet hours give way to a sooner one. */
@@ -25,17 +25,20 @@ export type MessageOptions = {
 export function enqueueMessage<T extends TemplateName>(tx: Tx, to: string, template: T, props: TemplateProps<T>, options: MessageOptions = {}): string {
   const id = randomId(16);
   const now = clock.now();
-  const contact = options.onlyChannel && options.onlyChannel !== "email" ? undefined : contactByEmail(to, tx);
+  // One statement, a write first: a caller's deferred transaction then waits for the write lock
+  // like any other, instead of failing when it would have to upgrade a read (SQLITE_BUSY).
+  const byAddress = options.onlyChannel && options.onlyChannel !== "email" ? null : to.trim().toLowerCase();
+  const account = byAddress === null ? sql`null` : sql`(select ${contactBook.userId} from ${contactBook} where ${contactBook.email} = ${byAddress})`;
   // An erased account keeps a placeholder address (a cohort still emails its members, say): never
   // sent. An account made with a phone number has one too, but it is in the contact book.
-  const erased = isPlaceholderAddress(to) && !contact;
+  const erased = isPlaceholderAddress(to);
   tx.insert(outbox)
     .values({
       id,
       recipient: to,
       template,
       props: props as Record<string, unknown>,
-      userId: contact?.userId ?? null,
+      userId: account,
       onlyChannel: options.onlyChannel ?? null,
       channel: options.onlyChannel ?? "email",
       aboutAt: options.aboutAt ?? null,
@@ -43,7 +46,12 @@ export function enqueueMessage<T extends TemplateName>(tx: Tx, to: string, templ
       dedupeKey: options.dedupeKey ?? null,
       nextAttemptAt: now,
       createdAt: now,
-      ...(erased ? { status: "skipped" as const, skippedReason: "The account was erased." } : {}),
+      ...(erased
+        ? {
+            status: sql`case when ${account} is null then 'skipped' else 'pending' end`,
+            skippedReason: sql`case when ${account} is null then 'The account was erased.' else null end`,
+          }
+        : {}),
     })
     // A key already queued (a second click, a retried job) keeps the first message only.
     .onConflictDoNothing()
