@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
-import { campaigns, donations, paymentDisputes, userRoles, users, type PaymentProvider } from "~db/schema";
+import { campaigns, donations, paymentDisputes, type PaymentProvider } from "~db/schema";
 import { formatDate } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
 import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { organiserEmails } from "./partners.server";
 
 export type DisputeStatus = typeof paymentDisputes.$inferSelect.status;
 
@@ -40,15 +41,7 @@ const resolved = (status: DisputeStatus) => !(UNRESOLVED_DISPUTE_STATUSES as rea
 /** Where news of a dispute goes: the organisation's contact address, else every organiser. */
 function disputeRecipients(tx: Tx): string[] {
   const contact = getOrganisation().contactEmail.trim();
-  if (contact) return [contact];
-  return tx
-    .select({ email: users.email })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(eq(userRoles.role, "organiser"))
-    .orderBy(asc(users.email))
-    .all()
-    .map((row) => row.email);
+  return contact ? [contact] : organiserEmails(tx);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
-import { db } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { partnerEnquiries, userRoles, users, type PartnerStage } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
@@ -12,8 +12,9 @@ import { recordAudit } from "~/modules/organisation/index.server";
 
 type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
 
-function organiserEmails(): string[] {
-  return db
+/** Every organiser's address, in a stable order: who hears of an enquiry or a dispute. */
+export function organiserEmails(tx: Tx | typeof db = db): string[] {
+  return tx
     .select({ email: users.email })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))

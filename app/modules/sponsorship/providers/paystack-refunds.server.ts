@@ -114,6 +114,15 @@ export type RefundEventResult = "ok" | "already processed" | "unknown reference"
 
 type RefundEvent = { key: string; reference: string; amount: number; currency: string };
 
+/** The Paystack gift a refund event names by its transaction reference. */
+function paystackGiftByReference(tx: Tx, reference: string) {
+  return tx
+    .select()
+    .from(donations)
+    .where(and(eq(donations.providerReference, reference), eq(donations.provider, "paystack")))
+    .get();
+}
+
 /**
  * `refund.processed`: the refund reached the donor. The gift's refunded total grows by the
  * refund's amount, once per refund (its key is stored with the effect), capped at the gift.
@@ -121,11 +130,7 @@ type RefundEvent = { key: string; reference: string; amount: number; currency: s
  * delivers the refund again later.
  */
 export function applyPaystackRefundProcessed(tx: Tx, event: RefundEvent, now: number): RefundEventResult {
-  const donation = tx
-    .select()
-    .from(donations)
-    .where(and(eq(donations.providerReference, event.reference), eq(donations.provider, "paystack")))
-    .get();
+  const donation = paystackGiftByReference(tx, event.reference);
   if (!donation) return "unknown reference";
   if (event.currency.toUpperCase() !== donation.currency) {
     logger.error({ donationId: donation.id, currency: event.currency }, "paystack refund in another currency than the gift: not applied");
@@ -140,11 +145,7 @@ export function applyPaystackRefundProcessed(tx: Tx, event: RefundEvent, now: nu
 
 /** `refund.failed`: Paystack could not return the money (it goes back to the balance); organisers see why on the gift. */
 export function applyPaystackRefundFailed(tx: Tx, event: RefundEvent, now: number): RefundEventResult {
-  const donation = tx
-    .select()
-    .from(donations)
-    .where(and(eq(donations.providerReference, event.reference), eq(donations.provider, "paystack")))
-    .get();
+  const donation = paystackGiftByReference(tx, event.reference);
   if (!donation) return "unknown reference";
   if (!firstDelivery(tx, `refund.failed:${event.key}`, "refund.failed", now)) return "already processed";
   const amount = formatMoney(event.amount, donation.currency);
