@@ -35,6 +35,8 @@ export const events = sqliteTable(
     joinUrl: text("join_url").notNull().default(""),
     capacity: integer("capacity").notNull(),
     waitlistEnabled: integer("waitlist_enabled", { mode: "boolean" }).notNull().default(true),
+    // The door team may add walk-ins beyond the capacity (the hall has room the form did not count).
+    walkInsOverCapacity: integer("walk_ins_over_capacity", { mode: "boolean" }).notNull().default(false),
     registrationOpensAt: integer("registration_opens_at"),
     registrationClosesAt: integer("registration_closes_at"),
     reminderHoursBefore: integer("reminder_hours_before").notNull().default(24),
@@ -73,6 +75,8 @@ export const eventQuestions = sqliteTable(
     kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
     options: text("options", { mode: "json" }).$type<string[]>().notNull().default([]),
     required: integer("required", { mode: "boolean" }).notNull().default(false),
+    // The answer travels with the door list (a dietary need, an access need), on the volunteers' phones.
+    atDoor: integer("at_door", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("event_questions_event_idx").on(t.eventId, t.position)],
 );
@@ -104,8 +108,12 @@ export const registrations = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     confirmedAt: integer("confirmed_at"),
     cancelledAt: integer("cancelled_at"),
+    // A walk-in added at the door: the key the volunteer's phone made for it, so a sync sent twice adds one person.
+    walkInKey: text("walk_in_key"),
+    walkInBy: text("walk_in_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
+    uniqueIndex("registrations_event_walk_in_unique").on(t.eventId, t.walkInKey),
     uniqueIndex("registrations_event_user_unique").on(t.eventId, t.userId),
     uniqueIndex("registrations_check_in_token_unique").on(t.checkInToken),
     uniqueIndex("registrations_event_short_code_unique").on(t.eventId, t.shortCode),
@@ -173,4 +181,25 @@ export const doorAssignments = sqliteTable(
     grantedAt: integer("granted_at").notNull(),
   },
   (t) => [uniqueIndex("door_assignments_unique").on(t.userId, sql`coalesce(${t.eventId}, '')`), index("door_assignments_event_idx").on(t.eventId)],
+);
+
+/**
+ * Invitations to a door team: by email (single use, to that address), or a short-lived link an
+ * organiser shows as a QR code for volunteers who sign up on the spot (no email, many uses until it
+ * expires). No event means every event. Only the token's hash is stored.
+ */
+export const doorInvitations = sqliteTable(
+  "door_invitations",
+  {
+    id: text("id").primaryKey(),
+    email: text("email"),
+    eventId: text("event_id").references(() => events.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("door_invitations_token_unique").on(t.tokenHash), index("door_invitations_event_idx").on(t.eventId)],
 );
