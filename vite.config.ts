@@ -1,8 +1,9 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
+import { doorClient } from "./scripts/door-client-plugin";
 
 export default defineConfig({
-  plugins: [reactRouter()],
+  plugins: [reactRouter(), doorClient()],
   resolve: { tsconfigPaths: true },
   build: { target: "es2019", cssMinify: true },
   // The dev dependency scan follows route imports into server-only code; native addons stay out.

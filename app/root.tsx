@@ -9,6 +9,7 @@ import { RouteErrorBoundary } from "./components/error-boundary";
 import { takeFlash } from "./utils/flash.server";
 import { useShouldHydrate } from "./utils/hydration";
 import { useNonce } from "./utils/nonce";
+import { OfflineRegistration } from "./components/offline-registration";
 import stylesHref from "./styles/app.css?url";
 import { getUser } from "~/routes/helpers/session.server";
 import { getOrganisation, siteShare } from "~/modules/organisation/index.server";
@@ -72,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter organisationName={root?.organisation.name ?? "Steppingstone"} contactEmail={root?.organisation.contactEmail ?? ""} />
+        {root?.user ? <OfflineRegistration nonce={nonce} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

@@ -58,6 +58,7 @@ const KIND_OF_TEMPLATE: Record<string, MessageKind> = {
   "event-cancelled": "bookings",
   "registration-confirmed": "bookings",
   "registration-attempt": "bookings",
+  "walk-in-welcome": "bookings",
   "waitlist-offer": "bookings",
   "event-reminder": "event-reminders",
   "feedback-request": "event-feedback",

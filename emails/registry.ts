@@ -8,6 +8,7 @@ import { cohortInvitation } from "./cohort-invitation";
 import { dataExportReady } from "./data-export-ready";
 import { donationReceipt } from "./donation-receipt";
 import { donationRefunded } from "./donation-refunded";
+import { doorInvitation } from "./door-invitation";
 import { emailChanged } from "./email-changed";
 import { erasureScheduled } from "./erasure-scheduled";
 import { eventCancelled } from "./event-cancelled";
@@ -41,6 +42,7 @@ import { phoneChanged } from "./phone-changed";
 import { phoneCode } from "./phone-code";
 import { recoveryCodeUsed } from "./recovery-code-used";
 import { registrationAttempt } from "./registration-attempt";
+import { walkInWelcome } from "./walk-in-welcome";
 import { registrationConfirmed } from "./registration-confirmed";
 import { resetPassword } from "./reset-password";
 import { secondFactorAdded } from "./second-factor-added";
@@ -62,6 +64,7 @@ export const templates = {
   "change-email": changeEmail,
   "email-changed": emailChanged,
   invitation,
+  "door-invitation": doorInvitation,
   "password-changed": passwordChanged,
   "second-factor-added": secondFactorAdded,
   "second-factor-removed": secondFactorRemoved,
@@ -74,6 +77,7 @@ export const templates = {
   "event-cancelled": eventCancelled,
   "registration-confirmed": registrationConfirmed,
   "registration-attempt": registrationAttempt,
+  "walk-in-welcome": walkInWelcome,
   "waitlist-offer": waitlistOffer,
   "event-reminder": eventReminder,
   "feedback-request": feedbackRequest,
@@ -113,6 +117,7 @@ const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   "reset-password",
   "change-email",
   "invitation",
+  "door-invitation",
   // Opens the person's feedback form without a log-in.
   "feedback-request",
   // Opens the donor's receipt (and, for monthly gifts, the card portal) without a log-in.

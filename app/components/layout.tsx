@@ -39,7 +39,8 @@ export function SiteHeader({ organisationName, user }: { organisationName: strin
             ))}
             {user ? (
               <li>
-                <Form method="post" action="/logout" className="inline-form">
+                {/* A whole-page log-out: its answer clears what the browser keeps, service worker included (ADR 0035). */}
+                <Form method="post" action="/logout" reloadDocument className="inline-form">
                   <button type="submit" className="link-button">
                     Log out
                   </button>

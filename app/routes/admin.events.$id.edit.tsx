@@ -22,7 +22,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = requireOrganiserEvent(request, params.id);
   const { timeZone } = getOrganisation();
   const local = (instant: number | null) => (instant === null ? "" : instantToLocalInput(instant, timeZone));
-  const questions = eventQuestionsOf(event.id).map((q) => ({ id: q.id, label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required }));
+  const questions = eventQuestionsOf(event.id).map((q) => ({ id: q.id, label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required, atDoor: q.atDoor }));
   const blanks = Math.max(BLANK_QUESTION_ROWS, MIN_QUESTION_ROWS - questions.length);
   const upcomingSessions = event.seriesId ? seriesSessions(event.seriesId).filter((s) => s.status !== "cancelled" && (s.id === event.id || !hasEnded(s))).length : 0;
   return {
@@ -46,6 +46,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       joinUrl: event.joinUrl,
       capacity: String(event.capacity),
       waitlistEnabled: event.waitlistEnabled,
+      walkInsOverCapacity: event.walkInsOverCapacity,
       registrationOpensAt: local(event.registrationOpensAt),
       registrationClosesAt: local(event.registrationClosesAt),
       reminderHoursBefore: String(event.reminderHoursBefore),

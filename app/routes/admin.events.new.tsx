@@ -51,6 +51,7 @@ export default function NewEvent() {
       format: "in_person",
       capacity: "30",
       waitlistEnabled: true,
+      walkInsOverCapacity: false,
       reminderHoursBefore: "24",
       offerHours: "24",
       repeat: "none",

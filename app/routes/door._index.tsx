@@ -23,7 +23,7 @@ export default function DoorEvents() {
         <ul className="stack" aria-label="Events to check people in at">
           {events.map((event) => (
             <li key={event.id}>
-              <Link to={`/door/${event.id}`} className="button button--secondary button--big button--wide">
+              <Link to={`/door/${event.id}`} reloadDocument className="button button--secondary button--big button--wide">
                 {event.title}
               </Link>
               <span className="muted"> {event.when}</span>

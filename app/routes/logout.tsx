@@ -12,8 +12,9 @@ export function loader() {
 export function action({ request }: ActionFunctionArgs) {
   const user = getUser(request);
   if (user) logOut(user);
-  // The cookie is cleared even when its session had already ended.
-  return redirectWithFlash("/", "You have logged out.", { headers: { "Set-Cookie": clearSessionCookie() } });
+  // The cookie is cleared even when its session had already ended. The browser also drops the
+  // pages and answers the service worker kept on this device, and the worker itself (ADR 0035).
+  return redirectWithFlash("/", "You have logged out.", { headers: { "Set-Cookie": clearSessionCookie(), "Clear-Site-Data": '"cache", "storage"' } });
 }
 
 export function ErrorBoundary() {

@@ -16,11 +16,19 @@ export function uploadBodyLimit(path: string): number | undefined {
   return UPLOAD_BODY_LIMITS.get(path.replace(/\.data$/, ""));
 }
 
+/** Endpoints a page's script posts JSON to (same-site, so the CSRF guard still applies), each with its limit. */
+const JSON_BODY_LIMITS: [RegExp, number][] = [[/^\/door\/[^/]+\/sync$/, 2_000_000]];
+
+function jsonBodyLimit(path: string): number | undefined {
+  return JSON_BODY_LIMITS.find(([pattern]) => pattern.test(path))?.[1];
+}
+
 /**
  * Every page posts URL-encoded forms, and actions read them with `request.formData()`, which
  * throws (a 500) on any other body. Such requests are refused here with a 4xx before they reach
  * an action, as are bodies too large to buffer. The Stripe webhook brings its own JSON body.
- * Pages that take a file (multipart) are let through deliberately, each with its own limit.
+ * Pages that take a file (multipart) are let through deliberately, each with its own limit, and
+ * so is the door page's sync, which its script posts as JSON.
  */
 export function formBodiesOnly(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method) || isCsrfExempt(req.path)) return next();
@@ -31,6 +39,13 @@ export function formBodiesOnly(req: Request, res: Response, next: NextFunction) 
     const length = req.get("content-length");
     if (length === undefined) return res.status(411).type("text/plain").send("Length Required.");
     if (Number(length) > uploadLimit) return res.status(413).type("text/plain").send("Payload Too Large: the file is too big.");
+    return next();
+  }
+  const jsonLimit = jsonBodyLimit(req.path);
+  if (jsonLimit !== undefined && type === "application/json") {
+    const length = req.get("content-length");
+    if (length === undefined) return res.status(411).type("text/plain").send("Length Required.");
+    if (Number(length) > jsonLimit) return res.status(413).type("text/plain").send("Payload Too Large: send the queue in smaller parts.");
     return next();
   }
   if (type !== "application/x-www-form-urlencoded") {

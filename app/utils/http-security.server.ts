@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { appOrigin, env } from "./env.server";
@@ -47,6 +48,8 @@ export function securityHeaders({ development }: { development: boolean }) {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
+        // The service worker at /sw.js (ADR 0035), named outright: browsers differ in how script-src's nonce applies to workers.
+        "worker-src": ["'self'"],
         "form-action": ["'self'", ...stripeFormTargets(), ...paystackFormTargets()],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
@@ -95,9 +98,17 @@ export function csrfGuard(req: Request, res: Response, next: NextFunction) {
   res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
 }
 
-/** Pages seen while signed in are never stored by browsers or shared caches. */
+/**
+ * Pages seen while signed in are never stored by browsers or shared caches. The service worker
+ * keeps a few of them itself, and drops them when this opaque tag of the session changes, so a
+ * second person signing in on the same phone never sees the first one's (ADR 0035).
+ */
 export function noStoreForSignedIn(req: Request, res: Response, next: NextFunction) {
-  if (readCookie(req.headers.cookie, SESSION_COOKIE)) res.setHeader("Cache-Control", "no-store");
+  const session = readCookie(req.headers.cookie, SESSION_COOKIE);
+  if (session) {
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Offline-Owner", createHash("sha256").update(`offline-owner:${session}`).digest("hex").slice(0, 32));
+  }
   next();
 }
 

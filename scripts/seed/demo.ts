@@ -5,6 +5,7 @@ import type { Db } from "~db/client.server";
 import { users, type Role } from "~db/schema";
 import { hashPassword, insertUser } from "~/modules/auth/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
+import { assignDoorVolunteer } from "~/modules/events/index.server";
 import { saveChannelChoices, setVerifiedPhone } from "~/modules/outbox/index.server";
 import { planDemoEvents } from "./events";
 import { seedLargeEvents } from "./events-large";
@@ -26,6 +27,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[] }[] = [
   { email: "mentor@example.org", name: "Tunde Bakare", roles: ["mentor"] },
   { email: "participant@example.org", name: "Chiamaka Eze", roles: ["participant"] },
   { email: "sponsor@example.org", name: "Ifeoma Nwosu", roles: ["sponsor"] },
+  { email: "door@example.org", name: "Kunle Adebayo", roles: ["door"] },
 ];
 
 /** A fictional organisation for the demo. */
@@ -66,8 +68,11 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
     updateOrganisation(DEMO_ORGANISATION);
     db.transaction(
       (tx) => {
+        const ids = new Map<string, string>();
         for (const account of DEMO_ACCOUNTS) {
           const id = insertUser(tx, { ...account, passwordHash, emailVerified: true });
+          ids.set(account.email, id);
+          if (account.roles.includes("door")) assignDoorVolunteer(tx, { userId: id, eventId: null, actorId: ids.get("organiser@example.org")! });
           if (!account.roles.includes("participant")) continue;
           const verified = setVerifiedPhone(tx, { userId: id, email: account.email, phone: DEMO_PARTICIPANT_PHONE, now: clock.now() });
           if (!verified.ok) throw new Error(verified.message);

@@ -25,9 +25,14 @@ test("an organiser adds a door volunteer, who checks a person in by ticket code 
   await expect(phone).toHaveURL(`/door/${event.id}`);
   await expect(phone.getByRole("heading", { level: 1, name: "Check in" })).toBeVisible();
   await expectAccessible(phone);
+  // The page checks people in from the door list on the phone and syncs at once.
+  await expect(phone.locator("#door-status")).toContainText("Door list on this phone");
   await phone.getByLabel("Code", { exact: true }).fill(ticket.shortCode);
   await phone.getByRole("button", { name: "Check in with the code" }).click();
-  await expect(phone.getByText("Amaka Obi is checked in.")).toBeVisible();
+  await expect(phone.locator("#door-result")).toContainText("Checked in");
+  await expect(phone.locator("#door-result")).toContainText("Amaka Obi");
+  await expect(phone.locator("#door-status")).toContainText("Everything is synced");
+  await phone.reload();
   await expect(phone.locator(".figures")).toContainText("1 present");
 
   const consoleAnswer = await phone.goto("/admin");

@@ -7,6 +7,7 @@ import { programmePolicyFixtures } from "./programme-helpers";
 import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
 import { privacyReportingPolicyFixtures } from "./privacy-reporting-policy";
 import { scheduledMessageFixture } from "./group-messages-helpers";
+import { doorLinkToken } from "./door-invitation-helpers";
 
 /** A young person who is none of the actors, waiting for consent: the token of the link emailed to their guardian. */
 async function guardianConsentToken(): Promise<string> {
@@ -79,5 +80,6 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
   // The door actor checks people in at the target's event and nowhere else.
   const { assignDoorVolunteer } = await import("~/modules/events/door-team.server");
   expect(assignDoorVolunteer(undefined, { userId: accounts.door.id, eventId: fixtures.eventId!, actorId: accounts.organiser.id }).ok).toBe(true);
+  fixtures.doorInvitationToken = await doorLinkToken(fixtures.eventId!, accounts.organiser.id);
   return { accounts, person, fixtures };
 }

@@ -66,6 +66,8 @@ export type PolicyFixtures = {
   broadcastId?: string;
   /** The code of a short link, as sent by SMS, to the events list: /s/:code. */
   shortLinkCode?: string;
+  /** The token of a live door team link for the fixtures' event: /door-invitations/:token. */
+  doorInvitationToken?: string;
 };
 
 
@@ -129,6 +131,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   root: { load: "anyone", post: "no-action", url: () => "/" },
   "routes/_index": { load: "anyone", post: "no-action" },
   "routes/status": { load: "anyone", post: "no-action" },
+  // The service worker and the page it shows offline (ADR 0035): the same for everyone.
+  "routes/sw[.js]": { load: "anyone", post: "no-action" },
+  "routes/offline": { load: "anyone", post: "no-action" },
   "routes/share[.png]": { load: "anyone", post: "no-action" },
   "routes/sitemap[.xml]": { load: "anyone", post: "no-action" },
   "routes/robots[.txt]": { load: "anyone", post: "no-action" },
@@ -243,7 +248,12 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/door._index": { load: DOOR_TEAM, post: "no-action" },
   "routes/door.$eventId._index": { load: DOOR_TEAM, post: DOOR_TEAM, url: (f) => `/door/${f.eventId ?? "no-such-event"}` },
   // The address in a ticket's QR code.
+  // The door list a phone keeps offline, and where the phone sends its queue (ADR 0036): the same team.
+  "routes/door.$eventId.list[.json]": { load: DOOR_TEAM, post: "no-action", url: (f) => `/door/${f.eventId ?? "no-such-event"}/list.json` },
+  "routes/door.$eventId.sync": { load: "no-loader", post: DOOR_TEAM, url: (f) => `/door/${f.eventId ?? "no-such-event"}/sync` },
   "routes/door.$eventId.$token": { load: DOOR_TEAM, post: DOOR_TEAM, url: (f) => `/door/${f.eventId ?? "no-such-event"}/${f.checkInToken ?? "no-such-ticket"}` },
+  // An invitation to the door team (ADR 0034): the token is the key; anyone may see it, and join with an account or a new one.
+  "routes/door-invitations.$token": { load: "anyone", post: "anyone", url: (f) => `/door-invitations/${f.doorInvitationToken ?? "no-such-token"}` },
 
   // The programme
   "routes/programme": { load: "anyone", post: "no-action" },

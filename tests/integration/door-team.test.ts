@@ -145,16 +145,15 @@ describe("the door pages", () => {
 });
 
 describe("the organiser's door team page", () => {
-  it("adds an existing account by email, says when nobody has that address, and removes", async () => {
+  it("adds an existing account by email at once, and removes", async () => {
     const event = createTestEvent();
     const volunteer = await userOf("Emeka Helper");
     const path = `/admin/events/${event.id}/door-team`;
     const post = (form: Record<string, string>) =>
       runRoute(() => doorTeamAction(routeArgs({ request: formRequest(path, form, { cookie: organiserCookie }), params: { id: event.id }, context: loadContext() })));
 
-    const unknown = await post({ intent: "add", email: "nobody-here@example.org" });
-    expect(unknown.status).toBe(400);
-    expect(JSON.stringify(unknown.data)).toContain("No account uses this address");
+    const invalid = await post({ intent: "add", email: "not an address" });
+    expect(invalid.status).toBe(400);
 
     expect((await post({ intent: "add", email: volunteer.email.toUpperCase() })).status).toBe(302);
     expect(mayCheckIn(asVolunteer(volunteer), event.id)).toBe(true);

@@ -45,6 +45,7 @@ function QuestionRows({ meta }: { meta: QuestionsField }) {
             />
             <TextAreaField meta={question.options} label="Options (for a choice)" hint="One option per line." rows={3} />
             <CheckboxField meta={question.required} label="People must answer this question" />
+            <CheckboxField meta={question.atDoor} label="Show the answer at the door" hint="It goes with the door list onto the volunteers' phones: a dietary or access need, say." />
           </fieldset>
         );
       })}
@@ -117,6 +118,7 @@ export function EventFormFields({
       <h2>Seats and registration</h2>
       <TextField meta={fields.capacity} label="Seats" hint="How many people can come." type="number" inputMode="numeric" min={1} className="input input--short" />
       <CheckboxField meta={fields.waitlistEnabled} label="Keep a waiting list once the seats are taken" hint="When a seat frees up, the first person waiting is offered it by email." />
+      <CheckboxField meta={fields.walkInsOverCapacity} label="Let the door team add walk-ins beyond the seats" hint="For a hall with more room than the form counts: people who turn up without registering still get in." />
       <TextField
         meta={fields.offerHours}
         label="Hours to accept an offered seat"
@@ -182,4 +184,4 @@ export function eventSummaryFields(fields: EventFields, timing: Record<string, A
 }
 
 /** The value of an empty question row. */
-export const BLANK_QUESTION = { id: "", label: "", kind: "text", options: "", required: false } as const;
+export const BLANK_QUESTION = { id: "", label: "", kind: "text", options: "", required: false, atDoor: false } as const;

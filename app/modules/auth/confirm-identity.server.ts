@@ -7,7 +7,7 @@ import type { Confirmation } from "./confirm-schemas";
 import { checkCurrentPassword } from "./login.server";
 import { CODE_EXPIRED, consumePhoneCode, issuePhoneCode } from "./phone-codes.server";
 import { displayPhone } from "./phone-numbers.server";
-import { hasPassword } from "./phone-sign-up.server";
+import { hasPassword } from "./password.server";
 import { assertLoginAllowed, phoneCodeNetworkRefusal, recordLoginFailure } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
 import { findUserById } from "./users.server";

@@ -28,6 +28,7 @@ export { countUsers, findUserByEmail, insertUser, normaliseEmail, peopleByIds } 
 export { personalDataInAuth } from "./personal-data.server";
 export { changePhoneByCodeServerSchema, changePhoneServerSchema, displayPhone, myPhoneServerSchema, parseMobileNumber, phoneSignInServerSchema, phoneSignupServerSchema } from "./phone-numbers.server";
 export { finishPhoneSignup, resendSignupCode, startPhoneSignup } from "./phone-sign-up.server";
+export { accountForWalkIn, type WalkInAccount } from "./walk-in-accounts.server";
 export { requestSignInCode, signInWithPhoneCode, type SessionOpened } from "./phone-sign-in.server";
 export { addEmailAddress, confirmPhone, removeOwnPhone, resendPhoneVerification, sendPhoneVerification, setOwnWhatsApp, signInMethodsOf, type SignInMethods } from "./my-phone.server";
 export { signupRefusal } from "./rate-limit.server";

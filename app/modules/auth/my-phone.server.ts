@@ -13,7 +13,7 @@ import { appendConsents } from "./consents.server";
 import { allowsReplacing, standingProof, START_AGAIN, tellOldNumber, type ChangeProof } from "./phone-change.server";
 import { consumePhoneCode, issuePhoneCode } from "./phone-codes.server";
 import { displayPhone } from "./phone-numbers.server";
-import { hasPassword } from "./phone-sign-up.server";
+import { hasPassword } from "./password.server";
 import { assertEmailSendAllowed, phoneCodeNetworkRefusal } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
 import { issueToken, tokenUrl } from "./tokens.server";

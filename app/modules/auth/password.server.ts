@@ -5,6 +5,13 @@ import { singleton } from "~/utils/singleton.server";
 // OWASP's argon2id baseline: 19 MiB of memory, two passes, one lane.
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
+/** Not an argon2 hash, so no password matches it: an account made with a phone number, or by the door team for a walk-in, until it sets a password. */
+export const NO_PASSWORD_HASH = "!phone-only";
+
+export function hasPassword(passwordHash: string): boolean {
+  return passwordHash.startsWith("$");
+}
+
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 

@@ -2,7 +2,9 @@ import { db } from "~db/client.server";
 import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { refuse, type Outcome, type Refusal } from "~/utils/refusal";
-import { userIdByPhone } from "~/modules/outbox/index.server";
+import { setVerifiedPhone, userIdByPhone, userIdByUnverifiedPhone } from "~/modules/outbox/index.server";
+import { findUserById } from "./users.server";
+import { hasPassword } from "./password.server";
 import { CODE_EXPIRED, consumePhoneCode, issuePhoneCode } from "./phone-codes.server";
 import { startPendingLogin } from "./pending-login.server";
 import { assertLoginAllowed, phoneCodeNetworkRefusal, recordLoginFailure, recordLoginSuccess } from "./rate-limit.server";
@@ -31,6 +33,18 @@ export function openSessionAfterCode(userId: string, device: Device): SessionOpe
 }
 
 /**
+ * The account a number signs in to: the one that proved it, or else a walk-in's account the door
+ * team noted it for, still without a password (the code then proves the number and claims it).
+ */
+function accountOfNumber(phone: string): string | null {
+  const verified = userIdByPhone(phone);
+  if (verified) return verified;
+  const noted = userIdByUnverifiedPhone(phone);
+  const account = noted ? findUserById(noted) : undefined;
+  return account && !hasPassword(account.passwordHash) ? account.id : null;
+}
+
+/**
  * Sends a sign-in code to a number that has an account. A number without one gets the same answer
  * and the same row (so limits and timing match) but no text (ADR 0009): a stranger learns nothing,
  * and nobody is sent messages they did not ask for.
@@ -38,7 +52,7 @@ export function openSessionAfterCode(userId: string, device: Device): SessionOpe
 export async function requestSignInCode(phone: string, ip: string): Promise<Outcome<{ phone: string }>> {
   const busy = await phoneCodeNetworkRefusal(ip);
   if (busy) return busy;
-  const userId = userIdByPhone(phone);
+  const userId = accountOfNumber(phone);
   const issued = db.transaction((tx) => issuePhoneCode(tx, { purpose: "sign_in", phone, userId, send: userId !== null, now: clock.now() }), {
     behavior: "immediate",
   });
@@ -64,7 +78,11 @@ export async function signInWithPhoneCode(input: Device & { phone: string; code:
   }
   const userId = used.row.userId;
   // The number may have moved to another account since the code was sent.
-  if (!userId || userIdByPhone(input.phone) !== userId) return refuse(CODE_EXPIRED, { field: "code", code: "expired" });
+  if (!userId || accountOfNumber(input.phone) !== userId) return refuse(CODE_EXPIRED, { field: "code", code: "expired" });
+  if (userIdByPhone(input.phone) !== userId) {
+    const account = findUserById(userId)!;
+    db.transaction((tx) => setVerifiedPhone(tx, { userId, email: account.email, phone: input.phone, now }), { behavior: "immediate" });
+  }
   await recordLoginSuccess(input.phone);
   return openSessionAfterCode(userId, input);
 }

@@ -9,18 +9,12 @@ import { setVerifiedPhone, userIdByPhone } from "~/modules/outbox/index.server";
 import { OPTIONAL_USE_KEYS, type OptionalUse } from "./consent-uses";
 import { CODE_EXPIRED, consumePhoneCode, issuePhoneCode, waitingSignupAnswers } from "./phone-codes.server";
 import { openSessionAfterCode, type SessionOpened } from "./phone-sign-in.server";
+import { NO_PASSWORD_HASH } from "./password.server";
 import { phoneCodeNetworkRefusal, signupRefusal } from "./rate-limit.server";
 import { checkSignupConsent, createSignupAccount, type SignupConsent } from "./signup-consent.server";
 
 // Signing up with a mobile number instead of an email address and a password (ADR 0032), for
 // participants who have no email they read. The answers wait with the code until it comes back.
-
-/** Not an argon2 hash, so no password matches it: such an account signs in with codes, until it sets a password. */
-export const NO_PASSWORD_HASH = "!phone-only";
-
-export function hasPassword(passwordHash: string): boolean {
-  return passwordHash.startsWith("$");
-}
 
 const pendingSchema = z.object({
   name: z.string().min(1),

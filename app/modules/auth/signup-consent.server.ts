@@ -57,7 +57,7 @@ export function checkSignupConsent(input: SignupConsent & { role: Role; email: s
  */
 export function createSignupAccount(
   tx: Tx,
-  input: { email: string; name: string; passwordHash: string; role: Role; consent: CheckedSignup; now: number },
+  input: { email: string; name: string; passwordHash: string; role: Role; consent: CheckedSignup; now: number; emailVerified?: boolean },
 ): { userId: string; awaitingGuardian: boolean } {
   const { consent, now } = input;
   const awaitingGuardian = consent.guardianEmail !== null;
@@ -68,6 +68,8 @@ export function createSignupAccount(
     roles: [input.role],
     birthDate: consent.birthDate,
     guardianConsent: awaitingGuardian ? "waiting" : "not_needed",
+    // An emailed invitation's link proves the address.
+    emailVerified: input.emailVerified ?? false,
   });
   agreeToEverything(tx, { userId, optionalUses: consent.optionalUses, source: "signup", now });
   if (consent.guardianEmail) sendGuardianRequest(tx, { userId, childName: input.name.trim(), guardianEmail: consent.guardianEmail, now });

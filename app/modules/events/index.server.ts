@@ -10,7 +10,12 @@ export { checkInFlash, doorList, ticketByToken } from "./check-in/attendance.ser
 export { attendeesExport, attendeesFileName } from "./check-in/attendees-csv.server";
 export { attendanceCounts, checkIn } from "./check-in/check-in.server";
 export { checkedInUserIds, eventsWithCheckIns } from "./check-in/checked-in.server";
+export { doorListForDevice, walkInQuestions, walkInSeatsLeft } from "./check-in/door-list.server";
+export { syncDoor } from "./check-in/door-sync.server";
+export { addWalkIn, addWalkInAtDoor } from "./check-in/walk-ins.server";
 export { assignDoorVolunteer, assignDoorVolunteerByEmail, doorAssignmentsOf, eventsForDoor, mayCheckIn, removeDoorAssignment } from "./door-team.server";
+export { DOOR_INVITATION_LIFETIME, DOOR_LINK_LIFETIME, createDoorLink, doorInvitationsOf, endDoorLink, findDoorInvitation, inviteDoorVolunteer, withdrawDoorInvitation, type DoorInvitationLookup, type DoorInvitationView, type DoorLink } from "./door-invitations.server";
+export { acceptDoorInvitation, joinDoorTeamServerSchema, joinDoorTeamWithNewAccount } from "./door-invitation-acceptance.server";
 export { eraseEventsData } from "./erasure.server";
 export { applyEventsRetention } from "./retention.server";
 export { eventPath, hasEnded, ticketPath, whenText } from "./facts.server";

@@ -3,6 +3,7 @@ import { db } from "~db/client.server";
 import { calendarFeeds, eventFeedback, eventQuestions, events, registrationAnswers, registrations } from "~db/schema";
 import { instantFor, type DataSubject, type PersonalDataSection } from "~/utils/personal-data";
 import { doorAssignmentsOfPerson } from "./door-team.server";
+import { doorInvitationsTo } from "./door-invitations.server";
 
 /** The person's bookings with what they answered, whether they came, their feedback and their calendar feed. */
 export function personalDataInEvents(subject: DataSubject): PersonalDataSection {
@@ -71,7 +72,13 @@ export function personalDataInEvents(subject: DataSubject): PersonalDataSection 
         sources: ["door_assignments"],
         rows: doorAssignmentsOfPerson(subject.userId).map((row) => ({ event: row.event ?? "Every event", since: at(row.grantedAt) })),
       },
+      {
+        name: "door-team-invitations",
+        title: "Invitations to check people in",
+        sources: ["door_invitations"],
+        rows: doorInvitationsTo(subject.email).map((row) => ({ event: row.event ?? "Every event", sentTo: row.email, sentAt: at(row.sentAt), expiresAt: at(row.expiresAt), acceptedAt: at(row.acceptedAt) })),
+      },
     ],
-    notes: ["Your ticket's QR code and your calendar feed's address are keys, not information about you: they are not in this download."],
+    notes: ["Your ticket's QR code, your calendar feed's address and the links in invitations are keys, not information about you: they are not in this download."],
   };
 }

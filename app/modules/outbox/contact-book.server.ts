@@ -22,6 +22,23 @@ export function userIdByPhone(phone: string): string | null {
   return row?.verifiedAt ? row.userId : null;
 }
 
+/** The account a number was noted for without proof (a walk-in added at the door), or null. */
+export function userIdByUnverifiedPhone(phone: string): string | null {
+  const row = db.select({ userId: contactBook.userId, verifiedAt: contactBook.phoneVerifiedAt }).from(contactBook).where(eq(contactBook.phone, phone)).get();
+  return row && !row.verifiedAt ? row.userId : null;
+}
+
+/**
+ * A number someone else typed for the person (the door team adding a walk-in): kept unverified, so
+ * it signs nobody in until a code sent to it comes back. A number already on an account is left alone.
+ */
+export function noteUnverifiedPhone(tx: Tx, input: { userId: string; email: string | null; phone: string; now: number }): void {
+  if (tx.select({ userId: contactBook.userId }).from(contactBook).where(eq(contactBook.phone, input.phone)).get()) return;
+  const own = contactOf(input.userId, tx);
+  if (own?.phone) return;
+  upsert(tx, input.userId, input.email, { phone: input.phone, phoneVerifiedAt: null }, input.now);
+}
+
 /** A person's verified phone number, or null. */
 export function verifiedPhoneOf(userId: string): string | null {
   const row = contactOf(userId);

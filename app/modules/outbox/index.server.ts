@@ -21,12 +21,14 @@ export { enqueueMessage, type MessageOptions } from "./outbox.server";
 export {
   contactOf,
   isSmsOptedOut,
+  noteUnverifiedPhone,
   recordSmsOptOut,
   removePhone,
   saveChannelChoices,
   setVerifiedPhone,
   setWhatsAppOptIn,
   userIdByPhone,
+  userIdByUnverifiedPhone,
   verifiedPhoneOf,
   type Contact,
 } from "./contact-book.server";

@@ -6,7 +6,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { checkInFlash, doorList, whenText, attendanceCounts, checkIn, ticketByToken } from "~/modules/events/index.server";
 import type { getEventById } from "~/modules/events/index.server";
-import { checkInCodeSchema, checkInPersonSchema, QR_CHECK_IN_INTENT } from "~/modules/events";
+import { checkInCodeSchema, checkInPersonSchema, QR_CHECK_IN_INTENT, ticketInScan } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 // The check-in desk behind both doors: the organisers' console and the door team's pages. `base`
@@ -38,13 +38,16 @@ export async function deskAction(request: Request, { eventId, by, base }: { even
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
+  const scanned = value.intent === "code" ? ticketInScan(value.shortCode) : null;
   const result =
     value.intent === "registration"
       ? checkIn(undefined, { eventId, by, registrationId: value.registrationId })
-      : checkIn(undefined, { eventId, by, shortCode: value.shortCode });
+      : scanned
+        ? checkIn(undefined, { eventId, by, token: scanned.token })
+        : checkIn(undefined, { eventId, by, shortCode: value.shortCode });
   // A code that matches nobody is an answer, not a malformed form: the page says so and the next person is served.
   if (!result.ok && result.code === "not-found" && value.intent === "code") {
-    const message = `No ticket for this event has the code ${value.shortCode.toUpperCase()}. Check it and try again.`;
+    const message = scanned ? "This ticket is not for this event." : `No ticket for this event has the code ${value.shortCode.toUpperCase()}. Check it and try again.`;
     return redirectWithFlash(backTo(base, value.q), { kind: "error", message });
   }
   return redirectWithFlash(backTo(base, value.q), checkInFlash(result, getOrganisation().timeZone));

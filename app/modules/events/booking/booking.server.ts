@@ -49,7 +49,7 @@ export function closedReason(event: EventRow | undefined | null, now: number, ti
 // Typed at the door when a QR code will not scan: no 0/O or 1/I to confuse.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-function newShortCode(tx: Tx, eventId: string): string {
+export function newShortCode(tx: Tx, eventId: string): string {
   for (;;) {
     const bytes = crypto.getRandomValues(new Uint8Array(6));
     const code = Array.from(bytes, (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");

@@ -78,6 +78,9 @@ export function ticketByToken(token: string): TicketAtDoor | null {
 /** What the organiser at the door is told after a check-in attempt. */
 export function checkInFlash(result: CheckInResult, timeZone: string): Flash {
   if (result.ok && result.status === "checked-in") return { kind: "success", message: `${result.person.name} is checked in.` };
-  if (result.ok) return { kind: "info", message: `${result.person.name} was already checked in at ${formatTime(result.checkedInAt, timeZone)}.` };
+  if (result.ok) {
+    const by = result.byName ? ` by ${result.byName}` : "";
+    return { kind: "info", message: `${result.person.name} was already checked in at ${formatTime(result.checkedInAt, timeZone)}${by}.` };
+  }
   return { kind: "error", message: result.message };
 }

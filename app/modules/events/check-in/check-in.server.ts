@@ -6,6 +6,7 @@ import { requestFeedback } from "../follow-up/feedback.server";
 import { FEEDBACK_DELAY } from "../follow-up/reminders.server";
 import { eventIn, type RegistrationRow } from "../booking/seats.server";
 import { refuse, type Refusal } from "~/utils/refusal";
+import { normaliseShortCode } from "./ticket-scan";
 
 export type CheckInInput = {
   eventId: string;
@@ -14,21 +15,19 @@ export type CheckInInput = {
   token?: string;
   shortCode?: string;
   registrationId?: string;
+  /** When the person came in, as a door phone saw it (a check-in made offline and synced later); now when absent. */
+  at?: number;
 };
 
 export type CheckedInPerson = { registrationId: string; userId: string; name: string; email: string; shortCode: string };
 
 export type CheckInResult =
   | { ok: true; status: "checked-in"; person: CheckedInPerson; checkedInAt: number }
-  /** Checked in before: `checkedInAt` says when. */
-  | { ok: true; status: "already"; person: CheckedInPerson; checkedInAt: number }
+  /** Checked in before: `checkedInAt` says when, `byName` by whom (null when that account is gone). */
+  | { ok: true; status: "already"; person: CheckedInPerson; checkedInAt: number; byName: string | null }
   /** Code "not-found", or "not-confirmed" with the person and where their registration stands. */
   | (Refusal & { person?: CheckedInPerson; registrationStatus?: RegistrationStatus });
 
-/** Ticket codes are typed in capitals without confusable letters; accept what people type. */
-function normaliseShortCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, "");
-}
 
 function findForCheckIn(tx: Tx, input: CheckInInput): RegistrationRow | undefined {
   const base = eq(registrations.eventId, input.eventId);
@@ -48,6 +47,24 @@ const NOT_CONFIRMED: Record<RegistrationStatus, string> = {
   cancelled: "cancelled their registration",
 };
 
+function nameOf(tx: Tx, userId: string | null): string | null {
+  if (!userId) return null;
+  return tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}
+
+/**
+ * Two phones checked the same person in (one offline, say): the earliest time stands, with whoever
+ * recorded it, however late that phone syncs.
+ */
+function alreadyIn(tx: Tx, registration: RegistrationRow, input: CheckInInput, person: CheckedInPerson): CheckInResult {
+  const earlier = input.at !== undefined && input.at < registration.checkedInAt!;
+  if (earlier) {
+    tx.update(registrations).set({ checkedInAt: input.at, checkedInBy: input.by, updatedAt: clock.now() }).where(eq(registrations.id, registration.id)).run();
+  }
+  const checkedInAt = earlier ? input.at! : registration.checkedInAt!;
+  return { ok: true, status: "already", person, checkedInAt, byName: nameOf(tx, earlier ? input.by : registration.checkedInBy) };
+}
+
 function checkInWith(tx: Tx, input: CheckInInput): CheckInResult {
   const registration = findForCheckIn(tx, input);
   if (!registration) return refuse("No ticket for this event matches.", { code: "not-found", status: 404 });
@@ -59,14 +76,14 @@ function checkInWith(tx: Tx, input: CheckInInput): CheckInResult {
     email: user.email,
     shortCode: registration.shortCode,
   };
-  if (registration.checkedInAt !== null) return { ok: true, status: "already", person, checkedInAt: registration.checkedInAt };
+  if (registration.checkedInAt !== null) return alreadyIn(tx, registration, input, person);
   if (registration.status !== "confirmed") {
     const message = `${user.name} ${NOT_CONFIRMED[registration.status]}.`;
     return { ...refuse(message, { code: "not-confirmed", status: 409 }), person, registrationStatus: registration.status };
   }
-  const now = clock.now();
+  const now = Math.min(input.at ?? clock.now(), clock.now());
   tx.update(registrations)
-    .set({ checkedInAt: now, checkedInBy: input.by, updatedAt: now })
+    .set({ checkedInAt: now, checkedInBy: input.by, updatedAt: clock.now() })
     .where(eq(registrations.id, registration.id))
     .run();
   const event = eventIn(tx, input.eventId)!;

@@ -62,6 +62,7 @@ const questionSchema = z.object({
   kind: z.enum(QUESTION_KIND_OPTIONS, { error: "Choose the kind of answer" }).default("text"),
   options: z.string().max(2000, "The options are at most 2,000 characters").optional(),
   required: z.boolean().default(false),
+  atDoor: z.boolean().default(false),
 });
 
 export type QuestionFormInput = z.input<typeof questionSchema>;
@@ -105,6 +106,7 @@ const eventFields = {
     .min(1, "There must be at least 1 seat")
     .max(MAX_CAPACITY, `There can be at most ${MAX_CAPACITY.toLocaleString("en-GB")} seats`),
   waitlistEnabled: z.boolean().default(false),
+  walkInsOverCapacity: z.boolean().default(false),
   registrationOpensAt: localDateTime("Enter when registration opens").optional(),
   registrationClosesAt: localDateTime("Enter when registration closes").optional(),
   reminderHoursBefore: z
@@ -210,7 +212,8 @@ export const checkInCodeSchema = z.object({
     .string({ error: "Enter the code printed under the QR code on the ticket" })
     .trim()
     .min(4, "Enter the code printed under the QR code on the ticket")
-    .max(20, "The code is at most 20 characters"),
+    // A hardware scanner types the whole ticket address.
+    .max(300, "The code is at most 20 characters"),
   q: z.string().max(200).default(""),
 });
 

@@ -8,7 +8,7 @@ import { optionLines, type EventFormInput } from "./schemas";
 import { slugify as toSlug } from "~/utils/slug";
 
 
-export type QuestionInput = { id?: string; label: string; kind: QuestionKind; options: string[]; required: boolean };
+export type QuestionInput = { id?: string; label: string; kind: QuestionKind; options: string[]; required: boolean; atDoor: boolean };
 
 /** What an event form sets on an event, with times turned into UTC instants. */
 export type EventValues = {
@@ -25,6 +25,7 @@ export type EventValues = {
   joinUrl: string;
   capacity: number;
   waitlistEnabled: boolean;
+  walkInsOverCapacity: boolean;
   registrationOpensAt: number | null;
   registrationClosesAt: number | null;
   reminderHoursBefore: number;
@@ -74,6 +75,7 @@ export function eventValuesFromForm(form: EventFormInput, timeZone: string): Con
       joinUrl: online ? (form.joinUrl ?? "") : "",
       capacity: form.capacity,
       waitlistEnabled: form.waitlistEnabled,
+      walkInsOverCapacity: form.walkInsOverCapacity,
       registrationOpensAt: opensAt,
       registrationClosesAt: closesAt,
       reminderHoursBefore: form.reminderHoursBefore,
@@ -92,6 +94,7 @@ function questionsFromForm(rows: EventFormInput["questions"]): QuestionInput[] {
       kind: row.kind,
       options: row.kind === "choice" ? optionLines(row.options) : [],
       required: row.required,
+      atDoor: row.atDoor,
     }));
 }
 
@@ -119,7 +122,7 @@ export function uniqueSlug(tx: Tx, base: string): string {
 export function insertQuestions(tx: Tx, eventId: string, questions: QuestionInput[]) {
   questions.forEach((question, position) => {
     tx.insert(eventQuestions)
-      .values({ id: randomId(12), eventId, position, label: question.label, kind: question.kind, options: question.options, required: question.required })
+      .values({ id: randomId(12), eventId, position, label: question.label, kind: question.kind, options: question.options, required: question.required, atDoor: question.atDoor })
       .run();
   });
 }
@@ -137,7 +140,7 @@ export function syncQuestions(tx: Tx, eventId: string, questions: QuestionInput[
     .where(kept.length ? and(eq(eventQuestions.eventId, eventId), notInArray(eventQuestions.id, kept)) : eq(eventQuestions.eventId, eventId))
     .run();
   questions.forEach((question, position) => {
-    const values = { position, label: question.label, kind: question.kind, options: question.options, required: question.required };
+    const values = { position, label: question.label, kind: question.kind, options: question.options, required: question.required, atDoor: question.atDoor };
     if (question.id && existing.has(question.id)) {
       tx.update(eventQuestions).set(values).where(eq(eventQuestions.id, question.id)).run();
     } else {
