@@ -14,8 +14,9 @@ const LOWER_AREAS = {
   sponsorship: ["organisation", "outbox", "auth"],
   cohorts: ["organisation", "outbox", "auth", "events", "curriculum"],
   mentoring: ["organisation", "outbox", "auth", "events", "curriculum", "cohorts"],
-  privacy: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring"],
-  admin: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring", "privacy"],
+  journey: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring"],
+  privacy: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring", "journey"],
+  admin: ["organisation", "outbox", "auth", "events", "curriculum", "sponsorship", "cohorts", "mentoring", "journey", "privacy"],
 };
 
 const EVERYWHERE = [

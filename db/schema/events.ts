@@ -37,6 +37,8 @@ export const events = sqliteTable(
     waitlistEnabled: integer("waitlist_enabled", { mode: "boolean" }).notNull().default(true),
     // The door team may add walk-ins beyond the capacity (the hall has room the form did not count).
     walkInsOverCapacity: integer("walk_ins_over_capacity", { mode: "boolean" }).notNull().default(false),
+    // People checked in get a certificate of attendance with a public verification page.
+    attendanceCertificates: integer("attendance_certificates", { mode: "boolean" }).notNull().default(false),
     registrationOpensAt: integer("registration_opens_at"),
     registrationClosesAt: integer("registration_closes_at"),
     reminderHoursBefore: integer("reminder_hours_before").notNull().default(24),

@@ -8,3 +8,4 @@ export * from "./mentoring";
 export * from "./sponsorship";
 export * from "./privacy";
 export * from "./admin";
+export * from "./journey";

@@ -17,6 +17,8 @@ export const organisationSettings = sqliteTable(
     helpLines: text("help_lines").notNull().default(""),
     // Organisers must pass a second factor before the console (ADR 0022).
     organiserSecondFactorRequired: integer("organiser_second_factor_required", { mode: "boolean" }).notNull().default(true),
+    // "Where are you now?" this many months after a cohort or a mentorship ends (the journey area).
+    followUpMonths: text("follow_up_months", { mode: "json" }).$type<number[]>().notNull().default([3, 6, 12]),
     // Young people (ADR 0023): under this age a guardian consents; under 16 may be refused outright.
     adultAge: integer("adult_age").notNull().default(18),
     under16Allowed: integer("under_16_allowed", { mode: "boolean" }).notNull().default(true),
