@@ -100,6 +100,20 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // The door page's own script (ADR 0037): every byte counts, so it takes only types from the
+    // areas, and the one dependency-free file that reads a ticket's address.
+    files: ["app/door-client/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrict([
+        {
+          regex: "^(~/modules/(?!events/check-in/ticket-scan$)|~/components/|~/routes/|~/utils/|~db/|react|zod$)",
+          allowTypeImports: true,
+          message: "The door page's script ships alone: import only types from the app (and ticket-scan).",
+        },
+      ]),
+    },
+  },
   ...areaRules,
   {
     files: ["db/**/*.ts"],

@@ -43,7 +43,8 @@ async function measure(baseUrl: string, paths: string[], { cookie, then, scriptB
       page.on("requestfinished", (request) => {
         finished.push(
           request.sizes().then((sizes) => {
-            const type = request.resourceType();
+            // A script fetched ahead (rel=prefetch, the scanner's decoder) is still script.
+            const type = request.url().endsWith(".js") ? "script" : request.resourceType();
             const bucket = (TYPES as readonly string[]).includes(type) ? type : "other";
             return [bucket, sizes.responseBodySize + sizes.responseHeadersSize];
           }),

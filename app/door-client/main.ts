@@ -11,6 +11,8 @@ import { readWalkIn } from "./walk-in";
 // the phone first and synced as soon as the network allows, the camera scanner, walk-ins offline.
 
 const LIST_REFRESH_MS = 60_000;
+/** A door list stays on the phone this long after its event ends (late syncs, a second look). */
+const KEEP_LIST_AFTER_END_MS = 2 * 24 * 60 * 60 * 1000;
 const RETRY_MS = 10_000;
 
 const root = document.getElementById("door-app");
@@ -26,6 +28,7 @@ async function start(root: HTMLElement) {
   const peopleBox = document.querySelector<HTMLElement>('[data-door="people"]')!;
   const view = new DoorView({ status: byId("door-status"), result: byId("door-result"), problems: byId("door-problems"), people: peopleBox }, root.dataset.timeZone || "Africa/Lagos");
   const store = await DoorStore.open();
+  await store.pruneEnded(Date.now() - KEEP_LIST_AFTER_END_MS);
   let saved = await store.list(eventId);
   let state: DoorState | null = saved ? new DoorState(saved.list, await store.queue(eventId)) : null;
   let syncing = false;

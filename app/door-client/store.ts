@@ -48,6 +48,17 @@ export class DoorStore {
     return done(tx);
   }
 
+  /** Lists of events that ended this long ago leave the phone, unless something still waits to sync for them. */
+  async pruneEnded(before: number): Promise<void> {
+    const lists = await request(this.db.transaction(LISTS).objectStore(LISTS).getAll() as IDBRequest<SavedList[]>);
+    for (const saved of lists) {
+      if (saved.list.event.endsAt >= before || (await this.queue(saved.eventId)).length) continue;
+      const tx = this.db.transaction(LISTS, "readwrite");
+      tx.objectStore(LISTS).delete(saved.eventId);
+      await done(tx);
+    }
+  }
+
   async queue(eventId: string): Promise<Queued[]> {
     const items = await request(this.db.transaction(QUEUE).objectStore(QUEUE).index("eventId").getAll(eventId) as IDBRequest<Queued[]>);
     return items.sort((a, b) => a.at - b.at);

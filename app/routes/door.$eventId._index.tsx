@@ -9,7 +9,7 @@ import { requireDoorEvent } from "~/routes/helpers/door-event.server";
 import { deskAction, deskData } from "~/routes/helpers/check-in-desk.server";
 import { doorScript } from "~/routes/helpers/door-script.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
-import { addWalkInAtDoor, walkInQuestions, walkInSeatsLeft } from "~/modules/events/index.server";
+import { addWalkInAtDoor, checkInFlash, walkInQuestions, walkInSeatsLeft } from "~/modules/events/index.server";
 import { walkInSchema } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -39,6 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const added = addWalkInAtDoor({ eventId: event.id, by: checker.id, walkIn: submission.value });
   if (!added.ok) return refusalReply(submission, added);
+  // Sent twice, or someone already checked in: the page says when, and by whom.
+  if (added.status === "already") return redirectWithFlash(base, checkInFlash(added, getOrganisation().timeZone));
   return redirectWithFlash(base, `${added.person.name} is added and checked in.`);
 }
 
