@@ -19,6 +19,10 @@ export default function DoorEvents() {
   return (
     <>
       <PageHeader title="At the door" lead="The events where you check people in, today's and coming up." />
+      <p className="notice measure">
+        Open each event once while you have a network, before the doors open: its door list then stays on this phone, and you can scan tickets, check
+        people in and add walk-ins with no network at all. They sync when the network comes back.
+      </p>
       {events.length ? (
         <ul className="stack" aria-label="Events to check people in at">
           {events.map((event) => (
