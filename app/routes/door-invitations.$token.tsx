@@ -9,7 +9,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { staticPage } from "~/utils/hydration";
 import { getUser } from "~/routes/helpers/session.server";
-import { refusalReply } from "~/routes/helpers/replies.server";
+import { refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { createSession, findUserByEmail } from "~/modules/auth/index.server";
 import { acceptDoorInvitation, findDoorInvitation, joinDoorTeamServerSchema, joinDoorTeamWithNewAccount } from "~/modules/events/index.server";
 import { acceptDoorInvitationSchema } from "~/modules/events";
@@ -20,10 +20,10 @@ export const meta: MetaFunction = () => [{ title: "Join the door team" }, { name
 export const handle = staticPage;
 
 // The token is in the address: never pass it on to another site, and keep the page out of caches.
-export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
-  const headers = new Headers({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
-  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders?.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
+export const headers: HeadersFunction = (args) => {
+  const headers = new Headers(retryAfterHeaders(args));
+  headers.set("Referrer-Policy", "no-referrer");
+  headers.set("Cache-Control", "no-store");
   return headers;
 };
 
