@@ -4,6 +4,7 @@ import autocannon from "autocannon";
 import { startAppServer } from "../tests/support/app-server";
 import { busiestUpcomingEventPath } from "./event-sample";
 import { largestCohortPath, sessionCookieFor } from "./programme-sample";
+import { publishedImpactYearPath } from "./impact-sample";
 
 /** `headers`: sent with every request (a session cookie for pages behind a log-in). */
 type BenchRoute = { path: string; label?: string; headers?: Record<string, string> };
@@ -49,8 +50,11 @@ function print(rows: Row[], reference: Row) {
   for (const line of lines) console.log(format(line));
 }
 
-console.log("Seeding the large data set and starting the production server…");
-const server = await startAppServer({ seed: "large", env: { LOG_LEVEL: "error" } });
+// `npm run bench -- --scale 4`: the large data set times four (20,000 participants over two years).
+const scaleAt = process.argv.indexOf("--scale");
+const SCALE = scaleAt > 0 ? Number(process.argv[scaleAt + 1]) : 1;
+console.log(`Seeding the large data set${SCALE > 1 ? ` times ${SCALE}` : ""} and starting the production server…`);
+const server = await startAppServer({ seed: "large", scale: SCALE, env: { LOG_LEVEL: "error" } });
 try {
   const reference = await run(server.url, REFERENCE);
   const rows = [reference];
@@ -61,6 +65,8 @@ try {
   const cohortPage = largestCohortPath(server.databaseFile);
   // The mentors list as the demo participant sees it: every approved mentor scored against their profile.
   const participant = await sessionCookieFor(server, "participant@example.org");
+  // This year's public impact page: every figure of the year counted on the whole data set (ADR 0041).
+  const impactYear = await publishedImpactYearPath(server);
   const routes = [
     ...BENCH_ROUTES,
     { path: eventPage, label: `${eventPage} (busiest upcoming event)` },
@@ -68,6 +74,7 @@ try {
     { path: cohortPage, label: "/admin/cohorts/:id (50 members × 15 steps, organiser)", headers: { cookie: organiser.header } },
     { path: `${cohortPage}.data`, label: "/admin/cohorts/:id.data (the same, data request)", headers: { cookie: organiser.header } },
     { path: "/mentors", label: "/mentors (106 approved mentors scored for the participant)", headers: { cookie: participant.header } },
+    { path: impactYear, label: `${impactYear} (the annual impact report, public)` },
   ];
   for (const route of routes) rows.push(await run(server.url, route));
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per route, one server process\n`);

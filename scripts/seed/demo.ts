@@ -17,6 +17,7 @@ import { seedLargeProgramme } from "./programme-large";
 import { settleHistory } from "./settle";
 import { planDemoGiving } from "./sponsorship";
 import { seedLargeGiving } from "./sponsorship-large";
+import { seedLargeOutcomes } from "./journey-large";
 import { Timeline } from "./timeline";
 
 /** The password of every demo account; the README gives it too. */
@@ -57,9 +58,11 @@ const SINCE = 240 * DAY;
 /**
  * The demo: the organisation's past months, played through the areas' own functions with
  * the clock moved to each moment. With `large`, the benchmark's data set on top, written straight
- * in for speed with the times those functions would have written.
+ * in for speed with the times those functions would have written: 5,000 participants with their
+ * events, cohorts, mentorships, gifts and outcomes, times `scale` (20,000 people over two years at 4).
  */
-export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
+export async function seedDemo(db: Db, options: { large?: boolean; scale?: number } = {}) {
+  const scale = Math.max(1, options.scale ?? 1);
   const now = clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const timeZone = DEMO_ORGANISATION.timeZone;
@@ -79,7 +82,7 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
           saveChannelChoices(tx, { userId: id, email: account.email, preferred: "sms", choices: {}, now: clock.now() });
         }
         if (!options.large) return;
-        for (let i = 1; i <= 5000; i++) {
+        for (let i = 1; i <= 5000 * scale; i++) {
           insertUser(tx, { email: `participant${i}@example.org`, name: `Participant ${i}`, passwordHash, roles: ["participant"], emailVerified: true });
         }
       },
@@ -96,13 +99,14 @@ export async function seedDemo(db: Db, options: { large?: boolean } = {}) {
   timeline.run();
   recordDemoConsents(demo);
   if (options.large) {
-    seedLargeProgramme(db, { now, timeZone });
+    seedLargeProgramme(db, { now, timeZone, scale });
     seedLargeMentoring(db, { now, passwordHash });
-    seedLargeEvents(db, { now, timeZone });
-    seedLargeGiving(db, { now, timeZone });
+    seedLargeEvents(db, { now, timeZone, scale });
+    seedLargeGiving(db, { now, timeZone, scale });
+    seedLargeOutcomes(db, { now });
   }
   settleHistory(db, now);
-  logger.info({ large: !!options.large }, "seeded demo data");
+  logger.info({ large: !!options.large, scale }, "seeded demo data");
 }
 
 export async function seedIfEmpty(db: Db) {

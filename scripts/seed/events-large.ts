@@ -8,7 +8,7 @@ import { LARGE_TITLES, LARGE_VENUES, STAGES } from "./events-data";
 import { idOf, localInstant } from "./timeline";
 
 // The benchmark's events: 400, one a day from 200 days ago, and 30,000 registrations over the
-// 5,000 large-set participants. Written with prepared statements in one transaction so it takes
+// 5,000 large-set participants; times `scale`, spread over at most two years (half of it past). Written with prepared statements in one transaction so it takes
 // about a second, with the times the areas would have written: published before anyone books,
 // booked before the start, checked in during the event, feedback after it.
 
@@ -57,7 +57,7 @@ function shortCode(random: () => number, taken: Set<string>): string {
 }
 
 /** Seeds the benchmark events once the large set's participants exist. */
-export function seedLargeEvents(db: Db, { now, timeZone }: { now: number; timeZone: string }) {
+export function seedLargeEvents(db: Db, { now, timeZone, scale = 1 }: { now: number; timeZone: string; scale?: number }) {
   const organiserId = idOf("organiser@example.org");
   const demoParticipantId = idOf("participant@example.org");
   const s = statements(db);
@@ -72,15 +72,16 @@ export function seedLargeEvents(db: Db, { now, timeZone }: { now: number; timeZo
         .filter((id) => id !== demoParticipantId);
       if (!participantIds.length) return;
       const random = generator(2026);
-      const EVENTS = 400;
-      const REGISTRATIONS = 30_000;
+      const EVENTS = Math.round(400 * scale);
+      const REGISTRATIONS = 30_000 * scale;
+      const SPAN_DAYS = Math.min(EVENTS, 730);
       let cursor = 0;
       for (let n = 0; n < EVENTS; n++) {
         const [kind, title] = LARGE_TITLES[n % LARGE_TITLES.length];
         const venue = LARGE_VENUES[n % LARGE_VENUES.length];
         const online = n % 7 === 0;
         const draft = n % 40 === 39;
-        const startsAt = localInstant(now, n - 200, n % 2 ? "10:00" : "15:00", timeZone);
+        const startsAt = localInstant(now, Math.floor((n * SPAN_DAYS) / EVENTS) - SPAN_DAYS / 2, n % 2 ? "10:00" : "15:00", timeZone);
         const endsAt = startsAt + 2 * HOUR;
         // Announced four weeks ahead, or four weeks ago for the events further off than that.
         const publishedAt = Math.min(startsAt, now) - 29 * DAY;

@@ -13,10 +13,12 @@ const FIRST = ["Ada", "Bola", "Chidi", "Dayo", "Ebere", "Femi", "Gbenga", "Halim
 const LAST = ["Okafor", "Adeyemi", "Bello", "Eze", "Nwosu", "Okon", "Balogun", "Uche", "Ibrahim", "Lawal"];
 const RECOGNITION_CYCLE: Recognition[] = ["named", "named", "anonymous", "unlisted"];
 
-export function seedLargeGiving(db: Db, { now, timeZone }: { now: number; timeZone: string }) {
+export function seedLargeGiving(db: Db, { now, timeZone, scale = 1 }: { now: number; timeZone: string; scale?: number }) {
   const campaign = publicCampaignBySlug(DEMO_CAMPAIGN_SLUG)!;
   const oneOff = tiersOf(campaign.id).filter((tier) => tier.interval === "one_off");
-  const gifts = Array.from({ length: 5000 }, (_, i) => ({ i, at: now - (i % 85) * DAY - (i % 24) * HOUR - 30 * MINUTE })).sort((a, b) => a.at - b.at);
+  // 5,000 gifts over 85 days, times `scale` (over at most two years).
+  const days = Math.min(85 * scale, 730);
+  const gifts = Array.from({ length: 5000 * scale }, (_, i) => ({ i, at: now - (i % days) * DAY - (i % 24) * HOUR - 30 * MINUTE })).sort((a, b) => a.at - b.at);
   db.transaction(
     (tx) => {
       for (const { i, at } of gifts) {

@@ -37,6 +37,8 @@ export async function startAppServer(
     env?: Record<string, string>;
     databaseFile?: string;
     seed?: "demo" | "large";
+    /** With the large set: this many times its size (`npm run bench -- --scale 10`). */
+    scale?: number;
     /** Run from this existing copy of the build (another server's `buildRoot`) instead of building. */
     buildRoot?: string;
   } = {},
@@ -46,7 +48,7 @@ export async function startAppServer(
   const url = `http://127.0.0.1:${port}`;
   const databaseFile =
     options.databaseFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "steppingstone-server-")), "app.db");
-  if (options.seed) seedDatabase(databaseFile, options.seed === "large");
+  if (options.seed) seedDatabase(databaseFile, options.seed === "large", options.scale);
   let output = "";
   const root = options.buildRoot ?? snapshotBuild();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "build/server.js")], {
@@ -100,8 +102,8 @@ export async function startAppServer(
 }
 
 /** Seeds demo data (and with `large`, the benchmark data set) into a database file. */
-export function seedDatabase(databaseFile: string, large: boolean) {
-  const args = ["tsx", "scripts/seed.ts", ...(large ? ["--large"] : [])];
+export function seedDatabase(databaseFile: string, large: boolean, scale = 1) {
+  const args = ["tsx", "scripts/seed.ts", ...(large ? ["--large", "--scale", String(scale)] : [])];
   const result = spawnSync("npx", args, {
     env: { ...process.env, NODE_ENV: "development", DATABASE_URL: databaseFile, LOG_LEVEL: "warn" },
     encoding: "utf8",
