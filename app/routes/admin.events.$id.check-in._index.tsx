@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "react-router";
-import { useActionData, useLoaderData } from "react-router";
+import { Link, useActionData, useLoaderData } from "react-router";
 import { CheckInDesk } from "~/components/events/check-in-desk";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { requireOrganiserEvent } from "~/routes/helpers/organiser-event.server";
@@ -21,7 +21,15 @@ export default function CheckIn() {
   const desk = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const base = `/admin/events/${desk.event.id}/check-in`;
-  return <CheckInDesk {...desk} lastResult={lastResult} base={base} back={{ to: `/admin/events/${desk.event.id}`, label: desk.event.title }} />;
+  return (
+    <>
+      <CheckInDesk {...desk} lastResult={lastResult} base={base} back={{ to: `/admin/events/${desk.event.id}`, label: desk.event.title }} />
+      <p className="notice measure">
+        At the door itself, use <Link to={`/door/${desk.event.id}`} reloadDocument>the door page</Link>: it scans tickets with the phone&rsquo;s camera, keeps the list
+        on the phone and works with no network.
+      </p>
+    </>
+  );
 }
 
 export function ErrorBoundary() {
