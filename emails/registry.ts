@@ -15,6 +15,7 @@ import { eventCancelled } from "./event-cancelled";
 import { eventChanged } from "./event-changed";
 import { eventReminder } from "./event-reminder";
 import { feedbackRequest } from "./feedback-request";
+import { followUpRequest } from "./follow-up-request";
 import { guardianConsentGiven } from "./guardian-consent-given";
 import { guardianConsentRequest } from "./guardian-consent-request";
 import { invitation } from "./invitation";
@@ -81,6 +82,7 @@ export const templates = {
   "waitlist-offer": waitlistOffer,
   "event-reminder": eventReminder,
   "feedback-request": feedbackRequest,
+  "follow-up-request": followUpRequest,
   "step-released": stepReleased,
   "step-nudge": stepNudge,
   "cohort-invitation": cohortInvitation,
@@ -125,6 +127,8 @@ const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   "monthly-gift-payment-failed",
   // Records a mentorship rating without a log-in.
   "mentorship-check-in",
+  // Records where the person is now without a log-in.
+  "follow-up-request",
   // Downloads the person's data (for them only, signed in, but still a key worth hiding).
   "data-export-ready",
   // Gives a parent's or guardian's consent for a young person's account.
@@ -146,6 +150,7 @@ const OPT_OUT_KINDS: Partial<Record<TemplateName, NotificationKind>> = {
   "step-nudge": "step-nudges",
   "mentoring-session-reminder": "mentoring-reminders",
   "mentorship-check-in": "mentorship-check-ins",
+  "follow-up-request": "follow-ups",
   broadcast: "news",
 };
 

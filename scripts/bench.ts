@@ -73,6 +73,8 @@ try {
     { path: "/programme" },
     { path: cohortPage, label: "/admin/cohorts/:id (50 members × 15 steps, organiser)", headers: { cookie: organiser.header } },
     { path: `${cohortPage}.data`, label: "/admin/cohorts/:id.data (the same, data request)", headers: { cookie: organiser.header } },
+    { path: "/admin?period=year", label: "/admin?period=year (the dashboard's charts for a year, organiser)", headers: { cookie: organiser.header } },
+    { path: "/admin/journey?period=year", label: "/admin/journey?period=year (the funnel and its medians, organiser)", headers: { cookie: organiser.header } },
     { path: "/mentors", label: "/mentors (106 approved mentors scored for the participant)", headers: { cookie: participant.header } },
     { path: impactYear, label: `${impactYear} (the annual impact report, public)` },
   ];

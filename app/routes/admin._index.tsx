@@ -1,25 +1,39 @@
-import type { LoaderFunctionArgs, MetaFunction } from "react-router";
-import { LinkCards } from "~/components/link-cards";
-import { Link, useLoaderData } from "react-router";
-import { Fragment } from "react";
+import { data, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { ConsoleSummary } from "~/components/admin/console-summary";
+import { ChartFigure } from "~/components/charts/chart-figure";
+import { PeriodForm } from "~/components/charts/period-form";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { formatMoney } from "~/utils/money";
+import { LinkCards } from "~/components/link-cards";
 import { requireRole } from "~/routes/helpers/session.server";
-import { dashboardFigures } from "~/modules/admin/index.server";
+import { dashboardCharts, dashboardFigures } from "~/modules/admin/index.server";
 import { programmeFigures } from "~/modules/cohorts/index.server";
 import { eventsFigures } from "~/modules/events/index.server";
+import { defaultPeriod, readPeriod } from "~/modules/journey/index.server";
 import { mentoringFigures } from "~/modules/mentoring/index.server";
-import { givingFigures } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { smsBudgetStatus } from "~/modules/outbox/index.server";
-import { ROLE_LABELS, ROLE_OPTIONS } from "~/modules/auth";
+import { givingFigures } from "~/modules/sponsorship/index.server";
+import chartStyles from "~/styles/charts.css?url";
+import { staticPage } from "~/utils/hydration";
 
 export const meta: MetaFunction = () => [{ title: "Organisers' console" }];
 
+export const links = () => [{ rel: "stylesheet", href: chartStyles }];
+
+// Server-drawn charts and GET forms: the page needs no JavaScript in the browser.
+export const handle = staticPage;
+
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  return {
+  const params = new URL(request.url).searchParams;
+  const read = readPeriod(params);
+  // Dates that cannot be read: say so at the fields, and show this month meanwhile.
+  const period = read.ok ? read.period : { ...defaultPeriod(), period: "custom" as const, from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  const page = {
+    period,
+    errors: read.ok ? {} : (read.fieldErrors ?? {}),
+    charts: dashboardCharts(period),
     figures: dashboardFigures(),
     events: eventsFigures(),
     programme: programmeFigures(),
@@ -28,13 +42,16 @@ export function loader({ request }: LoaderFunctionArgs) {
     // The budget matters only while texts are switched on.
     sms: getOrganisation().channelsEnabled.includes("sms") ? smsBudgetStatus(getOrganisation()) : null,
   };
+  return read.ok ? page : data(page, { status: read.status });
 }
 
 const LINKS = [
+  { to: "/admin/journey", label: "The journey", text: "The funnel from a first event to work or study, for any period, cohort, series or age band, with cohorts side by side." },
   { to: "/admin/events", label: "Events", text: "Workshops, seminars and youth programme sessions: publish, registrations, check-in." },
   { to: "/admin/cohorts", label: "Cohorts", text: "Create cohorts, invite members, follow who is moving and who is stuck." },
   { to: "/admin/curricula", label: "Curricula", text: "Edit the steps and exercises of the 15-step programme, or write a new curriculum." },
   { to: "/admin/campaigns", label: "Campaigns", text: "Giving campaigns: goals, stories and suggested gifts, and what each has raised." },
+  { to: "/admin/impact", label: "Impact reports", text: "What each campaign and sponsor's gifts paid for and whom they reached; share links and the public annual page." },
   { to: "/admin/donations", label: "Donations", text: "Every gift with totals by currency and month; mark bank transfers received, refund, export CSV." },
   { to: "/admin/partners", label: "Partner enquiries", text: "Companies and groups who want to partner with us, by where the conversation stands." },
   { to: "/admin/mentoring", label: "Mentoring", text: "Pairs, sessions and ratings; approve mentors and match a group." },
@@ -48,10 +65,10 @@ const LINKS = [
   { to: "/admin/audit", label: "Audit log", text: "Who changed what, and when." },
 ];
 
-
 export default function AdminDashboard() {
-  const { figures, events, programme, mentoring, giving, sms } = useLoaderData<typeof loader>();
-  const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  const { period, errors, charts, sms, ...now } = useLoaderData<typeof loader>();
+  const custom = period.period === "custom" && !Object.keys(errors).length;
+  const query = new URLSearchParams(custom ? { period: "custom", from: period.from, to: period.to } : { period: Object.keys(errors).length ? "month" : period.period });
   return (
     <>
       <PageHeader title="Organisers' console" lead="The state of the programme at a glance, and the tools to run it." />
@@ -63,111 +80,17 @@ export default function AdminDashboard() {
           <Link to="/admin/settings/messages">Messages by phone</Link>
         </p>
       ) : null}
-      <h2>People</h2>
-      <dl className="summary-list">
-        <dt>Accounts</dt>
-        <dd>{plural(figures.people, "person", "people")}</dd>
-        {ROLE_OPTIONS.map((role) => (
-          <Fragment key={role}>
-            <dt>{ROLE_LABELS[role]}s</dt>
-            <dd>{figures.byRole[role].toLocaleString("en-GB")}</dd>
-          </Fragment>
-        ))}
-        <dt>Joined in the last 30 days</dt>
-        <dd>{figures.joinedRecently.toLocaleString("en-GB")}</dd>
-        <dt>Email not yet verified</dt>
-        <dd>{figures.unverified.toLocaleString("en-GB")}</dd>
-      </dl>
-      <h2>Events</h2>
-      <dl className="summary-list">
-        <dt>Published, coming up</dt>
-        <dd>
-          <Link to="/admin/events">{plural(events.upcoming, "event", "events")}</Link>
-        </dd>
-        <dt>Drafts</dt>
-        <dd>{plural(events.drafts, "event", "events")}</dd>
-        <dt>Seats booked in the next 30 days</dt>
-        <dd>{events.registrationsNext30Days.toLocaleString("en-GB")}</dd>
-      </dl>
-      <h2>Programme</h2>
-      <dl className="summary-list">
-        <dt>Cohorts</dt>
-        <dd>
-          <Link to="/admin/cohorts">{plural(programme.cohorts, "cohort", "cohorts")}</Link>
-        </dd>
-        <dt>Participants in cohorts</dt>
-        <dd>{programme.participants.toLocaleString("en-GB")}</dd>
-        <dt>Steps completed</dt>
-        <dd>{programme.stepsCompleted.toLocaleString("en-GB")}</dd>
-        <dt>Certificates issued</dt>
-        <dd>{programme.certificates.toLocaleString("en-GB")}</dd>
-        <dt>Job applications logged</dt>
-        <dd>
-          {plural(programme.applications.total, "application", "applications")} by {plural(programme.applications.people, "person", "people")}
-        </dd>
-        <dt>Interviews reached</dt>
-        <dd>{programme.applications.interviews.toLocaleString("en-GB")}</dd>
-        <dt>Jobs won</dt>
-        <dd>{programme.applications.hired.toLocaleString("en-GB")}</dd>
-      </dl>
-      <h2>Email</h2>
-      <dl className="summary-list">
-        <dt>Waiting to be sent</dt>
-        <dd>{plural(figures.outbox.pending, "message", "messages")}</dd>
-        <dt>Could not be delivered</dt>
-        <dd>
-          {figures.outbox.dead ? (
-            <>
-              <span className="tag tag--error">{plural(figures.outbox.dead, "message", "messages")}</span>{" "}
-              <Link to="/admin/outbox">See the outbox</Link>
-            </>
-          ) : (
-            "None"
-          )}
-        </dd>
-      </dl>
-      <h2>Mentoring</h2>
-      <dl className="summary-list">
-        <dt>Active pairs</dt>
-        <dd>
-          <Link to="/admin/mentoring">{plural(mentoring.activePairs, "pair", "pairs")}</Link>
-        </dd>
-        <dt>Requests waiting for a mentor's answer</dt>
-        <dd>{mentoring.waitingRequests.toLocaleString("en-GB")}</dd>
-        <dt>Requests that lapsed</dt>
-        <dd>{mentoring.lapsedRequests.toLocaleString("en-GB")}</dd>
-        <dt>Sessions held</dt>
-        <dd>{mentoring.sessionsHeld.toLocaleString("en-GB")}</dd>
-        <dt>Mentors waiting for approval</dt>
-        <dd>
-          {mentoring.mentorsAwaitingApproval ? (
-            <Link to="/admin/mentors">{plural(mentoring.mentorsAwaitingApproval, "mentor", "mentors")}</Link>
-          ) : (
-            "None"
-          )}
-        </dd>
-      </dl>
-      <h2>Giving</h2>
-      <dl className="summary-list">
-        <dt>Received in the last 30 days</dt>
-        <dd>
-          {giving.receivedLast30Days.length
-            ? giving.receivedLast30Days.map((row) => `${formatMoney(row.amount, row.currency)} (${plural(row.gifts, "gift", "gifts")})`).join(", ")
-            : "Nothing yet"}
-        </dd>
-        <dt>Bank transfers to confirm</dt>
-        <dd>
-          {giving.pendingTransfers ? (
-            <Link to="/admin/donations?status=pending&method=bank_transfer">{plural(giving.pendingTransfers, "pledge", "pledges")}</Link>
-          ) : (
-            "None"
-          )}
-        </dd>
-        <dt>Open campaigns</dt>
-        <dd>
-          <Link to="/admin/campaigns">{plural(giving.openCampaigns, "campaign", "campaigns")}</Link>
-        </dd>
-      </dl>
+      <h2>In a period</h2>
+      <PeriodForm input={period} errors={errors} label="Choose the period" />
+      <p>
+        <strong>{period.label}</strong>. Figures follow the definitions in the journey's decision record; see{" "}
+        <Link to={`/admin/journey?${query}`}>the journey</Link> for the funnel with filters.
+      </p>
+      {charts.map((chart) => (
+        <ChartFigure key={chart.id} chart={chart} csvHref={`/admin/charts/${chart.id}.csv?${query}`} />
+      ))}
+      <h2>Where things stand today</h2>
+      <ConsoleSummary {...now} />
       <h2>Manage</h2>
       <LinkCards links={LINKS} />
     </>

@@ -13,6 +13,8 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { addTierSchema, CAMPAIGN_STATUS_LABELS, campaignDetailsSchema, editTierSchema, tierActionSchema } from "~/modules/sponsorship";
 import { addTier, editTier, getCampaign, moveTier, removeTier, tiersOf, updateCampaignDetails, progressView, campaignProgress } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { CampaignFunds } from "~/components/journey/campaign-funds";
+import { campaignFundsAction, campaignFundsView } from "~/routes/helpers/campaign-funds.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Campaign"} · Organisers' console` }];
 
@@ -47,6 +49,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       benefitValue: tier.benefitDescription ? money(tier.benefitValue) : "",
     })),
     progress: progressView(campaignProgress(campaign.id)),
+    paidFor: campaignFundsView(campaign.id, timeZone),
   };
 }
 
@@ -56,6 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/admin/campaigns/${campaign.id}`;
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const fundReply = campaignFundsAction(actor.id, campaign.id, formData, here);
+  if (fundReply) return fundReply;
 
   if (intent === "details") {
     const submission = parseWithZod(formData, { schema: campaignDetailsSchema });
@@ -93,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminCampaign() {
-  const { campaign, values, tiers, progress, timeZone } = useLoaderData<typeof loader>();
+  const { campaign, values, tiers, progress, timeZone, paidFor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined);
   return (
@@ -103,13 +108,18 @@ export default function AdminCampaign() {
       </p>
       <PageHeader title={campaign.title} lead={`${CAMPAIGN_STATUS_LABELS[campaign.status]} · ${campaign.currency}`}>
         <p>
-          <Link to={`/donate/${campaign.slug}`}>Public page</Link> · <Link to={`/admin/donations?campaign=${campaign.id}`}>Its donations</Link>
+          <Link to={`/donate/${campaign.slug}`}>Public page</Link> · <Link to={`/admin/donations?campaign=${campaign.id}`}>Its donations</Link> ·{" "}
+          <Link to={`/admin/impact/campaign/${campaign.id}`}>Impact report</Link>
         </p>
       </PageHeader>
       <CampaignProgressBar progress={progress} id="campaign-progress" />
       <section aria-labelledby="details-title">
         <h2 id="details-title">Details</h2>
         <CampaignDetailsForm values={values} timeZone={timeZone} lastResult={resultFor("details")} />
+      </section>
+      <section aria-labelledby="paid-for-title">
+        <h2 id="paid-for-title">What it paid for</h2>
+        <CampaignFunds funds={paidFor.funds} choices={paidFor.choices} lastResult={resultFor("link-fund")} />
       </section>
       <section aria-labelledby="tiers-title">
         <h2 id="tiers-title">Tiers</h2>

@@ -55,7 +55,11 @@ export default function AdminCampaigns() {
       <p>
         <Link to="/admin">Organisers' console</Link> · <Link to="/admin/donations">Donations</Link>
       </p>
-      <PageHeader title="Campaigns" lead="What sponsors give to: each campaign has a goal, a story and suggested gifts." />
+      <PageHeader title="Campaigns" lead="What sponsors give to: each campaign has a goal, a story and suggested gifts.">
+        <p>
+          <Link to="/admin/impact">Impact reports</Link>: what the gifts paid for and whom they reached.
+        </p>
+      </PageHeader>
       {campaigns.length ? (
         <TableRegion label="Campaigns">
           <table>

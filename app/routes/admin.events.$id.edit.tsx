@@ -47,6 +47,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       capacity: String(event.capacity),
       waitlistEnabled: event.waitlistEnabled,
       walkInsOverCapacity: event.walkInsOverCapacity,
+      attendanceCertificates: event.attendanceCertificates,
       registrationOpensAt: local(event.registrationOpensAt),
       registrationClosesAt: local(event.registrationClosesAt),
       reminderHoursBefore: String(event.reminderHoursBefore),

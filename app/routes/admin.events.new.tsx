@@ -52,6 +52,7 @@ export default function NewEvent() {
       capacity: "30",
       waitlistEnabled: true,
       walkInsOverCapacity: false,
+      attendanceCertificates: false,
       reminderHoursBefore: "24",
       offerHours: "24",
       repeat: "none",

@@ -15,6 +15,8 @@ import { getOrganisation } from "~/modules/organisation/index.server";
 import { ROLE_LABELS, ROLE_OPTIONS, rectifyPersonSchema, rolesSchema } from "~/modules/auth";
 import { changeRoles, getPerson, rectifyPerson, viewPerson } from "~/modules/auth/index.server";
 import { refusalReply } from "~/routes/helpers/replies.server";
+import { JourneyTimeline } from "~/components/journey/journey-timeline";
+import { journeyOf } from "~/modules/journey/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People` }];
 
@@ -31,7 +33,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const person = viewPerson(params.id ?? "", viewer.id);
   if (!person) notFound("There is no person with that id.");
   const { timeZone } = getOrganisation();
-  return { person: { ...person, joined: formatInstant(person.createdAt, timeZone) }, isSelf: viewer.id === person.id };
+  const journey = journeyOf(person.id).map((entry) => ({ ...entry, when: formatInstant(entry.at, timeZone) }));
+  return { person: { ...person, joined: formatInstant(person.createdAt, timeZone) }, isSelf: viewer.id === person.id, journey };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,7 +70,7 @@ function rectify(formData: FormData, actorId: string, id: string) {
 }
 
 export default function Person() {
-  const { person, isSelf } = useLoaderData<typeof loader>();
+  const { person, isSelf, journey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // Two forms post here: each shows only its own answer.
   const isRectify = lastResult?.initialValue?.intent === "rectify";
@@ -116,6 +119,8 @@ export default function Person() {
             : "None"}
         </dd>
       </dl>
+      <JourneyTimeline personId={person.id} name={person.name} items={journey} />
+
       <h2>Change roles</h2>
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorSummary form={form} fields={{ roles: fields.roles }} />

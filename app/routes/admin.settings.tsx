@@ -14,6 +14,9 @@ import { CURRENCIES, settingsSchema, SOCIAL_LINKS, type SocialKey } from "~/modu
 import { CardFeesForm } from "~/components/sponsorship/card-fees-form";
 import { cardFeeSettings, saveCardFees } from "~/modules/sponsorship/index.server";
 import { cardFeesSchema } from "~/modules/sponsorship";
+import { FollowUpScheduleForm } from "~/components/journey/follow-up-schedule-form";
+import { followUpMonthsSchema } from "~/modules/journey";
+import { saveFollowUpMonths } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings · Organisers' console" }];
 
@@ -56,12 +59,19 @@ export function loader({ request }: LoaderFunctionArgs) {
     },
     timeZones,
     cardFees: cardFeeSettings(),
+    followUpMonths: organisation.followUpMonths.join(", "),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = requireRole(request, "organiser");
   const formData = await request.formData();
+  if (formData.get("intent") === "follow-up-months") {
+    const schedule = parseWithZod(formData, { schema: followUpMonthsSchema });
+    if (schedule.status !== "success") return data({ followUpMonths: schedule.reply() }, { status: 400 });
+    const saved = saveFollowUpMonths({ actorId: actor.id, months: schedule.value.followUpMonths });
+    return redirectWithFlash("/admin/settings", saved ? "Follow-up schedule saved." : { kind: "info", message: "Nothing changed." });
+  }
   if (formData.get("intent") === "card-fees") {
     const fees = parseWithZod(formData, { schema: cardFeesSchema });
     if (fees.status !== "success") return data({ cardFees: fees.reply() }, { status: 400 });
@@ -120,10 +130,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { values, timeZones, cardFees } = useLoaderData<typeof loader>();
+  const { values, timeZones, cardFees, followUpMonths } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const cardFeesResult = actionData && "cardFees" in actionData ? actionData.cardFees : undefined;
-  const lastResult = actionData && !("cardFees" in actionData) ? actionData : undefined;
+  const followUpResult = actionData && "followUpMonths" in actionData ? actionData.followUpMonths : undefined;
+  const lastResult = actionData && !("cardFees" in actionData) && !("followUpMonths" in actionData) ? actionData : undefined;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -257,6 +268,7 @@ export default function Settings() {
         <SubmitButton pending={navigation.state === "submitting"}>Save settings</SubmitButton>
       </Form>
       <CardFeesForm values={cardFees} lastResult={cardFeesResult} />
+      <FollowUpScheduleForm months={followUpMonths} lastResult={followUpResult} />
     </>
   );
 }

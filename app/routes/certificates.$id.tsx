@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "react-router";
 import { useLoaderData } from "react-router";
+import { CertificateLayout } from "~/components/certificate";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
@@ -32,22 +33,13 @@ export function loader({ params }: LoaderFunctionArgs) {
 export default function CertificatePage() {
   const c = useLoaderData<typeof loader>();
   return (
-    <article className="certificate" aria-labelledby="certificate-title">
-      <p className="certificate__org">{c.organisationName}</p>
-      <h1 id="certificate-title">Certificate of completion</h1>
-      <p>This certifies that</p>
-      <p className="certificate__name">{c.recipientName}</p>
+    <CertificateLayout organisationName={c.organisationName} heading="Certificate of completion" recipientName={c.recipientName} url={c.url}>
       <p>
         completed every step of <strong>{c.curriculumTitle}</strong>
         <br />
         with the cohort {c.cohortName}, on {c.completedOn}.
       </p>
-      <dl className="certificate__verify">
-        <dt>Verify this certificate at</dt>
-        <dd className="wrap-anywhere">{c.url}</dd>
-      </dl>
-      <p className="muted no-print">To keep a copy, use your browser&rsquo;s Print or Share menu. This page is the proof: anyone with the link can check it.</p>
-    </article>
+    </CertificateLayout>
   );
 }
 

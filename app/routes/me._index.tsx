@@ -8,6 +8,8 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { MyProgrammeCard } from "~/components/cohorts/my-programme-card";
 import { MyEvents } from "~/components/events/my-events";
 import { GivingCard } from "~/components/sponsorship/giving-card";
+import { MyAchievements } from "~/components/journey/my-achievements";
+import { formatDate } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { isPlaceholderAddress } from "~/utils/redact.server";
 import { badRequest, retryAfterHeaders } from "~/routes/helpers/replies.server";
@@ -17,6 +19,7 @@ import { resendVerificationSchema } from "~/modules/auth";
 import { programmeSummary } from "~/modules/cohorts/index.server";
 import { feedTokenFor, feedUrl, replaceFeedToken, myRegistrations } from "~/modules/events/index.server";
 import { givingCardData } from "~/modules/sponsorship/index.server";
+import { myAchievements } from "~/modules/journey/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "My page" }];
@@ -38,6 +41,12 @@ export function loader({ request }: LoaderFunctionArgs) {
     feedUrl: feedUrl(feedTokenFor(user.id)),
     programmes: programmeSummary(user.id),
     giving: givingCardData(user),
+    achievements: myAchievements(user.id).map((a) => ({
+      id: a.id,
+      heading: a.kind === "event" ? "Certificate of attendance" : "Certificate of achievement",
+      statement: a.statement,
+      earnedOn: formatDate(a.earnedAt, getOrganisation().timeZone),
+    })),
   };
 }
 
@@ -65,7 +74,7 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 export default function MyPage() {
-  const { name, email, emailVerified, awaitingGuardian, adultAge, roles, events, feedUrl, programmes, giving } = useLoaderData<typeof loader>();
+  const { name, email, emailVerified, awaitingGuardian, adultAge, roles, events, feedUrl, programmes, giving, achievements } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={`Hello, ${name}`}>
@@ -116,8 +125,14 @@ export default function MyPage() {
             <Link to="/me/mentoring">My mentoring</Link>: your mentor or mentees, requests and sessions. <Link to="/mentors">Find a mentor</Link>.
           </p>
         </EmptyState>
+        <EmptyState title="Where you are now">
+          <p>
+            <Link to="/me/outcomes">Tell us where you are</Link>: a job, study, your own business or still searching, and what helped you most.
+          </p>
+        </EmptyState>
         <GivingCard giving={giving} />
       </div>
+      <MyAchievements achievements={achievements} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { notFound } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { manageUrlForMyMonthlyGift, myGifts, myMonthlyGifts, statementYears } from "~/modules/sponsorship/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { myImpactReports } from "~/modules/journey/index.server";
 import { INTERVAL_LABELS, METHOD_LABELS } from "~/modules/sponsorship";
 import { TableRegion } from "~/components/table-region";
 
@@ -48,6 +49,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       manageHref: g.manageHref,
     })),
     years: statementYears(user, timeZone),
+    impactReports: myImpactReports(user),
   };
 }
 
@@ -69,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyGiving() {
-  const { emailVerified, email, gifts, monthly, years } = useLoaderData<typeof loader>();
+  const { emailVerified, email, gifts, monthly, years, impactReports } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -170,6 +172,18 @@ export default function MyGiving() {
         </EmptyState>
       )}
 
+      {impactReports.length ? (
+        <section aria-labelledby="impact-title">
+          <h2 id="impact-title">What your gifts did</h2>
+          <ul>
+            {impactReports.map((report) => (
+              <li key={report.href}>
+                <Link to={report.href}>{report.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {years.length ? (
         <section aria-labelledby="statements-title">
           <h2 id="statements-title">Year-end statements</h2>

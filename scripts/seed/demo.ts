@@ -18,6 +18,7 @@ import { settleHistory } from "./settle";
 import { planDemoGiving } from "./sponsorship";
 import { seedLargeGiving } from "./sponsorship-large";
 import { seedLargeOutcomes } from "./journey-large";
+import { planDemoOutcomes } from "./journey";
 import { Timeline } from "./timeline";
 
 /** The password of every demo account; the README gives it too. */
@@ -95,6 +96,7 @@ export async function seedDemo(db: Db, options: { large?: boolean; scale?: numbe
   planDemoEvents(demo);
   planDemoProgramme(demo);
   planDemoMentorships(demo);
+  planDemoOutcomes(demo);
   planDemoPrivacy(demo);
   timeline.run();
   recordDemoConsents(demo);

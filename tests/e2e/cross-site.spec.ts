@@ -64,8 +64,9 @@ test.describe("cross-site requests", () => {
   });
 
   // Made on first sight, for the visitor alone: /me creates the person's private calendar-feed
-  // token when it first shows the feed address. Idempotent, and nothing an outsider can see.
-  const MADE_ON_FIRST_READ = ["calendar_feeds"];
+  // token when it first shows the feed address, and issues the person's certificates already earned
+  // (ADR 0041). Idempotent, and nothing an outsider can see.
+  const MADE_ON_FIRST_READ = ["calendar_feeds", "achievements"];
   const lastAuditId = () => {
     const sqlite = new Database(world.server.databaseFile, { readonly: true });
     const row = sqlite.prepare("select coalesce(max(id), 0) as id from audit_log").get() as { id: number };

@@ -8,6 +8,8 @@ import { sponsorshipPolicyFixtures } from "./sponsorship-policy";
 import { privacyReportingPolicyFixtures } from "./privacy-reporting-policy";
 import { scheduledMessageFixture } from "./group-messages-helpers";
 import { doorLinkToken } from "./door-invitation-helpers";
+import { impactPolicyFixtures } from "./impact-policy";
+import { journeyOutcomesPolicyFixtures } from "./journey-outcomes-policy";
 
 /** A young person who is none of the actors, waiting for consent: the token of the link emailed to their guardian. */
 async function guardianConsentToken(): Promise<string> {
@@ -81,5 +83,7 @@ export async function buildPolicyWorld(personName: string): Promise<PolicyWorld>
   const { assignDoorVolunteer } = await import("~/modules/events/door-team.server");
   expect(assignDoorVolunteer(undefined, { userId: accounts.door.id, eventId: fixtures.eventId!, actorId: accounts.organiser.id }).ok).toBe(true);
   fixtures.doorInvitationToken = await doorLinkToken(fixtures.eventId!, accounts.organiser.id);
+  Object.assign(fixtures, await impactPolicyFixtures(accounts.organiser.id, fixtures.campaignId!, person.id));
+  Object.assign(fixtures, await journeyOutcomesPolicyFixtures(person.id));
   return { accounts, person, fixtures };
 }

@@ -5,6 +5,8 @@ import type { Role } from "~db/schema";
 import { MENTORING_POLICY } from "./mentoring-policy";
 import { SPONSORSHIP_POLICY } from "./sponsorship-policy";
 import { PRIVACY_REPORTING_POLICY } from "./privacy-reporting-policy";
+import { IMPACT_POLICY } from "./impact-policy";
+import { JOURNEY_OUTCOMES_POLICY } from "./journey-outcomes-policy";
 import { WHATSAPP_TEST_VERIFY_TOKEN } from "../support/whatsapp-stand-in";
 
 /** Who may do something: everyone, anyone signed in, or only these roles. */
@@ -68,6 +70,11 @@ export type PolicyFixtures = {
   shortLinkCode?: string;
   /** The token of a live door team link for the fixtures' event: /door-invitations/:token. */
   doorInvitationToken?: string;
+  /** A live share link to the fixtures' campaign's impact report, and an attendance certificate's id (ADR 0041). */
+  impactShareToken?: string;
+  achievementId?: string;
+  /** The token of a "where are you now?" link sent to the permissions target: /follow-ups/:token. */
+  followUpToken?: string;
 };
 
 
@@ -183,6 +190,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/me.step-up": { load: "signed-in", post: "signed-in", redirects: { signedIn: "/me/two-factor?redirectTo=%2Fme" } },
 
   "routes/admin._index": { load: ORGANISERS, post: "no-action" },
+  "routes/admin.journey": { load: ORGANISERS, post: "no-action" },
+  "routes/admin.journey[.csv]": { load: ORGANISERS, post: "no-action", url: () => "/admin/journey.csv?period=year" },
+  "routes/admin.charts.$chart[.csv]": { load: ORGANISERS, post: "no-action", url: () => "/admin/charts/registrations.csv?period=year" },
   "routes/admin.audit": { load: ORGANISERS, post: "no-action" },
   "routes/admin.invitations": { load: ORGANISERS, post: ORGANISERS },
   "routes/admin.outbox._index": { load: ORGANISERS, post: ORGANISERS },
@@ -276,6 +286,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   ...SPONSORSHIP_POLICY,
   ...MENTORING_POLICY,
   ...PRIVACY_REPORTING_POLICY,
+  ...IMPACT_POLICY,
+  ...JOURNEY_OUTCOMES_POLICY,
 };
 
 export function mayAccess(access: Access, actor: Actor): boolean {

@@ -59,7 +59,7 @@ describe("the download", () => {
     expect(Object.keys(files)).toEqual(expect.arrayContaining(["index.html", "data.json", "csv/account.csv", "csv/gifts.csv", "csv/mentoring-notes.csv", "csv/emails.csv"]));
     const json = JSON.parse(files["data.json"]!) as { person: { email: string }; sections: { area: string }[] };
     expect(json.person.email).toBe(world.a.email);
-    expect(json.sections.map((section) => section.area)).toEqual(["auth", "events", "cohorts", "mentoring", "sponsorship", "outbox", "privacy", "organisation"]);
+    expect(json.sections.map((section) => section.area)).toEqual(["auth", "events", "cohorts", "mentoring", "journey", "sponsorship", "outbox", "privacy", "organisation"]);
     expect(files["index.html"]).toMatch(/^<!doctype html>/);
     expect(files["index.html"]).not.toMatch(/<script|src=|href="http/i);
     expect(files["csv/gifts.csv"]).toContain(world.mine.get("gift-message"));
@@ -184,6 +184,8 @@ const NOT_ABOUT_THE_PERSON: Record<string, string> = {
   bank_statements: "The organisation's bank statements; who uploaded one did the organisation's work.",
   phone_codes: "Codes texted to a number last ten minutes and their rows a day, only to keep to the limits; the number itself is in the contact book's part of the download.",
   broadcasts: "An organisers' message to a group; who wrote it did the organisation's work, and each person's copy is in the outbox.",
+  campaign_funds: "What a campaign paid for (events and cohorts), in the organisation's words; who linked them did the organisation's work.",
+  impact_report_links: "A shareable link to an impact report of aggregate figures; who made it did the organisation's work.",
 };
 
 describe("coverage", () => {

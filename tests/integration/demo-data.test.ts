@@ -101,6 +101,19 @@ describe("the demo shows what it always has", () => {
     ]);
     expect(all("select count(*) as n from breaches where closed_at is not null and regulator_notified_at <= notify_by")).toEqual([{ n: 1 }]);
   });
+
+  it("has outcomes across the cohort, and the participant's story, quoted by name and featured", () => {
+    expect(all("select kind, source, count(*) as n from outcomes group by kind, source order by kind, source")).toEqual([
+      { kind: "business", source: "organiser", n: 1 },
+      { kind: "internship", source: "self", n: 1 },
+      { kind: "job", source: "self", n: 1 },
+      { kind: "searching", source: "self", n: 2 },
+      { kind: "study", source: "self", n: 1 },
+    ]);
+    expect(
+      all(`select s.may_quote as quote, s.by_name as named, s.featured_at is not null as featured from stories s join users u on u.id = s.user_id where u.email = 'participant@example.org'`),
+    ).toEqual([{ quote: 1, named: 1, featured: 1 }]);
+  });
 });
 
 describe("the demo's worker", () => {

@@ -65,7 +65,7 @@ describe("email headers", () => {
 
   it("classifies every template as transactional or as a kind a person may turn off", () => {
     const optional = (Object.keys(app.templates) as TemplateName[]).filter((name) => app.optOutKindOf(name));
-    expect(optional.sort()).toEqual(["broadcast", "event-reminder", "feedback-request", "mentoring-session-reminder", "mentorship-check-in", "step-nudge", "step-released"]);
+    expect(optional.sort()).toEqual(["broadcast", "event-reminder", "feedback-request", "follow-up-request", "mentoring-session-reminder", "mentorship-check-in", "step-nudge", "step-released"]);
     for (const name of ["verify-email", "reset-password", "registration-confirmed", "donation-receipt", "event-cancelled"]) expect(app.optOutKindOf(name)).toBeNull();
   });
 });

@@ -48,6 +48,7 @@ export const examples: { [T in TemplateName]: TemplateProps<T> } = {
   "waitlist-offer": { name: "Chiamaka", ...eventFacts, url, expires: "Wednesday 2 December 2026, 2:30 pm" },
   "event-reminder": { name: "Chiamaka", ...eventFacts, url },
   "feedback-request": { name: "Chiamaka", eventTitle: "Resilience workshop", url },
+  "follow-up-request": { name: "Chiamaka", since: "the December cohort ended", months: 3, url, reminder: false },
   "step-released": { name: "Chiamaka", cohortName: "December cohort", stepNumber: 2, stepTitle: "Ask for feedback", stepSummary: "A short, polite email.", url },
   "step-nudge": { name: "Chiamaka", cohortName: "December cohort", stepNumber: 2, stepTitle: "Ask for feedback", url, moreWaiting: 1 },
   "cohort-invitation": { inviterName: "Bola Ade", cohortName: "December cohort", curriculumTitle: "Bounce back", startsOn: "Tue 1 Dec 2026", url },

@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { consentRecords, curriculumSteps, exerciseAnswers, guardianConsents, mentorshipNotes, partnerEnquiries, registrations } from "~db/schema";
+import { achievements, consentRecords, curriculumSteps, exerciseAnswers, guardianConsents, mentorshipNotes, partnerEnquiries, registrations } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { hashToken, randomId } from "~/utils/ids.server";
 import { checkIn, registerForEvent, saveFeedback } from "~/modules/events/index.server";
 import { addApplication } from "~/modules/cohorts/index.server";
 import { addNote } from "~/modules/mentoring/index.server";
+import { recordOwnOutcome, saveStory } from "~/modules/journey/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { enqueueMessage, saveNotificationChoices } from "~/modules/outbox/index.server";
 import { addQuestion, createTestEvent, runAllDue } from "./event-factories";
@@ -74,6 +75,11 @@ export async function buildErasureWorld(label: string): Promise<ErasureWorld> {
   addNote({ mentorshipId, userId: mentor.id, type: "shared", body: `Adaeze did well at the mock interview. ${person.name} should apply to banks.` });
   const mentorNoteId = db.select().from(mentorshipNotes).all().find((note) => note.authorId === mentor.id)!.id;
   insertSession({ mentorshipId, proposedBy: person.id, startsAt: clock.now() - DAY, location: `Phone ${PHONE}` });
+
+  // Journey: an outcome, a story that names the person, a certificate in their name.
+  recordOwnOutcome(person.id, { kind: "job", employer: `Obi ${label} Holdings`, sector: "Banking", hours: "full_time", startedOn: "2026-11-20", fromTracker: false });
+  saveStory(person.id, { story: `The mock interviews helped most. ${person.name}, ${PHONE}`, mayQuote: true, byName: true });
+  db.insert(achievements).values({ id: randomId(16), userId: person.id, kind: "event", eventId: event.id, recipientName: person.name, statement: `${person.name} attended`, organisationName: "Org", earnedAt: clock.now() }).run();
 
   // Sponsorship: paid gifts on the account and as a guest, a pending pledge, a partner enquiry.
   const campaign = createOpenCampaign();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import {
+  achievements,
   bankStatements,
   statementLines,
   auditLog,
@@ -15,6 +16,7 @@ import {
   emailTokens,
   eventFeedback,
   exerciseAnswers,
+  followUps,
   guardianConsents,
   invitations,
   jobApplications,
@@ -25,6 +27,7 @@ import {
   mentorshipCheckIns,
   mentorshipNotes,
   mentorships,
+  outcomes,
   outbox,
   partnerEnquiries,
   recurringGifts,
@@ -32,6 +35,7 @@ import {
   registrations,
   sharedStepAnswers,
   stepNudges,
+  stories,
   users,
 } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
@@ -164,6 +168,15 @@ export async function plantMarkerWorld(): Promise<MarkerWorld> {
   const runId = createMatchRun();
   db.insert(matchProposals).values({ id: randomId(), runId, menteeId: a.id, mentorId: mentor.id, score: 80, reasons: [m("match-reason")] }).run();
   db.insert(matchProposals).values({ id: randomId(), runId, menteeId: b.id, mentorId: mentor.id, score: 70, reasons: [x("b-match-reason")] }).run();
+
+  // journey: an outcome, a follow-up, a story and a certificate each, A's and B's
+  for (const [person, mark] of [[a, m], [b, x]] as const) {
+    const outcomeId = randomId();
+    db.insert(outcomes).values({ id: outcomeId, userId: person.id, kind: "job", employer: mark("employer"), sector: mark("sector"), hours: "full_time", startedOn: "2026-03-01", source: "self", recordedAt: now }).run();
+    db.insert(followUps).values({ id: randomId(), userId: person.id, trigger: "cohort", subjectId: cohortId, monthsAfter: 3, dueAt: now, tokenHash: hashToken(x(`${person === a ? "a" : "b"}-follow-up-token`)), sentAt: now, answeredAt: now, outcomeId, createdAt: now }).run();
+    db.insert(stories).values({ id: randomId(), userId: person.id, text: mark("story-text"), mayQuote: true, byName: true, consentedAt: now, createdAt: now, updatedAt: now }).run();
+    db.insert(achievements).values({ id: randomId(), userId: person.id, kind: "event", eventId: event.id, recipientName: mark("achievement-name"), statement: mark("achievement-statement"), organisationName: "Org", earnedAt: now }).run();
+  }
 
   // sponsorship: a gift signed in, one with A's address while signed out, and B's
   const campaign = createOpenCampaign({ title: m("campaign-title") });

@@ -119,6 +119,11 @@ export function EventFormFields({
       <TextField meta={fields.capacity} label="Seats" hint="How many people can come." type="number" inputMode="numeric" min={1} className="input input--short" />
       <CheckboxField meta={fields.waitlistEnabled} label="Keep a waiting list once the seats are taken" hint="When a seat frees up, the first person waiting is offered it by email." />
       <CheckboxField meta={fields.walkInsOverCapacity} label="Let the door team add walk-ins beyond the seats" hint="For a hall with more room than the form counts: people who turn up without registering still get in." />
+      <CheckboxField
+        meta={fields.attendanceCertificates}
+        label="Give everyone who checks in an attendance certificate"
+        hint="Each gets a certificate with a public page to show employers, listed on their own page."
+      />
       <TextField
         meta={fields.offerHours}
         label="Hours to accept an offered seat"

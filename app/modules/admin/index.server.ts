@@ -2,6 +2,7 @@
 export { listAudit } from "./audit-log.server";
 export { BackupError, backupDatabase, formatBytes } from "./backup.server";
 export { dashboardFigures } from "./dashboard.server";
+export { chartCsv, dashboardCharts } from "./charts/dashboard-charts.server";
 export { audienceChoices, describeAudience, resolveAudience, type Option } from "./broadcasts/audiences.server";
 export {
   BROADCAST_SEND_JOB,

@@ -15,3 +15,4 @@ export {
   type AudienceGroup,
   type MessageForm,
 } from "./broadcasts/schemas";
+export { CHART_IDS, isChartId, type ChartData, type ChartId, type ChartKind, type ChartSeries } from "./charts";

@@ -30,4 +30,5 @@ export { seriesSessions } from "./publishing/series.server";
 export { eventShareCard, publicEventPaths } from "./publishing/sharing.server";
 export { DRAFT_IS_DELETED_NOT_CANCELLED, cancelEvent, deleteDraftEvent, publishEvent, unpublishEvent } from "./publishing/status.server";
 export { personalDataInEvents } from "./personal-data.server";
+export { registrationHistoryOf, type RegistrationStop } from "./journey-reads.server";
 export { EVENT_AUDIENCE_KINDS, eventAudience, eventAudienceChoices, eventScopeFacts, type EventAudienceKind, type EventChoice, type EventScope, type SeriesChoice } from "./audiences.server";

@@ -18,4 +18,5 @@ export { mentorCard, suggestMentorsFor } from "./suggestions.server";
 export { workspaceFor, type Workspace, type WorkspaceSession } from "./workspace.server";
 export { setWhatsAppSharing } from "./whatsapp-contact.server";
 export { personalDataInMentoring } from "./personal-data.server";
+export { mentoringHistoryOf, menteesOfMentorshipsEndedBetween, type MentorshipStop } from "./journey-reads.server";
 export { menteesWithoutMentorAudience, mentorsAudience, quietPairsAudience } from "./audiences.server";

@@ -6,6 +6,7 @@ export { retentionCutoffs, retentionSettings, saveRetentionSettings, type Retent
 export { getOrganisation, saveOrganisationSettings, updateOrganisation, type Organisation } from "./settings.server";
 export { saveCardFeeSettings, type StoredFeeRates } from "./card-fees.server";
 export { saveMessageSettings } from "./message-settings.server";
+export { saveFollowUpMonths } from "./follow-up-settings.server";
 export { organisationCardPath, organisationShareCard, siteShare } from "./sharing.server";
 export { currentPrivacyNotice, publishPrivacyNotice, type PrivacyNotice } from "./privacy-notice.server";
 export { personalDataInOrganisation } from "./personal-data.server";

@@ -7,6 +7,7 @@ import { mayMention, placeholderAddress, redactText, type ErasedPerson } from "~
 import { eraseAuthData, personToErase } from "~/modules/auth/index.server";
 import { eraseCohortsData } from "~/modules/cohorts/index.server";
 import { eraseEventsData } from "~/modules/events/index.server";
+import { eraseJourneyData } from "~/modules/journey/index.server";
 import { eraseMentoringData } from "~/modules/mentoring/index.server";
 import { eraseOrganisationData, recordAudit } from "~/modules/organisation/index.server";
 import { eraseOutboxData } from "~/modules/outbox/index.server";
@@ -73,6 +74,7 @@ export function eraseAccount(input: EraseInput): boolean {
   db.transaction(
     (tx) => {
       erasePrivacyData(tx, person);
+      eraseJourneyData(tx, person);
       eraseMentoringData(tx, person, at);
       eraseCohortsData(tx, person, at);
       eraseSponsorshipData(tx, person, at);

@@ -8,6 +8,7 @@ import { absoluteUrl } from "~/utils/urls.server";
 import { peopleByIds, personalDataInAuth } from "~/modules/auth/index.server";
 import { personalDataInCohorts } from "~/modules/cohorts/index.server";
 import { personalDataInEvents } from "~/modules/events/index.server";
+import { personalDataInJourney } from "~/modules/journey/index.server";
 import { personalDataInMentoring } from "~/modules/mentoring/index.server";
 import { getOrganisation, personalDataInOrganisation } from "~/modules/organisation/index.server";
 import { enqueueMessage, personalDataInOutbox, scheduleJob } from "~/modules/outbox/index.server";
@@ -32,6 +33,7 @@ export function personalDataOf(subject: DataSubject): PersonalDataSection[] {
     personalDataInEvents(subject),
     personalDataInCohorts(subject),
     personalDataInMentoring(subject),
+    personalDataInJourney(subject),
     personalDataInSponsorship(subject),
     personalDataInOutbox(subject),
     personalDataInPrivacy(subject),

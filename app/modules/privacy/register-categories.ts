@@ -82,9 +82,9 @@ export function describeCategories(s: RetentionSettings): Category[] {
     {
       key: "programme",
       category: "Programme answers and applications",
-      data: "Cohort membership, answers to the curriculum's exercises, job applications logged, certificates",
+      data: "Cohort membership, answers to the curriculum's exercises, job applications logged, certificates, outcomes after the programme and follow-up questions, stories and the consent to quote them",
       purposes: "Running the careers programme and showing each participant their progress",
-      lawfulBasis: "Contract (s.25(1)(b)); consent (s.25(1)(a)) for sharing answers with a mentor",
+      lawfulBasis: "Contract (s.25(1)(b)); consent (s.25(1)(a)) for sharing answers with a mentor and for quoting a story",
       storedIn: DATABASE,
       retention: account,
       recipients: ["email"],

@@ -85,7 +85,9 @@ function recordCounts(): Record<CategoryKey, { label: string; count: number }[]>
       { label: "Cohort memberships", count: count(t.cohortMembers) },
       { label: "Exercise answers", count: count(t.exerciseAnswers) },
       { label: "Job applications", count: count(t.jobApplications) },
-      { label: "Certificates", count: count(t.certificates) },
+      { label: "Certificates", count: count(t.certificates) + count(t.achievements) },
+      { label: "Outcomes (where people are now) and follow-up questions", count: count(t.outcomes) + count(t.followUps) },
+      { label: "Stories, with their consent to be quoted", count: count(t.stories) },
     ],
     mentoring: [
       { label: "Mentor and mentee profiles", count: count(t.mentorProfiles) + count(t.menteeProfiles) },

@@ -12,6 +12,7 @@ export { createDonation, findTransferPledge } from "./donations.server";
 export { eraseSponsorshipData } from "./erasure.server";
 export { markDonationPaid } from "./fulfilment.server";
 export { givingFigures } from "./figures.server";
+export { campaignsGivenTo, donorByAccount, givingYears, moneyInByCurrency, sponsorsWithGifts, yearSpan, type GivingFilter, type MoneyIn } from "./money-in.server";
 export { cardFeeSettings, coverFeeOffer, saveCardFees, type CoverFeeOffer } from "./fees.server";
 export { giftInPersonForm, recordGiftInPerson } from "./gifts-in-person.server";
 export { givingCardData, myGifts, myMonthlyGifts } from "./giving.server";

@@ -107,6 +107,7 @@ const eventFields = {
     .max(MAX_CAPACITY, `There can be at most ${MAX_CAPACITY.toLocaleString("en-GB")} seats`),
   waitlistEnabled: z.boolean().default(false),
   walkInsOverCapacity: z.boolean().default(false),
+  attendanceCertificates: z.boolean().default(false),
   registrationOpensAt: localDateTime("Enter when registration opens").optional(),
   registrationClosesAt: localDateTime("Enter when registration closes").optional(),
   reminderHoursBefore: z

@@ -26,6 +26,7 @@ export type EventValues = {
   capacity: number;
   waitlistEnabled: boolean;
   walkInsOverCapacity: boolean;
+  attendanceCertificates: boolean;
   registrationOpensAt: number | null;
   registrationClosesAt: number | null;
   reminderHoursBefore: number;
@@ -76,6 +77,7 @@ export function eventValuesFromForm(form: EventFormInput, timeZone: string): Con
       capacity: form.capacity,
       waitlistEnabled: form.waitlistEnabled,
       walkInsOverCapacity: form.walkInsOverCapacity,
+      attendanceCertificates: form.attendanceCertificates,
       registrationOpensAt: opensAt,
       registrationClosesAt: closesAt,
       reminderHoursBefore: form.reminderHoursBefore,

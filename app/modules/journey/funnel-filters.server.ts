@@ -1,0 +1,36 @@
+import { refuseFields, type Outcome } from "~/utils/refusal";
+import { AGE_BANDS, MOST_COHORTS_COMPARED, type AgeBand, type Scope } from "./figures";
+import { funnelFilterOptions } from "./funnel.server";
+import { readPeriod } from "./period.server";
+import type { Period } from "./period";
+
+export type FunnelFilters = { cohortId: string; seriesId: string; ageBand: AgeBand | ""; compare: string[] };
+
+/** Reads the funnel page's GET form: the period, one cohort, series or age band, and cohorts to compare. */
+export function readFunnelFilters(
+  params: URLSearchParams,
+): { period: Outcome<{ period: Period }>; filters: FunnelFilters; scope: Scope | null; errors: Record<string, string[]>; options: ReturnType<typeof funnelFilterOptions> } {
+  const options = funnelFilterOptions();
+  const period = readPeriod(params);
+  const filters: FunnelFilters = {
+    cohortId: params.get("cohort") ?? "",
+    seriesId: params.get("series") ?? "",
+    ageBand: (params.get("age") ?? "") as AgeBand | "",
+    compare: params.getAll("compare"),
+  };
+  const errors: Record<string, string[]> = period.ok ? {} : { ...(period.fieldErrors ?? {}) };
+  if (filters.cohortId && !options.cohorts.some((c) => c.id === filters.cohortId)) errors.cohort = ["Choose a cohort from the list"];
+  if (filters.seriesId && !options.series.some((s) => s.id === filters.seriesId)) errors.series = ["Choose an event series from the list"];
+  if (filters.ageBand && !(AGE_BANDS as readonly string[]).includes(filters.ageBand)) errors.age = ["Choose an age band from the list"];
+  if (filters.compare.some((id) => !options.cohorts.some((c) => c.id === id))) errors.compare = ["Choose cohorts from the list"];
+  else if (filters.compare.length > MOST_COHORTS_COMPARED) errors.compare = [`Choose at most ${MOST_COHORTS_COMPARED} cohorts to compare`];
+  if (Object.keys(errors).length || !period.ok) return { period: refuseFields(errors), filters, scope: null, errors, options };
+  const scope: Scope = {
+    from: period.period.fromInstant,
+    to: period.period.toInstant,
+    ...(filters.cohortId ? { cohortIds: [filters.cohortId] } : {}),
+    ...(filters.seriesId ? { seriesIds: [filters.seriesId] } : {}),
+    ...(filters.ageBand ? { ageBand: filters.ageBand } : {}),
+  };
+  return { period, filters, scope, errors, options };
+}
