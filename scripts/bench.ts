@@ -19,8 +19,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 type Row = { route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
 async function run(url: string, route: BenchRoute): Promise<Row> {
-  // A short warm-up so the first route does not pay for JIT and caches.
-  await autocannon({ url: url + route.path, headers: route.headers, connections: 10, duration: 1 });
+  // A short warm-up on one connection, so the first route does not pay for JIT and caches, and a
+  // slow page's measured run does not start behind a backlog of warm-up requests.
+  await autocannon({ url: url + route.path, headers: route.headers, connections: 1, duration: 1 });
   const result = await autocannon({ url: url + route.path, headers: route.headers, connections: CONNECTIONS, duration: DURATION });
   return {
     route: route.label ?? route.path,
