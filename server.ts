@@ -17,7 +17,7 @@ import { gracefulStop } from "./app/utils/graceful-shutdown.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
 import { ensureRetentionScheduled } from "~/modules/privacy/index.server";
-import { ensureAchievementSweepScheduled, ensureFollowUpSweepScheduled } from "~/modules/journey/index.server";
+import { ensureFollowUpSweepScheduled } from "~/modules/journey/index.server";
 
 const isProduction = env.NODE_ENV === "production";
 // A deploy waits this long for answers in progress, and then for the worker to finish a send.
@@ -85,7 +85,6 @@ async function main() {
   // The nightly retention run schedules the next one itself; this starts the chain (ADR 0024).
   ensureRetentionScheduled();
   ensureFollowUpSweepScheduled();
-  ensureAchievementSweepScheduled();
   const worker = startWorker({ intervalMs: env.WORKER_INTERVAL_MS });
 
   const stopServer = gracefulStop(server);

@@ -1,7 +1,7 @@
 import { registerAdminJobs } from "~/modules/admin/index.server";
 import { registerCohortJobs } from "~/modules/cohorts/index.server";
 import { registerEventJobs } from "~/modules/events/index.server";
-import { registerAchievementJobs, registerJourneyJobs } from "~/modules/journey/index.server";
+import { registerJourneyJobs } from "~/modules/journey/index.server";
 import { registerMentoringJobs } from "~/modules/mentoring/index.server";
 import { registerPrivacyJobs } from "~/modules/privacy/index.server";
 import { registerSponsorshipJobs } from "~/modules/sponsorship/index.server";
@@ -16,7 +16,6 @@ export function registerJobHandlers() {
   registerCohortJobs();
   registerMentoringJobs();
   registerJourneyJobs();
-  registerAchievementJobs();
   registerSponsorshipJobs();
   registerPrivacyJobs();
   registerAdminJobs();

@@ -214,7 +214,7 @@ test("organisers see pairs, figures and lapsed or declined requests, never what 
   const organiser = await createAccount({ roles: ["organiser"] });
   await signIn(page.context(), organiser);
   await page.goto("/admin");
-  await page.getByRole("link", { name: "Mentoring" }).click();
+  await page.getByRole("link", { name: "Mentoring", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mentoring" })).toBeVisible();
   const pair = page.getByRole("row", { name: new RegExp(mentee.name) });
   await expect(pair.getByRole("cell", { name: "4 / 5" })).toBeVisible();

@@ -29,4 +29,3 @@ export { journeyOf, type TimelineEntry, type TimelineKind } from "./timeline.ser
 export { personalDataInJourney } from "./personal-data.server";
 export { eraseJourneyData } from "./erasure.server";
 export { findAchievement, issueDueAchievements, myAchievements, type Achievement } from "./achievements.server";
-export { ensureAchievementSweepScheduled, registerAchievementJobs } from "./achievement-jobs.server";

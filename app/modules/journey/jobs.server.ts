@@ -2,6 +2,7 @@ import { db } from "~db/client.server";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
 import { registerJobHandler, scheduleJob } from "~/modules/outbox/index.server";
 import { sendDueFollowUps, sendFollowUpReminders } from "./follow-ups.server";
+import { issueDueAchievements } from "./achievements.server";
 
 export const FOLLOW_UP_SWEEP_JOB = "journey.follow-up-sweep";
 
@@ -21,10 +22,15 @@ export function ensureFollowUpSweepScheduled(now = clock.now()): void {
   scheduleJob(db, { kind: FOLLOW_UP_SWEEP_JOB, ...nextSweep(now) });
 }
 
-/** The daily sweep: new follow-ups, then reminders, then tomorrow's sweep. */
+/**
+ * The journey's daily sweep: new follow-ups, then reminders, then the certificates earned since
+ * yesterday (events sit below the journey and cannot issue them at check-in; a person's own page
+ * issues theirs at once), then tomorrow's sweep.
+ */
 export function runFollowUpSweep(at: number): { sent: number; reminded: number } {
   const sent = sendDueFollowUps(at);
   const reminded = sendFollowUpReminders(at);
+  issueDueAchievements();
   ensureFollowUpSweepScheduled(at + HOUR);
   return { sent, reminded };
 }
