@@ -1,6 +1,7 @@
 import { data, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { CohortComparison, FunnelView } from "~/components/charts/funnel-view";
 import { PeriodForm } from "~/components/charts/period-form";
+import { PlainField } from "~/components/charts/plain-field";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/routes/helpers/session.server";
@@ -37,16 +38,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 function Select({ name, label, value, error, options }: { name: string; label: string; value: string; error?: string; options: { value: string; label: string }[] }) {
   const id = `filter-${name}`;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <PlainField id={id} label={label} error={error}>
       <select id={id} name={name} className="select" defaultValue={value} aria-describedby={error ? `${id}-error` : undefined}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -54,7 +46,7 @@ function Select({ name, label, value, error, options }: { name: string; label: s
           </option>
         ))}
       </select>
-    </div>
+    </PlainField>
   );
 }
 

@@ -1,21 +1,13 @@
 import type { ReactNode } from "react";
 import { PERIOD_KINDS, PERIOD_LABELS, type PeriodInput } from "~/modules/journey";
+import { PlainField } from "./plain-field";
 
 type Errors = Partial<Record<"from" | "to", string[]>>;
 
 function DateField({ name, label, value, error }: { name: "from" | "to"; label: string; value: string; error?: string }) {
   const id = `period-${name}`;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <PlainField id={id} label={label} error={error}>
       <input
         id={id}
         name={name}
@@ -25,7 +17,7 @@ function DateField({ name, label, value, error }: { name: "from" | "to"; label: 
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-    </div>
+    </PlainField>
   );
 }
 
