@@ -13,6 +13,7 @@ import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
 import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
 import { formBodiesOnly } from "./app/utils/form-body.server";
+import { conditionalPublicPages } from "./app/utils/conditional-get.server";
 import { gracefulStop } from "./app/utils/graceful-shutdown.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
@@ -39,6 +40,10 @@ async function main() {
     res.locals.nonce = crypto.randomBytes(16).toString("base64");
     next();
   });
+  // Before the security headers: a 304 keeps the headers the browser stored with the page (the
+  // CSP and its nonce among them), so they stay with the body they were sent with.
+  let buildVersion = `dev-${Date.now().toString(36)}`;
+  app.use(conditionalPublicPages(() => buildVersion));
   app.use(securityHeaders({ development: !isProduction }));
   // After the security headers, so the health check carries them like every other response.
   app.get("/healthz", (_req, res) => {
@@ -60,6 +65,7 @@ async function main() {
     app.use("/assets", express.static(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(root, "client"), { maxAge: "1h" }));
     build = (await import(/* @vite-ignore */ path.join(root, "server/index.js"))) as ServerBuild;
+    buildVersion = build.assets.version;
   } else {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     app.use(vite.middlewares);

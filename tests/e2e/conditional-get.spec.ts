@@ -1,0 +1,58 @@
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { createPublishedEvent } from "./event-helpers";
+import { createAccount, expect, signIn, test } from "./fixtures";
+
+// Repeat visits for free (issue: speed): anonymous pages carry a validator made from the build and
+// the database's version; asking again with it answers 304 until anything is written.
+
+const HTML = { Accept: "text/html" };
+
+async function get(request: APIRequestContext, path: string, etag?: string): Promise<APIResponse> {
+  return request.get(path, { headers: etag ? { ...HTML, "If-None-Match": etag } : HTML, maxRedirects: 0 });
+}
+
+/** A 304 for the page's own validator; the validator's minute may turn between two requests, so once more then. */
+async function expectNotModified(request: APIRequestContext, path: string) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const etag = (await get(request, path)).headers()["etag"];
+    expect(etag, `${path} has a validator`).toMatch(/^W\/".+"$/);
+    const again = await get(request, path, etag);
+    if (again.status() === 304) {
+      expect(await again.body()).toHaveLength(0);
+      return etag;
+    }
+  }
+  throw new Error(`${path} never answered 304`);
+}
+
+test("anonymous public pages answer 304 while nothing changed, and the page again once anything is written", async ({ request }) => {
+  const first = await get(request, "/events");
+  expect(first.status()).toBe(200);
+  expect(first.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate, s-maxage=30");
+  expect(first.headers()["vary"]).toMatch(/Cookie/i);
+  for (const path of ["/", "/events", "/donate", "/programme"]) await expectNotModified(request, path);
+
+  const etag = await expectNotModified(request, "/events");
+  // A write (here from another connection, as a script or a second process would) changes every validator.
+  const organiser = await createAccount({ roles: ["organiser"] });
+  const event = await createPublishedEvent(organiser, { title: `Fresh after a write ${Date.now().toString(36)}` });
+  const after = await get(request, "/events", etag);
+  expect(after.status()).toBe(200);
+  expect(after.headers()["etag"]).not.toBe(etag);
+  expect(await after.text()).toContain(event.title);
+});
+
+test("pages for a signed-in person, redirects and missing pages carry no validator", async ({ page, request }) => {
+  const missing = await get(request, "/events/no-such-event");
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()["etag"]).toBeUndefined();
+  const redirect = await get(request, "/me");
+  expect(redirect.status()).toBe(302);
+  expect(redirect.headers()["etag"]).toBeUndefined();
+
+  await signIn(page.context(), await createAccount());
+  const signedIn = await page.request.get("/events", { headers: HTML });
+  expect(signedIn.status()).toBe(200);
+  expect(signedIn.headers()["etag"]).toBeUndefined();
+  expect(signedIn.headers()["cache-control"]).toBe("no-store");
+});
