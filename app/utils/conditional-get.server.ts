@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { db } from "~db/client.server";
 import { clock, MINUTE } from "./clock.server";
+import { databaseVersion } from "./data-version.server";
 
 // Repeat visits for free: an anonymous visitor's page carries a validator made from what it is
 // built from (the build, the database's version, the minute), so a browser or a proxy that asks
@@ -10,16 +10,6 @@ import { clock, MINUTE } from "./clock.server";
 
 /** A reverse proxy or CDN may keep an anonymous page briefly; browsers ask again every time. */
 export const PUBLIC_PAGE_CACHE = "public, max-age=0, must-revalidate, s-maxage=30";
-
-/**
- * The database's version: this connection's own changes (`total_changes()`) and other
- * connections' commits (`data_version`, a backup, a script). Both cost a counter read.
- */
-export function databaseVersion(): string {
-  const own = (db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
-  const others = db.$client.pragma("data_version", { simple: true }) as number;
-  return `${others}.${own}`;
-}
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;

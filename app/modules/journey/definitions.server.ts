@@ -1,3 +1,4 @@
+import { whileUnchanged } from "~/utils/data-version.server";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
@@ -109,10 +110,12 @@ export function stageMomentsSql(scope: Scope): SQL {
 
 /** How many people reached each stage in the scope. */
 export function stageCounts(scope: Scope): Record<Stage, number> {
-  const rows = db.all<{ stage: Stage; n: number }>(
-    sql`with moments as (${stageMomentsSql(scope)}) select stage, count(*) as n from moments group by stage`,
-  );
-  const counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
-  for (const row of rows) counts[row.stage] = row.n;
-  return counts;
+  return whileUnchanged(`stage-counts:${JSON.stringify(scope)}`, () => {
+    const rows = db.all<{ stage: Stage; n: number }>(
+      sql`with moments as (${stageMomentsSql(scope)}) select stage, count(*) as n from moments group by stage`,
+    );
+    const counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+    for (const row of rows) counts[row.stage] = row.n;
+    return counts;
+  });
 }

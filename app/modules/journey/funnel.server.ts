@@ -1,3 +1,4 @@
+import { whileUnchanged } from "~/utils/data-version.server";
 import { asc, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { events } from "~db/schema";
@@ -36,6 +37,10 @@ function funnelStages(counts: Record<Stage, number>): FunnelStage[] {
  * one or two averaged.
  */
 export function funnel(scope: Scope): Funnel {
+  return whileUnchanged(`funnel:${JSON.stringify(scope)}`, () => computeFunnel(scope));
+}
+
+function computeFunnel(scope: Scope): Funnel {
   const pairs = sql.join(
     STAGES.slice(0, -1).map((stage, index) => sql`(${stage}, ${STAGES[index + 1]!})`),
     sql`, `,

@@ -1,4 +1,4 @@
-import { clock } from "~/utils/clock.server";
+import { clock, MINUTE } from "~/utils/clock.server";
 import { formatDate } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
 import type { ImpactReportKind } from "~db/schema";
@@ -125,7 +125,9 @@ function yearReport(year: number, now: number): ImpactReport | null {
 
 /** The report named by kind and subject (campaign id, sponsor's user id, year), or null when there is none. */
 export function impactReport(kind: ImpactReportKind, subject: string): ImpactReport | null {
-  const now = clock.now();
+  // To the minute: a report read many times in a minute is the same report, counted once (ADR 0042).
+  const at = clock.now();
+  const now = at - (at % MINUTE);
   if (kind === "campaign") return campaignReport(subject, now);
   if (kind === "sponsor") return sponsorReport(subject, now);
   const year = parseReportYear(subject);

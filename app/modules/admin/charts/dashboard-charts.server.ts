@@ -1,3 +1,4 @@
+import { whileUnchanged } from "~/utils/data-version.server";
 import { toCsv } from "~/utils/csv.server";
 import type { Period } from "~/modules/journey/index.server";
 import type { ChartData, ChartId } from "../charts";
@@ -18,7 +19,7 @@ const CHARTS: Record<ChartId, (period: Period) => ChartData> = {
 
 /** Every chart of the organisers' dashboard for the period, in the order the page shows them. */
 export function dashboardCharts(period: Period): ChartData[] {
-  return Object.values(CHARTS).map((chart) => chart(period));
+  return whileUnchanged(`dashboard-charts:${JSON.stringify(period)}`, () => Object.values(CHARTS).map((chart) => chart(period)));
 }
 
 /** One chart's table as a spreadsheet file. */

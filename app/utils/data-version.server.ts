@@ -1,0 +1,36 @@
+import { db } from "~db/client.server";
+import { clock, MINUTE } from "./clock.server";
+
+/**
+ * The database's version: this connection's own changes (`total_changes()`) and other
+ * connections' commits (`data_version`: a script, a backup, a second process). Any write anywhere
+ * changes it; reading it costs two counter reads (ADR 0042).
+ */
+export function databaseVersion(): string {
+  const own = (db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
+  const others = db.$client.pragma("data_version", { simple: true }) as number;
+  return `${others}.${own}`;
+}
+
+const MAX_ENTRIES = 200;
+const kept = new Map<string, { version: string; value: unknown }>();
+
+/**
+ * A figure computed from the whole database (a year's charts, a funnel, an impact report's
+ * counts), kept until anything is written or the minute turns: many readers of an unchanged
+ * period pay for it once. Each caller gets its own copy.
+ */
+export function whileUnchanged<T>(key: string, compute: () => T): T {
+  const data = databaseVersion();
+  const version = `${data}.${Math.floor(clock.now() / MINUTE)}`;
+  const hit = kept.get(key);
+  if (hit?.version === version) return structuredClone(hit.value as T);
+  const value = compute();
+  kept.delete(key);
+  // Kept only when nothing was written meanwhile: the figure is then exactly that version's.
+  if (databaseVersion() === data) {
+    if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value!);
+    kept.set(key, { version, value });
+  }
+  return structuredClone(value);
+}

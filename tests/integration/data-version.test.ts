@@ -1,0 +1,35 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { clock, MINUTE } from "~/utils/clock.server";
+import { databaseVersion, whileUnchanged } from "~/utils/data-version.server";
+import { createTestEvent } from "../support/event-factories";
+
+const T0 = Date.UTC(2026, 10, 25, 9, 0, 5);
+beforeEach(() => clock.set(T0));
+afterAll(() => clock.set(null));
+
+describe("figures kept while nothing changes", () => {
+  it("computes once while the database and the minute stay, again after any write or when the minute turns", () => {
+    let computed = 0;
+    const figure = () => whileUnchanged("test-figure", () => ({ computed: ++computed, list: [1, 2] }));
+    expect(figure()).toEqual({ computed: 1, list: [1, 2] });
+    // Each reader gets its own copy: changing it changes nothing for the next.
+    figure().list.push(3);
+    expect(figure()).toEqual({ computed: 1, list: [1, 2] });
+
+    const before = databaseVersion();
+    createTestEvent();
+    expect(databaseVersion()).not.toBe(before);
+    expect(figure().computed).toBe(2);
+
+    clock.set(T0 + MINUTE);
+    expect(figure().computed).toBe(3);
+    expect(figure().computed).toBe(3);
+  });
+
+  it("does not keep a figure whose computing wrote to the database", () => {
+    let computed = 0;
+    const writing = () => whileUnchanged("writing-figure", () => (createTestEvent(), ++computed));
+    expect(writing()).toBe(1);
+    expect(writing()).toBe(2);
+  });
+});
