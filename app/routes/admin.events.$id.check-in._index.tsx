@@ -14,7 +14,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, event } = requireOrganiserEvent(request, params.id);
-  return deskAction(request, { eventId: event.id, by: organiser.id, base: `/admin/events/${event.id}/check-in` });
+  return deskAction(await request.formData(), { eventId: event.id, by: organiser.id, base: `/admin/events/${event.id}/check-in` });
 }
 
 export default function CheckIn() {

@@ -34,8 +34,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { checker, event } = requireDoorEvent(request, params.eventId);
   const base = `/door/${event.id}`;
-  if ((await request.clone().formData()).get("intent") !== "walk-in") return deskAction(request, { eventId: event.id, by: checker.id, base });
-  const submission = parseWithZod(await request.formData(), { schema: walkInSchema(walkInQuestions(event.id)) });
+  const formData = await request.formData();
+  if (formData.get("intent") !== "walk-in") return deskAction(formData, { eventId: event.id, by: checker.id, base });
+  const submission = parseWithZod(formData, { schema: walkInSchema(walkInQuestions(event.id)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const added = addWalkInAtDoor({ eventId: event.id, by: checker.id, walkIn: submission.value });
   if (!added.ok) return refusalReply(submission, added);

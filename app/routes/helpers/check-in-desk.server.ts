@@ -32,8 +32,7 @@ function backTo(base: string, q: string) {
   return `${base}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
 }
 
-export async function deskAction(request: Request, { eventId, by, base }: { eventId: string; by: string; base: string }) {
-  const formData = await request.formData();
+export function deskAction(formData: FormData, { eventId, by, base }: { eventId: string; by: string; base: string }) {
   const schema = formData.get("intent") === "registration" ? checkInPersonSchema : checkInCodeSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
