@@ -64,7 +64,7 @@ const areaRules = Object.entries(LOWER_AREAS).flatMap(([area, lower]) =>
 );
 
 export default tseslint.config(
-  { ignores: [".react-router/", "build/", "node_modules/", "data/", "test-results/", "playwright-report/", "db/migrations/"] },
+  { ignores: [".react-router/", "build/", "node_modules/", "data/", "test-results/", "playwright-report/", "db/migrations/", "bench/reference-app/build/", "bench/reference-app/.react-router/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,7 @@ import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHea
 import { formBodiesOnly } from "./app/utils/form-body.server";
 import { conditionalPublicPages } from "./app/utils/conditional-get.server";
 import { gracefulStop } from "./app/utils/graceful-shutdown.server";
+import { buildFiles } from "./app/utils/static-files.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
 import { ensureRetentionScheduled } from "~/modules/privacy/index.server";
@@ -62,8 +63,8 @@ async function main() {
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (isProduction) {
     const root = path.resolve(process.cwd(), "build");
-    app.use("/assets", express.static(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "client"), { maxAge: "1h" }));
+    app.use("/assets", buildFiles(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(buildFiles(path.join(root, "client"), { maxAge: "1h" }));
     build = (await import(/* @vite-ignore */ path.join(root, "server/index.js"))) as ServerBuild;
     buildVersion = build.assets.version;
   } else {

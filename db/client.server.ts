@@ -18,6 +18,30 @@ export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
+const KEPT_STATEMENTS = 1000;
+
+/**
+ * Each SQL text is compiled once and its statement reused: drizzle asks for a new statement on
+ * every query, and compiling costs more than running most of ours. Statements are handed out reset
+ * to row objects, since a reuse may have left one returning arrays (`raw`).
+ */
+function keepCompiledStatements(sqlite: Database.Database) {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = compile(source);
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  }) as Database.Database["prepare"];
+}
+
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
@@ -28,6 +52,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   // Deleted rows are overwritten with zeros, so erased personal data does not linger in free pages (ADR 0024).
   sqlite.pragma("secure_delete = ON");
+  keepCompiledStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;

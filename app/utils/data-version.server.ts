@@ -7,8 +7,10 @@ import { clock, MINUTE } from "./clock.server";
  * changes it; reading it costs two counter reads (ADR 0042).
  */
 export function databaseVersion(): string {
-  const own = (db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
-  const others = db.$client.pragma("data_version", { simple: true }) as number;
+  const { own, others } = db.$client.prepare("select total_changes() as own, data_version as others from pragma_data_version").get() as {
+    own: number;
+    others: number;
+  };
   return `${others}.${own}`;
 }
 

@@ -2,14 +2,22 @@ import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { organisationSettings } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 import { recordAudit } from "~/modules/organisation/audit.server";
 
 export type Organisation = typeof organisationSettings.$inferSelect;
 
 const FALLBACK_NAME = "Steppingstone";
 
-/** The organisation's settings; a fresh installation gets a row with sensible defaults. */
+/**
+ * The organisation's settings; a fresh installation gets a row with sensible defaults. Every page
+ * reads them, so they are kept while the database is unchanged.
+ */
 export function getOrganisation(): Organisation {
+  return whileUnchanged("organisation", readOrganisation);
+}
+
+function readOrganisation(): Organisation {
   const row = db.select().from(organisationSettings).where(eq(organisationSettings.id, 1)).get();
   if (row) return row;
   db.insert(organisationSettings)
