@@ -23,7 +23,7 @@ const STEADY_GOAL_PER_MINUTE = 30_000;
 const ms = (value: number) => value.toFixed(0);
 
 console.log("Seeding the large data set and starting the production server…");
-const server = await startAppServer({ seed: "large", env: { LOG_LEVEL: "error" } });
+const server = await startAppServer({ seed: "large", env: { LOG_LEVEL: "error", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) } });
 try {
   console.log(`Creating ${RUSH_PEOPLE + STEADY_PEOPLE} signed-in participants and two events…`);
   const rushEvent = await createOpenEvent(server, RUSH_SEATS, "Booking rush");

@@ -14,7 +14,7 @@ import { useNonce } from "~/utils/nonce";
 import { refusalReply, retryAfterHeaders } from "~/routes/helpers/replies.server";
 import { getUser } from "~/routes/helpers/session.server";
 import { hasRole } from "~/modules/auth/index.server";
-import { registerForEvent, type BookingOutcome, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
+import { registerForEventTogether, type BookingOutcome, ticketPath, eventPageData, signUpAndRegister, signupRegisterServerSchema, publicEventBySlug, eventQuestionsOf } from "~/modules/events/index.server";
 import { KIND_LABELS, registerSchema } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { shareMeta, siteShareOf } from "~/utils/share-meta";
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (user) {
     const submission = parseWithZod(formData, { schema: registerSchema(questions) });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const outcome = registerForEvent(user.id, event.id, submission.value.answers);
+    const outcome = await registerForEventTogether(user.id, event.id, submission.value.answers);
     if (!outcome.ok) return refusalReply(submission, outcome);
     return redirectWithFlash(ticketPath(outcome.registrationId), bookedMessage(outcome, user.email));
   }

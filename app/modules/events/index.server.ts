@@ -1,5 +1,5 @@
 // The events area's front door for server code (routes, other areas, scripts).
-export { registerForEvent, type BookingOutcome } from "./booking/booking.server";
+export { registerForEvent, registerForEventTogether, type BookingOutcome } from "./booking/booking.server";
 export { cancelRegistration, registeredPeople } from "./booking/registrations.server";
 export { correctRegistrationAnswers, ownRegistrationAnswers } from "./booking/answers.server";
 export { signUpAndRegister, signupRegisterServerSchema } from "./booking/signup.server";

@@ -17,14 +17,18 @@ export function getOrganisation(): Organisation {
   return whileUnchanged("organisation", readOrganisation);
 }
 
+// Prepared on first use: the database opens (and migrates) before any page asks.
+let settingsRow: { get: () => Organisation | undefined } | undefined;
+
 function readOrganisation(): Organisation {
-  const row = db.select().from(organisationSettings).where(eq(organisationSettings.id, 1)).get();
+  settingsRow ??= db.select().from(organisationSettings).where(eq(organisationSettings.id, 1)).prepare();
+  const row = settingsRow.get();
   if (row) return row;
   db.insert(organisationSettings)
     .values({ id: 1, name: FALLBACK_NAME, updatedAt: clock.now() })
     .onConflictDoNothing()
     .run();
-  return db.select().from(organisationSettings).where(eq(organisationSettings.id, 1)).get()!;
+  return settingsRow.get()!;
 }
 
 export type OrganisationUpdate = Partial<Omit<Organisation, "id" | "updatedAt">>;

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
+import { groupedWrite } from "~db/grouped-writes.server";
 import { registrationAnswers, registrations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/dates";
@@ -107,7 +108,7 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   const status = free > 0 ? "confirmed" : "waitlisted";
   const values = {
     status,
-    waitlistedAt: status === "waitlisted" ? now : null,
+    waitlistedAt: status === "waitlisted" ? joinsWaitlistAt(tx, event.id, now) : null,
     offerExpiresAt: null,
     confirmedAt: status === "confirmed" ? now : null,
     cancelledAt: null,
@@ -136,7 +137,28 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   return booked(tx, registration, false);
 }
 
+/**
+ * When a newcomer joins the waitlist: now, or just after the last one to join when that is not
+ * earlier, so places follow the order bookings were taken even within one millisecond.
+ */
+function joinsWaitlistAt(tx: Tx, eventId: string, now: number): number {
+  const last = tx
+    .select({ at: sql<number | null>`max(${registrations.waitlistedAt})` })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "waitlisted")))
+    .get()?.at;
+  return last != null && last >= now ? last + 1 : now;
+}
+
 /** A signed-in person registers. */
 export function registerForEvent(userId: string, eventId: string, answers: Record<string, string | undefined>): BookingOutcome {
   return db.transaction((tx) => bookSeat(tx, { eventId, userId, answers }), { behavior: "immediate" });
+}
+
+/**
+ * The booking form's way in: bookings that arrive together share one commit (one flush to disk,
+ * the cost of a rush), and each answer waits for that commit (ADR 0044).
+ */
+export function registerForEventTogether(userId: string, eventId: string, answers: Record<string, string | undefined>): Promise<BookingOutcome> {
+  return groupedWrite((tx) => bookSeat(tx, { eventId, userId, answers }));
 }
