@@ -132,8 +132,19 @@ export const donations = sqliteTable(
     uniqueIndex("donations_invoice_unique").on(t.invoiceId),
     uniqueIndex("donations_receipt_number_unique").on(t.receiptNumber),
     uniqueIndex("donations_receipt_token_unique").on(t.receiptTokenHash),
-    // Covers a campaign's progress (raised, distinct donors) without reading the table.
-    index("donations_campaign_progress_idx").on(t.campaignId, t.status, sql`lower(${t.donorEmail})`, t.amount, t.refundedAmount),
+    // Covers a campaign's progress (raised, distinct donors), its listed gifts and the sponsor wall's
+    // totals per currency without reading the table.
+    index("donations_campaign_progress_idx").on(
+      t.campaignId,
+      t.status,
+      sql`lower(${t.donorEmail})`,
+      t.amount,
+      t.receivedAmount,
+      t.refundedAmount,
+      t.recognition,
+      t.parentDonationId,
+      t.currency,
+    ),
     // The sponsor walls: newest paid gifts first, per campaign and overall, read straight from the index.
     index("donations_wall_idx").on(t.campaignId, t.status, t.paidAt, t.id),
     index("donations_paid_idx").on(t.status, t.paidAt, t.id),
@@ -142,6 +153,26 @@ export const donations = sqliteTable(
     index("donations_subscription_idx").on(t.subscriptionId),
     index("donations_payment_intent_idx").on(t.paymentIntentId),
     index("donations_created_idx").on(t.createdAt),
+    // The donations page: newest gift date first, and the first and last gift dates. The first
+    // key is the list's `giftDateSql`, written the same way.
+    index("donations_gift_date_idx").on(
+      sql`coalesce(${t.paidAt}, ${t.createdAt})`,
+      t.createdAt,
+      t.currency,
+      t.status,
+      t.amount,
+      t.receivedAmount,
+      t.refundedAmount,
+    ),
+    // The donations page's totals: each currency's gifts of one month are one range of this index.
+    index("donations_currency_date_idx").on(
+      t.currency,
+      sql`coalesce(${t.paidAt}, ${t.createdAt})`,
+      t.status,
+      t.amount,
+      t.receivedAmount,
+      t.refundedAmount,
+    ),
     check("donations_amount", sql`${t.amount} > 0`),
   ],
 );

@@ -1,12 +1,11 @@
-import { TZDate } from "@date-fns/tz";
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, likePattern } from "~db/client.server";
+import { db } from "~db/client.server";
 import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
-import { DONATION_STATUS_OPTIONS, MONTH_PATTERN } from "./donations-admin-schemas";
+import { filterParams, filterValues, giftDateSql, perShape, shapeOf, type DonationFilters } from "./donation-filters.server";
+import { donationTotals } from "./donation-totals.server";
 import { receiveTransfer, arrivalInstant } from "./transfer-received.server";
 import { amountReceived } from "./receipt-facts.server";
-import { METHOD_OPTIONS } from "~/modules/sponsorship/donate-schemas";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { isoDate } from "~/utils/dates";
@@ -15,80 +14,7 @@ import { clock } from "~/utils/clock.server";
 
 const DONATIONS_PAGE_SIZE = 50;
 
-type DonationFilters = {
-  campaignId: string;
-  status: DonationStatus | "";
-  method: PaymentMethod | "";
-  /** "2026-11": the month of the gift's date (paid, else pledged) in the organisation's time zone. */
-  month: string;
-  /** Part of the donor's name or email, or of the transfer reference. */
-  q: string;
-};
-
-const oneOf = <T extends string>(options: readonly T[], value: string | null): T | "" =>
-  options.includes(value as T) ? (value as T) : "";
-
-/** Reads the filters from a query string; anything unknown is treated as "no filter". */
-export function readDonationFilters(params: URLSearchParams): DonationFilters {
-  const month = params.get("month") ?? "";
-  return {
-    campaignId: (params.get("campaign") ?? "").slice(0, 64),
-    status: oneOf(DONATION_STATUS_OPTIONS, params.get("status")),
-    method: oneOf(METHOD_OPTIONS, params.get("method")),
-    month: MONTH_PATTERN.test(month) ? month : "",
-    q: (params.get("q") ?? "").trim().slice(0, 200),
-  };
-}
-
-/** The filters as query parameters (empty ones left out), for pagination and the CSV link. */
-export function filterParams(filters: DonationFilters): Record<string, string> {
-  const entries: [string, string][] = [
-    ["campaign", filters.campaignId],
-    ["status", filters.status],
-    ["method", filters.method],
-    ["month", filters.month],
-    ["q", filters.q],
-  ];
-  return Object.fromEntries(entries.filter(([, value]) => value !== ""));
-}
-
-/** [start, end) of a calendar month in a time zone, as UTC instants. */
-function monthRange(month: string, timeZone: string): [number, number] {
-  const [, y, m] = MONTH_PATTERN.exec(month)!.map(Number);
-  return [new TZDate(y, m - 1, 1, timeZone).getTime(), new TZDate(y, m, 1, timeZone).getTime()];
-}
-
-/** "2026-11" for an instant, in a time zone. */
-function monthOf(instant: number, timeZone: string): string {
-  const date = new TZDate(instant, timeZone);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
-}
-
-const giftDate = sql<number>`coalesce(${donations.paidAt}, ${donations.createdAt})`;
-
-function whereOf(filters: DonationFilters, timeZone: string): SQL | undefined {
-  const conditions: SQL[] = [];
-  if (filters.campaignId) conditions.push(eq(donations.campaignId, filters.campaignId));
-  if (filters.status) conditions.push(eq(donations.status, filters.status));
-  if (filters.method) conditions.push(eq(donations.method, filters.method));
-  if (filters.month) {
-    const [start, end] = monthRange(filters.month, timeZone);
-    conditions.push(gte(giftDate, start), lt(giftDate, end));
-  }
-  if (filters.q) {
-    const pattern = likePattern(filters.q);
-    conditions.push(
-      or(
-        sql`${donations.donorName} like ${pattern} escape '\\'`,
-        sql`${donations.donorEmail} like ${pattern} escape '\\'`,
-        sql`${donations.reference} like ${pattern} escape '\\'`,
-      )!,
-    );
-  }
-  return conditions.length ? and(...conditions) : undefined;
-}
-
-const listColumns = {
+const exportColumns = {
   id: donations.id,
   campaignId: donations.campaignId,
   campaignTitle: campaigns.title,
@@ -107,16 +33,47 @@ const listColumns = {
   refundedAmount: donations.refundedAmount,
   createdAt: donations.createdAt,
   paidAt: donations.paidAt,
-  date: giftDate,
+  date: giftDateSql,
 };
 
-function selectList() {
-  return db.select(listColumns).from(donations).innerJoin(campaigns, eq(campaigns.id, donations.campaignId));
-}
+// The page shows fewer columns than the spreadsheet: no messages, recognition or raw instants.
+const pageColumns = {
+  id: donations.id,
+  campaignTitle: campaigns.title,
+  amount: donations.amount,
+  currency: donations.currency,
+  interval: donations.interval,
+  method: donations.method,
+  status: donations.status,
+  donorName: donations.donorName,
+  donorEmail: donations.donorEmail,
+  reference: donations.reference,
+  receiptNumber: donations.receiptNumber,
+  refundedAmount: donations.refundedAmount,
+  date: giftDateSql,
+};
 
-export type DonationListRow = ReturnType<ReturnType<typeof selectList>["all"]>[number];
+const newestFirst = [desc(giftDateSql), desc(donations.createdAt), asc(donations.id)];
 
-/** Money that arrived and stayed: paid gifts net of refunds (a fully refunded gift counts 0). */
+const exportStatement = perShape((where) =>
+  db.select(exportColumns).from(donations).innerJoin(campaigns, eq(campaigns.id, donations.campaignId)).where(where).orderBy(...newestFirst).prepare(),
+);
+
+const pageStatement = perShape((where) =>
+  db
+    .select(pageColumns)
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(),
+);
+
+export type DonationListRow = ReturnType<ReturnType<typeof exportStatement>["all"]>[number];
+
+/** Money that arrived and stayed: paid gifts net of refunds (a fully refunded gift counts 0). `donation-totals` sums the same rule in SQL. */
 export function receivedOf(row: { status: DonationStatus; amount: number; receivedAmount: number | null; refundedAmount: number }): number {
   return row.status === "paid" || row.status === "refunded" ? Math.max(0, amountReceived(row) - row.refundedAmount) : 0;
 }
@@ -127,62 +84,19 @@ export function refundableOf(donation: { method: PaymentMethod; status: Donation
   return refundable && donation.status === "paid" ? amountReceived(donation) - donation.refundedAmount : 0;
 }
 
-type DonationTotal = { currency: string; gifts: number; amount: number; received: number };
-type MonthTotal = { month: string; currency: string; gifts: number; received: number };
-
-/** Totals of every gift the filters match (all pages): by currency, and by month and currency, newest month first. */
-function totalsOf(filters: DonationFilters, timeZone: string) {
-  const rows = db
-    .select({ currency: donations.currency, amount: donations.amount, receivedAmount: donations.receivedAmount, refundedAmount: donations.refundedAmount, status: donations.status, date: giftDate })
-    .from(donations)
-    .where(whereOf(filters, timeZone))
-    .all();
-  const byCurrency = new Map<string, DonationTotal>();
-  const byMonth = new Map<string, MonthTotal>();
-  for (const row of rows) {
-    const received = receivedOf(row);
-    const currency = byCurrency.get(row.currency) ?? { currency: row.currency, gifts: 0, amount: 0, received: 0 };
-    currency.gifts += 1;
-    currency.amount += row.amount;
-    currency.received += received;
-    byCurrency.set(row.currency, currency);
-    const month = monthOf(row.date, timeZone);
-    const key = `${month}|${row.currency}`;
-    const total = byMonth.get(key) ?? { month, currency: row.currency, gifts: 0, received: 0 };
-    total.gifts += 1;
-    total.received += received;
-    byMonth.set(key, total);
-  }
-  return {
-    count: rows.length,
-    byCurrency: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
-    byMonth: [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month) || a.currency.localeCompare(b.currency)),
-  };
-}
-
 /** One page of gifts matching the filters, newest first, with totals over all the matching gifts. */
 export function listDonations({ filters, page, timeZone }: { filters: DonationFilters; page: number; timeZone: string }) {
-  const where = whereOf(filters, timeZone);
-  // The totals read every matching gift already, so they also give the count.
-  const { count: total, ...totals } = totalsOf(filters, timeZone);
+  // The totals count every matching gift already, so they also give the count.
+  const { count: total, ...totals } = donationTotals(filters, timeZone);
   const pageCount = Math.max(1, Math.ceil(total / DONATIONS_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const rows = selectList()
-    .where(where)
-    .orderBy(desc(giftDate), desc(donations.createdAt), asc(donations.id))
-    .limit(DONATIONS_PAGE_SIZE)
-    .offset((current - 1) * DONATIONS_PAGE_SIZE)
-    .all();
+  const rows = pageStatement(shapeOf(filters)).all({ ...filterValues(filters, timeZone), limit: DONATIONS_PAGE_SIZE, offset: (current - 1) * DONATIONS_PAGE_SIZE });
   return { rows, total, page: current, pageCount, totals };
 }
 
-/** Every gift matching the filters, newest first: the CSV export. */
-/** The gifts the filters select, for the spreadsheet; the export of donors' data is audited. */
+/** The gifts the filters select, newest first, for the spreadsheet; the export of donors' data is audited. */
 export function donationsForExport({ filters, timeZone, actorId }: { filters: DonationFilters; timeZone: string; actorId: string }): DonationListRow[] {
-  const rows = selectList()
-    .where(whereOf(filters, timeZone))
-    .orderBy(desc(giftDate), desc(donations.createdAt), asc(donations.id))
-    .all();
+  const rows = exportStatement(shapeOf(filters)).all(filterValues(filters, timeZone));
   recordAudit(db, { actorId, action: "donations.exported", targetType: "donations", details: { rows: rows.length, filters: filterParams(filters) } });
   return rows;
 }

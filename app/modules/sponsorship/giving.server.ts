@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations, recurringGifts, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { formatMoney } from "~/utils/money";
-import { receivedOf } from "./donations-admin.server";
+import { keptAmountSql } from "./received.server";
 import { amountReceived } from "./receipt-facts.server";
 
 /** Who is asking: only an address they have proved they own counts as theirs. */
@@ -40,14 +40,45 @@ type MyGift = {
   transferHref: string | null;
 };
 
-export function myGifts(donor: Donor): MyGift[] {
-  const rows = db
-    .select({ donation: donations, campaignTitle: campaigns.title, campaignSlug: campaigns.slug })
+// The person's gifts list is on every view of /me/giving: one prepared statement for each way of
+// owning a gift (the account alone, or the account and a confirmed address), as `ownedBy` reads.
+function myGiftsStatement(owned: SQL) {
+  return db
+    .select({
+      donation: {
+        id: donations.id,
+        amount: donations.amount,
+        receivedAmount: donations.receivedAmount,
+        currency: donations.currency,
+        interval: donations.interval,
+        method: donations.method,
+        status: donations.status,
+        reference: donations.reference,
+        receiptNumber: donations.receiptNumber,
+        refundedAmount: donations.refundedAmount,
+        paidAt: donations.paidAt,
+        createdAt: donations.createdAt,
+        userId: donations.userId,
+      },
+      campaignTitle: campaigns.title,
+      campaignSlug: campaigns.slug,
+    })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
-    .where(and(ownedBy(donor), inArray(donations.status, SHOWN)))
+    .where(and(owned, inArray(donations.status, SHOWN)))
     .orderBy(desc(sql`coalesce(${donations.paidAt}, ${donations.createdAt})`), desc(donations.id))
-    .all();
+    .prepare();
+}
+
+const byAccountSql = eq(donations.userId, sql.placeholder("userId"));
+const myGiftsStatements = {
+  byAccount: myGiftsStatement(byAccountSql),
+  byAccountOrEmail: myGiftsStatement(or(byAccountSql, sql`lower(${donations.donorEmail}) = ${sql.placeholder("email")}`)!),
+};
+
+export function myGifts(donor: Donor): MyGift[] {
+  const statement = donor.emailVerified ? myGiftsStatements.byAccountOrEmail : myGiftsStatements.byAccount;
+  const rows = statement.all({ userId: donor.id, email: donor.email.trim().toLowerCase() });
   return rows.map(({ donation: d, campaignTitle, campaignSlug }) => ({
     id: d.id,
     campaignTitle,
@@ -112,28 +143,28 @@ type GivingSummary = {
   pendingTransfers: number;
 };
 
-/** A few figures for the person's own page. */
+/** A few figures for the person's own page, counted by SQLite. */
 function givingSummary(donor: Donor): GivingSummary {
-  const rows = db
-    .select({ status: donations.status, amount: donations.amount, receivedAmount: donations.receivedAmount, refundedAmount: donations.refundedAmount, currency: donations.currency, method: donations.method })
+  const byCurrency = db
+    .select({
+      currency: donations.currency,
+      gifts: sql<number>`sum(${donations.status} = 'paid')`,
+      pendingTransfers: sql<number>`sum(${donations.status} = 'pending' and ${donations.method} = 'bank_transfer')`,
+      kept: sql<number>`sum(${keptAmountSql})`,
+    })
     .from(donations)
     .where(and(ownedBy(donor), ne(donations.status, "expired")))
+    .groupBy(donations.currency)
     .all();
-  const totals = new Map<string, number>();
-  let gifts = 0;
-  let pendingTransfers = 0;
-  for (const row of rows) {
-    if (row.status === "paid") gifts += 1;
-    if (row.status === "pending" && row.method === "bank_transfer") pendingTransfers += 1;
-    const received = receivedOf(row);
-    if (received) totals.set(row.currency, (totals.get(row.currency) ?? 0) + received);
-  }
   const activeMonthly = myMonthlyGifts(donor).filter((gift) => gift.status !== "cancelled").length;
   return {
-    gifts,
-    totals: [...totals].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    gifts: byCurrency.reduce((sum, row) => sum + row.gifts, 0),
+    totals: byCurrency
+      .filter((row) => row.kept > 0)
+      .map((row) => ({ currency: row.currency, amount: row.kept }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
     activeMonthly,
-    pendingTransfers,
+    pendingTransfers: byCurrency.reduce((sum, row) => sum + row.pendingTransfers, 0),
   };
 }
 

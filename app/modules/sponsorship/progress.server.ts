@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
 import { receivedAmountSql } from "./received.server";
@@ -17,43 +17,45 @@ export type CampaignProgress = {
 // A fully refunded gift has status "refunded" and adds nothing; a partly refunded one stays "paid".
 const raisedSql = sql<number>`coalesce(sum(${receivedAmountSql} - ${donations.refundedAmount}), 0)`;
 // A gift handed over with no email (ADR 0029) is its own donor, not one with every other such gift.
-const donorsSql = sql<number>`count(distinct case when ${donations.donorEmail} = '' then ${donations.id} else lower(${donations.donorEmail}) end)`;
+// Written with `lower(…)` and the rowid so that `donations_campaign_progress_idx` alone answers it.
+const donorsSql = sql<number>`count(distinct case when lower(${donations.donorEmail}) = '' then ${donations}.rowid else lower(${donations.donorEmail}) end)`;
 
 function percentOf(raised: number, goal: number): number {
   if (goal <= 0) return 0;
   return Math.max(0, Math.min(100, Math.floor((raised * 100) / goal)));
 }
 
-export function campaignProgress(campaignId: string): CampaignProgress {
-  return campaignsProgress([campaignId]).get(campaignId) ?? { raised: 0, currency: "NGN", donors: 0, goal: 0, percent: 0 };
+// Shown on every view of a campaign's page and the campaign lists.
+const campaignStatement = db
+  .select({ goal: campaigns.goalAmount, currency: campaigns.currency })
+  .from(campaigns)
+  .where(eq(campaigns.id, sql.placeholder("campaignId")))
+  .prepare();
+
+const sumsStatement = db
+  .select({ raised: raisedSql, donors: donorsSql })
+  .from(donations)
+  .where(and(eq(donations.campaignId, sql.placeholder("campaignId")), eq(donations.status, "paid")))
+  .prepare();
+
+function progressOf(campaignId: string): CampaignProgress | undefined {
+  const campaign = campaignStatement.get({ campaignId });
+  if (!campaign) return undefined;
+  const sums = sumsStatement.get({ campaignId });
+  const raised = Number(sums?.raised ?? 0);
+  return { raised, currency: campaign.currency, donors: Number(sums?.donors ?? 0), goal: campaign.goal, percent: percentOf(raised, campaign.goal) };
 }
 
-/** Progress for several campaigns in two queries (the /donate list). */
+export function campaignProgress(campaignId: string): CampaignProgress {
+  return progressOf(campaignId) ?? { raised: 0, currency: "NGN", donors: 0, goal: 0, percent: 0 };
+}
+
+/** Progress for several campaigns (the /donate list), each read from the progress index alone. */
 export function campaignsProgress(campaignIds: string[]): Map<string, CampaignProgress> {
   const result = new Map<string, CampaignProgress>();
-  if (campaignIds.length === 0) return result;
-  const rows = db
-    .select({ id: campaigns.id, goal: campaigns.goalAmount, currency: campaigns.currency })
-    .from(campaigns)
-    .where(inArray(campaigns.id, campaignIds))
-    .all();
-  const sums = db
-    .select({ campaignId: donations.campaignId, raised: raisedSql, donors: donorsSql })
-    .from(donations)
-    .where(and(inArray(donations.campaignId, campaignIds), eq(donations.status, "paid")))
-    .groupBy(donations.campaignId)
-    .all();
-  const byCampaign = new Map(sums.map((row) => [row.campaignId, row]));
-  for (const row of rows) {
-    const sum = byCampaign.get(row.id);
-    const raised = Number(sum?.raised ?? 0);
-    result.set(row.id, {
-      raised,
-      currency: row.currency,
-      donors: Number(sum?.donors ?? 0),
-      goal: row.goal,
-      percent: percentOf(raised, row.goal),
-    });
+  for (const id of campaignIds) {
+    const progress = progressOf(id);
+    if (progress) result.set(id, progress);
   }
   return result;
 }

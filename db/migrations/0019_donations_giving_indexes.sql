@@ -1,0 +1,3 @@
+DROP INDEX `donations_campaign_progress_idx`;--> statement-breakpoint
+CREATE INDEX `donations_gift_date_idx` ON `donations` (coalesce("paid_at", "created_at"),`created_at`,`currency`,`status`,`amount`,`received_amount`,`refunded_amount`);--> statement-breakpoint
+CREATE INDEX `donations_campaign_progress_idx` ON `donations` (`campaign_id`,`status`,lower("donor_email"),`amount`,`received_amount`,`refunded_amount`,`recognition`,`parent_donation_id`);

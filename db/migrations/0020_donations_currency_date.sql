@@ -1,0 +1,1 @@
+CREATE INDEX `donations_currency_date_idx` ON `donations` (`currency`,coalesce("paid_at", "created_at"),`status`,`amount`,`received_amount`,`refunded_amount`);

@@ -1,0 +1,2 @@
+DROP INDEX `donations_campaign_progress_idx`;--> statement-breakpoint
+CREATE INDEX `donations_campaign_progress_idx` ON `donations` (`campaign_id`,`status`,lower("donor_email"),`amount`,`received_amount`,`refunded_amount`,`recognition`,`parent_donation_id`,`currency`);
