@@ -1,4 +1,5 @@
-import { Section, Text } from "@react-email/components";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import { z } from "zod";
 import { calendarPart, icsSchema } from "./calendar";
 import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { z } from "zod";
 import { EventFacts, JoinOnline, seatHolderSchema } from "./event-facts";
 import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";

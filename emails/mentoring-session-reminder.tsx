@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { z } from "zod";
 import { SessionFacts, sessionFactsSchema } from "./mentoring-session-facts";
 import { ActionLink, defineTemplate, EmailLayout, paragraph, smallPrint } from "./layout";

@@ -1,4 +1,3 @@
-import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { z } from "zod";
 import { bankTransferPledge } from "./bank-transfer-pledge";
@@ -197,6 +196,8 @@ export async function renderEmail<T extends TemplateName>(
 ): Promise<RenderedEmail> {
   const { template, data } = checkedTemplate(name, props);
   const element = createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...data, organisation }));
+  // Loaded with the first email, not at start: pages never need the renderer (or its formatter).
+  const { render } = await import("@react-email/render");
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
   const calendar = template.calendar?.(data) ?? null;
   return { subject: template.subject(data, organisation), html, text, calendar };
