@@ -15,11 +15,13 @@ const production = (await import(pathToFileURL(path.resolve("node_modules/react-
 };
 
 describe("the installed React Router", () => {
-  it("resolves to its production build unless the development condition is asked for", () => {
+  it("resolves to its production build on Node unless the development condition is asked for", () => {
     const exportsOf = nodeRequire(routerPackage).exports as Record<string, Record<string, Record<string, string>>>;
     expect(exportsOf["."].node.default).toContain("/dist/production/");
     expect(exportsOf["."].node["module-sync"]).toContain("/dist/production/");
     expect(JSON.stringify(exportsOf["."].development)).toContain("/dist/development/");
+    // The browser bundle keeps upstream's build.
+    expect(exportsOf["."].import.default).toContain("/dist/development/");
     expect(exportsOf["./dom"].node?.default ?? JSON.stringify(exportsOf["./dom"])).toContain("/dist/production/");
   });
 });
