@@ -54,6 +54,9 @@ export async function startSmtpSink({ port = 0, dir }: { port?: number; dir?: st
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
+    // Closing stands for the mail server going down: kept-alive client connections are cut after
+    // a moment instead of the default 30 s grace.
+    closeTimeout: 200,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
