@@ -6,14 +6,10 @@ import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { LinkCards } from "~/components/link-cards";
 import { requireRole } from "~/routes/helpers/session.server";
-import { dashboardCharts, dashboardFigures } from "~/modules/admin/index.server";
-import { programmeFigures } from "~/modules/cohorts/index.server";
-import { eventsFigures } from "~/modules/events/index.server";
+import { consoleFigures, dashboardCharts } from "~/modules/admin/index.server";
 import { defaultPeriod, readPeriod } from "~/modules/journey/index.server";
-import { mentoringFigures } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { smsBudgetStatus } from "~/modules/outbox/index.server";
-import { givingFigures } from "~/modules/sponsorship/index.server";
 import chartStyles from "~/styles/charts.css?url";
 import { staticPage } from "~/utils/hydration";
 
@@ -34,11 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     period,
     errors: read.ok ? {} : (read.fieldErrors ?? {}),
     charts: dashboardCharts(period),
-    figures: dashboardFigures(),
-    events: eventsFigures(),
-    programme: programmeFigures(),
-    mentoring: mentoringFigures(),
-    giving: givingFigures(),
+    ...consoleFigures(),
     // The budget matters only while texts are switched on.
     sms: getOrganisation().channelsEnabled.includes("sms") ? smsBudgetStatus(getOrganisation()) : null,
   };

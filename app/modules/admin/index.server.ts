@@ -1,7 +1,7 @@
 // The admin area's front door for server code (routes, other areas, scripts).
 export { listAudit } from "./audit-log.server";
 export { BackupError, backupDatabase, formatBytes } from "./backup.server";
-export { dashboardFigures } from "./dashboard.server";
+export { consoleFigures } from "./dashboard.server";
 export { chartCsv, dashboardCharts } from "./charts/dashboard-charts.server";
 export { audienceChoices, describeAudience, resolveAudience, type Option } from "./broadcasts/audiences.server";
 export {
