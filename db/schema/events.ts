@@ -58,6 +58,8 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex("events_slug_unique").on(t.slug),
     index("events_status_start_idx").on(t.status, t.startsAt),
+    // The public list's upcoming events: a range of those not yet ended, not a walk through every event.
+    index("events_status_end_idx").on(t.status, t.endsAt, t.startsAt),
     index("events_series_idx").on(t.seriesId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `events_status_end_idx` ON `events` (`status`,`ends_at`,`starts_at`);
