@@ -1,0 +1,60 @@
+import { Suspense } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { renderDocument } from "~/utils/render-document.server";
+
+const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+
+/** Data that arrives later: the component suspends until then (React 18's way). */
+type Later = { promise: Promise<void>; text?: string };
+
+function Later({ value }: { value: Later }) {
+  if (value.text === undefined) throw value.promise;
+  return <p>{value.text}</p>;
+}
+
+function page(value: Later) {
+  return (
+    <html lang="en">
+      <body>
+        <h1>Shell</h1>
+        <Suspense fallback={<p>Loading</p>}>
+          <Later value={value} />
+        </Suspense>
+      </body>
+    </html>
+  );
+}
+
+function settlesIn(ms: number, text: string): Later {
+  const later: Later = { promise: new Promise((resolve) => setTimeout(resolve, ms)) };
+  later.promise = later.promise.then(() => void (later.text = text));
+  return later;
+}
+
+describe("renderDocument", () => {
+  for (const waitForAll of [false, true]) {
+    it(`leaves no timer behind once the document is done (${waitForAll ? "whole document" : "streamed"})`, async () => {
+      const value = settlesIn(20, "Arrived");
+      const before = pendingTimers() - 1;
+      const response = await renderDocument(page(value), { waitForAll, cutOffAfterMs: 60_000, status: 200, headers: new Headers() });
+      const html = await response.text();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+      expect(html).toContain("Shell");
+      expect(html).toContain("Arrived");
+      expect(pendingTimers()).toBe(before);
+    });
+  }
+
+  it("cuts a render off that never finishes, ends the stream and logs why", async () => {
+    const logged: unknown[] = [];
+    vi.mocked(console.error).mockImplementation((error: unknown) => void logged.push(error));
+    const never: Later = { promise: new Promise(() => {}) };
+    const response = await renderDocument(page(never), { waitForAll: false, cutOffAfterMs: 50, status: 200, headers: new Headers() });
+    const html = await response.text();
+    expect(html).toContain("Shell");
+    expect(html).toContain("Loading");
+    expect(html).not.toContain("Arrived");
+    expect(String(logged[0])).toMatch(/aborted/);
+  });
+});
