@@ -10,6 +10,7 @@ import { printTable } from "../bench/table";
 import { busiestUpcomingDoorPath, busiestUpcomingEventPath } from "./event-sample";
 import { largestCohortPath, sessionCookieFor } from "./programme-sample";
 import { publishedImpactYearPath } from "./impact-sample";
+import { seededDatabase } from "./bench-database";
 
 /** `headers`: sent with every request (a session cookie for pages behind a log-in). */
 type BenchRoute = { path: string; label?: string; headers?: Record<string, string> };
@@ -63,8 +64,11 @@ function printGoals(pages: Row[], smallest: Row, framework: Row) {
 // each page's req/s in that run's table with the 1× run's (within 25 %).
 const scaleAt = process.argv.indexOf("--scale");
 const SCALE = scaleAt > 0 ? Number(process.argv[scaleAt + 1]) : 1;
+// `BENCH_ONLY=admin`: only the pages whose label contains that text (the references always run).
+const ONLY = process.env.BENCH_ONLY;
+const serverEnv = { LOG_LEVEL: "error", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) };
 console.log(`Seeding the large data set${SCALE > 1 ? ` times ${SCALE}` : ""} and starting the production server…`);
-const server = await startAppServer({ seed: "large", scale: SCALE, env: { LOG_LEVEL: "error" } });
+const server = await startAppServer({ ...seededDatabase(process.env.BENCH_DATABASE_COPY, SCALE), env: serverEnv });
 console.log("Building the minimal React Router app…");
 buildReferenceApp();
 const framework = await startReferenceApp();
@@ -99,12 +103,12 @@ try {
     { path: impactYear, label: `${impactYear} (the annual impact report, public)` },
   ];
   const pages: Row[] = [];
-  for (const route of routes) pages.push(await run(server.url, route));
+  for (const route of routes.filter((r) => !ONLY || (r.label ?? r.path).includes(ONLY))) pages.push(await run(server.url, route));
   const peak = peakRssMiB(server.pid);
 
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per page, one server process; large data set${SCALE > 1 ? ` × ${SCALE}` : ""}\n`);
   print([frameworkRow, bareRow, ...pages], frameworkRow, bareRow);
-  printGoals(pages, pages[0], frameworkRow);
+  if (!ONLY) printGoals(pages, pages[0]!, frameworkRow);
   console.log(`\nCold start on this data set (spawn to first healthy /healthz): ${server.startedInMs.toFixed(0)} ms (goal ≤ 1,000 ms)`);
   console.log(`Peak RSS of the app server over the run (VmHWM): ${peak === null ? "unknown (no /proc)" : `${peak.toFixed(0)} MiB`} (goal ≤ 256 MiB)`);
   if ([frameworkRow, bareRow, ...pages].some((r) => r.errors > 0 || r.non2xx > 0)) {

@@ -17,22 +17,33 @@ export function databaseVersion(): string {
 const MAX_ENTRIES = 200;
 const kept = new Map<string, { version: string; value: unknown }>();
 
+/** Frozen all the way down: a kept figure is shared by every reader, so nobody may change it. */
+function deepFreeze<T>(value: T): T {
+  // Byte arrays cannot be frozen (their bytes stay writable whatever one does); they are left as they are.
+  if (value && typeof value === "object" && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /**
  * A figure computed from the whole database (a year's charts, a funnel, an impact report's
  * counts), kept until anything is written or the minute turns: many readers of an unchanged
- * period pay for it once. Each caller gets its own copy.
+ * period pay for it once. Every reader gets the same frozen value (copying it for each cost more
+ * than reading it); a reader that wants to change it copies it first.
  */
 export function whileUnchanged<T>(key: string, compute: () => T): T {
   const data = databaseVersion();
   const version = `${data}.${Math.floor(clock.now() / MINUTE)}`;
   const hit = kept.get(key);
-  if (hit?.version === version) return structuredClone(hit.value as T);
-  const value = compute();
+  if (hit?.version === version) return hit.value as T;
+  const value = deepFreeze(compute());
   kept.delete(key);
   // Kept only when nothing was written meanwhile: the figure is then exactly that version's.
   if (databaseVersion() === data) {
     if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value!);
     kept.set(key, { version, value });
   }
-  return structuredClone(value);
+  return value;
 }

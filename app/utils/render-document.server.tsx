@@ -21,11 +21,10 @@ type RenderOptions = {
 export function renderDocument(document: ReactNode, options: RenderOptions): Promise<Response> {
   let status = options.status;
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
+    let body: PassThrough | undefined;
     const cutOff = setTimeout(() => abort(), options.cutOffAfterMs);
     const send = () => {
-      shellRendered = true;
-      const body = new PassThrough();
+      body = new PassThrough();
       options.headers.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: options.headers, status }));
       pipe(body);
@@ -45,7 +44,9 @@ export function renderDocument(document: ReactNode, options: RenderOptions): Pro
       },
       onError(error: unknown) {
         status = 500;
-        if (shellRendered) console.error(error);
+        // Before the shell, the error reaches React Router through onShellError. A reader who left
+        // mid-page (the stream closed under React) is not an error of ours.
+        if (body && !body.destroyed) console.error(error);
       },
     });
   });

@@ -12,8 +12,9 @@ describe("figures kept while nothing changes", () => {
     let computed = 0;
     const figure = () => whileUnchanged("test-figure", () => ({ computed: ++computed, list: [1, 2] }));
     expect(figure()).toEqual({ computed: 1, list: [1, 2] });
-    // Each reader gets its own copy: changing it changes nothing for the next.
-    figure().list.push(3);
+    // Every reader shares one frozen value: nobody can change it for the next.
+    expect(figure()).toBe(figure());
+    expect(() => figure().list.push(3)).toThrow(TypeError);
     expect(figure()).toEqual({ computed: 1, list: [1, 2] });
 
     const before = databaseVersion();
