@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Db, type Tx } from "~db/client.server";
 import { consentRecords, guardianConsents, users } from "~db/schema";
 import { clock, DAY } from "~/utils/clock.server";
@@ -19,9 +19,13 @@ export const GUARDIAN_LINK_DAYS = 14;
 
 type Reader = Pick<Db, "select">;
 
+// Asked before every booking, request and join: prepared once, and on the one connection it runs
+// inside the caller's transaction (ADR 0046).
+const consentStateStatement = db.select({ state: users.guardianConsent }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare();
+
 /** Whether the person's account is held for a parent's or guardian's consent. */
-export function awaitsGuardian(reader: Reader, userId: string): boolean {
-  return reader.select({ state: users.guardianConsent }).from(users).where(eq(users.id, userId)).get()?.state === "waiting";
+export function awaitsGuardian(userId: string): boolean {
+  return consentStateStatement.get({ userId })?.state === "waiting";
 }
 
 /** Of these people, the ones whose accounts are held for a parent's or guardian's consent. */
@@ -180,7 +184,7 @@ export async function resendGuardianRequest(input: { userId: string; actorId: st
   const now = clock.now();
   return db.transaction(
     (tx): Outcome<{ email: string }> => {
-      if (!awaitsGuardian(tx, input.userId)) return NOT_WAITING;
+      if (!awaitsGuardian(input.userId)) return NOT_WAITING;
       sendGuardianRequest(tx, { userId: input.userId, childName: child.name, guardianEmail: email, now });
       if (input.actorId !== input.userId) {
         recordAudit(tx, { actorId: input.actorId, action: "guardian_consent.resent", targetType: "user", targetId: input.userId });

@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sessions, userRoles, users, type Role } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
@@ -62,26 +62,30 @@ function sessionExpired(row: { createdAt: number; lastSeenAt: number }, now: num
 }
 
 /** Looks the token up; returns the user, or null for a missing, forged or expired session. */
+// Every signed-in request reads its session and roles: prepared once (ADR 0046).
+const sessionStatement = db
+  .select({
+    id: sessions.id,
+    secretHash: sessions.secretHash,
+    createdAt: sessions.createdAt,
+    lastSeenAt: sessions.lastSeenAt,
+    secondFactorAt: sessions.secondFactorAt,
+    userId: users.id,
+    email: users.email,
+    name: users.name,
+    emailVerifiedAt: users.emailVerifiedAt,
+    guardianConsent: users.guardianConsent,
+  })
+  .from(sessions)
+  .innerJoin(users, eq(users.id, sessions.userId))
+  .where(eq(sessions.id, sql.placeholder("id")))
+  .prepare();
+const rolesStatement = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, sql.placeholder("userId"))).prepare();
+
 export function validateSessionToken(token: string): SessionUser | null {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return null;
-  const row = db
-    .select({
-      id: sessions.id,
-      secretHash: sessions.secretHash,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      secondFactorAt: sessions.secondFactorAt,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      emailVerifiedAt: users.emailVerifiedAt,
-      guardianConsent: users.guardianConsent,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionStatement.get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   const now = clock.now();
@@ -92,12 +96,7 @@ export function validateSessionToken(token: string): SessionUser | null {
   if (now - row.lastSeenAt >= LAST_SEEN_REFRESH) {
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   }
-  const roles = db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, row.userId))
-    .all()
-    .map((r) => r.role);
+  const roles = rolesStatement.all({ userId: row.userId }).map((r) => r.role);
   return {
     id: row.userId,
     email: row.email,

@@ -67,7 +67,7 @@ export function joinCohort({ user, cohortId }: { user: { id: string; email: stri
     (tx): JoinOutcome => {
       const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
       if (!cohort) return NO_COHORT;
-      if (awaitsGuardian(tx, user.id)) return AWAITING_GUARDIAN;
+      if (awaitsGuardian(user.id)) return AWAITING_GUARDIAN;
       const existing = tx
         .select({ id: cohortMembers.id })
         .from(cohortMembers)

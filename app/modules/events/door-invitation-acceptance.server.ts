@@ -72,7 +72,7 @@ export function acceptDoorInvitation(input: { token: string; user: { id: string;
       if (invitation.email !== null && normaliseEmail(input.user.email) !== invitation.email) {
         return refuse(`This invitation was sent to ${invitation.email}. Log out, then log in with that address to accept it.`, { code: "wrong-account", status: 403 });
       }
-      if (awaitsGuardian(tx, input.user.id)) {
+      if (awaitsGuardian(input.user.id)) {
         return refuse("Your account is waiting for your parent's or guardian's agreement, so you cannot join the door team yet.", { code: "awaiting-guardian", status: 403 });
       }
       return acceptIn(tx, invitation, input.user.id, now, false);

@@ -62,7 +62,7 @@ export function eligibleMentorsFor(runId: string, proposalId: string): MentorOpt
   const at = clock.now();
   const proposal = proposalIn(runId, proposalId);
   const profile = getMenteeProfile(proposal.menteeId);
-  if (!profile || awaitsGuardian(db, proposal.menteeId)) return [];
+  if (!profile || awaitsGuardian(proposal.menteeId)) return [];
   const usedElsewhere = new Map<string, number>();
   const others = db
     .select({ mentorId: matchProposals.mentorId })

@@ -87,7 +87,7 @@ function pairEnded(tx: Reader, mentorId: string, menteeId: string): boolean {
 export function pairingBlocker(tx: Reader, mentorId: string, menteeId: string): string | null {
   if (mentorId === menteeId) return "A mentor cannot mentor themselves.";
   // Nothing about a young person reaches a mentor until a parent or guardian consents (ADR 0023).
-  if (awaitsGuardian(tx, menteeId)) return "This young person's account is waiting for a parent's or guardian's consent.";
+  if (awaitsGuardian(menteeId)) return "This young person's account is waiting for a parent's or guardian's consent.";
   const profile = tx
     .select({ status: mentorProfiles.status, accepting: mentorProfiles.accepting, capacity: mentorProfiles.capacity })
     .from(mentorProfiles)

@@ -57,7 +57,7 @@ export function requestMentor({ menteeId, mentorId, message }: RequestInput): Re
   const now = clock.now();
   return db.transaction(
     (tx): RequestOutcome => {
-      if (awaitsGuardian(tx, menteeId)) return refuse(AWAITING_GUARDIAN, { code: "awaiting-guardian", status: 403 });
+      if (awaitsGuardian(menteeId)) return refuse(AWAITING_GUARDIAN, { code: "awaiting-guardian", status: 403 });
       const blocker = pairingBlocker(tx, mentorId, menteeId);
       if (blocker) return refuse(blocker);
       const againFrom = askAgainFrom(tx, mentorId, menteeId, now);

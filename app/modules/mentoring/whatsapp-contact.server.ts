@@ -25,7 +25,7 @@ function userOf(mentorship: Mentorship, side: Side): string {
 
 /** A young person whose account waits for a guardian shares nothing, whatever was ticked before (ADR 0023). */
 function agreed(mentorship: Mentorship, side: Side): boolean {
-  return sharesAt(mentorship, side) !== null && !awaitsGuardian(db, userOf(mentorship, side));
+  return sharesAt(mentorship, side) !== null && !awaitsGuardian(userOf(mentorship, side));
 }
 
 /** The tap-to-chat address for an E.164 number: wa.me takes the digits alone. */
@@ -40,7 +40,7 @@ export function whatsAppContactFor(pair: ViewerMentorship) {
   const otherRole: Side = role === "mentor" ? "mentee" : "mentor";
   const active = mentorship.status === "active";
   const viewerId = userOf(mentorship, role);
-  const heldForGuardian = awaitsGuardian(db, viewerId);
+  const heldForGuardian = awaitsGuardian(viewerId);
   const iShare = sharesAt(mentorship, role) !== null && !heldForGuardian;
   const otherShares = agreed(mentorship, otherRole);
   const myNumber = verifiedPhoneOf(viewerId);
@@ -71,7 +71,7 @@ export function setWhatsAppSharing({ mentorshipId, userId, share }: { mentorship
         return { ok: true, message: `${other.name} no longer sees your WhatsApp number.` };
       }
       if (pair.mentorship.status !== "active") return refuse("This mentorship is not active, so numbers cannot be shared.", { status: 409 });
-      if (awaitsGuardian(tx, userId)) return refuse(HELD_FOR_GUARDIAN, { status: 403, code: "awaiting-guardian" });
+      if (awaitsGuardian(userId)) return refuse(HELD_FOR_GUARDIAN, { status: 403, code: "awaiting-guardian" });
       tx.update(mentorships)
         .set(sharesSet(pair.role, sharesAt(pair.mentorship, pair.role) ?? clock.now()))
         .where(eq(mentorships.id, mentorshipId))

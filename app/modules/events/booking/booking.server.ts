@@ -50,16 +50,29 @@ export function closedReason(event: EventRow | undefined | null, now: number, ti
 // Typed at the door when a QR code will not scan: no 0/O or 1/I to confuse.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-export function newShortCode(tx: Tx, eventId: string): string {
+// A booking's own reads are prepared once; on the one connection they run inside the booking's
+// transaction (ADR 0046).
+const codeTakenStatement = db
+  .select({ id: registrations.id })
+  .from(registrations)
+  .where(and(eq(registrations.eventId, sql.placeholder("eventId")), eq(registrations.shortCode, sql.placeholder("code"))))
+  .prepare();
+const ownRowStatement = db
+  .select()
+  .from(registrations)
+  .where(and(eq(registrations.eventId, sql.placeholder("eventId")), eq(registrations.userId, sql.placeholder("userId"))))
+  .prepare();
+const lastToWaitStatement = db
+  .select({ at: sql<number | null>`max(${registrations.waitlistedAt})` })
+  .from(registrations)
+  .where(and(eq(registrations.eventId, sql.placeholder("eventId")), eq(registrations.status, "waitlisted")))
+  .prepare();
+
+export function newShortCode(eventId: string): string {
   for (;;) {
     const bytes = crypto.getRandomValues(new Uint8Array(6));
     const code = Array.from(bytes, (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
-    const taken = tx
-      .select({ id: registrations.id })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), eq(registrations.shortCode, code)))
-      .get();
-    if (!taken) return code;
+    if (!codeTakenStatement.get({ eventId, code })) return code;
   }
 }
 
@@ -71,12 +84,12 @@ export function saveAnswers(tx: Tx, registrationId: string, answers: Record<stri
   }
 }
 
-function booked(tx: Tx, registration: RegistrationRow, already: boolean): Booked {
+function booked(registration: RegistrationRow, already: boolean): Booked {
   return {
     ok: true,
     registrationId: registration.id,
     status: registration.status as Booked["status"],
-    position: waitlistPosition(tx, registration),
+    position: waitlistPosition(registration),
     already,
   };
 }
@@ -89,26 +102,22 @@ function booked(tx: Tx, registration: RegistrationRow, already: boolean): Booked
  */
 export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answers: Record<string, string | undefined> }): BookingOutcome {
   const now = clock.now();
-  const event = eventIn(tx, input.eventId);
+  const event = eventIn(input.eventId);
   const closed = closedReason(event, now, getOrganisation().timeZone);
   if (closed || !event) return closed!;
   // A young person's account held for a guardian's consent books nothing (ADR 0023).
-  if (awaitsGuardian(tx, input.userId)) return refuseBooking("awaiting-guardian", AWAITING_GUARDIAN_MESSAGE, 403);
-  const existing = tx
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
-    .get();
-  if (existing && existing.status !== "cancelled") return booked(tx, existing, true);
+  if (awaitsGuardian(input.userId)) return refuseBooking("awaiting-guardian", AWAITING_GUARDIAN_MESSAGE, 403);
+  const existing = ownRowStatement.get({ eventId: event.id, userId: input.userId });
+  if (existing && existing.status !== "cancelled") return booked(existing, true);
 
   // Free seats go to people already waiting before anyone new.
-  if (waitingCount(tx, event.id) > 0) offerFreedSeats(tx, event.id);
-  const free = event.capacity - seatsHeld(tx, event.id);
+  if (waitingCount(event.id) > 0) offerFreedSeats(tx, event.id);
+  const free = event.capacity - seatsHeld(event.id);
   if (free <= 0 && !event.waitlistEnabled) return refuseBooking("full", "Sorry, this event is full and has no waitlist.");
   const status = free > 0 ? "confirmed" : "waitlisted";
   const values = {
     status,
-    waitlistedAt: status === "waitlisted" ? joinsWaitlistAt(tx, event.id, now) : null,
+    waitlistedAt: status === "waitlisted" ? joinsWaitlistAt(event.id, now) : null,
     offerExpiresAt: null,
     confirmedAt: status === "confirmed" ? now : null,
     cancelledAt: null,
@@ -125,7 +134,7 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
         eventId: event.id,
         userId: input.userId,
         checkInToken: randomId(20),
-        shortCode: newShortCode(tx, event.id),
+        shortCode: newShortCode(event.id),
         createdAt: now,
         ...values,
       })
@@ -134,19 +143,15 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   }
   saveAnswers(tx, registration.id, input.answers);
   if (status === "confirmed") confirmSeat(tx, registration, event, { fromWaitlist: false });
-  return booked(tx, registration, false);
+  return booked(registration, false);
 }
 
 /**
  * When a newcomer joins the waitlist: now, or just after the last one to join when that is not
  * earlier, so places follow the order bookings were taken even within one millisecond.
  */
-function joinsWaitlistAt(tx: Tx, eventId: string, now: number): number {
-  const last = tx
-    .select({ at: sql<number | null>`max(${registrations.waitlistedAt})` })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "waitlisted")))
-    .get()?.at;
+function joinsWaitlistAt(eventId: string, now: number): number {
+  const last = lastToWaitStatement.get({ eventId })?.at;
   return last != null && last >= now ? last + 1 : now;
 }
 

@@ -12,7 +12,7 @@ import { enqueueMessage } from "~/modules/outbox/index.server";
  * transaction that confirms the seat.
  */
 export function confirmSeat(tx: Tx, registration: RegistrationRow, event: EventRow, options: { fromWaitlist: boolean }) {
-  const person = personOf(tx, registration.userId);
+  const person = personOf(registration.userId);
   enqueueMessage(tx, person.email, "registration-confirmed", {
     name: person.name,
     ...emailFacts(event),

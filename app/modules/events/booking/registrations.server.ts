@@ -44,7 +44,7 @@ export function cancelRegistration(userId: string, registrationId: string): Canc
       const registration = ownRegistrationIn(tx, userId, registrationId);
       if (!registration) return refuse(NO_REGISTRATION, { code: "not-found", status: 404 });
       if (registration.status === "cancelled") return { ok: true, status: "already-cancelled", offersMade: 0 };
-      const event = eventIn(tx, registration.eventId)!;
+      const event = eventIn(registration.eventId)!;
       const now = clock.now();
       if (now >= event.startsAt) {
         return refuse("This event has already started, so the registration cannot be cancelled now.", { code: "started", status: 409 });

@@ -1,18 +1,43 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { EventRow } from "../publishing/events.server";
-import type { Db } from "~db/client.server";
+import { db, type Db } from "~db/client.server";
 import { events, registrations, users } from "~db/schema";
 
 /** The transaction handle drizzle passes to `db.transaction(fn)`; plain `db` works too. */
 type Reader = Pick<Db, "select">;
 
-export type RegistrationRow = typeof registrations.$inferSelect;
-
 // An offered seat is held for the person it was offered to until they accept or the offer lapses.
 export const SEAT_HOLDING = ["confirmed", "offered"] as const;
 
-export function eventIn(tx: Reader, eventId: string): EventRow | undefined {
-  return tx.select().from(events).where(eq(events.id, eventId)).get();
+// The reads every booking makes are prepared once. There is one connection, so a prepared
+// statement runs inside whatever transaction is open on it, like any other (ADR 0046).
+const eventStatement = db.select().from(events).where(eq(events.id, sql.placeholder("eventId"))).prepare();
+const countStatement = (statuses: readonly RegistrationRow["status"][]) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, sql.placeholder("eventId")), inArray(registrations.status, [...statuses])))
+    .prepare();
+const seatsHeldStatement = countStatement(SEAT_HOLDING);
+const waitingStatement = countStatement(["waitlisted"]);
+const personStatement = db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare();
+const aheadStatement = db
+  .select({ n: sql<number>`count(*)` })
+  .from(registrations)
+  .where(
+    and(
+      eq(registrations.eventId, sql.placeholder("eventId")),
+      eq(registrations.status, "waitlisted"),
+      sql`(${registrations.waitlistedAt} < ${sql.placeholder("at")} or (${registrations.waitlistedAt} = ${sql.placeholder("at")} and ${registrations.id} < ${sql.placeholder("id")}))`,
+    ),
+  )
+  .prepare();
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+
+
+export function eventIn(eventId: string): EventRow | undefined {
+  return eventStatement.get({ eventId });
 }
 
 /** The registration if it belongs to this person; undefined for anyone else's, as if it did not exist. */
@@ -26,28 +51,18 @@ export function ownRegistrationIn(tx: Reader, userId: string, registrationId: st
 
 export const NO_REGISTRATION = "We could not find that registration.";
 
-export function personOf(tx: Reader, userId: string): { name: string; email: string } {
-  const person = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
+export function personOf(userId: string): { name: string; email: string } {
+  const person = personStatement.get({ userId });
   if (!person) throw new Error(`No user ${userId}`);
   return person;
 }
 
-export function seatsHeld(tx: Reader, eventId: string): number {
-  const row = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING])))
-    .get();
-  return row?.n ?? 0;
+export function seatsHeld(eventId: string): number {
+  return seatsHeldStatement.get({ eventId })?.n ?? 0;
 }
 
-export function waitingCount(tx: Reader, eventId: string): number {
-  const row = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "waitlisted")))
-    .get();
-  return row?.n ?? 0;
+export function waitingCount(eventId: string): number {
+  return waitingStatement.get({ eventId })?.n ?? 0;
 }
 
 /** The people waiting, first come first served (ties broken by id, so the order never wobbles). */
@@ -62,19 +77,9 @@ export function waitingInOrder(tx: Reader, eventId: string, limit: number): Regi
 }
 
 /** 1 for the first person waiting; null when the registration is not on the waitlist. */
-export function waitlistPosition(tx: Reader, registration: Pick<RegistrationRow, "id" | "eventId" | "status" | "waitlistedAt">): number | null {
+export function waitlistPosition(registration: Pick<RegistrationRow, "id" | "eventId" | "status" | "waitlistedAt">): number | null {
   if (registration.status !== "waitlisted" || registration.waitlistedAt === null) return null;
-  const row = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, registration.eventId),
-        eq(registrations.status, "waitlisted"),
-        sql`(${registrations.waitlistedAt} < ${registration.waitlistedAt} or (${registrations.waitlistedAt} = ${registration.waitlistedAt} and ${registrations.id} < ${registration.id}))`,
-      ),
-    )
-    .get();
+  const row = aheadStatement.get({ eventId: registration.eventId, at: registration.waitlistedAt, id: registration.id });
   return (row?.n ?? 0) + 1;
 }
 

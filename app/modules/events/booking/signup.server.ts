@@ -35,7 +35,7 @@ export async function signUpAndRegister(
   ip: string,
 ): Promise<SignupBooking> {
   const email = normaliseEmail(input.email);
-  const closed = closedReason(eventIn(db, eventId), clock.now(), getOrganisation().timeZone);
+  const closed = closedReason(eventIn(eventId), clock.now(), getOrganisation().timeZone);
   if (closed) return closed;
   const consent = checkSignupConsent({ ...input, role: "participant", email }, clock.now());
   if (!consent.ok) return consent;
@@ -55,7 +55,7 @@ export async function signUpAndRegister(
           .from(users)
           .where(eq(sql`lower(${users.email})`, email))
           .get();
-        const event = eventIn(tx, eventId)!;
+        const event = eventIn(eventId)!;
         if (owner) {
           const back = `/login?redirectTo=${encodeURIComponent(eventPath(event.slug))}`;
           enqueueMessage(tx, email, "registration-attempt", { name: owner.name, eventTitle: event.title, url: absoluteUrl(back) });

@@ -45,7 +45,7 @@ export async function ticketFor(userId: string, registrationId: string, timeZone
   return {
     id: registration.id,
     status: registration.status,
-    position: waitlistPosition(db, registration),
+    position: waitlistPosition(registration),
     offerExpires:
       registration.status === "offered" && registration.offerExpiresAt !== null ? formatDateTime(registration.offerExpiresAt, timeZone) : null,
     checkedIn: registration.checkedInAt !== null ? formatDateTime(registration.checkedInAt, timeZone) : null,
@@ -92,7 +92,7 @@ export function myRegistrations(userId: string, timeZone: string) {
         ({ registration, event }): MyRegistration => ({
           id: registration.id,
           status: registration.status,
-          position: waitlistPosition(db, registration),
+          position: waitlistPosition(registration),
           title: event.title,
           slug: event.slug,
           when: whenText(event, timeZone),

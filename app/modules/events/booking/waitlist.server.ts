@@ -21,10 +21,10 @@ export const OFFER_EXPIRY_JOB = "events.offer-expiry";
  * raises capacity. Returns how many offers were made.
  */
 export function offerFreedSeats(tx: Tx, eventId: string): number {
-  const event = eventIn(tx, eventId);
+  const event = eventIn(eventId);
   const now = clock.now();
   if (!event || event.status !== "published" || now >= event.startsAt) return 0;
-  const free = event.capacity - seatsHeld(tx, eventId);
+  const free = event.capacity - seatsHeld(eventId);
   if (free <= 0) return 0;
   const waiting = waitingInOrder(tx, eventId, free);
   if (!waiting.length) return 0;
@@ -36,7 +36,7 @@ export function offerFreedSeats(tx: Tx, eventId: string): number {
       .set({ status: "offered", offerExpiresAt: expiresAt, updatedAt: now })
       .where(eq(registrations.id, registration.id))
       .run();
-    const person = personOf(tx, registration.userId);
+    const person = personOf(registration.userId);
     enqueueMessage(tx, person.email, "waitlist-offer", {
       name: person.name,
       ...facts,
@@ -67,7 +67,7 @@ export function acceptOffer(userId: string, registrationId: string): AcceptResul
       if (registration.status !== "offered") {
         return refuse("There is no seat on offer for you at this event any more.", { code: "not-offered", status: 409 });
       }
-      const event = eventIn(tx, registration.eventId)!;
+      const event = eventIn(registration.eventId)!;
       const now = clock.now();
       if (event.status !== "published" || now >= event.startsAt) {
         return refuse("This event is no longer taking registrations.", { code: "closed", status: 409 });

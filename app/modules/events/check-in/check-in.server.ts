@@ -86,7 +86,7 @@ function checkInWith(tx: Tx, input: CheckInInput): CheckInResult {
     .set({ checkedInAt: now, checkedInBy: input.by, updatedAt: clock.now() })
     .where(eq(registrations.id, registration.id))
     .run();
-  const event = eventIn(tx, input.eventId)!;
+  const event = eventIn(input.eventId)!;
   // Checked in after the follow-up went out: this person still gets their feedback request.
   if (now >= event.endsAt + FEEDBACK_DELAY) requestFeedback(tx, { ...registration, checkedInAt: now }, event);
   return { ok: true, status: "checked-in", person, checkedInAt: now };

@@ -42,7 +42,7 @@ export function walkInQuestions(eventId: string): DeviceQuestion[] {
 
 /** Everyone registered (cancelled people too, so a scan of their ticket says so), with who checked them in. */
 export function doorListForDevice(eventId: string): DoorListForDevice | null {
-  const event = eventIn(db, eventId);
+  const event = eventIn(eventId);
   if (!event) return null;
   const checker = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${registrations.checkedInBy})`;
   const rows = db
@@ -69,7 +69,7 @@ export function doorListForDevice(eventId: string): DoorListForDevice | null {
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       capacity: event.capacity,
-      seatsHeld: seatsHeld(db, event.id),
+      seatsHeld: seatsHeld(event.id),
       walkInsOverCapacity: event.walkInsOverCapacity,
       questions: walkInQuestions(event.id),
     },
@@ -80,8 +80,8 @@ export function doorListForDevice(eventId: string): DoorListForDevice | null {
 
 /** For the no-script desk: whether a walk-in may still get a seat. */
 export function walkInSeatsLeft(eventId: string): number {
-  const event = eventIn(db, eventId);
+  const event = eventIn(eventId);
   if (!event) return 0;
-  return Math.max(0, event.capacity - seatsHeld(db, event.id));
+  return Math.max(0, event.capacity - seatsHeld(event.id));
 }
 

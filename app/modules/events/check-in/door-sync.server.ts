@@ -46,7 +46,7 @@ function syncCheckIn(tx: Tx, input: { eventId: string; by: string; item: DeviceC
 export function syncDoor(input: { eventId: string; by: string; sync: DeviceSync }): DeviceSyncReply | null {
   const replies = db.transaction(
     (tx) => {
-      const event = eventIn(tx, input.eventId);
+      const event = eventIn(input.eventId);
       if (!event) return null;
       const now = clock.now();
       const at = (time: number) => doorTime(time, now);

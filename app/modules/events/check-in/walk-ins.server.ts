@@ -32,18 +32,18 @@ function firstProblem(error: { issues: { message: string; path: PropertyKey[] }[
 
 /** A seat for the person (over the capacity only where the organiser allows it): their registration, confirmed. */
 function seatFor(tx: Tx, input: { eventId: string; userId: string; key: string; by: string; answers: Record<string, string | undefined> }): RegistrationRow | Refusal {
-  const event = eventIn(tx, input.eventId)!;
+  const event = eventIn(input.eventId)!;
   const existing = tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId))).get();
   if (existing?.status === "confirmed") return existing;
   const holdsSeat = existing?.status === "offered";
-  if (!holdsSeat && seatsHeld(tx, event.id) >= event.capacity && !event.walkInsOverCapacity) return refuse(FULL, { code: "full", status: 409 });
+  if (!holdsSeat && seatsHeld(event.id) >= event.capacity && !event.walkInsOverCapacity) return refuse(FULL, { code: "full", status: 409 });
   const now = clock.now();
   const confirmed = { status: "confirmed" as const, waitlistedAt: null, offerExpiresAt: null, confirmedAt: now, cancelledAt: null, updatedAt: now };
   const registration = existing
     ? tx.update(registrations).set(confirmed).where(eq(registrations.id, existing.id)).returning().get()
     : tx
         .insert(registrations)
-        .values({ id: randomId(16), eventId: event.id, userId: input.userId, checkInToken: randomId(20), shortCode: newShortCode(tx, event.id), createdAt: now, walkInKey: input.key, walkInBy: input.by, ...confirmed })
+        .values({ id: randomId(16), eventId: event.id, userId: input.userId, checkInToken: randomId(20), shortCode: newShortCode(event.id), createdAt: now, walkInKey: input.key, walkInBy: input.by, ...confirmed })
         .returning()
         .get();
   saveAnswers(tx, registration.id, input.answers);
@@ -59,7 +59,7 @@ function seatFor(tx: Tx, input: { eventId: string; userId: string; key: string; 
 type WalkInInput = { eventId: string; by: string; walkIn: Omit<DeviceWalkIn, "at" | "answers"> & { at?: number; answers: Record<string, string | undefined> } };
 
 export function addWalkIn(tx: Tx, input: WalkInInput): WalkInResult {
-  const event = eventIn(tx, input.eventId);
+  const event = eventIn(input.eventId);
   if (!event || event.status !== "published") return refuse("This event is not open, so nobody can be added to it.", { code: "not-published", status: 409 });
   const seen = byKey(tx, event.id, input.walkIn.key);
   if (seen) return { ...checkIn(tx, { eventId: event.id, by: input.by, registrationId: seen.id, at: input.walkIn.at }), walkIn: { created: false } };

@@ -27,7 +27,7 @@ function feedbackPath(event: Pick<EventRow, "slug">, registration: Pick<Registra
 export function requestFeedback(tx: Tx, registration: RegistrationRow, event: EventRow): boolean {
   if (registration.checkedInAt === null) return false;
   if (!firstTime(tx, `feedback-request:${registration.id}`)) return false;
-  const person = personOf(tx, registration.userId);
+  const person = personOf(registration.userId);
   enqueueMessage(tx, person.email, "feedback-request", {
     name: person.name,
     eventTitle: event.title,

@@ -52,7 +52,7 @@ export function dropEventJobs(tx: Tx, eventId: string) {
 
 /** Same, by id: for callers that changed an event and hold only its id. */
 export function rescheduleEventJobs(tx: Tx, eventId: string) {
-  const event = eventIn(tx, eventId);
+  const event = eventIn(eventId);
   if (event) scheduleEventJobs(tx, event);
 }
 
@@ -64,7 +64,7 @@ export function rescheduleEventJobs(tx: Tx, eventId: string) {
 export function sendRemindersJob(payload: Record<string, unknown>) {
   db.transaction(
     (tx) => {
-      const event = eventIn(tx, String(payload.eventId ?? ""));
+      const event = eventIn(String(payload.eventId ?? ""));
       if (!event || event.status !== "published") return;
       if (event.startsAt !== Number(payload.startsAt) || event.reminderHoursBefore !== Number(payload.hours)) {
         scheduleEventJobs(tx, event);
@@ -85,7 +85,7 @@ export function sendRemindersJob(payload: Record<string, unknown>) {
       const facts = emailFacts(event);
       for (const registration of attendees) {
         if (!firstTime(tx, `event-reminder:${registration.id}:${event.startsAt}`)) continue;
-        const person = personOf(tx, registration.userId);
+        const person = personOf(registration.userId);
         enqueueMessage(tx, person.email, "event-reminder", {
           name: person.name,
           ...facts,
@@ -102,7 +102,7 @@ export function sendRemindersJob(payload: Record<string, unknown>) {
 export function sendFollowUpJob(payload: Record<string, unknown>) {
   db.transaction(
     (tx) => {
-      const event = eventIn(tx, String(payload.eventId ?? ""));
+      const event = eventIn(String(payload.eventId ?? ""));
       if (!event || event.status !== "published") return;
       if (event.endsAt !== Number(payload.endsAt)) {
         scheduleEventJobs(tx, event);

@@ -100,7 +100,7 @@ export function eventPageData(event: EventRow, userId: string | null) {
     seats: seatState(event, figures, now, timeZone),
     seatsLeft,
     waiting: figures.waiting,
-    mine: active ? { id: active.id, status: active.status, position: waitlistPosition(db, active) } : null,
+    mine: active ? { id: active.id, status: active.status, position: waitlistPosition(active) } : null,
     joinUrl: active?.status === "confirmed" ? safeJoinUrl(event) : "",
     questions: closed || active ? [] : eventQuestionsOf(event.id),
     canRegister: !closed && !active && !full,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ne } from "drizzle-orm";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { eventQuestions, events } from "~db/schema";
 import { clock } from "~/utils/clock.server";
@@ -24,9 +24,17 @@ export function getEventBySlug(slug: string): EventRow | null {
   return db.select().from(events).where(eq(events.slug, slug)).get() ?? null;
 }
 
+// Read on every view and booking of an event page: prepared once (ADR 0046).
+const questionsStatement = db
+  .select()
+  .from(eventQuestions)
+  .where(eq(eventQuestions.eventId, sql.placeholder("eventId")))
+  .orderBy(asc(eventQuestions.position))
+  .prepare();
+
 /** The event's registration questions, in the order people answer them. */
 export function eventQuestionsOf(eventId: string): EventQuestion[] {
-  return db.select().from(eventQuestions).where(eq(eventQuestions.eventId, eventId)).orderBy(asc(eventQuestions.position)).all();
+  return questionsStatement.all({ eventId });
 }
 
 export type CreateResult = Outcome<{ eventId: string; sessions: number }>;
@@ -75,7 +83,7 @@ function sharedValues(values: EventValues): SharedValues {
  */
 function capacityProblem(tx: Pick<typeof db, "select">, eventId: string, capacity: number): string | null {
   const confirmed = countConfirmed(eventId);
-  const held = seatsHeld(tx, eventId);
+  const held = seatsHeld(eventId);
   if (capacity >= held) return null;
   const people = (n: number) => (n === 1 ? "1 person has" : `${n} people have`);
   if (capacity < confirmed) return `${people(confirmed)} a confirmed seat already: the capacity cannot be lower than ${confirmed}`;

@@ -94,8 +94,11 @@ export function listPublicEvents(filter: EventListFilter, timeZone: string) {
 }
 
 /** An event the public may see: published or cancelled (drafts only for organisers). */
+// Every view and booking of an event page starts here: prepared once (ADR 0046).
+const bySlugStatement = db.select().from(events).where(eq(events.slug, sql.placeholder("slug"))).prepare();
+
 export function publicEventBySlug(slug: string, options: { includeDrafts?: boolean } = {}): EventRow | null {
-  const event = db.select().from(events).where(eq(events.slug, slug)).get();
+  const event = bySlugStatement.get({ slug });
   if (!event) return null;
   if (event.status === "draft" && !options.includeDrafts) return null;
   return event;
