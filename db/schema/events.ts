@@ -34,6 +34,11 @@ export const events = sqliteTable(
     // Shown only to confirmed attendees.
     joinUrl: text("join_url").notNull().default(""),
     capacity: integer("capacity").notNull(),
+    // Running counts of the event's registrations, kept by triggers on registrations in the same
+    // transaction as every write to them (migration 0023): seats held (confirmed or offered) and
+    // people waiting. Read instead of counting rows, so a booking costs the same at any size.
+    seatsHeld: integer("seats_held").notNull().default(0),
+    waitingCount: integer("waiting_count").notNull().default(0),
     waitlistEnabled: integer("waitlist_enabled", { mode: "boolean" }).notNull().default(true),
     // The door team may add walk-ins beyond the capacity (the hall has room the form did not count).
     walkInsOverCapacity: integer("walk_ins_over_capacity", { mode: "boolean" }).notNull().default(false),

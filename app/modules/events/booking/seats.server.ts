@@ -12,14 +12,13 @@ export const SEAT_HOLDING = ["confirmed", "offered"] as const;
 // The reads every booking makes are prepared once. There is one connection, so a prepared
 // statement runs inside whatever transaction is open on it, like any other (ADR 0046).
 const eventStatement = db.select().from(events).where(eq(events.id, sql.placeholder("eventId"))).prepare();
-const countStatement = (statuses: readonly RegistrationRow["status"][]) =>
-  db
-    .select({ n: sql<number>`count(*)` })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, sql.placeholder("eventId")), inArray(registrations.status, [...statuses])))
-    .prepare();
-const seatsHeldStatement = countStatement(SEAT_HOLDING);
-const waitingStatement = countStatement(["waitlisted"]);
+// Kept by triggers on registrations in every write's transaction (migration 0023): one row read,
+// however many people booked.
+const countsStatement = db
+  .select({ held: events.seatsHeld, waiting: events.waitingCount })
+  .from(events)
+  .where(eq(events.id, sql.placeholder("eventId")))
+  .prepare();
 const personStatement = db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare();
 const aheadStatement = db
   .select({ n: sql<number>`count(*)` })
@@ -58,11 +57,11 @@ export function personOf(userId: string): { name: string; email: string } {
 }
 
 export function seatsHeld(eventId: string): number {
-  return seatsHeldStatement.get({ eventId })?.n ?? 0;
+  return countsStatement.get({ eventId })?.held ?? 0;
 }
 
 export function waitingCount(eventId: string): number {
-  return waitingStatement.get({ eventId })?.n ?? 0;
+  return countsStatement.get({ eventId })?.waiting ?? 0;
 }
 
 /** The people waiting, first come first served (ties broken by id, so the order never wobbles). */
@@ -88,15 +87,10 @@ export function seatFigures(tx: Reader, eventIds: string[]): Map<string, { held:
   const figures = new Map<string, { held: number; waiting: number }>();
   if (!eventIds.length) return figures;
   const rows = tx
-    .select({
-      eventId: registrations.eventId,
-      held: sql<number>`sum(case when ${registrations.status} in ('confirmed', 'offered') then 1 else 0 end)`,
-      waiting: sql<number>`sum(case when ${registrations.status} = 'waitlisted' then 1 else 0 end)`,
-    })
-    .from(registrations)
-    .where(inArray(registrations.eventId, eventIds))
-    .groupBy(registrations.eventId)
+    .select({ eventId: events.id, held: events.seatsHeld, waiting: events.waitingCount })
+    .from(events)
+    .where(inArray(events.id, eventIds))
     .all();
-  for (const row of rows) figures.set(row.eventId, { held: row.held ?? 0, waiting: row.waiting ?? 0 });
+  for (const row of rows) figures.set(row.eventId, { held: row.held, waiting: row.waiting });
   return figures;
 }
