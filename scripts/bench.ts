@@ -64,8 +64,8 @@ function printGoals(pages: Row[], smallest: Row, framework: Row) {
 // each page's req/s in that run's table with the 1× run's (within 25 %).
 const scaleAt = process.argv.indexOf("--scale");
 const SCALE = scaleAt > 0 ? Number(process.argv[scaleAt + 1]) : 1;
-// `BENCH_ONLY=admin`: only the pages whose label contains that text (the references always run).
-const ONLY = process.env.BENCH_ONLY;
+// `BENCH_ONLY=admin,/donate`: only the pages whose label contains one of these (the references always run).
+const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const serverEnv = { LOG_LEVEL: "error", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) };
 console.log(`Seeding the large data set${SCALE > 1 ? ` times ${SCALE}` : ""} and starting the production server…`);
 const server = await startAppServer({ ...seededDatabase(process.env.BENCH_DATABASE_COPY, SCALE), env: serverEnv });
@@ -103,7 +103,7 @@ try {
     { path: impactYear, label: `${impactYear} (the annual impact report, public)` },
   ];
   const pages: Row[] = [];
-  for (const route of routes.filter((r) => !ONLY || (r.label ?? r.path).includes(ONLY))) pages.push(await run(server.url, route));
+  for (const route of routes.filter((r) => !ONLY || ONLY.some((text) => (r.label ?? r.path).includes(text)))) pages.push(await run(server.url, route));
   const peak = peakRssMiB(server.pid);
 
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per page, one server process; large data set${SCALE > 1 ? ` × ${SCALE}` : ""}\n`);

@@ -100,6 +100,11 @@ export function memberCount(cohortId: string): number {
 }
 
 /** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */
+/** Every cohort's id and name, newest first: for choosing one (filters, audiences) without counting anything. */
+export function cohortChoices(): { id: string; name: string }[] {
+  return db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(desc(cohorts.startDate), asc(cohorts.name)).all();
+}
+
 export function listCohorts() {
   const now = clock.now();
   const rows = db

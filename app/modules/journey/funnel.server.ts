@@ -2,7 +2,7 @@ import { whileUnchanged } from "~/utils/data-version.server";
 import { asc, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { events } from "~db/schema";
-import { listCohorts } from "~/modules/cohorts/index.server";
+import { cohortChoices } from "~/modules/cohorts/index.server";
 import { stageCounts, stageMomentsSql } from "./definitions.server";
 import { STAGES, type Scope, type Stage } from "./figures";
 
@@ -84,7 +84,7 @@ export function compareCohorts(scope: Scope, cohortIds: string[]): { cohortId: s
 
 /** What the funnel's filters offer: cohorts, and event series named by their first event. */
 export function funnelFilterOptions() {
-  const cohorts = listCohorts().map((cohort) => ({ id: cohort.id, name: cohort.name }));
+  const cohorts = cohortChoices();
   const series = db
     .select({ id: events.seriesId, title: sql<string>`min(${events.title})`, firstStart: sql<number>`min(${events.startsAt})` })
     .from(events)

@@ -1,4 +1,5 @@
 import { clock, MINUTE } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 import { formatDate } from "~/utils/dates";
 import { formatMoney } from "~/utils/money";
 import type { ImpactReportKind } from "~db/schema";
@@ -125,13 +126,16 @@ function yearReport(year: number, now: number): ImpactReport | null {
 
 /** The report named by kind and subject (campaign id, sponsor's user id, year), or null when there is none. */
 export function impactReport(kind: ImpactReportKind, subject: string): ImpactReport | null {
-  // To the minute: a report read many times in a minute is the same report, counted once (ADR 0042).
-  const at = clock.now();
-  const now = at - (at % MINUTE);
-  if (kind === "campaign") return campaignReport(subject, now);
-  if (kind === "sponsor") return sponsorReport(subject, now);
-  const year = parseReportYear(subject);
-  return year === null ? null : yearReport(year, now);
+  // To the minute: a report read many times in a minute is the same report, counted once and kept
+  // until anything is written (ADR 0042).
+  return whileUnchanged(`impact-report:${kind}:${subject}`, () => {
+    const at = clock.now();
+    const now = at - (at % MINUTE);
+    if (kind === "campaign") return campaignReport(subject, now);
+    if (kind === "sponsor") return sponsorReport(subject, now);
+    const year = parseReportYear(subject);
+    return year === null ? null : yearReport(year, now);
+  });
 }
 
 /** A sponsor may read their own report and those of the campaigns they gave to; nobody else's. */

@@ -4,6 +4,7 @@ import { db } from "~db/client.server";
 import { donations } from "~db/schema";
 import { filterValues, giftDateSql, perShape, shapeOf, type DonationFilters } from "./donation-filters.server";
 import { keptAmountSql } from "./received.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 
 // The donations page's totals over every gift the filters match, counted by SQLite: the rows never
 // come to JavaScript, and months are told apart by their boundaries (one per month), not per gift.
@@ -73,8 +74,17 @@ export function monthsBetween(first: number, last: number, timeZone: string): Mo
   return result;
 }
 
-/** Totals of every gift the filters match (all pages): by currency, and by month and currency, newest month first. */
-export function donationTotals(filters: DonationFilters, timeZone: string): { count: number; byCurrency: DonationTotal[]; byMonth: MonthTotal[] } {
+type Totals = { count: number; byCurrency: DonationTotal[]; byMonth: MonthTotal[] };
+
+/**
+ * Totals of every gift the filters match (all pages): by currency, and by month and currency,
+ * newest month first. They sum every matching gift, so they are kept while nothing is written.
+ */
+export function donationTotals(filters: DonationFilters, timeZone: string): Totals {
+  return whileUnchanged(`donation-totals:${timeZone}:${JSON.stringify(filters)}`, () => sumTotals(filters, timeZone));
+}
+
+function sumTotals(filters: DonationFilters, timeZone: string): Totals {
   const shape = shapeOf(filters);
   const values = filterValues(filters, timeZone);
   const first = firstDateStatement(shape).get(values)?.at;

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations } from "~db/schema";
 import { receivedAmountSql } from "./received.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 
 export type CampaignProgress = {
   /** Paid gifts minus what was refunded of them, in minor units. */
@@ -38,7 +39,12 @@ const sumsStatement = db
   .where(and(eq(donations.campaignId, sql.placeholder("campaignId")), eq(donations.status, "paid")))
   .prepare();
 
+// Summed over every paid gift to the campaign, so kept while nothing is written (ADR 0042).
 function progressOf(campaignId: string): CampaignProgress | undefined {
+  return whileUnchanged(`campaign-progress:${campaignId}`, () => sumProgress(campaignId));
+}
+
+function sumProgress(campaignId: string): CampaignProgress | undefined {
   const campaign = campaignStatement.get({ campaignId });
   if (!campaign) return undefined;
   const sums = sumsStatement.get({ campaignId });

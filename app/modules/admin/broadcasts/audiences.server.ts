@@ -1,5 +1,5 @@
 import { newsAudience } from "~/modules/auth/index.server";
-import { cohortMembersAudience, findCohort, listCohorts, stuckOnStepAudience } from "~/modules/cohorts/index.server";
+import { cohortMembersAudience, findCohort, cohortChoices, stuckOnStepAudience } from "~/modules/cohorts/index.server";
 import { eventAudience, eventAudienceChoices, eventScopeFacts, type EventScope } from "~/modules/events/index.server";
 import { menteesWithoutMentorAudience, mentorsAudience, quietPairsAudience } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
@@ -114,7 +114,7 @@ export function audienceChoices(): { events: Option[]; cohorts: Option[]; campai
       ...events.map((event) => ({ value: `event:${event.id}`, label: `${event.title}, ${shortDay(event.startsAt, timeZone)}` })),
       ...series.map((one) => ({ value: `series:${one.id}`, label: `Series: ${one.title} (${plural(one.sessions, "session", "sessions")} from ${shortDay(one.firstStartsAt, timeZone)})` })),
     ],
-    cohorts: listCohorts().map((cohort) => ({ value: cohort.id, label: cohort.name })),
+    cohorts: cohortChoices().map((cohort) => ({ value: cohort.id, label: cohort.name })),
     campaigns: campaignChoices().map((campaign) => ({ value: campaign.id, label: campaign.title })),
   };
 }
