@@ -29,8 +29,11 @@ function previousDay(day: string): string {
   return new Date(Date.UTC(year, month - 1, date - 1)).toISOString().slice(0, 10);
 }
 
-const formatDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// Made once: `toLocaleDateString` with options builds a new formatter on every call.
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+const formatDay = (day: string) => dayFormat.format(new Date(`${day}T12:00:00Z`));
 
 /** The calendar days of this month, quarter or year in the organisation's time zone. */
 function currentDays(kind: Exclude<PeriodKind, "custom">, timeZone: string): [string, string] {
@@ -95,7 +98,7 @@ export function monthsOf(period: Pick<Period, "fromInstant" | "toInstant">): Mon
     if (start >= period.toInstant) break;
     const end = new TZDate(year, month, 1, 0, 0, 0, timeZone).getTime();
     const key = `${year}-${String(month).padStart(2, "0")}`;
-    const label = new Date(Date.UTC(year, month - 1, 15)).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+    const label = monthFormat.format(new Date(Date.UTC(year, month - 1, 15)));
     months.push({ key, label, start: Math.max(start, period.fromInstant), end: Math.min(end, period.toInstant) });
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
