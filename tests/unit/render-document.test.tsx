@@ -2,7 +2,22 @@ import { Suspense } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { renderDocument } from "~/utils/render-document.server";
 
-const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+const CUT_OFF_MS = 60_000;
+
+/** The cut-off timers renderDocument sets during `work`, and whether each was cleared by the end. */
+async function cutOffTimers(work: () => Promise<void>): Promise<{ set: number; cleared: number }> {
+  const setSpy = vi.spyOn(globalThis, "setTimeout");
+  const clearSpy = vi.spyOn(globalThis, "clearTimeout");
+  try {
+    await work();
+    const handles = setSpy.mock.calls.flatMap((call, i) => (call[1] === CUT_OFF_MS ? [setSpy.mock.results[i]!.value] : []));
+    const cleared = handles.filter((handle) => clearSpy.mock.calls.some((call) => call[0] === handle));
+    return { set: handles.length, cleared: cleared.length };
+  } finally {
+    setSpy.mockRestore();
+    clearSpy.mockRestore();
+  }
+}
 
 /** Data that arrives later: the component suspends until then (React 18's way). */
 type Later = { promise: Promise<void>; text?: string };
@@ -33,16 +48,17 @@ function settlesIn(ms: number, text: string): Later {
 
 describe("renderDocument", () => {
   for (const waitForAll of [false, true]) {
-    it(`leaves no timer behind once the document is done (${waitForAll ? "whole document" : "streamed"})`, async () => {
-      const value = settlesIn(20, "Arrived");
-      const before = pendingTimers() - 1;
-      const response = await renderDocument(page(value), { waitForAll, cutOffAfterMs: 60_000, status: 200, headers: new Headers() });
-      const html = await response.text();
-      expect(response.status).toBe(200);
-      expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
-      expect(html).toContain("Shell");
-      expect(html).toContain("Arrived");
-      expect(pendingTimers()).toBe(before);
+    it(`clears its cut-off timer once the document is done (${waitForAll ? "whole document" : "streamed"})`, async () => {
+      const timers = await cutOffTimers(async () => {
+        const value = settlesIn(20, "Arrived");
+        const response = await renderDocument(page(value), { waitForAll, cutOffAfterMs: CUT_OFF_MS, status: 200, headers: new Headers() });
+        const html = await response.text();
+        expect(response.status).toBe(200);
+        expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+        expect(html).toContain("Shell");
+        expect(html).toContain("Arrived");
+      });
+      expect(timers).toEqual({ set: 1, cleared: 1 });
     });
   }
 
