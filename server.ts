@@ -15,6 +15,7 @@ import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHea
 import { formBodiesOnly } from "./app/utils/form-body.server";
 import { conditionalPublicPages } from "./app/utils/conditional-get.server";
 import { gracefulStop } from "./app/utils/graceful-shutdown.server";
+import { countRequests } from "./app/utils/request-load.server";
 import { buildFiles } from "./app/utils/static-files.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
@@ -34,17 +35,19 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(countRequests);
   if (env.TRUST_PROXY) app.set("trust proxy", trustProxyValue(env.TRUST_PROXY));
 
+  // Before the security headers: a 304 keeps the headers the browser stored with the page (the
+  // CSP and its nonce among them), so they stay with the body they were sent with. Before
+  // compression: a kept page is kept compressed (ADR 0048).
+  let buildVersion = `dev-${Date.now().toString(36)}`;
+  app.use(conditionalPublicPages({ buildVersion: () => buildVersion, keptPageBytes: env.PAGE_CACHE_MB * 1024 * 1024 }));
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.nonce = crypto.randomBytes(16).toString("base64");
     next();
   });
-  // Before the security headers: a 304 keeps the headers the browser stored with the page (the
-  // CSP and its nonce among them), so they stay with the body they were sent with.
-  let buildVersion = `dev-${Date.now().toString(36)}`;
-  app.use(conditionalPublicPages(() => buildVersion));
   app.use(securityHeaders({ development: !isProduction }));
   // After the security headers, so the health check carries them like every other response.
   app.get("/healthz", (_req, res) => {

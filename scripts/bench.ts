@@ -28,13 +28,17 @@ const PAGE_P99_MS = 500;
 
 type Row = { route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; load: number };
 
+/** What a browser's address bar asks for; data requests (`.data`, `.json`) ask for anything. */
+const BROWSER_PAGE = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+
 async function run(url: string, route: BenchRoute): Promise<Row> {
   const label = route.label ?? route.path;
   const load = await waitForQuietMachine(label);
+  const headers = /\.(data|json)$/.test(route.path) ? route.headers : { ...BROWSER_PAGE, ...route.headers };
   // A short warm-up on one connection, so the first route does not pay for JIT and caches, and a
   // slow page's measured run does not start behind a backlog of warm-up requests.
-  await autocannon({ url: url + route.path, headers: route.headers, connections: 1, duration: 1 });
-  const result = await autocannon({ url: url + route.path, headers: route.headers, connections: CONNECTIONS, duration: DURATION });
+  await autocannon({ url: url + route.path, headers, connections: 1, duration: 1 });
+  const result = await autocannon({ url: url + route.path, headers, connections: CONNECTIONS, duration: DURATION });
   return { route: label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, load };
 }
 

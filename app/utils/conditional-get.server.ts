@@ -1,12 +1,14 @@
 import type { NextFunction, Request, Response } from "express";
 import { clock, MINUTE } from "./clock.server";
 import { databaseVersion } from "./data-version.server";
+import { KeptPages, pageHeaders } from "./kept-pages.server";
 
 // Repeat visits for free: an anonymous visitor's page carries a validator made from what it is
 // built from (the build, the database's version, the minute), so a browser or a proxy that asks
 // again gets a 304 before anything is read or rendered. Any write anywhere changes the version, so
 // no page is stale after a write; the minute covers what changes with time alone (seats that
-// close, "starts in 2 hours").
+// close, "starts in 2 hours"). For the same reason a page rendered for one anonymous visitor is
+// the page for the next one until the validator changes, so it is kept and sent again (ADR 0048).
 
 /** A reverse proxy or CDN may keep an anonymous page briefly; browsers ask again every time. */
 export const PUBLIC_PAGE_CACHE = "public, max-age=0, must-revalidate, s-maxage=30";
@@ -24,15 +26,38 @@ function isAnonymousPageRequest(req: Request): boolean {
   return (req.get("accept") ?? "").includes("text/html");
 }
 
-export function conditionalPublicPages(buildVersion: () => string) {
+/** What else a page's bytes depend on: the address asked for and the compression agreed. */
+function pageKey(req: Request): string {
+  return `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}\n${req.get("accept-encoding") ?? ""}`;
+}
+
+type Options = { buildVersion: () => string; keptPageBytes: number };
+
+/**
+ * Goes before compression, so a kept page is kept as it went out (compressed once) and sent again
+ * without running anything below.
+ */
+export function conditionalPublicPages({ buildVersion, keptPageBytes }: Options) {
+  const kept = new KeptPages(keptPageBytes);
+  const validator = () => `W/"${buildVersion()}.${databaseVersion()}.${Math.floor(clock.now() / MINUTE)}"`;
+
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isAnonymousPageRequest(req)) return next();
-    const etag = `W/"${buildVersion()}.${databaseVersion()}.${Math.floor(clock.now() / MINUTE)}"`;
+    const etag = validator();
     if (matches(req.get("if-none-match"), etag)) {
       res.status(304).set({ ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Cookie" }).end();
       return;
     }
+    const key = pageKey(req);
+    const page = keptPageBytes > 0 ? kept.get(etag, key) : undefined;
+    if (page) {
+      res.writeHead(200, { ...page.headers, "Content-Length": page.body.length });
+      res.end(req.method === "HEAD" ? undefined : page.body);
+      return;
+    }
+
     // Validators only on what could be served again as it is: a 200 page that sets no cookie.
+    let reusable = false;
     const writeHead = res.writeHead;
     res.writeHead = function (this: Response, ...args: unknown[]) {
       const html = String(this.getHeader("content-type") ?? "").startsWith("text/html");
@@ -40,9 +65,43 @@ export function conditionalPublicPages(buildVersion: () => string) {
         this.setHeader("ETag", etag);
         this.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);
         this.setHeader("Vary", "Cookie");
+        reusable = true;
       }
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as Response["writeHead"];
+    if (req.method === "GET" && keptPageBytes > 0) keepWhenDone(res, kept.largestPage, (body) => {
+      // Kept only when nothing was written while it was rendered: it is then exactly that version's page.
+      if (reusable && res.statusCode === 200 && validator() === etag) kept.keep(etag, key, { headers: pageHeaders(res.getHeaders()), body });
+    });
     next();
   };
+}
+
+/** Collects the bytes a reply writes (after compression, which wraps these), up to a limit. */
+function keepWhenDone(res: Response, limit: number, done: (body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let tooLarge = false;
+  const collect = (chunk: unknown, encoding: unknown) => {
+    if (tooLarge || chunk == null || typeof chunk === "function") return;
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    length += bytes.length;
+    if (length > limit) {
+      tooLarge = true;
+      chunks.length = 0;
+    } else chunks.push(bytes);
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as Response["write"];
+  res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (end as (...a: unknown[]) => Response).call(this, chunk, ...rest);
+  } as Response["end"];
+  res.once("finish", () => {
+    if (!tooLarge) done(Buffer.concat(chunks));
+  });
 }

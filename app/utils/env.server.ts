@@ -19,6 +19,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(""),
   SEED_DEMO: booleanish.prefault(isProduction ? "false" : "true"),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  // Rendered pages for anonymous visitors kept until anything is written (ADR 0048); 0 keeps none.
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(1024).default(8),
   // Reserved for the sponsorship area.
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -40,6 +40,27 @@ test("anonymous public pages answer 304 while nothing changed, and the page agai
   expect(after.status()).toBe(200);
   expect(after.headers()["etag"]).not.toBe(etag);
   expect(await after.text()).toContain(event.title);
+  // Nor is the page kept for the next anonymous visitor older than the write.
+  expect(await (await get(request, "/events")).text()).toContain(event.title);
+});
+
+test("the next anonymous visitor gets the page as rendered for the first, its scripts' nonce with it", async ({ request }) => {
+  for (const path of ["/", "/events", "/donate", "/programme"]) {
+    let compared = false;
+    for (let attempt = 0; attempt < 10 && !compared; attempt++) {
+      const first = await get(request, path);
+      const second = await get(request, path);
+      // Another test may write, or the minute turn, between the two; then again.
+      if (first.headers()["etag"] !== second.headers()["etag"]) continue;
+      const body = await second.text();
+      expect(body).toBe(await first.text());
+      const nonce = /'nonce-([^']+)'/.exec(second.headers()["content-security-policy"] ?? "")?.[1];
+      expect(nonce, `${path} has a CSP nonce`).toBeTruthy();
+      for (const [, scriptNonce] of body.matchAll(/<script[^>]*\snonce="([^"]*)"/g)) expect(scriptNonce).toBe(nonce);
+      compared = true;
+    }
+    expect(compared, `${path} was asked twice with nothing written between`).toBe(true);
+  }
 });
 
 test("pages for a signed-in person, redirects and missing pages carry no validator", async ({ page, request }) => {

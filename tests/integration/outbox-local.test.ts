@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 // Without SMTP_URL the stored row is the delivery: the app must not see one from the shell.
@@ -151,5 +152,22 @@ describe("try again", () => {
     expect(row(id)).toMatchObject({ status: "sent", deliveredLocally: true, attempts: 1 });
     expect(app.retryDeadMessage(id, "organiser-1")).toBe(false);
     expect(app.retryDeadMessage("unknown", "organiser-1")).toBe(false);
+  });
+});
+
+describe("messages give way to pages", () => {
+  it("waits while a request is being answered, then sends", async () => {
+    const { countRequests } = await import("~/utils/request-load.server");
+    // A request in hand, as the server's first middleware counts it.
+    const response = new EventEmitter();
+    countRequests({} as never, response as never, () => undefined);
+    const id = app.db.transaction((tx) => app.enqueueMessage(tx, "ngozi@example.com", "reset-password", { name: "Ngozi", url: "http://localhost:3000/r" }));
+
+    const tick = app.runWorkerOnce();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(row(id).status).toBe("pending");
+    response.emit("finish");
+    expect(await tick).toEqual({ emails: 1, jobs: 0 });
+    expect(row(id).status).toBe("sent");
   });
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { RegistrationStatus } from "~db/schema";
 import { phoneField } from "~/modules/auth";
-import { answersSchema, type FormQuestion } from "./booking/schemas";
+import { answersSchema, questionsKey, type FormQuestion } from "./booking/schemas";
+import { memoized } from "~/utils/memo";
 
 // What travels between the door server and a volunteer's phone (ADR 0036): the door list the phone
 // keeps for working offline, and what the phone sends back when it syncs. Shared with the door page's
@@ -83,8 +84,8 @@ export type DeviceSyncReply = { checkIns: DeviceItemResult[]; walkIns: DeviceIte
 export const WALK_IN_CONTACT_MESSAGE = "Enter an email address or a mobile number, so they can claim their account";
 
 /** The walk-in form (the page's, and each walk-in a phone sends): a name, an email or a number, the required answers. */
-export function walkInSchema(questions: FormQuestion[]) {
-  return z
+export const walkInSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+  z
     .object({
       key: z.string({ error: "Reload the page and add the person again" }).min(8).max(64),
       name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(100, "A name is at most 100 characters"),
@@ -94,5 +95,5 @@ export function walkInSchema(questions: FormQuestion[]) {
     })
     .superRefine((value, ctx) => {
       if (!value.email && !value.phone) ctx.addIssue({ code: "custom", path: ["email"], message: WALK_IN_CONTACT_MESSAGE });
-    });
-}
+    }),
+);

@@ -16,6 +16,7 @@ import { hasTurnedOff } from "./preferences.server";
 import { deferUntil } from "./quiet-hours.server";
 import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
 import { noticeSmsSpending, smsSpentThisMonth } from "./sms-budget.server";
+import { whenNoRequestWaits } from "~/utils/request-load.server";
 
 export { closeMailTransport, messageIdFor } from "./email-transport.server";
 
@@ -192,7 +193,10 @@ export async function deliverDueMessages(): Promise<number> {
     const rows = claimDueMessages(clock.now());
     if (!rows.length) break;
     const organisation = getOrganisation();
-    for (const row of rows) await deliverOne(row, organisation);
+    for (const row of rows) {
+      await whenNoRequestWaits();
+      await deliverOne(row, organisation);
+    }
     attempted += rows.length;
   } while (performance.now() - started < TICK_BUDGET_MS);
   return attempted;

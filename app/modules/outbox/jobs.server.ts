@@ -6,6 +6,7 @@ import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
 import { singleton } from "~/utils/singleton.server";
 import { errorMessage, LOCK_DURATION, MAX_ATTEMPTS, retryDelay } from "./retry.server";
+import { whenNoRequestWaits } from "~/utils/request-load.server";
 
 export type Job = typeof jobs.$inferSelect;
 export type JobPayload = Record<string, unknown>;
@@ -134,6 +135,9 @@ async function runOne(job: Job) {
 /** Runs one batch of due jobs, one after another; returns how many were run. */
 export async function runDueJobs(): Promise<number> {
   const due = claimDueJobs(clock.now());
-  for (const job of due) await runOne(job);
+  for (const job of due) {
+    await whenNoRequestWaits();
+    await runOne(job);
+  }
   return due.length;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PaymentMethod, Recognition } from "~db/schema";
 import { amountProblem, currencyExponent, formatMoney, parseAmount } from "~/utils/money";
+import { memoized } from "~/utils/memo";
 import { INTERVAL_OPTIONS } from "./campaign-schemas";
 
 // Shared by the server and the browser: nothing here may import server code (types only).
@@ -38,7 +39,7 @@ export type GivingChoices = {
  * The donate form. A chosen tier is only its id: its amount and interval are read from the
  * database. A custom amount is typed in major units and checked against the campaign's bounds.
  */
-export function donateSchema(bounds: DonateBounds) {
+function buildDonateSchema(bounds: DonateBounds) {
   const min = formatMoney(bounds.minAmount, bounds.currency);
   const max = formatMoney(bounds.maxAmount, bounds.currency);
   // Without JavaScript nothing ticks "Another amount" for the donor: an amount typed with no gift
@@ -102,4 +103,7 @@ export function donateSchema(bounds: DonateBounds) {
     });
   return z.preprocess(typedAmountMeansCustom, fields);
 }
+
+/** The donate form for a campaign's currency and bounds (the same bounds, the same schema). */
+export const donateSchema = memoized((bounds: DonateBounds) => `${bounds.currency} ${bounds.minAmount} ${bounds.maxAmount}`, buildDonateSchema);
 

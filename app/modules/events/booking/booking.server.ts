@@ -84,14 +84,8 @@ export function saveAnswers(tx: Tx, registrationId: string, answers: Record<stri
   }
 }
 
-function booked(registration: RegistrationRow, already: boolean): Booked {
-  return {
-    ok: true,
-    registrationId: registration.id,
-    status: registration.status as Booked["status"],
-    position: waitlistPosition(registration),
-    already,
-  };
+function booked(registration: RegistrationRow, already: boolean, position = waitlistPosition(registration)): Booked {
+  return { ok: true, registrationId: registration.id, status: registration.status as Booked["status"], position, already };
 }
 
 /**
@@ -143,7 +137,8 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   }
   saveAnswers(tx, registration.id, input.answers);
   if (status === "confirmed") confirmSeat(tx, registration, event, { fromWaitlist: false });
-  return booked(registration, false);
+  // A newcomer joins after everyone waiting (joinsWaitlistAt), so their place is the running count.
+  return booked(registration, false, status === "waitlisted" ? waitingCount(event.id) : null);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { QuestionKind } from "~db/schema";
+import { memoized } from "~/utils/memo";
 
 /** What the registration form needs to know about a question (shared by server and page). */
 export type FormQuestion = { id: string; label: string; kind: QuestionKind; options: string[]; required: boolean };
@@ -31,22 +32,25 @@ function answerSchema(question: FormQuestion): z.ZodType<string | undefined> {
   return question.required ? field : field.optional();
 }
 
+/** Questions as a key: the same questions make the same schema. */
+export const questionsKey = (questions: FormQuestion[]) => JSON.stringify(questions);
+
 /** The answers part of the registration form: one field per question, `answers.<question id>`. */
-export function answersSchema(questions: FormQuestion[]) {
+export const answersSchema = memoized(questionsKey, (questions: FormQuestion[]) => {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const question of questions) shape[question.id] = answerSchema(question);
   return z.object(shape).prefault({});
-}
+});
 
 /** The form a signed-in person sends: their answers. */
-export function registerSchema(questions: FormQuestion[]) {
-  return z.object({ intent: z.literal("register", { error: "Use the form on the event page to register." }), answers: answersSchema(questions) });
-}
+export const registerSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+  z.object({ intent: z.literal("register", { error: "Use the form on the event page to register." }), answers: answersSchema(questions) }),
+);
 
 /** A person correcting their answers on their ticket page. */
-export function correctAnswersSchema(questions: FormQuestion[]) {
-  return z.object({ intent: z.literal("change-answers"), answers: answersSchema(questions) });
-}
+export const correctAnswersSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+  z.object({ intent: z.literal("change-answers"), answers: answersSchema(questions) }),
+);
 
 export const ticketActionSchema = z.object({ intent: z.enum(["accept", "cancel"], { error: "Choose what to do" }) });
 

@@ -5,7 +5,8 @@ import { clock } from "~/utils/clock.server";
 import { securityEvent } from "~/utils/logger.server";
 import { bookSeat, closedReason, type BookingOutcome } from "./booking.server";
 import { eventPath, ticketPath } from "../facts.server";
-import { answersSchema, registerSchema, type FormQuestion } from "./schemas";
+import { answersSchema, questionsKey, registerSchema, type FormQuestion } from "./schemas";
+import { memoized } from "~/utils/memo";
 import { eventIn } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { hashPassword, participantSignupServerSchema, issueToken, signupRefusal, tokenUrl, normaliseEmail, checkSignupConsent, createSignupAccount, type SignupConsent } from "~/modules/auth/index.server";
@@ -94,6 +95,6 @@ export async function signUpAndRegister(
 }
 
 /** The visitor's form on the server: the sign-up rules (common passwords refused) plus the answers. */
-export function signupRegisterServerSchema(questions: FormQuestion[]) {
-  return participantSignupServerSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) });
-}
+export const signupRegisterServerSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+  participantSignupServerSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) }),
+);

@@ -1,0 +1,153 @@
+import type { AddressInfo } from "node:net";
+import { get, type Server } from "node:http";
+import { gunzipSync } from "node:zlib";
+import compression from "compression";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clock, MINUTE } from "~/utils/clock.server";
+import { conditionalPublicPages } from "~/utils/conditional-get.server";
+import { KeptPages } from "~/utils/kept-pages.server";
+import { createTestEvent } from "../support/event-factories";
+
+// Anonymous pages are kept as they went out until the validator (build, database version, minute)
+// changes: the same server stack as server.ts, the real compression, the real database version.
+
+const T0 = Date.UTC(2026, 10, 25, 9, 0, 5);
+let server: Server;
+let base: string;
+let rendered = 0;
+let nextStatus = 200;
+let writeWhileRendering = false;
+
+beforeAll(async () => {
+  const app = express();
+  app.use(conditionalPublicPages({ buildVersion: () => "b1", keptPageBytes: 1024 * 1024 }));
+  app.use(compression());
+  app.get("/page", (req, res) => {
+    rendered++;
+    if (writeWhileRendering) createTestEvent();
+    const body = `<!doctype html><p>render ${rendered} of ${req.query.q ?? "-"}</p>${"<i>padding</i>".repeat(200)}`;
+    res.status(nextStatus).set("Content-Security-Policy", `script-src 'nonce-n${rendered}'`).type("html").send(body);
+  });
+  app.get("/cookie-page", (_req, res) => {
+    rendered++;
+    res.cookie("flash", "x").type("html").send(`<p>render ${rendered}</p>`);
+  });
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  clock.set(null);
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => {
+  clock.set(T0);
+  nextStatus = 200;
+  writeWhileRendering = false;
+  // A fresh version for every case: nothing kept by an earlier case can answer.
+  createTestEvent();
+});
+
+// fetch asks for compression unless told otherwise; the plain bytes are easier to compare.
+const HTML = { accept: "text/html", "accept-encoding": "identity" };
+
+async function text(path: string, headers: Record<string, string> = HTML) {
+  const response = await fetch(`${base}${path}`, { headers });
+  return { response, body: await response.text() };
+}
+
+describe("pages kept for anonymous visitors", () => {
+  it("sends the page rendered for the first visitor to the next ones, headers and nonce included", async () => {
+    const first = await text("/page");
+    const second = await text("/page");
+    expect(second.body).toBe(first.body);
+    expect(second.response.headers.get("content-security-policy")).toBe(first.response.headers.get("content-security-policy"));
+    expect(second.response.headers.get("etag")).toBe(first.response.headers.get("etag"));
+    expect(second.response.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate, s-maxage=30");
+    expect(Number(second.response.headers.get("content-length"))).toBe(Buffer.byteLength(second.body));
+    // Another address is another page.
+    expect((await text("/page?q=other")).body).toContain("of other");
+  });
+
+  it("renders again after any write and when the minute turns", async () => {
+    const first = await text("/page");
+    createTestEvent();
+    const afterWrite = await text("/page");
+    expect(afterWrite.body).not.toBe(first.body);
+    expect(afterWrite.response.headers.get("etag")).not.toBe(first.response.headers.get("etag"));
+    expect((await text("/page")).body).toBe(afterWrite.body);
+    clock.set(T0 + MINUTE);
+    expect((await text("/page")).body).not.toBe(afterWrite.body);
+  });
+
+  it("keeps a compressed page for those who asked for it and a plain one for those who did not", async () => {
+    // fetch would undo the compression; node:http shows the bytes as sent.
+    const gzip = () =>
+      new Promise<string>((resolve, reject) => {
+        get(`${base}/page`, { headers: { ...HTML, "accept-encoding": "gzip" } }, (response) => {
+          expect(response.headers["content-encoding"]).toBe("gzip");
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve(gunzipSync(Buffer.concat(chunks)).toString()));
+        }).on("error", reject);
+      });
+    const plain = await text("/page", HTML);
+    expect(plain.response.headers.get("content-encoding")).toBeNull();
+    const zipped = await gzip();
+    expect(await gzip()).toBe(zipped);
+    expect(zipped).toMatch(/<p>render \d+ of -<\/p>/);
+    expect((await text("/page", HTML)).body).toBe(plain.body);
+  });
+
+  it("answers HEAD from a kept page without a body", async () => {
+    const first = await text("/page");
+    const head = await fetch(`${base}/page`, { method: "HEAD", headers: HTML });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(first.response.headers.get("etag"));
+    expect(await head.text()).toBe("");
+  });
+
+  it("keeps nothing that was not a reusable page: an error, a page setting a cookie, a page whose render wrote, a visitor with a cookie", async () => {
+    const count = async (path: string, headers: Record<string, string> = HTML) => {
+      const before = rendered;
+      await text(path, headers);
+      await text(path, headers);
+      return rendered - before;
+    };
+    nextStatus = 500;
+    expect(await count("/page")).toBe(2);
+    nextStatus = 200;
+    expect(await count("/cookie-page")).toBe(2);
+    expect(await count("/page", { ...HTML, cookie: "session=abc" })).toBe(2);
+    writeWhileRendering = true;
+    expect(await count("/page")).toBe(2);
+    writeWhileRendering = false;
+    expect(await count("/page")).toBe(1);
+  });
+});
+
+describe("the store of kept pages", () => {
+  const page = (bytes: number) => ({ headers: {}, body: Buffer.alloc(bytes) });
+
+  it("stays within its budget, letting the least recently read page go first", () => {
+    const store = new KeptPages(800);
+    store.keep("v1", "a", page(40));
+    store.keep("v1", "b", page(40));
+    store.get("v1", "a");
+    for (let i = 0; i < 19; i++) store.keep("v1", `c${i}`, page(40));
+    expect(store.size.bytes).toBeLessThanOrEqual(800);
+    expect(store.get("v1", "a")).toBeDefined();
+    expect(store.get("v1", "b")).toBeUndefined();
+  });
+
+  it("forgets every page of an older validator and refuses a page too large to share the budget", () => {
+    const store = new KeptPages(800);
+    store.keep("v1", "a", page(10));
+    expect(store.get("v2", "a")).toBeUndefined();
+    store.keep("v2", "b", page(10));
+    expect(store.size).toEqual({ pages: 1, bytes: 10 });
+    store.keep("v2", "huge", page(101));
+    expect(store.get("v2", "huge")).toBeUndefined();
+  });
+});
