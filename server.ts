@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -16,6 +15,7 @@ import { formBodiesOnly } from "./app/utils/form-body.server";
 import { conditionalPublicPages } from "./app/utils/conditional-get.server";
 import { gracefulStop } from "./app/utils/graceful-shutdown.server";
 import { countRequests } from "./app/utils/request-load.server";
+import { randomBytes } from "./app/utils/ids.server";
 import { buildFiles } from "./app/utils/static-files.server";
 import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
 import { startWorker } from "~/modules/outbox/index.server";
@@ -45,7 +45,7 @@ async function main() {
   app.use(conditionalPublicPages({ buildVersion: () => buildVersion, keptPageBytes: env.PAGE_CACHE_MB * 1024 * 1024 }));
   app.use(compression());
   app.use((_req, res, next) => {
-    res.locals.nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.nonce = Buffer.from(randomBytes(16)).toString("base64");
     next();
   });
   app.use(securityHeaders({ development: !isProduction }));

@@ -29,18 +29,29 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
 
 type ScheduleJobInput = { kind: string; runAt: number; payload?: JobPayload; uniqueKey?: string };
 
+// Prepared once: bookings schedule their event's reminders every time (ADR 0046). On the one
+// connection it runs inside the caller's transaction.
+const insertJobStatement = db
+  .insert(jobs)
+  .values({
+    id: sql.placeholder("id"),
+    kind: sql.placeholder("kind"),
+    runAt: sql.placeholder("runAt"),
+    payload: sql.placeholder("payload"),
+    uniqueKey: sql.placeholder("uniqueKey"),
+    createdAt: sql.placeholder("createdAt"),
+  })
+  .onConflictDoNothing()
+  .returning({ id: jobs.id })
+  .prepare();
+
 /**
  * Schedules work for `runAt` (ms since epoch) in the caller's transaction. With a `uniqueKey`,
  * a job with that key is kept once, ever: scheduling it again does nothing and returns null.
  */
 export function scheduleJob(tx: Tx, { kind, runAt, payload = {}, uniqueKey }: ScheduleJobInput): string | null {
   const id = randomId(16);
-  const inserted = tx
-    .insert(jobs)
-    .values({ id, kind, runAt, payload, uniqueKey: uniqueKey ?? null, createdAt: clock.now() })
-    .onConflictDoNothing()
-    .returning({ id: jobs.id })
-    .all();
+  const inserted = insertJobStatement.all({ id, kind, runAt, payload, uniqueKey: uniqueKey ?? null, createdAt: clock.now() });
   return inserted.length ? id : null;
 }
 

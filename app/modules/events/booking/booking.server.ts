@@ -4,7 +4,7 @@ import { groupedWrite } from "~db/grouped-writes.server";
 import { registrationAnswers, registrations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/dates";
-import { randomId } from "~/utils/ids.server";
+import { randomBytes, randomId } from "~/utils/ids.server";
 import { confirmSeat } from "./confirmation.server";
 import { eventIn, seatsHeld, waitingCount, waitlistPosition, type RegistrationRow } from "./seats.server";
 import { offerFreedSeats } from "./waitlist.server";
@@ -62,6 +62,28 @@ const ownRowStatement = db
   .from(registrations)
   .where(and(eq(registrations.eventId, sql.placeholder("eventId")), eq(registrations.userId, sql.placeholder("userId"))))
   .prepare();
+const deleteAnswersStatement = db
+  .delete(registrationAnswers)
+  .where(eq(registrationAnswers.registrationId, sql.placeholder("registrationId")))
+  .prepare();
+const insertRegistrationStatement = db
+  .insert(registrations)
+  .values({
+    id: sql.placeholder("id"),
+    eventId: sql.placeholder("eventId"),
+    userId: sql.placeholder("userId"),
+    checkInToken: sql.placeholder("checkInToken"),
+    shortCode: sql.placeholder("shortCode"),
+    createdAt: sql.placeholder("createdAt"),
+    status: sql.placeholder("status"),
+    waitlistedAt: sql.placeholder("waitlistedAt"),
+    offerExpiresAt: sql.placeholder("offerExpiresAt"),
+    confirmedAt: sql.placeholder("confirmedAt"),
+    cancelledAt: sql.placeholder("cancelledAt"),
+    updatedAt: sql.placeholder("updatedAt"),
+  })
+  .returning()
+  .prepare();
 const lastToWaitStatement = db
   .select({ at: sql<number | null>`max(${registrations.waitlistedAt})` })
   .from(registrations)
@@ -70,14 +92,14 @@ const lastToWaitStatement = db
 
 export function newShortCode(eventId: string): string {
   for (;;) {
-    const bytes = crypto.getRandomValues(new Uint8Array(6));
+    const bytes = randomBytes(6);
     const code = Array.from(bytes, (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
     if (!codeTakenStatement.get({ eventId, code })) return code;
   }
 }
 
 export function saveAnswers(tx: Tx, registrationId: string, answers: Record<string, string | undefined>) {
-  tx.delete(registrationAnswers).where(eq(registrationAnswers.registrationId, registrationId)).run();
+  deleteAnswersStatement.run({ registrationId });
   for (const [questionId, value] of Object.entries(answers)) {
     const text = value?.trim();
     if (text) tx.insert(registrationAnswers).values({ registrationId, questionId, value: text }).run();
@@ -121,19 +143,15 @@ export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answe
   if (existing) {
     registration = tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning().get();
   } else {
-    registration = tx
-      .insert(registrations)
-      .values({
-        id: randomId(16),
-        eventId: event.id,
-        userId: input.userId,
-        checkInToken: randomId(20),
-        shortCode: newShortCode(event.id),
-        createdAt: now,
-        ...values,
-      })
-      .returning()
-      .get();
+    registration = insertRegistrationStatement.get({
+      id: randomId(16),
+      eventId: event.id,
+      userId: input.userId,
+      checkInToken: randomId(20),
+      shortCode: newShortCode(event.id),
+      createdAt: now,
+      ...values,
+    })!;
   }
   saveAnswers(tx, registration.id, input.answers);
   if (status === "confirmed") confirmSeat(tx, registration, event, { fromWaitlist: false });
