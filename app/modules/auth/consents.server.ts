@@ -4,7 +4,7 @@ import { consentRecords, users, type CONSENT_SOURCES } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { refuse, type Outcome } from "~/utils/refusal";
-import { currentPrivacyNotice, getOrganisation } from "~/modules/organisation/index.server";
+import { currentPrivacyNoticeVersion, getOrganisation } from "~/modules/organisation/index.server";
 import { OPTIONAL_USE_KEYS, type ConsentPurpose, type OptionalUse } from "./consent-uses";
 import { ageOn } from "./age.server";
 
@@ -16,7 +16,7 @@ type ConsentRow = typeof consentRecords.$inferSelect;
 
 /** Adds one row per entry, all naming the notice version people read now. */
 export function appendConsents(tx: Tx, input: { userId: string; entries: { purpose: ConsentPurpose; granted: boolean }[]; source: ConsentSource; now: number }) {
-  const noticeVersion = currentPrivacyNotice().version;
+  const noticeVersion = currentPrivacyNoticeVersion();
   for (const { purpose, granted } of input.entries) {
     tx.insert(consentRecords).values({ id: randomId(16), userId: input.userId, purpose, granted, noticeVersion, source: input.source, at: input.now }).run();
   }
@@ -127,7 +127,7 @@ function agreedNoticeVersion(userId: string): number | null {
 
 /** True when a newer privacy notice was published than the one the person last read. */
 export function needsNoticeReread(userId: string): boolean {
-  const current = currentPrivacyNotice().version;
+  const current = currentPrivacyNoticeVersion();
   // Version 0 is the default text before the organisers publish their own: nothing to re-read.
   if (current === 0) return false;
   return (agreedNoticeVersion(userId) ?? -1) < current;
@@ -136,7 +136,7 @@ export function needsNoticeReread(userId: string): boolean {
 /** "I have read it": records that the person read the notice that is current now. */
 export function acknowledgeNotice(userId: string): { ok: true; version: number } {
   const now = clock.now();
-  const version = currentPrivacyNotice().version;
+  const version = currentPrivacyNoticeVersion();
   db.transaction((tx) => appendConsents(tx, { userId, entries: [{ purpose: "privacy_notice", granted: true }], source: "notice_update", now }), { behavior: "immediate" });
   return { ok: true, version };
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
-import { currentPrivacyNotice } from "~/modules/organisation/index.server";
+import { currentPrivacyNoticeVersion } from "~/modules/organisation/index.server";
 import { consentsOf, isUnderAge, needsNoticeReread, type ConsentSummary } from "./consents.server";
 import { guardianStatusOf, type GuardianStatus } from "./guardian-consent.server";
 
@@ -24,7 +24,7 @@ export function privacyChoicesFor(userId: string): PrivacyChoices {
   return {
     consents: consentsOf(userId),
     guardian,
-    currentNoticeVersion: currentPrivacyNotice().version,
+    currentNoticeVersion: currentPrivacyNoticeVersion(),
     noticeChanged: needsNoticeReread(userId),
     minor: guardian.state !== "not_needed" && isUnderAge(birthDate, clock.now()),
     birthDate,

@@ -23,16 +23,19 @@ export function membershipOf(userId: string, cohortId: string): Membership | und
     .get();
 }
 
+// Read on every visit to /me and /me/programme: prepared once (ADR 0046).
+const membershipsStatement = db
+  .select({ member: cohortMembers, cohort: cohorts, curriculumTitle: curricula.title })
+  .from(cohortMembers)
+  .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+  .innerJoin(curricula, eq(curricula.id, cohorts.curriculumId))
+  .where(eq(cohortMembers.userId, sql.placeholder("userId")))
+  .orderBy(asc(cohorts.startDate), asc(cohorts.name))
+  .prepare();
+
 /** The cohorts a person belongs to, earliest start first. */
 export function membershipsOf(userId: string) {
-  return db
-    .select({ member: cohortMembers, cohort: cohorts, curriculumTitle: curricula.title })
-    .from(cohortMembers)
-    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-    .innerJoin(curricula, eq(curricula.id, cohorts.curriculumId))
-    .where(eq(cohortMembers.userId, userId))
-    .orderBy(asc(cohorts.startDate), asc(cohorts.name))
-    .all();
+  return membershipsStatement.all({ userId });
 }
 
 export function joinUrl(code: string): string {

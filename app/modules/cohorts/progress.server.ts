@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { certificates, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases } from "~db/schema";
+import { certificates, cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases } from "~db/schema";
 import { ownAnswers, type StoredAnswer } from "./answers.server";
 import { membershipOf, membershipsOf } from "./membership.server";
 import type { ExerciseKind } from "~/modules/curriculum";
@@ -49,52 +49,54 @@ type ProgrammeStep = {
   completedAt: number | null;
 };
 
+// The person's memberships, cohorts and curricula, as subqueries: the four reads below take only
+// the person, so each is prepared once (ADR 0046) however many cohorts they are in.
+const ownMemberIds = db.select({ id: cohortMembers.id }).from(cohortMembers).where(eq(cohortMembers.userId, sql.placeholder("userId")));
+const ownCohortIds = db.select({ id: cohortMembers.cohortId }).from(cohortMembers).where(eq(cohortMembers.userId, sql.placeholder("userId")));
+const ownCurriculumIds = db
+  .select({ id: cohorts.curriculumId })
+  .from(cohortMembers)
+  .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+  .where(eq(cohortMembers.userId, sql.placeholder("userId")));
+const programmeStepsStatement = db
+  .select({
+    id: curriculumSteps.id,
+    curriculumId: curriculumSteps.curriculumId,
+    position: curriculumSteps.position,
+    title: curriculumSteps.title,
+    summary: curriculumSteps.summary,
+    readingMinutes: curriculumSteps.readingMinutes,
+    kind: stepKind,
+  })
+  .from(curriculumSteps)
+  .where(inArray(curriculumSteps.curriculumId, ownCurriculumIds))
+  .orderBy(asc(curriculumSteps.position))
+  .prepare();
+const programmeReleasesStatement = db
+  .select({ cohortId: stepReleases.cohortId, stepId: stepReleases.stepId, releaseAt: stepReleases.releaseAt })
+  .from(stepReleases)
+  .where(inArray(stepReleases.cohortId, ownCohortIds))
+  .prepare();
+const programmeDoneStatement = db
+  .select({ memberId: exerciseAnswers.memberId, stepId: exerciseAnswers.stepId, completedAt: exerciseAnswers.completedAt })
+  .from(exerciseAnswers)
+  .where(and(inArray(exerciseAnswers.memberId, ownMemberIds), isNotNull(exerciseAnswers.completedAt)))
+  .prepare();
+const programmeCertificatesStatement = db
+  .select({ id: certificates.id, memberId: certificates.memberId })
+  .from(certificates)
+  .where(inArray(certificates.memberId, ownMemberIds))
+  .prepare();
+
 /** Everything `/me/programme` shows, for every cohort the person is in: five queries in all. */
 export function programmeFor(userId: string) {
   const now = clock.now();
   const memberships = membershipsOf(userId);
   if (!memberships.length) return [];
-  const memberIds = memberships.map((m) => m.member.id);
-  const cohortIds = memberships.map((m) => m.cohort.id);
-  const curriculumIds = [...new Set(memberships.map((m) => m.cohort.curriculumId))];
-  const steps = db
-    .select({
-      id: curriculumSteps.id,
-      curriculumId: curriculumSteps.curriculumId,
-      position: curriculumSteps.position,
-      title: curriculumSteps.title,
-      summary: curriculumSteps.summary,
-      readingMinutes: curriculumSteps.readingMinutes,
-      kind: stepKind,
-    })
-    .from(curriculumSteps)
-    .where(inArray(curriculumSteps.curriculumId, curriculumIds))
-    .orderBy(asc(curriculumSteps.position))
-    .all();
-  const releases = new Map(
-    db
-      .select()
-      .from(stepReleases)
-      .where(inArray(stepReleases.cohortId, cohortIds))
-      .all()
-      .map((r) => [`${r.cohortId}:${r.stepId}`, r.releaseAt]),
-  );
-  const done = new Map(
-    db
-      .select({ memberId: exerciseAnswers.memberId, stepId: exerciseAnswers.stepId, completedAt: exerciseAnswers.completedAt })
-      .from(exerciseAnswers)
-      .where(and(inArray(exerciseAnswers.memberId, memberIds), isNotNull(exerciseAnswers.completedAt)))
-      .all()
-      .map((r) => [`${r.memberId}:${r.stepId}`, r.completedAt!]),
-  );
-  const certificateOf = new Map(
-    db
-      .select({ id: certificates.id, memberId: certificates.memberId })
-      .from(certificates)
-      .where(inArray(certificates.memberId, memberIds))
-      .all()
-      .map((c) => [c.memberId, c.id]),
-  );
+  const steps = programmeStepsStatement.all({ userId });
+  const releases = new Map(programmeReleasesStatement.all({ userId }).map((r) => [`${r.cohortId}:${r.stepId}`, r.releaseAt]));
+  const done = new Map(programmeDoneStatement.all({ userId }).map((r) => [`${r.memberId}:${r.stepId}`, r.completedAt!]));
+  const certificateOf = new Map(programmeCertificatesStatement.all({ userId }).map((c) => [c.memberId, c.id]));
   return memberships.map(({ member, cohort, curriculumTitle }) => {
     const own = steps.filter((s) => s.curriculumId === cohort.curriculumId);
     const list: ProgrammeStep[] = own.map((s) => {

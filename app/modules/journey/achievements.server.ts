@@ -86,15 +86,18 @@ export function issueDueAchievements(userId?: string): number {
   }
 }
 
+// Read on every visit to /me: prepared once (ADR 0046).
+const myAchievementsStatement = db
+  .select({ id: achievements.id, kind: achievements.kind, statement: achievements.statement, earnedAt: achievements.earnedAt })
+  .from(achievements)
+  .where(eq(achievements.userId, sql.placeholder("userId")))
+  .orderBy(desc(achievements.earnedAt))
+  .prepare();
+
 /** The person's certificates beyond the programme's, newest first, issuing any just earned. */
 export function myAchievements(userId: string): { id: string; kind: AchievementKind; statement: string; earnedAt: number }[] {
   issueDueAchievements(userId);
-  return db
-    .select({ id: achievements.id, kind: achievements.kind, statement: achievements.statement, earnedAt: achievements.earnedAt })
-    .from(achievements)
-    .where(eq(achievements.userId, userId))
-    .orderBy(desc(achievements.earnedAt))
-    .all();
+  return myAchievementsStatement.all({ userId });
 }
 
 /** One certificate by its public id. */

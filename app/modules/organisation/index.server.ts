@@ -8,5 +8,5 @@ export { saveCardFeeSettings, type StoredFeeRates } from "./card-fees.server";
 export { saveMessageSettings } from "./message-settings.server";
 export { saveFollowUpMonths } from "./follow-up-settings.server";
 export { organisationCardPath, organisationShareCard, siteShare } from "./sharing.server";
-export { currentPrivacyNotice, publishPrivacyNotice, type PrivacyNotice } from "./privacy-notice.server";
+export { currentPrivacyNotice, currentPrivacyNoticeVersion, publishPrivacyNotice, type PrivacyNotice } from "./privacy-notice.server";
 export { personalDataInOrganisation } from "./personal-data.server";

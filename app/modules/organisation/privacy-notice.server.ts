@@ -22,6 +22,14 @@ function defaultNotice(): PrivacyNotice {
   return { version: 0, body: defaultBody, publishedAt: null };
 }
 
+// Asked on every signed-in visit to /me (has the person read the latest?): prepared once (ADR 0046).
+const latestVersionStatement = db.select({ version: privacyNotices.version }).from(privacyNotices).orderBy(desc(privacyNotices.version)).limit(1).prepare();
+
+/** The version people read now: the latest published, or 0 (the default text) until there is one. */
+export function currentPrivacyNoticeVersion(): number {
+  return latestVersionStatement.get()?.version ?? 0;
+}
+
 /** The notice people read now: the latest published version, or the default until there is one. */
 export function currentPrivacyNotice(): PrivacyNotice {
   const latest = db.select().from(privacyNotices).orderBy(desc(privacyNotices.version)).limit(1).get();

@@ -125,12 +125,15 @@ export function disputesOfGift(donationId: string): DisputeRow[] {
 }
 
 /** Disputes still open, soonest deadline first: the notice at the top of the donations list. */
+// Read on every visit to the donations console: prepared once (ADR 0046).
+const unresolvedStatement = db
+  .select(listColumns)
+  .from(paymentDisputes)
+  .innerJoin(donations, eq(donations.id, paymentDisputes.donationId))
+  .where(inArray(paymentDisputes.status, [...UNRESOLVED_DISPUTE_STATUSES]))
+  .orderBy(asc(paymentDisputes.respondBy), asc(paymentDisputes.openedAt))
+  .prepare();
+
 export function unresolvedDisputes(): DisputeRow[] {
-  return db
-    .select(listColumns)
-    .from(paymentDisputes)
-    .innerJoin(donations, eq(donations.id, paymentDisputes.donationId))
-    .where(inArray(paymentDisputes.status, [...UNRESOLVED_DISPUTE_STATUSES]))
-    .orderBy(asc(paymentDisputes.respondBy), asc(paymentDisputes.openedAt))
-    .all();
+  return unresolvedStatement.all();
 }

@@ -102,8 +102,10 @@ export function donationsForExport({ filters, timeZone, actorId }: { filters: Do
 }
 
 /** The campaigns for the filter's list, newest first. */
+const campaignChoicesStatement = db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).orderBy(desc(campaigns.createdAt), asc(campaigns.id)).prepare();
+
 export function campaignChoices(): { id: string; title: string }[] {
-  return db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).orderBy(desc(campaigns.createdAt), asc(campaigns.id)).all();
+  return campaignChoicesStatement.all();
 }
 
 const confirmer = alias(users, "confirmer");

@@ -110,8 +110,22 @@ type MyMonthlyGift = {
   manageHref: string | null;
 };
 
-export function myMonthlyGifts(donor: Donor): MyMonthlyGift[] {
-  return db
+// The person's own page reads these on every visit: prepared once (ADR 0046), in the two shapes
+// `ownedBy` takes (by account; by account or by a confirmed address).
+const ownedByPlaceholders = {
+  account: eq(donations.userId, sql.placeholder("userId")),
+  accountOrAddress: or(eq(donations.userId, sql.placeholder("userId")), sql`lower(${donations.donorEmail}) = ${sql.placeholder("email")}`)!,
+};
+type OwnedByShape = keyof typeof ownedByPlaceholders;
+const shapeOf = (donor: Donor): OwnedByShape => (donor.emailVerified ? "accountOrAddress" : "account");
+const ownerValues = (donor: Donor) => ({ userId: donor.id, email: donor.email.trim().toLowerCase() });
+
+function preparedPerShape<T>(build: (owned: SQL) => T): Record<OwnedByShape, T> {
+  return { account: build(ownedByPlaceholders.account), accountOrAddress: build(ownedByPlaceholders.accountOrAddress) };
+}
+
+const monthlyGiftsStatements = preparedPerShape((owned) =>
+  db
     .select({
       subscriptionId: recurringGifts.subscriptionId,
       firstDonationId: recurringGifts.firstDonationId,
@@ -127,9 +141,28 @@ export function myMonthlyGifts(donor: Donor): MyMonthlyGift[] {
     .from(recurringGifts)
     .innerJoin(donations, eq(donations.id, recurringGifts.firstDonationId))
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
-    .where(ownedBy(donor))
+    .where(owned)
     .orderBy(desc(recurringGifts.createdAt))
-    .all()
+    .prepare(),
+);
+
+const summaryStatements = preparedPerShape((owned) =>
+  db
+    .select({
+      currency: donations.currency,
+      gifts: sql<number>`sum(${donations.status} = 'paid')`,
+      pendingTransfers: sql<number>`sum(${donations.status} = 'pending' and ${donations.method} = 'bank_transfer')`,
+      kept: sql<number>`sum(${keptAmountSql})`,
+    })
+    .from(donations)
+    .where(and(owned, ne(donations.status, "expired")))
+    .groupBy(donations.currency)
+    .prepare(),
+);
+
+export function myMonthlyGifts(donor: Donor): MyMonthlyGift[] {
+  return monthlyGiftsStatements[shapeOf(donor)]
+    .all(ownerValues(donor))
     .map(({ userId, receiptNumber, ...gift }) => ({
       ...gift,
       manageHref: gift.status !== "cancelled" && receiptNumber && userId === donor.id ? `/receipts/${gift.firstDonationId}` : null,
@@ -145,17 +178,7 @@ type GivingSummary = {
 
 /** A few figures for the person's own page, counted by SQLite. */
 function givingSummary(donor: Donor): GivingSummary {
-  const byCurrency = db
-    .select({
-      currency: donations.currency,
-      gifts: sql<number>`sum(${donations.status} = 'paid')`,
-      pendingTransfers: sql<number>`sum(${donations.status} = 'pending' and ${donations.method} = 'bank_transfer')`,
-      kept: sql<number>`sum(${keptAmountSql})`,
-    })
-    .from(donations)
-    .where(and(ownedBy(donor), ne(donations.status, "expired")))
-    .groupBy(donations.currency)
-    .all();
+  const byCurrency = summaryStatements[shapeOf(donor)].all(ownerValues(donor));
   const activeMonthly = myMonthlyGifts(donor).filter((gift) => gift.status !== "cancelled").length;
   return {
     gifts: byCurrency.reduce((sum, row) => sum + row.gifts, 0),

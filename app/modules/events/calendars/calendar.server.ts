@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, or } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, or, sql } from "drizzle-orm";
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { db } from "~db/client.server";
 import { calendarFeeds, events, registrations } from "~db/schema";
@@ -152,13 +152,15 @@ export function feedUrl(token: string): string {
   return absoluteUrl(`/calendar/${token}.ics`);
 }
 
+// Read on every visit to /me: prepared once (ADR 0046).
+const feedTokenStatement = db.select({ token: calendarFeeds.token }).from(calendarFeeds).where(eq(calendarFeeds.userId, sql.placeholder("userId"))).prepare();
+
 /** The person's feed token, made on first use. */
 export function feedTokenFor(userId: string): string {
-  const existing = db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).get();
+  const existing = feedTokenStatement.get({ userId });
   if (existing) return existing.token;
-  const token = randomId(20);
-  db.insert(calendarFeeds).values({ userId, token, createdAt: clock.now() }).onConflictDoNothing().run();
-  return db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).get()!.token;
+  db.insert(calendarFeeds).values({ userId, token: randomId(20), createdAt: clock.now() }).onConflictDoNothing().run();
+  return feedTokenStatement.get({ userId })!.token;
 }
 
 /** Gives the person a new feed address; the old one stops working at once. */
