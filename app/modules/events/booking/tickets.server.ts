@@ -90,22 +90,17 @@ const myRegistrationColumns = {
   endsAt: events.endsAt,
   eventStatus: events.status,
 };
-const myUpcomingStatement = db
-  .select(myRegistrationColumns)
-  .from(registrations)
-  .innerJoin(events, eq(events.id, registrations.eventId))
-  .where(and(eq(registrations.userId, sql.placeholder("userId")), gt(events.endsAt, sql.placeholder("now"))))
-  .orderBy(asc(events.startsAt))
-  .limit(200)
-  .prepare();
-const myPastStatement = db
-  .select(myRegistrationColumns)
-  .from(registrations)
-  .innerJoin(events, eq(events.id, registrations.eventId))
-  .where(and(eq(registrations.userId, sql.placeholder("userId")), lte(events.endsAt, sql.placeholder("now"))))
-  .orderBy(desc(events.startsAt))
-  .limit(50)
-  .prepare();
+const myRegistrationsStatement = (upcoming: boolean) =>
+  db
+    .select(myRegistrationColumns)
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(and(eq(registrations.userId, sql.placeholder("userId")), (upcoming ? gt : lte)(events.endsAt, sql.placeholder("now"))))
+    .orderBy(upcoming ? asc(events.startsAt) : desc(events.startsAt))
+    .limit(upcoming ? 200 : 50)
+    .prepare();
+const myUpcomingStatement = myRegistrationsStatement(true);
+const myPastStatement = myRegistrationsStatement(false);
 
 export function myRegistrations(userId: string, timeZone: string) {
   const now = clock.now();
