@@ -45,7 +45,8 @@ export function conditionalPublicPages({ buildVersion, keptPageBytes }: Options)
     if (!isAnonymousPageRequest(req)) return next();
     const etag = validator();
     if (matches(req.get("if-none-match"), etag)) {
-      res.status(304).set({ ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Cookie" }).end();
+      // The same Vary as the page's own 200 (compression adds Accept-Encoding to it).
+      res.status(304).set({ ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Accept-Encoding, Cookie" }).end();
       return;
     }
     const key = pageKey(req);
@@ -64,7 +65,8 @@ export function conditionalPublicPages({ buildVersion, keptPageBytes }: Options)
       if (this.statusCode === 200 && html && !this.getHeader("set-cookie") && !this.getHeader("cache-control")) {
         this.setHeader("ETag", etag);
         this.setHeader("Cache-Control", PUBLIC_PAGE_CACHE);
-        this.setHeader("Vary", "Cookie");
+        // Added to compression's `Accept-Encoding`, which is already there: a cache must keep both apart.
+        this.vary("Cookie");
         reusable = true;
       }
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);

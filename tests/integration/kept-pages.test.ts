@@ -83,15 +83,20 @@ describe("pages kept for anonymous visitors", () => {
 
   it("keeps a compressed page for those who asked for it and a plain one for those who did not", async () => {
     // fetch would undo the compression; node:http shows the bytes as sent.
-    const gzip = () =>
-      new Promise<string>((resolve, reject) => {
+    const gzip = async () => {
+      const reply = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
         get(`${base}/page`, { headers: { ...HTML, "accept-encoding": "gzip" } }, (response) => {
-          expect(response.headers["content-encoding"]).toBe("gzip");
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve(gunzipSync(Buffer.concat(chunks)).toString()));
+          response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
         }).on("error", reject);
       });
+      expect(reply.headers["content-encoding"]).toBe("gzip");
+      // A shared cache must not hand these bytes to someone who did not ask for gzip, nor to someone signed in.
+      expect(reply.headers["vary"]).toMatch(/Accept-Encoding/i);
+      expect(reply.headers["vary"]).toMatch(/Cookie/i);
+      return gunzipSync(reply.body).toString();
+    };
     const plain = await text("/page", HTML);
     expect(plain.response.headers.get("content-encoding")).toBeNull();
     const zipped = await gzip();
