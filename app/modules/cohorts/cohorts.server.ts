@@ -66,18 +66,21 @@ export function updateCohort({ actorId, cohortId, values }: { actorId: string; c
   );
 }
 
+// Every cohort page starts here: prepared once (ADR 0046).
+const cohortStatement = db
+  .select({
+    cohort: cohorts,
+    curriculumTitle: curricula.title,
+    facilitatorName: users.name,
+  })
+  .from(cohorts)
+  .innerJoin(curricula, eq(curricula.id, cohorts.curriculumId))
+  .leftJoin(users, eq(users.id, cohorts.facilitatorId))
+  .where(eq(cohorts.id, sql.placeholder("id")))
+  .prepare();
+
 export function findCohort(id: string) {
-  return db
-    .select({
-      cohort: cohorts,
-      curriculumTitle: curricula.title,
-      facilitatorName: users.name,
-    })
-    .from(cohorts)
-    .innerJoin(curricula, eq(curricula.id, cohorts.curriculumId))
-    .leftJoin(users, eq(users.id, cohorts.facilitatorId))
-    .where(eq(cohorts.id, id))
-    .get();
+  return cohortStatement.get({ id });
 }
 
 export function findCohortByCode(code: string) {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { cohortMembers, exerciseAnswers, stepNudges, users } from "~db/schema";
 import { DAY, clock } from "~/utils/clock.server";
@@ -22,6 +22,27 @@ type GridMember = {
   waiting: { position: number; title: string; since: number; days: number; reminded: boolean } | null;
 };
 
+// The grid's reads, prepared once (ADR 0046).
+const membersStatement = db
+  .select({ id: cohortMembers.id, name: users.name, email: users.email, joinedAt: cohortMembers.joinedAt, joinedVia: cohortMembers.joinedVia })
+  .from(cohortMembers)
+  .innerJoin(users, eq(users.id, cohortMembers.userId))
+  .where(eq(cohortMembers.cohortId, sql.placeholder("cohortId")))
+  .orderBy(asc(users.name))
+  .prepare();
+const progressStatement = db
+  .select({ memberId: exerciseAnswers.memberId, stepId: exerciseAnswers.stepId, completedAt: exerciseAnswers.completedAt, updatedAt: exerciseAnswers.updatedAt })
+  .from(exerciseAnswers)
+  .innerJoin(cohortMembers, eq(cohortMembers.id, exerciseAnswers.memberId))
+  .where(eq(cohortMembers.cohortId, sql.placeholder("cohortId")))
+  .prepare();
+const remindedStatement = db
+  .select({ memberId: stepNudges.memberId, stepId: stepNudges.stepId })
+  .from(stepNudges)
+  .innerJoin(cohortMembers, eq(cohortMembers.id, stepNudges.memberId))
+  .where(eq(cohortMembers.cohortId, sql.placeholder("cohortId")))
+  .prepare();
+
 /**
  * The organisers' view of a cohort: members × steps (done, open, locked), completion per step
  * and who is stuck. Reads completion times only, never what anyone wrote. Four queries,
@@ -30,28 +51,9 @@ type GridMember = {
 export function cohortGrid(cohort: { id: string; curriculumId: string; nudgeAfterDays: number | null }) {
   const now = clock.now();
   const steps = cohortSteps(cohort.id, cohort.curriculumId);
-  const members = db
-    .select({ id: cohortMembers.id, name: users.name, email: users.email, joinedAt: cohortMembers.joinedAt, joinedVia: cohortMembers.joinedVia })
-    .from(cohortMembers)
-    .innerJoin(users, eq(users.id, cohortMembers.userId))
-    .where(eq(cohortMembers.cohortId, cohort.id))
-    .orderBy(asc(users.name))
-    .all();
-  const progress = db
-    .select({ memberId: exerciseAnswers.memberId, stepId: exerciseAnswers.stepId, completedAt: exerciseAnswers.completedAt, updatedAt: exerciseAnswers.updatedAt })
-    .from(exerciseAnswers)
-    .innerJoin(cohortMembers, eq(cohortMembers.id, exerciseAnswers.memberId))
-    .where(eq(cohortMembers.cohortId, cohort.id))
-    .all();
-  const reminded = new Set(
-    db
-      .select({ memberId: stepNudges.memberId, stepId: stepNudges.stepId })
-      .from(stepNudges)
-      .innerJoin(cohortMembers, eq(cohortMembers.id, stepNudges.memberId))
-      .where(eq(cohortMembers.cohortId, cohort.id))
-      .all()
-      .map((r) => `${r.memberId}:${r.stepId}`),
-  );
+  const members = membersStatement.all({ cohortId: cohort.id });
+  const progress = progressStatement.all({ cohortId: cohort.id });
+  const reminded = new Set(remindedStatement.all({ cohortId: cohort.id }).map((r) => `${r.memberId}:${r.stepId}`));
   // member id -> step id -> when it was first completed
   const done = new Map<string, Map<string, number>>();
   const lastActivity = new Map<string, number>();

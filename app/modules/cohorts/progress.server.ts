@@ -13,22 +13,25 @@ export type StepState = "done" | "open" | "locked";
 const stepKind = sql<ExerciseKind>`json_extract(${curriculumSteps.exercise}, '$.kind')`;
 
 /** A cohort's steps in order, with when each opens; one query. */
+// Read by every cohort page, the organisers' grid among them: prepared once (ADR 0046).
+const cohortStepsStatement = db
+  .select({
+    id: curriculumSteps.id,
+    position: curriculumSteps.position,
+    title: curriculumSteps.title,
+    summary: curriculumSteps.summary,
+    readingMinutes: curriculumSteps.readingMinutes,
+    kind: stepKind,
+    releaseAt: stepReleases.releaseAt,
+  })
+  .from(curriculumSteps)
+  .leftJoin(stepReleases, and(eq(stepReleases.stepId, curriculumSteps.id), eq(stepReleases.cohortId, sql.placeholder("cohortId"))))
+  .where(eq(curriculumSteps.curriculumId, sql.placeholder("curriculumId")))
+  .orderBy(asc(curriculumSteps.position))
+  .prepare();
+
 export function cohortSteps(cohortId: string, curriculumId: string) {
-  return db
-    .select({
-      id: curriculumSteps.id,
-      position: curriculumSteps.position,
-      title: curriculumSteps.title,
-      summary: curriculumSteps.summary,
-      readingMinutes: curriculumSteps.readingMinutes,
-      kind: stepKind,
-      releaseAt: stepReleases.releaseAt,
-    })
-    .from(curriculumSteps)
-    .leftJoin(stepReleases, and(eq(stepReleases.stepId, curriculumSteps.id), eq(stepReleases.cohortId, cohortId)))
-    .where(eq(curriculumSteps.curriculumId, curriculumId))
-    .orderBy(asc(curriculumSteps.position))
-    .all();
+  return cohortStepsStatement.all({ cohortId, curriculumId });
 }
 
 export const isOpen = (releaseAt: number | null, now: number) => releaseAt !== null && releaseAt <= now;
