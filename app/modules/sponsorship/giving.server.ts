@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaigns, donations, recurringGifts, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { formatMoney } from "~/utils/money";
@@ -13,9 +13,13 @@ export type Donor = { id: string; email: string; emailVerified: boolean };
  * their email address once they have confirmed owning it. Nobody else's, ever.
  */
 export function ownedBy(donor: Donor): SQL {
-  const byAccount = eq(donations.userId, donor.id);
-  if (!donor.emailVerified) return byAccount;
-  return or(byAccount, sql`lower(${donations.donorEmail}) = ${donor.email.trim().toLowerCase()}`)!;
+  return owner(donor.id, donor.email.trim().toLowerCase(), donor.emailVerified);
+}
+
+/** The one rule, for a donor's values or for a prepared statement's placeholders. */
+function owner(userId: string | Placeholder, email: string | Placeholder, byAddress: boolean): SQL {
+  const byAccount = eq(donations.userId, userId);
+  return byAddress ? or(byAccount, sql`lower(${donations.donorEmail}) = ${email}`)! : byAccount;
 }
 
 // A Checkout that was started and abandoned was never a gift.
@@ -113,8 +117,8 @@ type MyMonthlyGift = {
 // The person's own page reads these on every visit: prepared once (ADR 0046), in the two shapes
 // `ownedBy` takes (by account; by account or by a confirmed address).
 const ownedByPlaceholders = {
-  account: eq(donations.userId, sql.placeholder("userId")),
-  accountOrAddress: or(eq(donations.userId, sql.placeholder("userId")), sql`lower(${donations.donorEmail}) = ${sql.placeholder("email")}`)!,
+  account: owner(sql.placeholder("userId"), sql.placeholder("email"), false),
+  accountOrAddress: owner(sql.placeholder("userId"), sql.placeholder("email"), true),
 };
 type OwnedByShape = keyof typeof ownedByPlaceholders;
 const shapeOf = (donor: Donor): OwnedByShape => (donor.emailVerified ? "accountOrAddress" : "account");
