@@ -1,14 +1,17 @@
 // Bundles server.ts (and the app code it imports) into build/server.js. Packages stay external,
 // except the pure-JavaScript ones spread over hundreds of files (scripts/bundled-packages.mjs):
 // resolving and compiling each file separately was most of the server's start-up.
+import fs from "node:fs";
 import { build } from "esbuild";
+import { asciiSource } from "./ascii-source.mjs";
 import { BUNDLED_PACKAGES } from "./bundled-packages.mjs";
 
 const packageOf = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 
+const outfile = "build/server.js";
 await build({
   entryPoints: ["server.ts"],
-  outfile: "build/server.js",
+  outfile,
   bundle: true,
   platform: "node",
   format: "esm",
@@ -31,3 +34,4 @@ await build({
     },
   ],
 });
+fs.writeFileSync(outfile, await asciiSource(fs.readFileSync(outfile, "utf8")));

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "db", "emails", "public", "scripts/seed", "server.ts", "vite.config.ts", "react-router.config.ts", "package-lock.json"];
+const SOURCES = ["app", "db", "emails", "public", "scripts/seed", "scripts/build-server.mjs", "scripts/ascii-source.mjs", "server.ts", "vite.config.ts", "react-router.config.ts", "package-lock.json"];
 
 function newestMtime(root, target) {
   const full = path.join(root, target);

@@ -1,7 +1,5 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
-import satori from "satori";
 
 // The picture WhatsApp, Facebook and others show beside a shared link: 1200 × 630, as they ask.
 export const SHARE_CARD = { width: 1200, height: 630, type: "image/png" } as const;
@@ -47,8 +45,9 @@ function Card({ kicker, title, lines, footer }: ShareCard) {
   );
 }
 
-/** The card as a PNG. */
+/** The card as a PNG. satori and resvg are loaded with the first card, not at start (ADR 0050). */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+  const [{ default: satori }, { Resvg }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
   const svg = await satori(<Card {...card} />, { width: SHARE_CARD.width, height: SHARE_CARD.height, fonts: loadFonts() });
   return new Resvg(svg, { fitTo: { mode: "width", value: SHARE_CARD.width } }).render().asPng();
 }

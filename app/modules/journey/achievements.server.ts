@@ -15,6 +15,9 @@ export type Achievement = typeof achievements.$inferSelect;
 type Candidate = { userId: string; eventId: string | null; cohortId: string | null; name: string; statement: string; earnedAt: number };
 
 const BATCH = 500;
+// Bound as parameters, so the SQL text (and the server bundle) stays ASCII (ADR 0050).
+const OPEN_QUOTE = "“";
+const CLOSE_QUOTE = "”";
 
 const forPerson = (column: string, userId?: string) => (userId ? sql.raw(` and ${column} = `).append(sql`${userId}`) : sql``);
 
@@ -22,7 +25,7 @@ const forPerson = (column: string, userId?: string) => (userId ? sql.raw(` and $
 function eventCandidates(userId?: string): Candidate[] {
   return db.all<Candidate>(sql`
     select r.user_id as userId, e.id as eventId, null as cohortId, u.name as name,
-      'attended “' || e.title || '”' as statement, r.checked_in_at as earnedAt
+      'attended ' || ${OPEN_QUOTE} || e.title || ${CLOSE_QUOTE} as statement, r.checked_in_at as earnedAt
     from registrations r
       join events e on e.id = r.event_id
       join users u on u.id = r.user_id
@@ -39,7 +42,7 @@ function eventCandidates(userId?: string): Candidate[] {
 function journeyCandidates(userId?: string): Candidate[] {
   return db.all<Candidate>(sql`
     select c.user_id as userId, first.event_id as eventId, m.cohort_id as cohortId, c.recipient_name as name,
-      'attended “' || first.title || '” and completed all ' ||
+      'attended ' || ${OPEN_QUOTE} || first.title || ${CLOSE_QUOTE} || ' and completed all ' ||
         (select count(*) from curriculum_steps s join cohorts k on k.curriculum_id = s.curriculum_id where k.id = m.cohort_id)
         || ' steps of ' || c.curriculum_title as statement,
       max(c.completed_at, first.checked_in_at) as earnedAt

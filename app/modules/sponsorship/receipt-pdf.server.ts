@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import type PDFDocument from "pdfkit";
 import type { ReceiptIssuer } from "./receipt-facts.server";
 
 // Receipts and statements as PDF files a finance team files away (ADR 0029). DejaVu Sans is
@@ -102,8 +102,9 @@ function drawTable(doc: Doc, table: PdfTable) {
   doc.moveDown(1);
 }
 
-/** Draws the document and returns the PDF's bytes. */
-export function drawPdf(content: PdfContent): Promise<Buffer> {
+/** Draws the document and returns the PDF's bytes. pdfkit is loaded on the first receipt, not at start (ADR 0050). */
+export async function drawPdf(content: PdfContent): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
   const { regular, bold } = loadFonts();
   // The first font is given at once, so pdfkit never loads its built-in Helvetica.
   const doc = new PDFDocument({
