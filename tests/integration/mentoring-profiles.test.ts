@@ -6,7 +6,7 @@ import { clock } from "~/utils/clock.server";
 import { createUser, formRequest, getRequest, loadContext, signIn, type TestUser, routeArgs } from "../support/factories";
 import { createMenteeWithProfile, createMentorWithProfile } from "../support/mentoring-profile-factories";
 import { runRoute } from "../support/route-results";
-import { getMenteeProfile, getMentorProfile, personTimeZone, mentorCard, suggestMentorsFor } from "~/modules/mentoring/index.server";
+import { acceptRequest, getMenteeProfile, getMentorProfile, personTimeZone, mentorCard, requestMentor, suggestMentorsFor } from "~/modules/mentoring/index.server";
 import { updateOrganisation } from "~/modules/organisation/index.server";
 
 let organiser: TestUser;
@@ -185,6 +185,23 @@ describe("suggestions", () => {
     const unscored = suggestMentorsFor(noProfile.id);
     expect(unscored.length).toBeGreaterThan(0);
     expect(unscored.every((s) => !s.scored && s.score === 0 && s.reasons.length === 0)).toBe(true);
+  });
+});
+
+describe("the approved mentors behind every list", () => {
+  it("are read afresh once anything is written: a mentor approved a moment ago, a place taken a moment ago", async () => {
+    const mentee = await createMenteeWithProfile({ languages: ["English"] }, "Fresh Mentee");
+    const other = await createMenteeWithProfile({ languages: ["English"] }, "Other Mentee");
+    expect(suggestMentorsFor(mentee.id).map((s) => s.name)).not.toContain("Newcomer Mentor");
+
+    const newcomer = await createMentorWithProfile({ languages: ["English"], capacity: 1 }, "Newcomer Mentor");
+    const listed = suggestMentorsFor(mentee.id).find((s) => s.mentorId === newcomer.id);
+    expect(listed).toMatchObject({ placesLeft: 1, eligible: true });
+
+    const request = requestMentor({ menteeId: other.id, mentorId: newcomer.id, message: "Could you help me prepare?" });
+    if (!request.ok) throw new Error(request.message);
+    expect(acceptRequest(newcomer.id, request.id)).toMatchObject({ ok: true });
+    expect(suggestMentorsFor(mentee.id).find((s) => s.mentorId === newcomer.id)).toMatchObject({ placesLeft: 0, eligible: false, blockers: ["No places left"] });
   });
 });
 

@@ -75,7 +75,7 @@ export type StagedProposal = { menteeId: string; mentorId: string | null; score:
  * Scores every allowed pair and picks the assignment that gives a mentor to as many mentees as
  * possible and, among those, the greatest total score. Pure reads: nothing is written.
  */
-export function planAssignment(menteeIds: readonly string[], at: number, mentors: ApprovedMentor[] = approvedMentors()): StagedProposal[] {
+export function planAssignment(menteeIds: readonly string[], at: number, mentors: readonly ApprovedMentor[] = approvedMentors()): StagedProposal[] {
   const mentees = loadMentees(menteeIds);
   const open = mentors.filter((m) => m.placesLeft > 0);
   const { ended, open: pending } = pairHistory(mentees.map((m) => m.id));

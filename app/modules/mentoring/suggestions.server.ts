@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mentorProfiles, mentorships, users, type MentoringFormat } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 import { zoneLabel } from "./session-calendar.server";
 import { getMenteeProfile, type MenteeProfile, type MentorProfile } from "./profiles.server";
 import { scorePair, type MenteeTraits, type MentorTraits, type PairScore } from "./scoring";
@@ -47,8 +48,16 @@ export const menteeTraits = (p: MenteeProfile): MenteeTraits => ({
   timeZone: p.timeZone,
 });
 
-/** Every approved mentor (or just one) with the places they have left, in one pass (same rule as `placesLeft`). */
-export function approvedMentors(onlyId?: string): ApprovedMentor[] {
+/**
+ * Every approved mentor (or just one) with the places they have left (same rule as `placesLeft`).
+ * The whole list is the same for every reader: it is kept, frozen, until anything is written, so the
+ * scoring's per-profile preparations (keyed by these profiles) are reused too (ADR 0042).
+ */
+export function approvedMentors(onlyId?: string): readonly ApprovedMentor[] {
+  return onlyId ? readApprovedMentors(onlyId) : whileUnchanged("approved-mentors", () => readApprovedMentors());
+}
+
+function readApprovedMentors(onlyId?: string): ApprovedMentor[] {
   const active = db
     .select({ mentorId: mentorships.mentorId, n: sql<number>`count(*)` })
     .from(mentorships)
