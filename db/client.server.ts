@@ -7,7 +7,7 @@ import { env } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Db = BetterSQLite3Database & { $client: Database.Database };
 
 /**
  * What domain functions read and write through: the transaction they were handed, or the database
@@ -53,7 +53,9 @@ export function openDatabase(file: string): Db {
   // Deleted rows are overwritten with zeros, so erased personal data does not linger in free pages (ADR 0024).
   sqlite.pragma("secure_delete = ON");
   keepCompiledStatements(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
+  // No schema for drizzle's relational API (`db.query`), which nothing here uses: given one, drizzle
+  // builds a query builder for every table each time it opens a transaction.
+  const db = drizzle(sqlite) as Db;
   migrate(db, { migrationsFolder });
   return db;
 }
