@@ -1,9 +1,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import axe from "axe-core";
 import type { Page } from "@playwright/test";
 import type { Role } from "~db/schema";
-import { test, expect, signIn, type TestAccount } from "./fixtures";
+import { test, expect, seriousViolations, signIn, type TestAccount } from "./fixtures";
 import { buildPolicyWorld } from "./policy-world";
 import { ACTORS, builtRoutes, mayAccess, ROUTE_POLICY, routeUrls, type Actor, type PolicyFixtures } from "./route-policy";
 
@@ -33,13 +32,6 @@ test.beforeAll(async () => {
     addApplication({ userId: accounts.participant.id, values: { company, role: "Graduate trainee, data analytics", appliedOn: "2026-11-23", status: "interview" } });
   }
 });
-
-// axe-core is put into each page once, in its top frame only (a sandboxed mail preview refuses
-// scripts, and says so in the console), and runs there at both widths. AxeBuilder would send it
-// again for each run, which took most of this spec's time.
-async function withAxe(page: Page) {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
-}
 
 /** The routes that render a page: resource routes (calendars, CSV, webhooks, log out) have no component. */
 async function pageRouteIds(): Promise<Set<string>> {
@@ -76,17 +68,6 @@ function overflowing(page: Page) {
       .slice(-3)
       .map((element) => `${element.tagName.toLowerCase()}.${(element.getAttribute("class") ?? "").split(" ").join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`);
   });
-}
-
-/** The page's serious and critical violations, counted as `expectAccessible` counts them (the email preview's script-less frame left out). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await withAxe(page);
-  return page.evaluate(async (exclude) => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run({ exclude }, { iframes: false, resultTypes: ["violations"] });
-    return results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  }, ["iframe[sandbox]:not([sandbox~='allow-scripts'])"]);
 }
 
 /** Opens each page at phone width, measures it, checks it there and at desktop width. */
