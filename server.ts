@@ -4,51 +4,58 @@ import { setTimeout as delay } from "node:timers/promises";
 import { createRequestHandler } from "@react-router/express";
 import type { ServerBuild } from "react-router";
 import compression from "compression";
-import express from "express";
-import { db, closeDatabase } from "./db/client.server";
-import { seedIfEmpty } from "./scripts/seed/demo";
-import { registerJobHandlers } from "./app/jobs.server";
-import { env } from "./app/utils/env.server";
-import { logger } from "./app/utils/logger.server";
-import { csrfGuard, noStoreForSignedIn, routeHeadersReplaceDefaults, securityHeaders } from "./app/utils/http-security.server";
-import { formBodiesOnly } from "./app/utils/form-body.server";
-import { conditionalPublicPages } from "./app/utils/conditional-get.server";
-import { gracefulStop } from "./app/utils/graceful-shutdown.server";
-import { countRequests } from "./app/utils/request-load.server";
-import { randomBytes } from "./app/utils/ids.server";
-import { buildFiles } from "./app/utils/static-files.server";
-import { ensureBuiltInCurriculum } from "~/modules/curriculum/index.server";
-import { startWorker } from "~/modules/outbox/index.server";
-import { ensureRetentionScheduled } from "~/modules/privacy/index.server";
-import { ensureFollowUpSweepScheduled } from "~/modules/journey/index.server";
+import express, { type RequestHandler } from "express";
+import type * as AppRuntime from "./app/server-runtime.server";
 
-const isProduction = env.NODE_ENV === "production";
+const isProduction = process.env.NODE_ENV === "production";
 // A deploy waits this long for answers in progress, and then for the worker to finish a send.
 const SHUTDOWN_GRACE_MS = 8_000;
 const WORKER_STOP_MS = 3_000;
 
+type LoadedApp = { build: ServerBuild | (() => Promise<ServerBuild>); runtime: typeof AppRuntime; devMiddleware?: RequestHandler };
+const runtimeOf = (build: ServerBuild) => (build.entry.module as unknown as { runtime: typeof AppRuntime }).runtime;
+
+/**
+ * The server build, and the app's runtime from its entry: the pages and the server share one copy
+ * of every module (ADR 0050). In development, Vite builds it on demand.
+ */
+async function loadApp(): Promise<LoadedApp> {
+  if (isProduction) {
+    const build = (await import(/* @vite-ignore */ path.resolve(process.cwd(), "build/server/index.js"))) as ServerBuild;
+    return { build, runtime: runtimeOf(build) };
+  }
+  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const load = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+  return { build: load, runtime: runtimeOf(await load()), devMiddleware: vite.middlewares };
+}
+
+let startLogger: typeof AppRuntime.logger | undefined;
+
 async function main() {
+  const { build, runtime, devMiddleware } = await loadApp();
+  const { db, closeDatabase, env, logger } = runtime;
+  startLogger = logger;
   // Every installation gets the 15-step curriculum; an installed copy is the organisers' to edit.
-  ensureBuiltInCurriculum();
-  if (env.SEED_DEMO) await seedIfEmpty(db);
+  runtime.ensureBuiltInCurriculum();
+  if (env.SEED_DEMO) await runtime.seedDemoIfEmpty();
   if (isProduction && !env.SMTP_URL) logger.warn("SMTP_URL is not set: email goes to the local mailbox at /admin/outbox");
 
   const app = express();
   app.disable("x-powered-by");
-  app.use(countRequests);
+  app.use(runtime.countRequests);
   if (env.TRUST_PROXY) app.set("trust proxy", trustProxyValue(env.TRUST_PROXY));
 
   // Before the security headers: a 304 keeps the headers the browser stored with the page (the
   // CSP and its nonce among them), so they stay with the body they were sent with. Before
   // compression: a kept page is kept compressed (ADR 0048).
-  let buildVersion = `dev-${Date.now().toString(36)}`;
-  app.use(conditionalPublicPages({ buildVersion: () => buildVersion, keptPageBytes: env.PAGE_CACHE_MB * 1024 * 1024 }));
+  const buildVersion = typeof build === "function" ? `dev-${Date.now().toString(36)}` : build.assets.version;
+  app.use(runtime.conditionalPublicPages({ buildVersion: () => buildVersion, keptPageBytes: env.PAGE_CACHE_MB * 1024 * 1024 }));
   app.use(compression());
   app.use((_req, res, next) => {
-    res.locals.nonce = Buffer.from(randomBytes(16)).toString("base64");
+    res.locals.nonce = Buffer.from(runtime.randomBytes(16)).toString("base64");
     next();
   });
-  app.use(securityHeaders({ development: !isProduction }));
+  app.use(runtime.securityHeaders({ development: !isProduction }));
   // After the security headers, so the health check carries them like every other response.
   app.get("/healthz", (_req, res) => {
     try {
@@ -58,22 +65,16 @@ async function main() {
       res.status(503).json({ status: "unavailable" });
     }
   });
-  app.use(csrfGuard);
-  app.use(formBodiesOnly);
-  app.use(noStoreForSignedIn);
-  app.use(routeHeadersReplaceDefaults);
+  app.use(runtime.csrfGuard);
+  app.use(runtime.formBodiesOnly);
+  app.use(runtime.noStoreForSignedIn);
+  app.use(runtime.routeHeadersReplaceDefaults);
 
-  let build: ServerBuild | (() => Promise<ServerBuild>);
-  if (isProduction) {
+  if (devMiddleware) app.use(devMiddleware);
+  else {
     const root = path.resolve(process.cwd(), "build");
-    app.use("/assets", buildFiles(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(buildFiles(path.join(root, "client"), { maxAge: "1h" }));
-    build = (await import(/* @vite-ignore */ path.join(root, "server/index.js"))) as ServerBuild;
-    buildVersion = build.assets.version;
-  } else {
-    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
-    app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    app.use("/assets", runtime.buildFiles(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(runtime.buildFiles(path.join(root, "client"), { maxAge: "1h" }));
   }
 
   app.use(
@@ -91,13 +92,13 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
 
-  registerJobHandlers();
+  runtime.registerJobHandlers();
   // The nightly retention run schedules the next one itself; this starts the chain (ADR 0024).
-  ensureRetentionScheduled();
-  ensureFollowUpSweepScheduled();
-  const worker = startWorker({ intervalMs: env.WORKER_INTERVAL_MS });
+  runtime.ensureRetentionScheduled();
+  runtime.ensureFollowUpSweepScheduled();
+  const worker = runtime.startWorker({ intervalMs: env.WORKER_INTERVAL_MS });
 
-  const stopServer = gracefulStop(server);
+  const stopServer = runtime.gracefulStop(server);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -125,6 +126,8 @@ function trustProxyValue(value: string): string | number | boolean {
 }
 
 main().catch((error) => {
-  logger.fatal({ err: error }, "failed to start");
+  // Until the app has loaded there is no logger: what failed may be the loading (a bad environment variable, say).
+  if (startLogger) startLogger.fatal({ err: error }, "failed to start");
+  else console.error("failed to start:", error);
   process.exit(1);
 });

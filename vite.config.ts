@@ -4,7 +4,7 @@ import { doorClient } from "./scripts/door-client-plugin";
 import { BUNDLED_PACKAGES } from "./scripts/bundled-packages.mjs";
 import { asciiSource } from "./scripts/ascii-source.mjs";
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     reactRouter(),
     doorClient(),
@@ -23,5 +23,6 @@ export default defineConfig({
   optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
   server: { port: 3000 },
   // Bundled into the server build rather than loaded file by file at start (scripts/bundled-packages.mjs).
-  ssr: { noExternal: BUNDLED_PACKAGES },
-});
+  // Only when building: Vite's development server cannot run CommonJS packages inlined (yaml's `require`).
+  ssr: { noExternal: command === "build" ? BUNDLED_PACKAGES : [] },
+}));

@@ -29,3 +29,6 @@ export default function handleRequest(
     },
   );
 }
+
+// The app's side of server.ts: its middleware, worker and start-up steps (ADR 0050).
+export * as runtime from "./server-runtime.server";

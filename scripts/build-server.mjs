@@ -1,4 +1,4 @@
-// Bundles server.ts (and the app code it imports) into build/server.js. Packages stay external,
+// Bundles server.ts into build/server.js (the app itself it loads from the React Router build: ADR 0050). Packages stay external,
 // except the pure-JavaScript ones spread over hundreds of files (scripts/bundled-packages.mjs):
 // resolving and compiling each file separately was most of the server's start-up.
 import fs from "node:fs";
