@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { appOrigin, env } from "./env.server";
+import { sha256Hex } from "./ids.server";
 import { securityEvent } from "./logger.server";
 import { SESSION_COOKIE, readCookie } from "./session-cookie.server";
 
@@ -107,7 +107,7 @@ export function noStoreForSignedIn(req: Request, res: Response, next: NextFuncti
   const session = readCookie(req.headers.cookie, SESSION_COOKIE);
   if (session) {
     res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Offline-Owner", createHash("sha256").update(`offline-owner:${session}`).digest("hex").slice(0, 32));
+    res.setHeader("Offline-Owner", sha256Hex(`offline-owner:${session}`).slice(0, 32));
   }
   next();
 }

@@ -1,10 +1,9 @@
-import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { eq, lt } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { pendingLogins } from "~db/schema";
 import { clock, MINUTE } from "~/utils/clock.server";
-import { randomId } from "~/utils/ids.server";
+import { randomId, sha256Bytes } from "~/utils/ids.server";
 import { securityEvent } from "~/utils/logger.server";
 import { refuse, type Refusal } from "~/utils/refusal";
 import { PENDING_LOGIN_COOKIE, serializeCookie } from "~/utils/session-cookie.server";
@@ -16,9 +15,7 @@ const PENDING_LIFETIME = 10 * MINUTE;
 
 const LOGIN_EXPIRED_MESSAGE = "That log-in took too long. Enter your email and password again.";
 
-function hashSecret(secret: string) {
-  return sha256(new TextEncoder().encode(secret));
-}
+const hashSecret = sha256Bytes;
 
 /**
  * Records that the password was right and a code is still owed. The cookie grants nothing but

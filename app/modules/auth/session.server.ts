@@ -1,10 +1,9 @@
-import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sessions, userRoles, users, type Role } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
-import { randomId } from "~/utils/ids.server";
+import { randomId, sha256Bytes } from "~/utils/ids.server";
 import { serializeSessionCookie, clearSessionCookie } from "~/utils/session-cookie.server";
 
 export const INACTIVITY_TIMEOUT = 30 * DAY;
@@ -24,9 +23,7 @@ export type SessionUser = {
   awaitingGuardian: boolean;
 };
 
-function hashSecret(secret: string): Uint8Array {
-  return sha256(new TextEncoder().encode(secret));
-}
+const hashSecret = sha256Bytes;
 
 /**
  * Creates a session and returns the `Set-Cookie` value carrying its `id.secret` token.

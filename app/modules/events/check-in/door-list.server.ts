@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { eventQuestions, registrationAnswers, registrations, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { sha256Hex } from "~/utils/ids.server";
 import { answerLabel } from "../booking/schemas";
 import { eventIn, seatsHeld } from "../booking/seats.server";
 import type { DeviceQuestion, DevicePerson, DoorListForDevice } from "../door-device";
@@ -10,7 +10,7 @@ import type { DeviceQuestion, DevicePerson, DoorListForDevice } from "../door-de
 // The door list a volunteer's phone keeps for working offline (ADR 0036): only what the door needs.
 
 export function ticketTokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 function doorAnswersOf(eventId: string): Map<string, { label: string; answer: string }[]> {

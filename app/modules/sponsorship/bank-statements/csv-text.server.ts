@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "~/utils/ids.server";
 
 // Banks export "CSV" in several dialects: UTF-8 or Windows-1252, with or without a byte-order
 // mark, commas or semicolons, CRLF or LF. This reads all of them into rows of trimmed cells.
@@ -16,7 +16,7 @@ export function decodeStatement(bytes: Uint8Array): string {
 
 /** The same statement is the same file, whatever its line endings. */
 export function statementFileHash(text: string): string {
-  return createHash("sha256").update(text.replace(/\r\n?/g, "\n").trimEnd()).digest("hex");
+  return sha256Hex(text.replace(/\r\n?/g, "\n").trimEnd());
 }
 
 const DELIMITERS = [",", ";", "\t"] as const;

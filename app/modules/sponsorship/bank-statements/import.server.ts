@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import { and, desc, eq, like } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { bankStatements, statementLines } from "~db/schema";
 import { clock } from "~/utils/clock.server";
-import { randomId } from "~/utils/ids.server";
+import { randomId, sha256Hex } from "~/utils/ids.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import { csvRows, decodeStatement, statementFileHash } from "./csv-text.server";
@@ -25,7 +24,7 @@ const FILE_FIELD = "file";
  * same credit, wherever it appears; identical lines within one file are told apart by their order.
  */
 function lineKeyOf(currency: string, credit: StatementCredit, occurrence: number): string {
-  return createHash("sha256").update(JSON.stringify([currency, credit.postedOn, credit.amount, credit.narration, credit.balance, occurrence])).digest("hex");
+  return sha256Hex(JSON.stringify([currency, credit.postedOn, credit.amount, credit.narration, credit.balance, occurrence]));
 }
 
 /** The columns chosen for the last statement with this header, so the next one reads the same way. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "~/utils/ids.server";
 import type { DateOrder, StatementMapping } from "./schemas";
 import { parseStatementAmount, parseStatementDate } from "./values.server";
 
@@ -56,7 +56,7 @@ export function normaliseHeading(cell: string): string {
 
 /** A short fingerprint of a header row, to know the same layout again. */
 export function headerSignature(cells: string[]): string {
-  return createHash("sha256").update(cells.map(normaliseHeading).join("|")).digest("hex").slice(0, 16);
+  return sha256Hex(cells.map(normaliseHeading).join("|")).slice(0, 16);
 }
 
 /** What the layout column of a statement says: a known bank's key, or the columns chosen for a header. */
