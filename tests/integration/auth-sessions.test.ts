@@ -60,6 +60,15 @@ describe("session lifetime", () => {
   });
 });
 
+describe("the person a session is for", () => {
+  it("comes with every role they hold, and none when they hold none", async () => {
+    const both = await createUser({ roles: ["organiser", "mentor"] });
+    const none = await createUser({ roles: [] });
+    expect([...(userFor(signIn(both.id).cookieHeader)?.roles ?? [])].sort()).toEqual(["mentor", "organiser"]);
+    expect(userFor(signIn(none.id).cookieHeader)?.roles).toEqual([]);
+  });
+});
+
 describe("my sessions", () => {
   it("lists devices with this one marked, and signs out of all the others", async () => {
     const user = await createUser();
