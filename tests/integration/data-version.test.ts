@@ -1,4 +1,6 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "~db/client.server";
 import { clock, MINUTE } from "~/utils/clock.server";
 import { databaseVersion, whileUnchanged } from "~/utils/data-version.server";
 import { createTestEvent } from "../support/event-factories";
@@ -32,5 +34,23 @@ describe("figures kept while nothing changes", () => {
     const writing = () => whileUnchanged("writing-figure", () => (createTestEvent(), ++computed));
     expect(writing()).toBe(1);
     expect(writing()).toBe(2);
+  });
+});
+
+describe("the database's version", () => {
+  it("changes at once with this connection's writes, and by the next turn with another connection's commit", async () => {
+    const start = databaseVersion();
+    const event = createTestEvent();
+    const afterOwnWrite = databaseVersion();
+    expect(afterOwnWrite).not.toBe(start);
+
+    const other = new Database(db.$client.name);
+    try {
+      expect(other.prepare("update events set title = title || ' (moved)' where id = ?").run(event.id).changes).toBe(1);
+    } finally {
+      other.close();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(databaseVersion()).not.toBe(afterOwnWrite);
   });
 });
