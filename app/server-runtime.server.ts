@@ -2,7 +2,9 @@
 // build's entry (`app/entry.server.tsx` exports it as `runtime`), so the server and the pages run
 // one copy of every module: bundling these into server.ts as well had loaded the whole app twice
 // (ADR 0050).
-export { db, closeDatabase } from "~db/client.server";
+import { db, closeDatabase } from "~db/client.server";
+
+export { db, closeDatabase };
 export { registerJobHandlers } from "~/jobs.server";
 export { env } from "~/utils/env.server";
 export { logger } from "~/utils/logger.server";
@@ -20,6 +22,6 @@ export { ensureFollowUpSweepScheduled } from "~/modules/journey/index.server";
 
 /** Demo data for an empty database (`SEED_DEMO`); its code is loaded only then. */
 export async function seedDemoIfEmpty(): Promise<void> {
-  const [{ seedIfEmpty }, { db }] = await Promise.all([import("../scripts/seed/demo"), import("~db/client.server")]);
+  const { seedIfEmpty } = await import("../scripts/seed/demo");
   await seedIfEmpty(db);
 }
