@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { test as base, createAccount, expect } from "./fixtures";
 import { CROSS_SITE, CSRF_PROBES, dataUrl, NO_REFERRER_PAGES, startCsrfWorld, type CsrfWorld } from "./csrf-world";
 import { builtRoutes, ROUTE_POLICY, routePath, routeUrls } from "./route-policy";
-import { httpFixture, type Http } from "./security-helpers";
+import { httpFixture } from "./security-helpers";
+import { type Http } from "./http-client";
 
 // Form posts from other sites are refused on every action, and the refusal is proven able to fail.
 

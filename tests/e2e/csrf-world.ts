@@ -1,10 +1,11 @@
-import { expect, type APIResponse } from "@playwright/test";
+import { expect } from "@playwright/test";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { EVENT_CSRF_PROBES } from "./event-csrf-probes";
 import { MENTORING_CSRF_PROBES } from "./mentoring-csrf-probes";
-import { cookiePair, databaseFingerprint, Http, sessionIdOf } from "./security-helpers";
+import { cookiePair, databaseFingerprint, sessionIdOf } from "./security-helpers";
+import { Http, type HttpAnswer } from "./http-client";
 import { SPONSORSHIP_CSRF_PROBES } from "./sponsorship-csrf-probes";
 
 /**
@@ -18,8 +19,8 @@ export type CsrfWorld = {
   tokens: { reset: string; verify: string; invitation: string };
   /** Two messages marked dead, so the outbox's "try again" has something to change. */
   deadMessages: [string, string];
-  post(url: string, form: Record<string, string>, options?: { cookie?: string; headers?: Record<string, string> }): Promise<APIResponse>;
-  get(url: string, cookie?: string): Promise<APIResponse>;
+  post(url: string, form: Record<string, string>, options?: { cookie?: string; headers?: Record<string, string> }): Promise<HttpAnswer>;
+  get(url: string, cookie?: string): Promise<HttpAnswer>;
   fingerprint(): Record<string, string>;
   /** Waits until the worker has nothing left to send, so the database holds still. */
   settle(): Promise<void>;
@@ -127,10 +128,7 @@ export async function startCsrfWorld(): Promise<CsrfWorld> {
       get,
       fingerprint: () => databaseFingerprint(server.databaseFile),
       settle,
-      close: async () => {
-        await http.dispose();
-        await server.stop();
-      },
+      close: () => server.stop(),
     };
   } finally {
     writable.close();

@@ -1,7 +1,8 @@
 import { test as base, createAccount, expect } from "./fixtures";
 import { JUNK_CASES } from "./junk-bodies";
 import { builtRoutes, ROUTE_POLICY, routeUrls } from "./route-policy";
-import { httpFixture, isLoginRedirect, sessionCookie, type Http } from "./security-helpers";
+import { httpFixture, isLoginRedirect, sessionCookie } from "./security-helpers";
+import { type Http } from "./http-client";
 
 // Whatever a bot posts to any action, the answer is a 4xx (or the page's own redirect), never a 5xx.
 

@@ -1,4 +1,3 @@
-import type { APIResponse } from "@playwright/test";
 import type { Role } from "~db/schema";
 import {
   test as base,
@@ -19,7 +18,8 @@ import {
   type RoutePolicy,
 } from "./route-policy";
 import { buildPolicyWorld } from "./policy-world";
-import { httpFixture, isLoginRedirect, sessionCookie, type Http } from "./security-helpers";
+import { httpFixture, isLoginRedirect, sessionCookie } from "./security-helpers";
+import { type Http, type HttpAnswer } from "./http-client";
 
 const test = base.extend<{ http: Http }>(httpFixture);
 
@@ -35,12 +35,12 @@ async function cookieFor(actor: Actor): Promise<Record<string, string>> {
   return actor === "anonymous" ? {} : { Cookie: await sessionCookie(accounts[actor].id, "Playwright permissions") };
 }
 
-function describe(response: APIResponse) {
+function describe(response: HttpAnswer) {
   const location = response.headers()["location"];
   return location ? `${response.status()} -> ${location}` : String(response.status());
 }
 
-function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string) {
+function checkLoad(response: HttpAnswer, actor: Actor, policy: RoutePolicy, url: string) {
   const what = `GET ${url} as ${actor} (${describe(response)})`;
   if (policy.load === "no-loader") {
     expect.soft([400, 405], what).toContain(response.status());
@@ -64,7 +64,7 @@ function checkLoad(response: APIResponse, actor: Actor, policy: RoutePolicy, url
 }
 
 /** `page` is where a denied visitor comes back to after logging in (the router drops `?index`). */
-function checkPost(response: APIResponse, actor: Actor, policy: RoutePolicy, url: string, page: string) {
+function checkPost(response: HttpAnswer, actor: Actor, policy: RoutePolicy, url: string, page: string) {
   const status = response.status();
   const what = `POST ${url} as ${actor} (${describe(response)})`;
   expect.soft(status, `${what}: never a server error`).toBeLessThan(500);

@@ -1,39 +1,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-
-export type SendOptions = { headers?: Record<string, string>; form?: Record<string, string>; data?: string | Buffer };
-
-/**
- * HTTP without a shared cookie jar or connection: every request carries exactly the cookies
- * given to it, as if from its own browser, and never meets another request's leftovers.
- * Redirects are not followed. Responses stay readable until `dispose()`.
- */
-export class Http {
-  private contexts: APIRequestContext[] = [];
-  constructor(
-    private baseURL: string,
-    private defaultHeaders: Record<string, string> = {},
-  ) {}
-
-  get(url: string, options: SendOptions = {}) {
-    return this.send("GET", url, options);
-  }
-
-  post(url: string, options: SendOptions = {}) {
-    return this.send("POST", url, options);
-  }
-
-  private async send(method: string, url: string, { headers = {}, ...body }: SendOptions) {
-    const context = await playwrightRequest.newContext({ baseURL: this.baseURL });
-    this.contexts.push(context);
-    return context.fetch(url, { method, headers: { ...this.defaultHeaders, ...headers }, maxRedirects: 0, ...body });
-  }
-
-  async dispose() {
-    await Promise.all(this.contexts.splice(0).map((context) => context.dispose()));
-  }
-}
+import { expect } from "@playwright/test";
+import { Http, type HttpAnswer } from "./http-client";
 
 /**
  * A real session for the account, as the `Cookie` header a browser would send back after a
@@ -50,7 +18,7 @@ export function cookiePair(setCookie: string): string {
 }
 
 /** The session cookie a response sets, or null. */
-export async function sessionSetCookie(response: APIResponse): Promise<string | null> {
+export async function sessionSetCookie(response: HttpAnswer): Promise<string | null> {
   const { SESSION_COOKIE } = await import("~/utils/session-cookie.server");
   const line = response
     .headersArray()
@@ -65,7 +33,7 @@ export function sessionIdOf(pair: string): string {
   return decodeURIComponent(pair.slice(pair.indexOf("=") + 1)).split(".")[0];
 }
 
-export function isLoginRedirect(response: APIResponse, from: string): boolean {
+export function isLoginRedirect(response: HttpAnswer, from: string): boolean {
   const location = response.headers()["location"] ?? "";
   return [302, 303].includes(response.status()) && location === `/login?redirectTo=${encodeURIComponent(from)}`;
 }
@@ -93,7 +61,7 @@ export function databaseFingerprint(file: string): Record<string, string> {
   }
 }
 
-function cspDirectives(response: APIResponse): Map<string, string[]> {
+function cspDirectives(response: HttpAnswer): Map<string, string[]> {
   const header = response.headers()["content-security-policy"] ?? "";
   return new Map(
     header
@@ -104,14 +72,14 @@ function cspDirectives(response: APIResponse): Map<string, string[]> {
   );
 }
 
-export function nonceOf(response: APIResponse): string {
+export function nonceOf(response: HttpAnswer): string {
   const script = cspDirectives(response).get("script-src") ?? [];
   const nonce = script.map((value) => /^'nonce-([A-Za-z0-9+/=_-]+)'$/.exec(value)?.[1]).find(Boolean);
   if (!nonce) throw new Error(`No nonce in script-src: ${script.join(" ")}`);
   return nonce;
 }
 
-export function expectSecurityHeaders(response: APIResponse, what: string) {
+export function expectSecurityHeaders(response: HttpAnswer, what: string) {
   const csp = cspDirectives(response);
   const script = csp.get("script-src") ?? [];
   expect.soft(script.filter((v) => v.startsWith("'nonce-")), `${what}: one nonce in script-src`).toHaveLength(1);
@@ -132,8 +100,6 @@ export const httpFixture = {
     { baseURL, extraHTTPHeaders }: { baseURL: string | undefined; extraHTTPHeaders: Record<string, string> | undefined },
     use: (http: Http) => Promise<void>,
   ) => {
-    const http = new Http(baseURL!, extraHTTPHeaders ?? {});
-    await use(http);
-    await http.dispose();
+    await use(new Http(baseURL!, extraHTTPHeaders ?? {}));
   },
 };

@@ -1,17 +1,7 @@
-import type { APIResponse } from "@playwright/test";
 import Database from "better-sqlite3";
 import { test as base, createAccount, expect, expectAccessible, signIn, uniqueEmail, type TestAccount } from "./fixtures";
-import {
-  cookiePair,
-  expectSecurityHeaders,
-  httpFixture,
-  isLoginRedirect,
-  nonceOf,
-  sessionCookie,
-  sessionIdOf,
-  sessionSetCookie,
-  type Http,
-} from "./security-helpers";
+import { cookiePair, expectSecurityHeaders, httpFixture, isLoginRedirect, nonceOf, sessionCookie, sessionIdOf, sessionSetCookie } from "./security-helpers";
+import { type Http, type HttpAnswer } from "./http-client";
 
 const test = base.extend<{ http: Http }>(httpFixture);
 const ORIGIN = { Origin: process.env.E2E_BASE_URL! };
@@ -32,7 +22,7 @@ test.describe("headers", () => {
     const home = await http.get("/");
     const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(await home.text())?.[1];
     expect(stylesheet, "the home page links a fingerprinted stylesheet").toBeTruthy();
-    const cases: [string, APIResponse, number][] = [
+    const cases: [string, HttpAnswer, number][] = [
       ["public page", home, 200],
       ["signed-in page", await http.get("/me", { headers: await asParticipant() }), 200],
       ["admin page", await http.get("/admin", { headers: await asOrganiser() }), 200],
@@ -178,7 +168,7 @@ test.describe("session cookie and sessions", () => {
 test.describe("rate limits", () => {
   const fromIp = (ip: string) => ({ "X-Forwarded-For": ip, ...ORIGIN });
 
-  async function expectFriendly429(response: APIResponse, what: string) {
+  async function expectFriendly429(response: HttpAnswer, what: string) {
     expect(response.status(), what).toBe(429);
     expect(Number(response.headers()["retry-after"]), `${what}: Retry-After`).toBeGreaterThan(0);
     expect(response.headers()["content-type"], what).toContain("text/html");
