@@ -1,4 +1,5 @@
 import { createElement } from "react";
+import { plainTextOf } from "./plain-text";
 import type { z } from "zod";
 import { bankTransferPledge } from "./bank-transfer-pledge";
 import { broadcast } from "./broadcast";
@@ -163,9 +164,6 @@ export type TemplateProps<T extends TemplateName> = z.input<(typeof templates)[T
 
 export type RenderedEmail = { subject: string; html: string; text: string; calendar: EmailCalendar | null };
 
-// Headings stay as written: shouting a person's name in capitals reads as unfriendly.
-const htmlToTextOptions = { selectors: [{ selector: "h1", options: { uppercase: false } }] };
-
 export function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(templates, name);
 }
@@ -195,12 +193,15 @@ export async function renderEmail<T extends TemplateName>(
   options: { unsubscribeUrl?: string } = {},
 ): Promise<RenderedEmail> {
   const { template, data } = checkedTemplate(name, props);
-  const element = createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...data, organisation }));
   // Loaded with the first email, not at start: pages never need the renderer (or its formatter).
   const { render } = await import("@react-email/render");
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
+  const html = await render(emailElement(template, data, organisation, options));
   const calendar = template.calendar?.(data) ?? null;
-  return { subject: template.subject(data, organisation), html, text, calendar };
+  return { subject: template.subject(data, organisation), html, text: await plainTextOf(html), calendar };
+}
+
+function emailElement(template: AnyTemplate, data: Record<string, unknown>, organisation: EmailOrganisation, options: { unsubscribeUrl?: string }) {
+  return createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...data, organisation }));
 }
 
 /**

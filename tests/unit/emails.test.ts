@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { toPlainText } from "@react-email/render";
+import { htmlToTextOptions } from "~emails/plain-text";
 import { renderEmail, templates, type TemplateName } from "~emails/registry";
 import { examples, organisation, url } from "../support/email-examples";
 
@@ -30,6 +32,16 @@ describe("email templates", () => {
     const email = await renderEmail(name, examples[name] as never, organisation);
     expect(occurrences(email.html, `href="${url}"`)).toBe(2);
     expect(occurrences(email.text, url)).toBe(1);
+  });
+
+  // The text part comes from the rendered HTML by a converter compiled once: it must read as React
+  // Email's own conversion of the message's markup (before the XHTML doctype is put in front).
+  it.each(names)("%s has the plain text React Email's own conversion gives", async (name) => {
+    const email = await renderEmail(name, examples[name] as never, organisation);
+    const markup = email.html.replace(/^<!DOCTYPE html PUBLIC [^>]*>/, "");
+    expect(markup).not.toBe(email.html);
+    expect(email.text).toBe(toPlainText(markup, htmlToTextOptions));
+    expect(email.text).toContain("You got this email because");
   });
 
   it("says how long the links last", async () => {
