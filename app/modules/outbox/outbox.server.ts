@@ -1,4 +1,4 @@
-import type { Tx } from "~db/client.server";
+import { db, type Tx } from "~db/client.server";
 import { sql } from "drizzle-orm";
 import { contactBook, outbox, type Channel } from "~db/schema";
 import { clock } from "~/utils/clock.server";
@@ -16,45 +16,59 @@ export type MessageOptions = {
   dedupeKey?: string;
 };
 
+// The person the address belongs to, if anyone: a message follows their choice of channel.
+const accountOf = sql`(select ${contactBook.userId} from ${contactBook} where ${contactBook.email} = ${sql.placeholder("address")})`;
+// An erased account keeps a placeholder address (a cohort still emails its members, say): never
+// sent. An account made with a phone number has one too, but it is in the contact book.
+const erasedWithoutAccount = sql`(${sql.placeholder("erased")} = 1 and ${accountOf} is null)`;
+
+// Prepared once: building this insert with its subqueries cost more than running it.
+const insertMessageStatement = db
+  .insert(outbox)
+  .values({
+    id: sql.placeholder("id"),
+    recipient: sql.placeholder("recipient"),
+    template: sql.placeholder("template"),
+    props: sql.placeholder("props"),
+    userId: accountOf,
+    onlyChannel: sql.placeholder("onlyChannel"),
+    channel: sql.placeholder("channel"),
+    aboutAt: sql.placeholder("aboutAt"),
+    broadcastId: sql.placeholder("broadcastId"),
+    dedupeKey: sql.placeholder("dedupeKey"),
+    nextAttemptAt: sql.placeholder("now"),
+    createdAt: sql.placeholder("now"),
+    status: sql`case when ${erasedWithoutAccount} then 'skipped' else 'pending' end`,
+    skippedReason: sql`case when ${erasedWithoutAccount} then 'The account was erased.' else null end`,
+  })
+  // A key already queued (a second click, a retried job) keeps the first message only.
+  .onConflictDoNothing()
+  .prepare();
+
 /**
  * Queues a message to a person, by the email address their account (or their gift, booking…)
  * holds. Call it with the transaction that makes the change the message reports, so the message
- * exists exactly when the change does. The worker picks the channel the person prefers (email,
- * SMS or WhatsApp, ADR 0031), renders it for that channel and delivers it.
+ * exists exactly when the change does (the statement runs on the one connection, inside it). The
+ * worker picks the channel the person prefers (email, SMS or WhatsApp, ADR 0031), renders it for
+ * that channel and delivers it.
  */
-export function enqueueMessage<T extends TemplateName>(tx: Tx, to: string, template: T, props: TemplateProps<T>, options: MessageOptions = {}): string {
+export function enqueueMessage<T extends TemplateName>(_tx: Tx, to: string, template: T, props: TemplateProps<T>, options: MessageOptions = {}): string {
   const id = randomId(16);
-  const now = clock.now();
   // One statement, a write first: a caller's deferred transaction then waits for the write lock
   // like any other, instead of failing when it would have to upgrade a read (SQLITE_BUSY).
-  const byAddress = options.onlyChannel && options.onlyChannel !== "email" ? null : to.trim().toLowerCase();
-  const account = byAddress === null ? sql`null` : sql`(select ${contactBook.userId} from ${contactBook} where ${contactBook.email} = ${byAddress})`;
-  // An erased account keeps a placeholder address (a cohort still emails its members, say): never
-  // sent. An account made with a phone number has one too, but it is in the contact book.
-  const erased = isPlaceholderAddress(to);
-  tx.insert(outbox)
-    .values({
-      id,
-      recipient: to,
-      template,
-      props: props as Record<string, unknown>,
-      userId: account,
-      onlyChannel: options.onlyChannel ?? null,
-      channel: options.onlyChannel ?? "email",
-      aboutAt: options.aboutAt ?? null,
-      broadcastId: options.broadcastId ?? null,
-      dedupeKey: options.dedupeKey ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-      ...(erased
-        ? {
-            status: sql`case when ${account} is null then 'skipped' else 'pending' end`,
-            skippedReason: sql`case when ${account} is null then 'The account was erased.' else null end`,
-          }
-        : {}),
-    })
-    // A key already queued (a second click, a retried job) keeps the first message only.
-    .onConflictDoNothing()
-    .run();
+  insertMessageStatement.run({
+    id,
+    recipient: to,
+    template,
+    props,
+    address: options.onlyChannel && options.onlyChannel !== "email" ? null : to.trim().toLowerCase(),
+    onlyChannel: options.onlyChannel ?? null,
+    channel: options.onlyChannel ?? "email",
+    aboutAt: options.aboutAt ?? null,
+    broadcastId: options.broadcastId ?? null,
+    dedupeKey: options.dedupeKey ?? null,
+    now: clock.now(),
+    erased: isPlaceholderAddress(to) ? 1 : 0,
+  });
   return id;
 }
