@@ -33,16 +33,20 @@ const refuseBooking = (code: BookingRefusalCode, message: string, status: 403 | 
 export const AWAITING_GUARDIAN_MESSAGE =
   "You can book once your parent or guardian has agreed to your account. We emailed them a link: you can send it again from your privacy page.";
 
-/** Why the event takes no registrations now, or null when it does (seats aside). */
-export function closedReason(event: EventRow | undefined | null, now: number, timeZone: string): Refusal | null {
+/**
+ * Why the event takes no registrations now, or null when it does (seats aside). Dates in the
+ * reason are in `timeZone`, the organisation's unless given (read only when a date is shown).
+ */
+export function closedReason(event: EventRow | undefined | null, now: number, timeZone?: string): Refusal | null {
+  const zone = () => timeZone ?? getOrganisation().timeZone;
   if (!event || event.status === "draft") return refuseBooking("not-found", "We could not find that event.", 404);
   if (event.status === "cancelled") return refuseBooking("cancelled", "This event has been cancelled, so it no longer takes registrations.");
   if (now >= event.startsAt) return refuseBooking("started", "This event has already started, so registration is closed.");
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) {
-    return refuseBooking("not-open-yet", `Registration opens on ${formatDateTime(event.registrationOpensAt, timeZone)}.`);
+    return refuseBooking("not-open-yet", `Registration opens on ${formatDateTime(event.registrationOpensAt, zone())}.`);
   }
   if (event.registrationClosesAt !== null && now >= event.registrationClosesAt) {
-    return refuseBooking("closed", `Registration closed on ${formatDateTime(event.registrationClosesAt, timeZone)}.`);
+    return refuseBooking("closed", `Registration closed on ${formatDateTime(event.registrationClosesAt, zone())}.`);
   }
   return null;
 }
@@ -119,16 +123,21 @@ function booked(registration: RegistrationRow, already: boolean, position = wait
 export function bookSeat(tx: Tx, input: { eventId: string; userId: string; answers: Record<string, string | undefined> }): BookingOutcome {
   const now = clock.now();
   const event = eventIn(input.eventId);
-  const closed = closedReason(event, now, getOrganisation().timeZone);
+  const closed = closedReason(event, now);
   if (closed || !event) return closed!;
   // A young person's account held for a guardian's consent books nothing (ADR 0023).
   if (awaitsGuardian(input.userId)) return refuseBooking("awaiting-guardian", AWAITING_GUARDIAN_MESSAGE, 403);
   const existing = ownRowStatement.get({ eventId: event.id, userId: input.userId });
   if (existing && existing.status !== "cancelled") return booked(existing, true);
 
-  // Free seats go to people already waiting before anyone new.
-  if (waitingCount(event.id) > 0) offerFreedSeats(tx, event.id);
-  const free = event.capacity - seatsHeld(event.id);
+  // Free seats go to people already waiting before anyone new. The row read above carries the
+  // running counts (read in this transaction), until offers change them.
+  let held = event.seatsHeld;
+  if (event.waitingCount > 0) {
+    offerFreedSeats(tx, event.id);
+    held = seatsHeld(event.id);
+  }
+  const free = event.capacity - held;
   if (free <= 0 && !event.waitlistEnabled) return refuseBooking("full", "Sorry, this event is full and has no waitlist.");
   const status = free > 0 ? "confirmed" : "waitlisted";
   const values = {

@@ -11,7 +11,6 @@ import { eventIn } from "./seats.server";
 import { absoluteUrl } from "~/utils/urls.server";
 import { hashPassword, participantSignupServerSchema, issueToken, signupRefusal, tokenUrl, normaliseEmail, checkSignupConsent, createSignupAccount, type SignupConsent } from "~/modules/auth/index.server";
 import { enqueueMessage } from "~/modules/outbox/index.server";
-import { getOrganisation } from "~/modules/organisation/index.server";
 import type { Refusal } from "~/utils/refusal";
 
 type SignupBooking =
@@ -36,7 +35,7 @@ export async function signUpAndRegister(
   ip: string,
 ): Promise<SignupBooking> {
   const email = normaliseEmail(input.email);
-  const closed = closedReason(eventIn(eventId), clock.now(), getOrganisation().timeZone);
+  const closed = closedReason(eventIn(eventId), clock.now());
   if (closed) return closed;
   const consent = checkSignupConsent({ ...input, role: "participant", email }, clock.now());
   if (!consent.ok) return consent;
