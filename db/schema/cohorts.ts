@@ -161,5 +161,6 @@ export const certificates = sqliteTable(
     organisationName: text("organisation_name").notNull(),
     completedAt: integer("completed_at").notNull(),
   },
-  (t) => [uniqueIndex("certificates_member_unique").on(t.memberId)],
+  // A person's certificates are looked up on their own page, and by erasure.
+  (t) => [uniqueIndex("certificates_member_unique").on(t.memberId), index("certificates_user_idx").on(t.userId)],
 );

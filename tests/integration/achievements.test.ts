@@ -23,9 +23,17 @@ let bayo: TestUser;
 let chika: TestUser;
 const ids = { certified: "", plain: "", cohort: "", curriculum: "" };
 
-function register(eventId: string, userId: string, checkedInAt: number | null) {
+function register(eventId: string, userId: string, checkedInAt: number | null, status: "confirmed" | "cancelled" = "confirmed") {
   const at = lagos(2026, 2, 1);
-  db.insert(registrations).values({ id: randomId(16), eventId, userId, status: "confirmed", checkInToken: randomId(16), shortCode: randomId(3), checkedInAt, createdAt: at, updatedAt: at }).run();
+  db.insert(registrations).values({ id: randomId(16), eventId, userId, status, checkInToken: randomId(16), shortCode: randomId(3), checkedInAt, createdAt: at, updatedAt: at }).run();
+}
+
+function finishProgramme(user: TestUser, completedAt: number) {
+  const memberId = randomId(16);
+  db.insert(cohortMembers).values({ id: memberId, cohortId: ids.cohort, userId: user.id, joinedAt: lagos(2026, 3, 10), joinedVia: "code" }).run();
+  db.insert(certificates)
+    .values({ id: randomId(16), memberId, userId: user.id, recipientName: user.name, curriculumTitle: "Back to work", cohortName: "March cohort", organisationName: "O", completedAt })
+    .run();
 }
 
 beforeAll(async () => {
@@ -44,11 +52,7 @@ beforeAll(async () => {
   register(ids.plain, chika.id, lagos(2026, 2, 1, 10));
   register(ids.certified, chika.id, lagos(2026, 3, 1, 11));
   // Chika finished the programme: the journey certificate names the first event she attended.
-  const memberId = randomId(16);
-  db.insert(cohortMembers).values({ id: memberId, cohortId: ids.cohort, userId: chika.id, joinedAt: lagos(2026, 3, 10), joinedVia: "code" }).run();
-  db.insert(certificates)
-    .values({ id: randomId(16), memberId, userId: chika.id, recipientName: "Chika Eze", curriculumTitle: "Back to work", cohortName: "March cohort", organisationName: "O", completedAt: lagos(2026, 5, 1) })
-    .run();
+  finishProgramme(chika, lagos(2026, 5, 1));
 });
 
 describe("attendance and journey certificates", () => {
@@ -76,6 +80,19 @@ describe("attendance and journey certificates", () => {
     expect(mine.map((a) => a.statement)).toEqual(["attended “CV clinic”"]);
     db.update(users).set({ name: "Bayo Renamed" }).where(eq(users.id, bayo.id)).run();
     expect(findAchievement(mine[0]!.id)!.recipientName).toBe("Bayo Ade");
+  });
+
+  it("a person's page issues their journey certificate, naming their first attended event; a cancelled booking does not count", async () => {
+    const dayo = await createUser({ name: "Dayo Bello" });
+    finishProgramme(dayo, lagos(2026, 5, 2));
+    expect(myAchievements(dayo.id)).toEqual([]);
+    register(ids.plain, dayo.id, lagos(2026, 2, 1, 9), "cancelled");
+    register(ids.certified, dayo.id, lagos(2026, 3, 1, 12));
+    const steps = db.select().from(curriculumSteps).where(eq(curriculumSteps.curriculumId, ids.curriculum)).all().length;
+    const journey = myAchievements(dayo.id).find((a) => a.kind === "journey");
+    expect(journey).toMatchObject({ statement: `attended “CV clinic” and completed all ${steps} steps of Back to work`, earnedAt: lagos(2026, 5, 2) });
+    // Only Dayo's: nobody else's was waiting.
+    expect(issueDueAchievements()).toBe(0);
   });
 
   it("switching certificates off stops new ones; the public page verifies an issued one and 404s a made-up id", async () => {
