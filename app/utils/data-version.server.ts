@@ -41,9 +41,10 @@ function deepFreeze<T>(value: T): T {
  * A figure computed from the whole database (a year's charts, a funnel, an impact report's
  * counts), kept until anything is written or the minute turns: many readers of an unchanged
  * period pay for it once. Every reader gets the same frozen value (copying it for each cost more
- * than reading it); a reader that wants to change it copies it first.
+ * than reading it); a reader that wants to change it copies it first. `keepIf` leaves out values
+ * not worth a place (a row looked up by an address anyone can type, when there is none).
  */
-export function whileUnchanged<T>(key: string, compute: () => T): T {
+export function whileUnchanged<T>(key: string, compute: () => T, keepIf: (value: T) => boolean = () => true): T {
   const data = databaseVersion();
   const version = `${data}.${Math.floor(clock.now() / MINUTE)}`;
   const hit = kept.get(key);
@@ -51,7 +52,7 @@ export function whileUnchanged<T>(key: string, compute: () => T): T {
   const value = deepFreeze(compute());
   kept.delete(key);
   // Kept only when nothing was written meanwhile: the figure is then exactly that version's.
-  if (databaseVersion() === data) {
+  if (databaseVersion() === data && keepIf(value)) {
     if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value!);
     kept.set(key, { version, value });
   }

@@ -8,7 +8,7 @@ import { correctAnswersSchema, type FormQuestion } from "~/modules/events";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
-type Props = { questions: FormQuestion[]; answers: Record<string, string>; lastResult: SubmissionResult<string[]> | null | undefined };
+type Props = { questions: readonly FormQuestion[]; answers: Record<string, string>; lastResult: SubmissionResult<string[]> | null | undefined };
 
 /** What the person answered when they booked, open to correct; opened already when a correction was refused. */
 export function AnswersForm({ questions, answers, lastResult }: Props) {

@@ -32,7 +32,7 @@ function ChoiceField({ meta, question }: { meta: AnyField; question: FormQuestio
 }
 
 /** One field per question an event asks: a text box, or a choice of answers. */
-export function QuestionFields({ questions, answers }: { questions: FormQuestion[]; answers: Record<string, AnyField> }) {
+export function QuestionFields({ questions, answers }: { questions: readonly FormQuestion[]; answers: Record<string, AnyField> }) {
   return (
     <>
       {questions.map((question) =>

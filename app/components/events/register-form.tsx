@@ -10,13 +10,13 @@ import { answersSchema, registerSchema, type FormQuestion } from "~/modules/even
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
-function signupRegisterSchema(questions: FormQuestion[]) {
+function signupRegisterSchema(questions: readonly FormQuestion[]) {
   return participantSignupSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) });
 }
 
 type Props = {
   slug: string;
-  questions: FormQuestion[];
+  questions: readonly FormQuestion[];
   signedIn: boolean;
   willWaitlist: boolean;
   /** The organisation's age of consent: younger visitors give a parent's or guardian's email. */

@@ -9,7 +9,7 @@ import { walkInSchema, type FormQuestion } from "~/modules/events";
 type AnyField = FieldMetadata<any, any, any>;
 
 type Props = {
-  questions: FormQuestion[];
+  questions: readonly FormQuestion[];
   /** A fresh key per page: the same form sent twice adds one person. */
   walkInKey: string;
   seatsLeft: number;

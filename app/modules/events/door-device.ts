@@ -84,7 +84,7 @@ export type DeviceSyncReply = { checkIns: DeviceItemResult[]; walkIns: DeviceIte
 export const WALK_IN_CONTACT_MESSAGE = "Enter an email address or a mobile number, so they can claim their account";
 
 /** The walk-in form (the page's, and each walk-in a phone sends): a name, an email or a number, the required answers. */
-export const walkInSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+export const walkInSchema = memoized(questionsKey, (questions: readonly FormQuestion[]) =>
   z
     .object({
       key: z.string({ error: "Reload the page and add the person again" }).min(8).max(64),

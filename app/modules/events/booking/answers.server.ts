@@ -8,7 +8,7 @@ import type { FormQuestion } from "./schemas";
 
 // A person correcting what they answered when they booked (NDPA s.35, rectification).
 
-type OwnAnswers = { questions: FormQuestion[]; answers: Record<string, string> };
+type OwnAnswers = { questions: readonly FormQuestion[]; answers: Record<string, string> };
 
 function ownRegistration(userId: string, registrationId: string) {
   return db

@@ -33,22 +33,22 @@ function answerSchema(question: FormQuestion): z.ZodType<string | undefined> {
 }
 
 /** Questions as a key: the same questions make the same schema. */
-export const questionsKey = (questions: FormQuestion[]) => JSON.stringify(questions);
+export const questionsKey = (questions: readonly FormQuestion[]) => JSON.stringify(questions);
 
 /** The answers part of the registration form: one field per question, `answers.<question id>`. */
-export const answersSchema = memoized(questionsKey, (questions: FormQuestion[]) => {
+export const answersSchema = memoized(questionsKey, (questions: readonly FormQuestion[]) => {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const question of questions) shape[question.id] = answerSchema(question);
   return z.object(shape).prefault({});
 });
 
 /** The form a signed-in person sends: their answers. */
-export const registerSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+export const registerSchema = memoized(questionsKey, (questions: readonly FormQuestion[]) =>
   z.object({ intent: z.literal("register", { error: "Use the form on the event page to register." }), answers: answersSchema(questions) }),
 );
 
 /** A person correcting their answers on their ticket page. */
-export const correctAnswersSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+export const correctAnswersSchema = memoized(questionsKey, (questions: readonly FormQuestion[]) =>
   z.object({ intent: z.literal("change-answers"), answers: answersSchema(questions) }),
 );
 

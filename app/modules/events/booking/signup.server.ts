@@ -94,6 +94,6 @@ export async function signUpAndRegister(
 }
 
 /** The visitor's form on the server: the sign-up rules (common passwords refused) plus the answers. */
-export const signupRegisterServerSchema = memoized(questionsKey, (questions: FormQuestion[]) =>
+export const signupRegisterServerSchema = memoized(questionsKey, (questions: readonly FormQuestion[]) =>
   participantSignupServerSchema.extend({ intent: registerSchema(questions).shape.intent, answers: answersSchema(questions) }),
 );

@@ -16,7 +16,7 @@ function answerText(question: EventQuestion, value: string | undefined): string 
  * waitlist in order), with every answer in its own column. Starts with a byte-order mark so
  * spreadsheet apps read names with accents correctly.
  */
-export function attendeesCsv({ questions, people, timeZone }: { questions: EventQuestion[]; people: RegistrationListing[]; timeZone: string }): string {
+export function attendeesCsv({ questions, people, timeZone }: { questions: readonly EventQuestion[]; people: RegistrationListing[]; timeZone: string }): string {
   const header = ["Name", "Email", "Status", "Waitlist position", "Registered", "Checked in", "Ticket code", ...questions.map((q) => q.label)];
   let position = 0;
   const rows = people.map((person) => {

@@ -12,6 +12,7 @@ import { seatsHeld } from "../booking/seats.server";
 import { createSeries } from "./series.server";
 import { recordAudit, getOrganisation } from "~/modules/organisation/index.server";
 import { refuse, refuseFields, type Outcome } from "~/utils/refusal";
+import { whileUnchanged } from "~/utils/data-version.server";
 
 export type EventRow = typeof events.$inferSelect;
 export type EventQuestion = typeof eventQuestions.$inferSelect;
@@ -32,9 +33,12 @@ const questionsStatement = db
   .orderBy(asc(eventQuestions.position))
   .prepare();
 
-/** The event's registration questions, in the order people answer them. */
-export function eventQuestionsOf(eventId: string): EventQuestion[] {
-  return questionsStatement.all({ eventId });
+/**
+ * The event's registration questions, in the order people answer them. Kept while the database is
+ * unchanged (frozen), like the event itself: every booking parses its form against them.
+ */
+export function eventQuestionsOf(eventId: string): readonly EventQuestion[] {
+  return whileUnchanged(`event-questions:${eventId}`, () => questionsStatement.all({ eventId }));
 }
 
 export type CreateResult = Outcome<{ eventId: string; sessions: number }>;

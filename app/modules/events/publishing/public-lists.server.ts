@@ -6,6 +6,7 @@ import { placeText, whenText } from "../facts.server";
 import { seatFigures } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { clock } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 
 const EVENTS_PAGE_SIZE = 20;
 
@@ -93,12 +94,16 @@ export function listPublicEvents(filter: EventListFilter, timeZone: string) {
   return { cards, total, page, pageCount };
 }
 
-/** An event the public may see: published or cancelled (drafts only for organisers). */
 // Every view and booking of an event page starts here: prepared once (ADR 0046).
 const bySlugStatement = db.select().from(events).where(eq(events.slug, sql.placeholder("slug"))).prepare();
 
+/**
+ * An event the public may see: published or cancelled (drafts only for organisers). Kept while the
+ * database is unchanged (frozen, ADR 0042): the bookings of a rush that arrive
+ * between two commits read the event once. Slugs that name no event are not kept.
+ */
 export function publicEventBySlug(slug: string, options: { includeDrafts?: boolean } = {}): EventRow | null {
-  const event = bySlugStatement.get({ slug });
+  const event = whileUnchanged(`event-by-slug:${slug}`, () => bySlugStatement.get({ slug }) ?? null, (found) => found !== null);
   if (!event) return null;
   if (event.status === "draft" && !options.includeDrafts) return null;
   return event;
