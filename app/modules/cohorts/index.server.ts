@@ -14,5 +14,5 @@ export { cohortSteps, isReleased, todayForCohorts, programmeFor, programmeSummar
 export { syncReleases } from "./releases.server";
 export { stepView } from "./step-view.server";
 export { personalDataInCohorts } from "./personal-data.server";
-export { cohortHistoryOf, membersOfCohortsEndedBetween, type CohortStop } from "./journey-reads.server";
+export { cohortHistoryOf, holdsProgrammeCertificate, membersOfCohortsEndedBetween, type CohortStop } from "./journey-reads.server";
 export { cohortMembersAudience, stuckOnStepAudience } from "./audiences.server";

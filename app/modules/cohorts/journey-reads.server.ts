@@ -12,6 +12,19 @@ export type CohortStop = {
   certificateAt: number | null;
 };
 
+// Asked on every visit to a person's page (their due journey certificates): prepared once.
+const certificateHeldStatement = db
+  .select({ id: certificates.id })
+  .from(certificates)
+  .where(eq(certificates.userId, sql.placeholder("userId")))
+  .limit(1)
+  .prepare();
+
+/** Whether the person holds any programme certificate: one probe of an index. */
+export function holdsProgrammeCertificate(userId: string): boolean {
+  return certificateHeldStatement.get({ userId }) !== undefined;
+}
+
 /** The person's cohorts with completion only: answers stay private (ADR 0013). */
 export function cohortHistoryOf(userId: string): CohortStop[] {
   const memberships = db

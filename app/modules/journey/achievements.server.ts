@@ -1,8 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { achievements, certificates, type AchievementKind } from "~db/schema";
+import { achievements, type AchievementKind } from "~db/schema";
 import { randomId } from "~/utils/ids.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { holdsProgrammeCertificate } from "~/modules/cohorts/index.server";
 
 // Certificates that join the slices (ADR 0041): attendance at one event, where organisers switched
 // them on, and the journey ("attended the workshop and completed the programme") for a person who
@@ -35,13 +36,6 @@ function eventCandidates(userId?: string): Candidate[] {
     limit ${BATCH}`);
 }
 
-const certificateHeldStatement = db
-  .select({ id: certificates.id })
-  .from(certificates)
-  .where(eq(certificates.userId, sql.placeholder("userId")))
-  .limit(1)
-  .prepare();
-
 /**
  * Programme certificates whose holder checked in at an event, without a journey certificate for
  * that cohort yet; the event named is the first they attended. Starts from the certificates
@@ -49,7 +43,7 @@ const certificateHeldStatement = db
  */
 function journeyCandidates(userId?: string): Candidate[] {
   // Most people hold no programme certificate: one index probe, instead of opening every table below.
-  if (userId && !certificateHeldStatement.get({ userId })) return [];
+  if (userId && !holdsProgrammeCertificate(userId)) return [];
   return db.all<Candidate>(sql`
     select c.user_id as userId, e.id as eventId, m.cohort_id as cohortId, c.recipient_name as name,
       'attended ' || ${OPEN_QUOTE} || e.title || ${CLOSE_QUOTE} || ' and completed all ' ||
