@@ -153,9 +153,14 @@ export const test = base.extend<{ failOnConsoleErrors: void }>({
     ipCounter += 1;
     await use({ "X-Forwarded-For": `2001:db8::${testInfo.workerIndex + 1}:${ipCounter}` });
   },
+  // Watches the first page the test opens. Tests that only send HTTP requests open none, and so
+  // start no renderer.
   failOnConsoleErrors: [
-    async ({ page }, use) => {
-      const errors = watchConsole(page);
+    async ({ context }, use) => {
+      let errors = (): string[] => [];
+      context.once("page", (page) => {
+        errors = watchConsole(page);
+      });
       await use();
       expect(errors(), "errors in the browser console").toEqual([]);
     },
