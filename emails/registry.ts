@@ -195,13 +195,10 @@ export async function renderEmail<T extends TemplateName>(
   const { template, data } = checkedTemplate(name, props);
   // Loaded with the first email, not at start: pages never need the renderer (or its formatter).
   const { render } = await import("@react-email/render");
-  const html = await render(emailElement(template, data, organisation, options));
+  const element = createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...data, organisation }));
+  const html = await render(element);
   const calendar = template.calendar?.(data) ?? null;
   return { subject: template.subject(data, organisation), html, text: await plainTextOf(html), calendar };
-}
-
-function emailElement(template: AnyTemplate, data: Record<string, unknown>, organisation: EmailOrganisation, options: { unsubscribeUrl?: string }) {
-  return createElement(EmailFooterContext.Provider, { value: { unsubscribeUrl: options.unsubscribeUrl ?? null } }, createElement(template.Body, { ...data, organisation }));
 }
 
 /**

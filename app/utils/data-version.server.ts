@@ -39,8 +39,9 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * A figure computed from the whole database (a year's charts, a funnel, an impact report's
- * counts), kept until anything is written or the minute turns: many readers of an unchanged
- * period pay for it once. Every reader gets the same frozen value (copying it for each cost more
+ * counts), or a row every request reads (the organisation's settings, an event being booked),
+ * kept until anything is written or the minute turns: many readers of an unchanged period pay
+ * for it once. Every reader gets the same frozen value (copying it for each cost more
  * than reading it); a reader that wants to change it copies it first. `keepIf` leaves out values
  * not worth a place (a row looked up by an address anyone can type, when there is none).
  */
