@@ -24,7 +24,8 @@ export function databaseVersion(): string {
   return `${othersThisTurn}.${own}`;
 }
 
-const MAX_ENTRIES = 200;
+// Figures, and the sessions of people reading pages between two writes.
+const MAX_ENTRIES = 500;
 const kept = new Map<string, { version: string; value: unknown }>();
 
 /** Frozen all the way down: a kept figure is shared by every reader, so nobody may change it. */

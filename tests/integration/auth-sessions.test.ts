@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { db } from "~db/client.server";
-import { sessions } from "~db/schema";
+import { sessions, userRoles } from "~db/schema";
 import { clock, DAY, HOUR, MINUTE } from "~/utils/clock.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/me.account";
 import { createUser, formRequest, getRequest, loadContext, signIn, routeArgs } from "../support/factories";
@@ -66,6 +67,46 @@ describe("the person a session is for", () => {
     const none = await createUser({ roles: [] });
     expect([...(userFor(signIn(both.id).cookieHeader)?.roles ?? [])].sort()).toEqual(["mentor", "organiser"]);
     expect(userFor(signIn(none.id).cookieHeader)?.roles).toEqual([]);
+  });
+});
+
+describe("a session read once and kept until something is written (ADR 0042)", () => {
+  it("is shared by the loaders of one request, and read again after a write", async () => {
+    const user = await createUser();
+    const { sessionId, cookieHeader } = signIn(user.id);
+    const request = getRequest("/me", { cookie: cookieHeader });
+    const first = getUser(request);
+    expect(first?.id).toBe(user.id);
+    expect(getUser(request)).toBe(first);
+    // An action that signs the person out leaves its own request's loaders signed out too.
+    db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+    expect(getUser(request)).toBeNull();
+    expect(userFor(cookieHeader)).toBeNull();
+  });
+
+  it("sees a role given or taken at once, and a sign-out by another process at the next turn", async () => {
+    const user = await createUser({ roles: [] });
+    const { sessionId, cookieHeader } = signIn(user.id);
+    expect(userFor(cookieHeader)?.roles).toEqual([]);
+    db.insert(userRoles).values({ userId: user.id, role: "mentor", grantedAt: START }).run();
+    expect(userFor(cookieHeader)?.roles).toEqual(["mentor"]);
+
+    const other = new Database(db.$client.name);
+    other.prepare("delete from sessions where id = ?").run(sessionId);
+    other.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(userFor(cookieHeader)).toBeNull();
+  });
+
+  it("still checks the secret and the session's age on every request", async () => {
+    const user = await createUser();
+    const { cookieHeader } = signIn(user.id);
+    expect(userFor(cookieHeader)?.id).toBe(user.id);
+    const [name, value] = cookieHeader.split("=");
+    const [id] = decodeURIComponent(value!).split(".");
+    expect(userFor(`${name}=${encodeURIComponent(`${id}.wrongsecret`)}`)).toBeNull();
+    clock.advance(30 * DAY);
+    expect(userFor(cookieHeader)).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sessions, userRoles, users, type Role } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 import { randomId, sha256Bytes } from "~/utils/ids.server";
 import { serializeSessionCookie, clearSessionCookie } from "~/utils/session-cookie.server";
 
@@ -83,7 +84,9 @@ const sessionStatement = db
 export function validateSessionToken(token: string): SessionUser | null {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return null;
-  const row = sessionStatement.get({ id });
+  // Kept while nothing is written (ADR 0042): the root loader, the page's loader and the next
+  // request read the same row. Expiry and the secret are checked against it every time.
+  const row = whileUnchanged(`session:${id}`, () => sessionStatement.get({ id }) ?? null, (found) => found !== null);
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   const now = clock.now();

@@ -1,11 +1,14 @@
 import { data, redirect } from "react-router";
 import type { Role } from "~db/schema";
+import { databaseVersion } from "~/utils/data-version.server";
 import { PENDING_LOGIN_COOKIE, readCookie, SESSION_COOKIE } from "~/utils/session-cookie.server";
 import { consoleNeed, hasRole, sensitiveActionNeed, validateSessionToken, type SecondFactorNeed, type SessionUser } from "~/modules/auth/index.server";
 
 // The signed-in person of a request, and the guards routes put in front of their pages.
 
-const perRequest = new WeakMap<Request, SessionUser | null>();
+// The loaders and the action of one request share it (React Router hands them one request), until
+// anything is written: an action that signs someone out must not leave its loaders signed in.
+const perRequest = new WeakMap<Request, { version: string; user: SessionUser | null }>();
 
 function getSessionToken(request: Request): string | null {
   return readCookie(request.headers.get("cookie"), SESSION_COOKIE);
@@ -17,10 +20,12 @@ export function getPendingLoginToken(request: Request): string | null {
 }
 
 export function getUser(request: Request): SessionUser | null {
-  if (perRequest.has(request)) return perRequest.get(request) ?? null;
+  const seen = perRequest.get(request);
+  if (seen && seen.version === databaseVersion()) return seen.user;
   const token = getSessionToken(request);
   const user = token ? validateSessionToken(token) : null;
-  perRequest.set(request, user);
+  // Read after the lookup, which may itself write (a session's last-seen time, an expired one's removal).
+  perRequest.set(request, { version: databaseVersion(), user });
   return user;
 }
 
