@@ -36,6 +36,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const words = filters.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const matching = all
     .filter((m) => {
+      if (!words.length) return true;
       const text = [m.name, m.headline, ...m.industries, ...m.skills].join(" ").toLocaleLowerCase();
       return words.every((word) => text.includes(word));
     })

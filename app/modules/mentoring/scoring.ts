@@ -41,9 +41,23 @@ const REFERENCE_INSTANT = Date.UTC(2026, 0, 5);
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+// Each list is normalised once: a kept mentor profile's for every request, a mentee's for every pair.
+const normalisedLists = new WeakMap<readonly string[], { items: string[]; set: Set<string> }>();
+
+function normalised(list: readonly string[]) {
+  let found = normalisedLists.get(list);
+  if (!found) {
+    const items = list.map(norm);
+    found = { items, set: new Set(items) };
+    normalisedLists.set(list, found);
+  }
+  return found;
+}
+
 function common(a: readonly string[], b: readonly string[]): string[] {
-  const wanted = new Set(b.map(norm));
-  return a.filter((item) => wanted.has(norm(item)));
+  const wanted = normalised(b).set;
+  const mine = normalised(a).items;
+  return a.filter((_, index) => wanted.has(mine[index]!));
 }
 
 function joinWords(items: readonly string[], conjunction = "and"): string {

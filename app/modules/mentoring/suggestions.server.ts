@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mentorProfiles, mentorships, users, type MentoringFormat } from "~db/schema";
-import { clock } from "~/utils/clock.server";
+import { clock, HOUR } from "~/utils/clock.server";
 import { whileUnchanged } from "~/utils/data-version.server";
 import { zoneLabel } from "./session-calendar.server";
 import { getMenteeProfile, type MenteeProfile, type MentorProfile } from "./profiles.server";
@@ -93,6 +93,16 @@ export function pairHistory(menteeIds: readonly string[]) {
   return { ended, open };
 }
 
+/**
+ * The instant two zones' weekly windows are lined up at: the start of this hour (summer time
+ * starts and ends on the hour nearly everywhere). The scoring keeps each kept profile's windows in
+ * UTC while the instant is the same, so an hour's requests convert them once, not once each.
+ */
+function alignedAt(): number {
+  const now = clock.now();
+  return now - (now % HOUR);
+}
+
 function card(m: ApprovedMentor, score: PairScore, scored: boolean): Suggestion {
   const p = m.profile;
   return {
@@ -121,7 +131,7 @@ function unscored(m: ApprovedMentor): PairScore {
 
 /** Approved mentors for one person, best fit first; unscored (in name order) when they have no mentee profile. */
 export function suggestMentorsFor(menteeUserId: string): Suggestion[] {
-  const at = clock.now();
+  const at = alignedAt();
   const mentors = approvedMentors().filter((m) => m.profile.userId !== menteeUserId);
   const profile = getMenteeProfile(menteeUserId);
   if (!profile) {
@@ -136,11 +146,11 @@ export function suggestMentorsFor(menteeUserId: string): Suggestion[] {
 
 /** One approved mentor's public card, with their full profile; null unless approved. Scored against the viewer when given. */
 export function mentorCard(mentorId: string, viewerId?: string): (Suggestion & { mentorProfile: MentorProfile; zone: string }) | null {
-  const at = clock.now();
+  const at = alignedAt();
   const [mentor] = approvedMentors(mentorId);
   if (!mentor) return null;
   const profile = viewerId && viewerId !== mentorId ? getMenteeProfile(viewerId) : undefined;
-  const zone = zoneLabel(mentor.profile.timeZone, at);
+  const zone = zoneLabel(mentor.profile.timeZone, clock.now());
   if (!profile) return { ...card(mentor, unscored(mentor), false), mentorProfile: mentor.profile, zone };
   const { ended } = pairHistory([profile.userId]);
   const score = scorePair(mentorTraits(mentor.profile), menteeTraits(profile), {
