@@ -1,5 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "react-router";
-import { useLoaderData } from "react-router";
+import { data, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { ImpactReportView } from "~/components/journey/impact-report";
 import { notFound } from "~/utils/http.server";
@@ -20,8 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const handle = staticPage;
 
 // A share link's token is in the address: never pass it on, and keep the page out of caches, so a
-// link turned off or a story withdrawn is gone at once.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+// link turned off or a story withdrawn is gone at once. The published annual report is a public
+// page like any other: a validator, and a short stay in a shared cache (ADR 0042).
+const SHARE_LINK_HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
 
 export function loader({ params }: LoaderFunctionArgs) {
   const key = params.key ?? "";
@@ -31,8 +34,10 @@ export function loader({ params }: LoaderFunctionArgs) {
     return { report, shared: false };
   }
   const report = reportByToken(key);
-  if (!report) return notFound("This link does not open a report. It may have been turned off: ask the organisers for a new one.");
-  return { report, shared: true };
+  if (!report) {
+    throw data({ message: "This link does not open a report. It may have been turned off: ask the organisers for a new one." }, { status: 404, headers: SHARE_LINK_HEADERS });
+  }
+  return data({ report, shared: true }, { headers: SHARE_LINK_HEADERS });
 }
 
 export default function PublicImpactReport() {

@@ -19,7 +19,11 @@ test("without JavaScript, an organiser publishes the year's impact page and anyo
   const visitor = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   try {
     const reader = await visitor.newPage();
-    expect((await reader.goto(`/impact/${year}`))!.status()).toBe(200);
+    const response = (await reader.goto(`/impact/${year}`))!;
+    expect(response.status()).toBe(200);
+    // A public page like any other: a validator for the next visit, and a short stay in a shared cache.
+    expect(response.headers()["etag"]).toMatch(/^W\/".+"$/);
+    expect(response.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate, s-maxage=30");
     await expect(reader.getByRole("heading", { level: 1, name: new RegExp(`impact in ${year}`) })).toBeVisible();
     await expect(reader.getByRole("row", { name: /Attended an event/ })).toBeVisible();
     await expectFitsPhone(reader);

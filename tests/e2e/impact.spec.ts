@@ -47,6 +47,9 @@ test("an organiser links a campaign to a workshop, opens its report and shares i
     const response = await reader.goto(sharePath);
     expect(response!.status()).toBe(200);
     expect(response!.headers()["referrer-policy"]).toBe("no-referrer");
+    // A link turned off must be gone at once: no cache keeps the page, not even this server.
+    expect(response!.headers()["cache-control"]).toBe("no-store");
+    expect(response!.headers()["etag"]).toBeUndefined();
     await expect(reader.getByRole("heading", { level: 1, name: `Impact of ${world.campaignTitle}` })).toBeVisible();
     await expect(reader.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
     // A public page ships no JavaScript.
@@ -64,7 +67,10 @@ test("an organiser links a campaign to a workshop, opens its report and shares i
     // Turned off, the same link opens nothing.
     await page.getByRole("button", { name: /^Turn off/ }).click();
     await expect(page.getByText("The link no longer opens the report.")).toBeVisible();
-    expect((await reader.goto(sharePath))!.status()).toBe(404);
+    const gone = (await reader.goto(sharePath))!;
+    expect(gone.status()).toBe(404);
+    expect(gone.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(gone.headers()["cache-control"]).toBe("no-store");
   } finally {
     await outsider.close();
   }
