@@ -14,7 +14,7 @@ const RUSH_PEOPLE = Number(process.env.BENCH_RUSH_PEOPLE ?? 2000);
 const RUSH_SEATS = Number(process.env.BENCH_RUSH_SEATS ?? 500);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const STEADY_PEOPLE = Number(process.env.BENCH_STEADY_PEOPLE ?? 20_000);
+const STEADY_PEOPLE = Number(process.env.BENCH_STEADY_PEOPLE ?? 30_000);
 // Issue 18's goals.
 const RUSH_GOAL_MS = 4_000;
 const RUSH_P99_GOAL_MS = 2_000;
