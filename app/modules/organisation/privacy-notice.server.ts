@@ -4,6 +4,7 @@ import { desc, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { privacyNotices } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 import type { Outcome } from "~/utils/refusal";
 import { recordAudit } from "./audit.server";
 
@@ -22,12 +23,13 @@ function defaultNotice(): PrivacyNotice {
   return { version: 0, body: defaultBody, publishedAt: null };
 }
 
-// Asked on every signed-in visit to /me (has the person read the latest?): prepared once (ADR 0046).
+// Asked on every signed-in page (has the person read the latest?): prepared once (ADR 0046), and
+// kept while nothing is written (ADR 0042).
 const latestVersionStatement = db.select({ version: privacyNotices.version }).from(privacyNotices).orderBy(desc(privacyNotices.version)).limit(1).prepare();
 
 /** The version people read now: the latest published, or 0 (the default text) until there is one. */
 export function currentPrivacyNoticeVersion(): number {
-  return latestVersionStatement.get()?.version ?? 0;
+  return whileUnchanged("privacy-notice-version", () => latestVersionStatement.get()?.version ?? 0);
 }
 
 /** The notice people read now: the latest published version, or the default until there is one. */
