@@ -1,6 +1,7 @@
 // The patched React Router (patches/react-router+*.patch, ADR 0043): production code by default,
 // and route matching that narrows the candidates by the first path segment. The narrowed match
-// must be exactly the match of the full, unpatched search for every kind of route pattern.
+// must be exactly the match of the full, unpatched search for every kind of route pattern; a match
+// kept by address must be handed to each request as its own.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -87,5 +88,25 @@ describe("route matching narrowed by the first segment", () => {
     const actual = await handlerMatch(pathname);
     if (expected === null) expect(actual?.map(([id]) => id)).toEqual(["root"]);
     else expect(actual).toEqual(expected);
+  });
+});
+
+describe("matches kept by address", () => {
+  it("give every request the same routes and its own copies of them", async () => {
+    const handler = production.createStaticHandler(structuredClone(routes) as never);
+    const contexts = [];
+    for (const pathname of ["/admin/people/7", "/admin/people/7", "/admin/people/8", "/events/launch-day"]) {
+      const context = await handler.query(new Request(`http://localhost${pathname}`));
+      if (context instanceof Response) throw new Error(`${pathname} answered with a response`);
+      contexts.push(context);
+    }
+    const [first, again, other, event] = contexts.map((context) => context!.matches);
+    expect(again!.map((match) => [match.route.id, match.params])).toEqual(first!.map((match) => [match.route.id, match.params]));
+    expect(again![0]).not.toBe(first![0]);
+    // A caller that changes its params changes nobody else's.
+    (first![2]!.params as Record<string, string>).id = "changed";
+    expect(again![2]!.params.id).toBe("7");
+    expect(other![2]!.params.id).toBe("8");
+    expect(event!.map((match) => match.route.id)).toEqual(["root", "event"]);
   });
 });
