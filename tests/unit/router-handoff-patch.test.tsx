@@ -1,9 +1,9 @@
 // The patched React Router (ADR 0043): a page's loader data is encoded for the browser only when
 // the page renders <Scripts> and so sends it. Pages without JavaScript (every public page) used to
 // pay for encoding data nobody received.
-import { createRequestHandler, ServerRouter, Scripts, useLoaderData, type EntryContext, type ServerBuild } from "react-router";
+import { createRequestHandler, Scripts, useLoaderData, type ServerBuild } from "react-router";
 import { describe, expect, it } from "vitest";
-import { renderDocument } from "~/utils/render-document.server";
+import { testServerBuild } from "../support/router-build";
 
 function buildWith(withScripts: boolean, onRead: () => void): ServerBuild {
   function Root() {
@@ -24,22 +24,7 @@ function buildWith(withScripts: boolean, onRead: () => void): ServerBuild {
       return "encoded";
     },
   });
-  const handleRequest = (request: Request, status: number, headers: Headers, context: EntryContext) =>
-    renderDocument(<ServerRouter context={context} url={request.url} />, { waitForAll: true, cutOffAfterMs: 5_000, status, headers });
-  const routeAssets = { id: "root", path: "", module: "/root.js", hasLoader: true, hasAction: false, hasClientLoader: false, hasClientAction: false, hasClientMiddleware: false, hasErrorBoundary: false, imports: [] };
-  return {
-    entry: { module: { default: handleRequest } },
-    routes: { root: { id: "root", path: "", module: { default: Root, loader } } },
-    assets: { entry: { module: "/entry.js", imports: [] }, routes: { root: routeAssets }, url: "/manifest.js", version: "1" },
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    basename: "/",
-    future: {},
-    ssr: true,
-    isSpaMode: false,
-    prerender: [],
-    routeDiscovery: { mode: "initial", manifestPath: "/__manifest" },
-  } as unknown as ServerBuild;
+  return testServerBuild([{ id: "root", path: "", module: { default: Root, loader } }]);
 }
 
 async function render(withScripts: boolean) {

@@ -4,9 +4,9 @@
 //   instead of per request, and the page must still name exactly the routes upstream names;
 // - a link's address is resolved once per place it is resolved from, and must still be what
 //   upstream resolves, whichever page resolved the same text first.
-import { createRequestHandler, Link, Outlet, Scripts, ServerRouter, type EntryContext, type ServerBuild } from "react-router";
+import { createRequestHandler, Link, Outlet, Scripts, type ServerBuild } from "react-router";
 import { describe, expect, it } from "vitest";
-import { renderDocument } from "~/utils/render-document.server";
+import { testServerBuild } from "../support/router-build";
 
 const ROUTES: { id: string; parentId?: string; path?: string; index?: boolean }[] = [
   { id: "root", path: "" },
@@ -37,24 +37,10 @@ function build(): ServerBuild {
       <Link to={{ pathname: "notes", search: "?all=1" }}>notes</Link>
     </nav>
   );
-  const handleRequest = (request: Request, status: number, headers: Headers, context: EntryContext) =>
-    renderDocument(<ServerRouter context={context} url={request.url} />, { waitForAll: true, cutOffAfterMs: 5_000, status, headers });
-  const asset = (route: (typeof ROUTES)[number]) => ({
-    ...route, module: `/${route.id}.js`, hasLoader: false, hasAction: false, hasClientLoader: false, hasClientAction: false, hasClientMiddleware: false, hasErrorBoundary: false, imports: [],
-  });
-  return {
-    entry: { module: { default: handleRequest } },
-    routes: Object.fromEntries(ROUTES.map((route) => [route.id, { ...route, module: { default: route.id === "root" ? Root : route.id === "admin-page" ? Links : Page } }])),
-    assets: { entry: { module: "/entry.js", imports: [] }, routes: Object.fromEntries(ROUTES.map((route) => [route.id, asset(route)])), url: "/manifest.js", version: "1" },
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    basename: "/",
-    future: {},
-    ssr: true,
-    isSpaMode: false,
-    prerender: [],
-    routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
-  } as unknown as ServerBuild;
+  return testServerBuild(
+    ROUTES.map((route) => ({ ...route, module: { default: route.id === "root" ? Root : route.id === "admin-page" ? Links : Page } })),
+    "lazy",
+  );
 }
 
 /** The route ids in the manifest the page hands to the browser. */

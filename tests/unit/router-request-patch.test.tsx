@@ -2,9 +2,9 @@
 // copied only when there is a parameter of React Router's own to strip (`index`, `_routes`), and
 // then copied once for all of them. Upstream copied it for every loader, so a page's loaders could
 // not share what they had read about it (the signed-in person).
-import { createRequestHandler, Outlet, ServerRouter, type EntryContext, type ServerBuild } from "react-router";
+import { createRequestHandler, Outlet, type ServerBuild } from "react-router";
 import { describe, expect, it } from "vitest";
-import { renderDocument } from "~/utils/render-document.server";
+import { testServerBuild } from "../support/router-build";
 
 type Seen = { route: string; request: Request };
 
@@ -21,34 +21,11 @@ function buildRecording(seen: Seen[]): ServerBuild {
     </html>
   );
   const Page = () => <p>page</p>;
-  const handleRequest = (request: Request, status: number, headers: Headers, context: EntryContext) =>
-    renderDocument(<ServerRouter context={context} url={request.url} />, { waitForAll: true, cutOffAfterMs: 5_000, status, headers });
-  const assetsOf = (id: string, parentId?: string, index?: boolean) => ({
-    id, parentId, index, path: id === "root" ? "" : index ? undefined : "page", module: `/${id}.js`,
-    hasLoader: true, hasAction: false, hasClientLoader: false, hasClientAction: false, hasClientMiddleware: false, hasErrorBoundary: false, imports: [],
-  });
-  return {
-    entry: { module: { default: handleRequest } },
-    routes: {
-      root: { id: "root", path: "", module: { default: Root, loader: loaderOf("root") } },
-      home: { id: "home", parentId: "root", index: true, module: { default: Page, loader: loaderOf("home") } },
-      page: { id: "page", parentId: "root", path: "page", module: { default: Page, loader: loaderOf("page") } },
-    },
-    assets: {
-      entry: { module: "/entry.js", imports: [] },
-      routes: { root: assetsOf("root"), home: assetsOf("home", "root", true), page: assetsOf("page", "root") },
-      url: "/manifest.js",
-      version: "1",
-    },
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    basename: "/",
-    future: {},
-    ssr: true,
-    isSpaMode: false,
-    prerender: [],
-    routeDiscovery: { mode: "initial", manifestPath: "/__manifest" },
-  } as unknown as ServerBuild;
+  return testServerBuild([
+    { id: "root", path: "", module: { default: Root, loader: loaderOf("root") } },
+    { id: "home", parentId: "root", index: true, module: { default: Page, loader: loaderOf("home") } },
+    { id: "page", parentId: "root", path: "page", module: { default: Page, loader: loaderOf("page") } },
+  ]);
 }
 
 async function loadersSee(url: string) {
