@@ -3,6 +3,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { outbox } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 import { formatMoney } from "~/utils/money";
 import { absoluteUrl } from "~/utils/urls.server";
 import type { Organisation } from "~/modules/organisation/index.server";
@@ -37,7 +38,9 @@ export function smsSpentThisMonth(now: number, timeZone: string, tx: Tx | typeof
 export type SmsBudgetStatus = { spent: number; budget: number; percent: number; warned: boolean; stopped: boolean; spentText: string; budgetText: string };
 
 export function smsBudgetStatus(settings: BudgetSettings, now: number = clock.now()): SmsBudgetStatus {
-  const spent = smsSpentThisMonth(now, settings.timeZone);
+  // Shown on the organisers' dashboard: kept while nothing is written (ADR 0042), by month.
+  const month = monthStart(now, settings.timeZone);
+  const spent = whileUnchanged(`sms-spent:${month}`, () => smsSpentThisMonth(now, settings.timeZone));
   const budget = settings.smsMonthlyBudget;
   const percent = budget > 0 ? Math.floor((spent * 100) / budget) : 100;
   return {

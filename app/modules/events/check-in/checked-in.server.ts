@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { events, registrations } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { whileUnchanged } from "~/utils/data-version.server";
 
 // Who checked in at which event, for cohorts that invite an event's attendees.
 
@@ -13,6 +14,11 @@ const EVENTS_OFFERED = 20;
  * many registrations there are.
  */
 export function eventsWithCheckIns() {
+  // Offered on every cohort's page: the same list for every reader, kept while nothing is written (ADR 0042).
+  return whileUnchanged("events-with-check-ins", readEventsWithCheckIns);
+}
+
+function readEventsWithCheckIns() {
   const now = clock.now();
   const anyCheckIn = sql`exists (select 1 from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.checkedInAt} is not null)`;
   return db
