@@ -74,8 +74,8 @@ const sessionStatement = db
     lastSeenAt: sessions.lastSeenAt,
     secondFactorAt: sessions.secondFactorAt,
     userId: sessions.userId,
+    // Null only when the person is gone (never, with foreign keys on): no session then.
     email: ofTheUser<string | null>(users.email),
-    // The email is null only when the person is gone (never, with foreign keys on): no session then.
     name: ofTheUser<string>(users.name),
     emailVerifiedAt: ofTheUser<number | null>(users.emailVerifiedAt),
     guardianConsent: ofTheUser<string>(users.guardianConsent),
