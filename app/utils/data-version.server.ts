@@ -60,3 +60,8 @@ export function whileUnchanged<T>(key: string, compute: () => T, keepIf: (value:
   }
   return value;
 }
+
+/** A row many requests read, kept like a figure; a key that names no row is not kept (anyone can type one). */
+export function keptRow<T>(key: string, read: () => T | undefined): T | null {
+  return whileUnchanged(key, () => read() ?? null, (row) => row !== null);
+}

@@ -1,7 +1,7 @@
 // The patched React Router (ADR 0043), as a rendered page shows it:
 // - a hydrated page tells the browser about the routes of its own address and of every address
-//   above it ("/", "/admin"); the routes an ancestor matches are looked up once per address
-//   instead of per request, and the page must still name exactly the routes upstream names;
+//   above it ("/", "/admin"), matched through the kept matches, and must still name exactly the
+//   routes upstream names;
 // - a link's address is resolved once per place it is resolved from, and must still be what
 //   upstream resolves, whichever page resolved the same text first.
 import { createRequestHandler, Link, Outlet, Scripts, type ServerBuild } from "react-router";

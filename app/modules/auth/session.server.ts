@@ -3,7 +3,7 @@ import { and, eq, ne, sql, type AnyColumn } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { sessions, userRoles, users, type Role } from "~db/schema";
 import { clock, DAY, HOUR } from "~/utils/clock.server";
-import { whileUnchanged } from "~/utils/data-version.server";
+import { keptRow } from "~/utils/data-version.server";
 import { randomId, sha256Bytes } from "~/utils/ids.server";
 import { serializeSessionCookie, clearSessionCookie } from "~/utils/session-cookie.server";
 
@@ -91,7 +91,7 @@ export function validateSessionToken(token: string): SessionUser | null {
   if (!id || !secret || extra !== undefined) return null;
   // Kept while nothing is written (ADR 0042): the root loader, the page's loader and the next
   // request read the same row. Expiry and the secret are checked against it every time.
-  const row = whileUnchanged(`session:${id}`, () => sessionStatement.get({ id }) ?? null, (found) => found !== null);
+  const row = keptRow(`session:${id}`, () => sessionStatement.get({ id }));
   if (!row || row.email === null) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   const now = clock.now();

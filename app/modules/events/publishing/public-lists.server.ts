@@ -6,7 +6,7 @@ import { placeText, whenText } from "../facts.server";
 import { seatFigures } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { clock } from "~/utils/clock.server";
-import { whileUnchanged } from "~/utils/data-version.server";
+import { keptRow } from "~/utils/data-version.server";
 
 const EVENTS_PAGE_SIZE = 20;
 
@@ -103,7 +103,7 @@ const bySlugStatement = db.select().from(events).where(eq(events.slug, sql.place
  * between two commits read the event once. Slugs that name no event are not kept.
  */
 export function publicEventBySlug(slug: string, options: { includeDrafts?: boolean } = {}): EventRow | null {
-  const event = whileUnchanged(`event-by-slug:${slug}`, () => bySlugStatement.get({ slug }) ?? null, (found) => found !== null);
+  const event = keptRow(`event-by-slug:${slug}`, () => bySlugStatement.get({ slug }));
   if (!event) return null;
   if (event.status === "draft" && !options.includeDrafts) return null;
   return event;
