@@ -53,12 +53,12 @@ async function main() {
 
   // Before the security headers: a 304 keeps the headers the browser stored with the page (the
   // CSP and its nonce among them), so they stay with the body they were sent with. Before
-  // compression: a kept page is kept compressed (ADR 0048).
+  // compression: a kept page is kept compressed (ADRs 0048 and 0052).
   const buildVersion = typeof build === "function" ? `dev-${Date.now().toString(36)}` : build.assets.version;
-  app.use(runtime.conditionalPublicPages({ buildVersion: () => buildVersion, keptPageBytes: env.PAGE_CACHE_MB * 1024 * 1024 }));
+  app.use(runtime.conditionalPages({ buildVersion: () => buildVersion, keptPageBytes: env.PAGE_CACHE_MB * 1024 * 1024, sessionIsLive: runtime.sessionIsLive }));
   app.use(compression());
   app.use((_req, res, next) => {
-    res.locals.nonce = Buffer.from(runtime.randomBytes(16)).toString("base64");
+    res.locals.nonce = runtime.newNonce();
     next();
   });
   app.use(runtime.securityHeaders({ development: !isProduction }));

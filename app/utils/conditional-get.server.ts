@@ -2,6 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import { clock, MINUTE } from "./clock.server";
 import { databaseVersion } from "./data-version.server";
 import { KeptPages, pageHeaders } from "./kept-pages.server";
+import { withinReply } from "./reply-scope.server";
+import { readCookie, SESSION_COOKIE } from "./session-cookie.server";
 
 // Repeat visits for free: an anonymous visitor's page carries a validator made from what it is
 // built from (the build, the database's version, the minute), so a browser or a proxy that asks
@@ -18,12 +20,9 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
 }
 
-/** Only what anyone would get: a page (not an asset or a data request) for a visitor with no cookie. */
-function isAnonymousPageRequest(req: Request): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (req.headers.cookie) return false;
-  if (req.path.startsWith("/assets/") || req.path.endsWith(".data")) return false;
-  return (req.get("accept") ?? "").includes("text/html");
+/** For a visitor with no cookie: a page, not a data request. */
+function isAnonymousPage(req: Request): boolean {
+  return !req.path.endsWith(".data") && (req.get("accept") ?? "").includes("text/html");
 }
 
 /** What else a page's bytes depend on: the address asked for and the compression agreed. */
@@ -31,32 +30,47 @@ function pageKey(req: Request): string {
   return `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}\n${req.get("accept-encoding") ?? ""}`;
 }
 
-type Options = { buildVersion: () => string; keptPageBytes: number };
+type Options = {
+  buildVersion: () => string;
+  keptPageBytes: number;
+  /** Whether a session token still opens its session (checking it may write its last-seen time). */
+  sessionIsLive: (token: string) => boolean;
+};
 
 /**
  * Goes before compression, so a kept page is kept as it went out (compressed once) and sent again
  * without running anything below.
  */
-export function conditionalPublicPages({ buildVersion, keptPageBytes }: Options) {
-  const kept = new KeptPages(keptPageBytes);
+export function conditionalPages({ buildVersion, keptPageBytes, sessionIsLive }: Options) {
+  const forAnyone = new KeptPages(keptPageBytes);
+  const forPeople = new KeptPages(keptPageBytes);
   const validator = () => `W/"${buildVersion()}.${databaseVersion()}.${Math.floor(clock.now() / MINUTE)}"`;
 
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (!isAnonymousPageRequest(req)) return next();
+  /** Sends a kept page, or has the reply kept once it is done if `reusable` says it may be. */
+  const keptOr = (req: Request, res: Response, next: NextFunction, store: KeptPages, etag: string, key: string, reusable: () => boolean) => {
+    const page = keptPageBytes > 0 ? store.get(etag, key) : undefined;
+    if (page) {
+      res.writeHead(200, { ...page.headers, "Content-Length": page.body.length });
+      res.end(req.method === "HEAD" ? undefined : page.body);
+      return;
+    }
+    if (req.method !== "GET" || keptPageBytes === 0) return next();
+    const reply = { drewRandom: false };
+    keepWhenDone(res, store.largestPage, (body) => {
+      // Kept only when nothing was written or drawn at random while it was made: it is then
+      // exactly that version's page.
+      if (reusable() && !reply.drewRandom && validator() === etag) store.keep(etag, key, { headers: pageHeaders(res.getHeaders()), body });
+    });
+    withinReply(reply, next);
+  };
+
+  const anonymous = (req: Request, res: Response, next: NextFunction) => {
     const etag = validator();
     if (matches(req.get("if-none-match"), etag)) {
       // The same Vary as the page's own 200 (compression adds Accept-Encoding to it).
       res.status(304).set({ ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Accept-Encoding, Cookie" }).end();
       return;
     }
-    const key = pageKey(req);
-    const page = keptPageBytes > 0 ? kept.get(etag, key) : undefined;
-    if (page) {
-      res.writeHead(200, { ...page.headers, "Content-Length": page.body.length });
-      res.end(req.method === "HEAD" ? undefined : page.body);
-      return;
-    }
-
     // Validators only on what could be served again as it is: a 200 page that sets no cookie.
     let reusable = false;
     const writeHead = res.writeHead;
@@ -71,10 +85,24 @@ export function conditionalPublicPages({ buildVersion, keptPageBytes }: Options)
       }
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as Response["writeHead"];
-    if (req.method === "GET" && keptPageBytes > 0) keepWhenDone(res, kept.largestPage, (body) => {
-      // Kept only when nothing was written while it was rendered: it is then exactly that version's page.
-      if (reusable && res.statusCode === 200 && validator() === etag) kept.keep(etag, key, { headers: pageHeaders(res.getHeaders()), body });
-    });
+    keptOr(req, res, next, forAnyone, etag, pageKey(req), () => reusable && res.statusCode === 200);
+  };
+
+  // A signed-in person's page, data request or list is theirs alone: it keeps its `no-store` and
+  // gets no validator, but the same cookie asking for the same address while nothing is written
+  // gets the reply made for it a moment ago (ADR 0052). The session is checked first, every time.
+  const signedIn = (req: Request, res: Response, next: NextFunction, cookie: string) => {
+    const token = readCookie(cookie, SESSION_COOKIE);
+    if (!token || keptPageBytes === 0 || !sessionIsLive(token)) return next();
+    const reusable = () => res.statusCode === 200 && !res.getHeader("set-cookie");
+    keptOr(req, res, next, forPeople, validator(), `${pageKey(req)}\n${cookie}`, reusable);
+  };
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.path.startsWith("/assets/")) return next();
+    const cookie = req.headers.cookie;
+    if (cookie) return signedIn(req, res, next, cookie);
+    if (isAnonymousPage(req)) return anonymous(req, res, next);
     next();
   };
 }

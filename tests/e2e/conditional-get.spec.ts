@@ -1,9 +1,11 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { createPublishedEvent } from "./event-helpers";
+import { createCampaign } from "./campaign-helpers";
+import { createPublishedEvent, registerFor } from "./event-helpers";
 import { createAccount, expect, signIn, test } from "./fixtures";
 
 // Repeat visits for free (issue: speed): anonymous pages carry a validator made from the build and
-// the database's version; asking again with it answers 304 until anything is written.
+// the database's version; asking again with it answers 304 until anything is written. A signed-in
+// person's page is made once per version for their session alone (ADR 0052).
 
 const HTML = { Accept: "text/html" };
 
@@ -76,4 +78,47 @@ test("pages for a signed-in person, redirects and missing pages carry no validat
   expect(signedIn.status()).toBe(200);
   expect(signedIn.headers()["etag"]).toBeUndefined();
   expect(signedIn.headers()["cache-control"]).toBe("no-store");
+});
+
+/** The value of a hidden field, as the server wrote it. */
+async function hiddenValue(request: APIRequestContext, path: string, name: string): Promise<string> {
+  const response = await request.get(path, { headers: HTML, maxRedirects: 0 });
+  expect(response.status(), path).toBe(200);
+  const field = (await response.text()).match(/<input[^>]*>/g)?.find((tag) => tag.includes(` name="${name}"`));
+  const value = field && / value="([^"]+)"/.exec(field)?.[1];
+  expect(value, `${path} has its ${name}`).toBeTruthy();
+  return value!;
+}
+
+test("a signed-in person's page is theirs alone, shows a write at once, and its forms' one-time keys are new on every load", async ({ browser }) => {
+  const organiser = await createAccount({ roles: ["organiser"], name: "Ngozi Organiser" });
+  const event = await createPublishedEvent(organiser, { title: `Kept for one ${Date.now().toString(36)}` });
+  await createCampaign("Laptops for the hub");
+  const [asAda, asBayo, asOrganiser] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const ada = await createAccount({ name: "Ada Kept" });
+  const bayo = await createAccount({ name: "Bayo Kept" });
+  await signIn(asAda, ada);
+  await signIn(asBayo, bayo);
+  await signIn(asOrganiser, organiser);
+
+  const adaMe = await (await asAda.request.get("/me", { headers: HTML })).text();
+  expect(adaMe).toContain("Ada Kept");
+  expect(adaMe).not.toContain(event.title);
+  const again = await asAda.request.get("/me", { headers: HTML });
+  expect(again.headers()["cache-control"]).toBe("no-store");
+  expect(again.headers()["etag"]).toBeUndefined();
+  const bayoMe = await (await asBayo.request.get("/me", { headers: HTML })).text();
+  expect(bayoMe).toContain("Bayo Kept");
+  expect(bayoMe).not.toContain("Ada Kept");
+
+  // A booking written by another process shows on her next load.
+  await registerFor(event.id, ada);
+  await expect.poll(async () => (await asAda.request.get("/me", { headers: HTML })).text()).toContain(event.title);
+
+  // Two loads of a form whose key makes a submission count once: two keys, so two walk-ins or two gifts are two.
+  for (const [path, name] of [[`/door/${event.id}`, "key"], ["/admin/donations/new", "formKey"]] as const) {
+    const first = await hiddenValue(asOrganiser.request, path, name);
+    expect(await hiddenValue(asOrganiser.request, path, name)).not.toBe(first);
+  }
+  await Promise.all([asAda.close(), asBayo.close(), asOrganiser.close()]);
 });

@@ -1,21 +1,10 @@
 import type { Page } from "@playwright/test";
 import { expectAccessibleWithoutScripts } from "./account-helpers";
+import { createCampaign } from "./campaign-helpers";
 import { createAccount, expect, signIn, test } from "./fixtures";
 
 // JavaScript is off in this project: an organiser records laptops given in kind with plain HTML
 // forms, and opens the receipt the donor is handed, as a page and as a PDF.
-
-async function createCampaign(title: string) {
-  const { db } = await import("~db/client.server");
-  const { campaigns } = await import("~db/schema");
-  const { randomId } = await import("~/utils/ids.server");
-  const id = randomId(16);
-  const now = Date.now();
-  db.insert(campaigns)
-    .values({ id, slug: `in-person-${id.slice(0, 10)}`, title, story: "Laptops for the hub.", goalAmount: 5_000_000_00, currency: "NGN", minAmount: 1_000_00, maxAmount: 500_000_00, status: "open", createdAt: now, updatedAt: now })
-    .run();
-  return { id, title };
-}
 
 function postTo(page: Page, path: string) {
   return page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === path);

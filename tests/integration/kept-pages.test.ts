@@ -4,13 +4,16 @@ import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clock, MINUTE } from "~/utils/clock.server";
-import { conditionalPublicPages } from "~/utils/conditional-get.server";
+import { clock, DAY, MINUTE } from "~/utils/clock.server";
+import { ABSOLUTE_LIFETIME, sessionIsLive } from "~/modules/auth/index.server";
+import { conditionalPages } from "~/utils/conditional-get.server";
+import { randomId } from "~/utils/ids.server";
 import { KeptPages } from "~/utils/kept-pages.server";
 import { createTestEvent } from "../support/event-factories";
+import { createUser, signIn } from "../support/factories";
 
-// Anonymous pages are kept as they went out until the validator (build, database version, minute)
-// changes: the same server stack as server.ts, the real compression, the real database version.
+// Pages are kept as they went out until the validator (build, database version, minute) changes:
+// the same server stack as server.ts, the real compression, the real database version, real sessions.
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 5);
 let server: Server;
@@ -21,13 +24,24 @@ let writeWhileRendering = false;
 
 beforeAll(async () => {
   const app = express();
-  app.use(conditionalPublicPages({ buildVersion: () => "b1", keptPageBytes: 1024 * 1024 }));
+  // The app's pages come from React Router, not `res.send`: no ETag of express's own.
+  app.set("etag", false);
+  app.use(conditionalPages({ buildVersion: () => "b1", keptPageBytes: 1024 * 1024, sessionIsLive }));
   app.use(compression());
   app.get("/page", (req, res) => {
     rendered++;
     if (writeWhileRendering) createTestEvent();
     const body = `<!doctype html><p>render ${rendered} of ${req.query.q ?? "-"}</p>${"<i>padding</i>".repeat(200)}`;
     res.status(nextStatus).set("Content-Security-Policy", `script-src 'nonce-n${rendered}'`).type("html").send(body);
+  });
+  // A form carrying a key drawn for this page alone (the door's walk-in form, an in-person gift).
+  app.get("/form-page", (_req, res) => {
+    rendered++;
+    res.type("html").send(`<input type="hidden" name="key" value="${randomId()}"><p>render ${rendered}</p>`);
+  });
+  app.get("/list.json", (req, res) => {
+    rendered++;
+    res.set("Cache-Control", "no-store").json({ render: rendered, cookie: req.headers.cookie });
   });
   app.get("/cookie-page", (_req, res) => {
     rendered++;
@@ -129,6 +143,77 @@ describe("pages kept for anonymous visitors", () => {
     expect(await count("/page")).toBe(2);
     writeWhileRendering = false;
     expect(await count("/page")).toBe(1);
+  });
+
+  it("keeps no page that drew a random value while it was made, whatever the nonce", async () => {
+    const first = await text("/form-page");
+    const second = await text("/form-page");
+    expect(second.body).not.toBe(first.body);
+  });
+});
+
+describe("replies kept for a signed-in person", () => {
+  async function session() {
+    const person = await createUser();
+    return signIn(person.id).cookieHeader;
+  }
+
+  it("sends the same cookie the reply made for it a moment ago, and nobody else", async () => {
+    const mine = await session();
+    const theirs = await session();
+    const first = await text("/list.json", { cookie: mine, "accept-encoding": "identity" });
+    expect(first.response.headers.get("cache-control")).toBe("no-store");
+    expect(first.response.headers.get("etag")).toBeNull();
+    const again = await text("/list.json", { cookie: mine, "accept-encoding": "identity" });
+    expect(again.body).toBe(first.body);
+    expect(again.response.headers.get("cache-control")).toBe("no-store");
+    const other = await text("/list.json", { cookie: theirs, "accept-encoding": "identity" });
+    expect(JSON.parse(other.body)).toMatchObject({ cookie: theirs });
+    expect(other.body).not.toBe(first.body);
+    // A page of theirs too, with its own nonce.
+    const page = await text("/page", { ...HTML, cookie: mine });
+    expect((await text("/page", { ...HTML, cookie: mine })).body).toBe(page.body);
+  });
+
+  it("makes the reply again after any write and when the minute turns", async () => {
+    const mine = await session();
+    const first = await text("/list.json", { cookie: mine });
+    createTestEvent();
+    const afterWrite = await text("/list.json", { cookie: mine });
+    expect(afterWrite.body).not.toBe(first.body);
+    expect((await text("/list.json", { cookie: mine })).body).toBe(afterWrite.body);
+    clock.set(T0 + MINUTE);
+    expect((await text("/list.json", { cookie: mine })).body).not.toBe(afterWrite.body);
+  });
+
+  it("sends nothing kept to a session that has ended, to a cookie it does not open, or from a reply that drew a random value", async () => {
+    const count = async (path: string, cookie: string) => {
+      const before = rendered;
+      await text(path, { ...HTML, cookie });
+      await text(path, { ...HTML, cookie });
+      return rendered - before;
+    };
+    const mine = await session();
+    expect(await count("/form-page", mine)).toBe(2);
+    expect(await count("/page", mine.replace(/\.[^.]+$/, ".not-the-secret"))).toBe(2);
+    expect(await count("/page", "flash=hello")).toBe(2);
+
+    // Its ninety days end halfway through a minute: kept in the first half, never in the second.
+    const ending = T0 + 30_000;
+    const opened = ending - ABSOLUTE_LIFETIME;
+    clock.set(opened);
+    const late = await session();
+    // Used every four weeks, so it never lapses for want of use.
+    for (const day of [28, 56, 84]) {
+      clock.set(opened + day * DAY);
+      await text("/page", { ...HTML, cookie: late });
+    }
+    clock.set(ending - 10_000);
+    expect(await count("/page", late)).toBe(1);
+    clock.set(ending + 10_000);
+    const before = rendered;
+    await text("/page", { ...HTML, cookie: late });
+    expect(rendered - before).toBe(1);
   });
 });
 

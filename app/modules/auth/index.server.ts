@@ -22,7 +22,7 @@ export { changeRoles, getPerson, grantRole, searchPeople, viewPerson } from "./p
 export { applyAuthRetention } from "./retention.server";
 export { changeOwnName, rectifyPerson } from "./rectification.server";
 export { assertCardCheckoutAllowed, assertEmailSendAllowed } from "./rate-limit.server";
-export { clearSessionCookie, createSession, hasRole, validateSessionToken, type SessionUser } from "./session.server";
+export { clearSessionCookie, createSession, ABSOLUTE_LIFETIME, hasRole, sessionIsLive, validateSessionToken, type SessionUser } from "./session.server";
 export { issueToken, tokenUrl } from "./tokens.server";
 export { countUsers, findUserByEmail, insertUser, normaliseEmail, peopleByIds } from "./users.server";
 export { personalDataInAuth } from "./personal-data.server";

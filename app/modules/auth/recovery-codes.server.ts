@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes } from "~/utils/ids.server";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { recoveryCodes } from "~db/schema";

@@ -115,6 +115,11 @@ export function validateSessionToken(token: string): SessionUser | null {
   };
 }
 
+/** Whether a token still opens its session (a kept page is sent only then, ADR 0052). */
+export function sessionIsLive(token: string): boolean {
+  return validateSessionToken(token) !== null;
+}
+
 export function hasRole(user: Pick<SessionUser, "roles"> | null, role: Role): boolean {
   return !!user && user.roles.includes(role);
 }

@@ -1,6 +1,6 @@
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from "@oslojs/otp";
 import { encodeBase32NoPadding } from "@oslojs/encoding";
-import { randomBytes } from "node:crypto";
+import { randomBytes } from "~/utils/ids.server";
 
 // RFC 6238 as every authenticator app expects it: SHA-1, 30-second steps, six digits.
 export const TOTP_PERIOD_SECONDS = 30;
@@ -9,7 +9,7 @@ export const TOTP_DIGITS = 6;
 const DRIFT_STEPS = 1;
 
 export function newTotpKey(): Uint8Array {
-  return new Uint8Array(randomBytes(20));
+  return randomBytes(20);
 }
 
 /** The 30-second step an instant falls in. */
