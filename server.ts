@@ -8,12 +8,23 @@ import compression from "compression";
 import express, { type RequestHandler } from "express";
 import type * as AppRuntime from "./app/server-runtime.server";
 
+const isProduction = process.env.NODE_ENV === "production";
+
+/** A V8 flag given to node, on its command line or in `NODE_OPTIONS`: it wins over the defaults below. */
+const givenToNode = (flag: string) => [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].some((given) => given.startsWith(flag));
+
+// Young objects get semi-spaces of 8 MB, not the 32 MB V8 picks on a machine with this much memory:
+// under a stream of cheap requests (kept pages) the server otherwise grew by 110 MiB for nothing,
+// with no gain in speed (ADR 0053). V8 reads this only as it starts, so the production server starts
+// itself again with it, in the same process (`execve`: same pid, same environment and descriptors).
+if (isProduction && !givenToNode("--max-semi-space-size") && process.execve) {
+  process.execve(process.execPath, [process.execPath, "--max-semi-space-size=8", ...process.execArgv, ...process.argv.slice(1)]);
+}
+
 // After a full collection the heap may grow by half of what is live, not by up to three or four
 // times as V8 lets a busy process: under a burst of page loads the old generation otherwise
-// swelled to three times its live size (ADR 0051). The flag given to node itself, if any, wins.
-if (!process.execArgv.some((flag) => flag.startsWith("--heap-growing-percent"))) v8.setFlagsFromString("--heap-growing-percent=50");
-
-const isProduction = process.env.NODE_ENV === "production";
+// swelled to three times its live size (ADR 0051). V8 reads this one at every collection.
+if (!givenToNode("--heap-growing-percent")) v8.setFlagsFromString("--heap-growing-percent=50");
 // A deploy waits this long for answers in progress, and then for the worker to finish a send.
 const SHUTDOWN_GRACE_MS = 8_000;
 const WORKER_STOP_MS = 3_000;

@@ -34,3 +34,16 @@ export function peakRssMiB(pid: number): number | null {
     return null;
   }
 }
+
+/**
+ * Starts a new peak: `VmHWM` falls back to the present resident memory (Linux's `clear_refs` 5),
+ * so the next reading is one series' peak. False where that is not allowed.
+ */
+export function restartPeakRss(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}

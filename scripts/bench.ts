@@ -5,7 +5,7 @@
 import autocannon from "autocannon";
 import { startAppServer } from "../tests/support/app-server";
 import { buildReferenceApp, removeReferenceBuild, startBareHttp, startReferenceApp } from "../bench/reference-servers";
-import { peakRssMiB, waitForQuietMachine } from "../bench/quiet-machine";
+import { peakRssMiB, restartPeakRss, waitForQuietMachine } from "../bench/quiet-machine";
 import { printTable } from "../bench/table";
 import { busiestUpcomingDoorPath, busiestUpcomingEventPath } from "./event-sample";
 import { largestCohortPath, sessionCookieFor } from "./programme-sample";
@@ -26,29 +26,32 @@ const FLOOR_RATIO = 0.7;
 const PAGE_RATIO = 0.5;
 const PAGE_P99_MS = 500;
 
-type Row = { route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; load: number };
+/** `peak`: the app server's highest resident memory during the row, in MiB, where it can be read. */
+type Row = { route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; load: number; peak?: number | null };
 
 /** What a browser's address bar asks for; data requests (`.data`, `.json`) ask for anything. */
 const BROWSER_PAGE = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 
-async function run(url: string, route: BenchRoute): Promise<Row> {
+async function run(url: string, route: BenchRoute, serverPid?: number): Promise<Row> {
   const label = route.label ?? route.path;
   const load = await waitForQuietMachine(label);
+  const peakPerRow = serverPid !== undefined && restartPeakRss(serverPid);
   const headers = /\.(data|json)$/.test(route.path) ? route.headers : { ...BROWSER_PAGE, ...route.headers };
   // A short warm-up on one connection, so the first route does not pay for JIT and caches, and a
   // slow page's measured run does not start behind a backlog of warm-up requests.
   await autocannon({ url: url + route.path, headers, connections: 1, duration: 1 });
   const result = await autocannon({ url: url + route.path, headers, connections: CONNECTIONS, duration: DURATION });
-  return { route: label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, load };
+  const peak = peakPerRow ? peakRssMiB(serverPid) : undefined;
+  return { route: label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, load, peak };
 }
 
 const ratio = (row: Row, to: Row) => `${(row.rps / to.rps).toFixed(2)}x`;
 
 function print(rows: Row[], framework: Row, bare: Row) {
-  const header = ["page", "req/s", "p50 ms", "p99 ms", "vs React Router", "vs node:http", "non-2xx", "errors", "load at start"];
+  const header = ["page", "req/s", "p50 ms", "p99 ms", "vs React Router", "vs node:http", "non-2xx", "errors", "load at start", "peak RSS MiB"];
   printTable(
     header,
-    rows.map((r) => [r.route, r.rps.toFixed(0), String(r.p50), String(r.p99), ratio(r, framework), ratio(r, bare), String(r.non2xx), String(r.errors), r.load.toFixed(2)]),
+    rows.map((r) => [r.route, r.rps.toFixed(0), String(r.p50), String(r.p99), ratio(r, framework), ratio(r, bare), String(r.non2xx), String(r.errors), r.load.toFixed(2), r.peak ? r.peak.toFixed(0) : "–"]),
   );
 }
 
@@ -106,9 +109,12 @@ try {
     { path: doorList, label: "/door/:eventId/list.json (busiest upcoming event's door list, organiser)", headers: organiser },
     { path: impactYear, label: `${impactYear} (the annual impact report, public)` },
   ];
+  // Before any row restarts it: the peak of starting and seeding the samples.
+  const startPeak = peakRssMiB(server.pid);
   const pages: Row[] = [];
-  for (const route of routes.filter((r) => !ONLY || ONLY.some((text) => (r.label ?? r.path).includes(text)))) pages.push(await run(server.url, route));
-  const peak = peakRssMiB(server.pid);
+  for (const route of routes.filter((r) => !ONLY || ONLY.some((text) => (r.label ?? r.path).includes(text)))) pages.push(await run(server.url, route, server.pid));
+  const rowPeaks = pages.map((r) => r.peak ?? null);
+  const peak = rowPeaks.every((p) => p !== null) ? Math.max(startPeak ?? 0, ...(rowPeaks as number[])) : peakRssMiB(server.pid);
 
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per page, one server process; large data set${SCALE > 1 ? ` × ${SCALE}` : ""}\n`);
   print([frameworkRow, bareRow, ...pages], frameworkRow, bareRow);
