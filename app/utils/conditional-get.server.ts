@@ -10,7 +10,9 @@ import { readCookie, SESSION_COOKIE } from "./session-cookie.server";
 // again gets a 304 before anything is read or rendered. Any write anywhere changes the version, so
 // no page is stale after a write; the minute covers what changes with time alone (seats that
 // close, "starts in 2 hours"). For the same reason a page rendered for one anonymous visitor is
-// the page for the next one until the validator changes, so it is kept and sent again (ADR 0048).
+// the page for the next one until the validator changes, so it is kept and sent again (ADR 0048);
+// and a signed-in person's reply is theirs again while the validator holds (ADR 0052). A reply
+// that drew random bytes (a form's one-time key) is never sent twice.
 
 /** A reverse proxy or CDN may keep an anonymous page briefly; browsers ask again every time. */
 export const PUBLIC_PAGE_CACHE = "public, max-age=0, must-revalidate, s-maxage=30";

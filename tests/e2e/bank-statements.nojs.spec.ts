@@ -1,4 +1,5 @@
 import { expectAccessibleWithoutScripts } from "./account-helpers";
+import { createCampaign } from "./campaign-helpers";
 import { createAccount, expect, mailbox, signIn, test, uniqueEmail } from "./fixtures";
 import { accepted } from "../support/outcomes";
 
@@ -13,15 +14,8 @@ const oddNaira = () => 7_000 + Math.floor(Math.random() * 900) + 1;
 const naira = (n: number) => n.toLocaleString("en-GB", { minimumFractionDigits: 2 });
 
 async function pledges(stamp: string, amounts: number[]) {
-  const { db } = await import("~db/client.server");
-  const { campaigns } = await import("~db/schema");
-  const { randomId } = await import("~/utils/ids.server");
   const { createDonation } = await import("~/modules/sponsorship/donations.server");
-  const campaignId = randomId(16);
-  const now = Date.now();
-  db.insert(campaigns)
-    .values({ id: campaignId, slug: `statement-${campaignId.slice(0, 10)}`, title: `Statement appeal ${stamp}`, goalAmount: 100_000_000, currency: "NGN", minAmount: 100_000, maxAmount: 100_000_000, status: "open", createdAt: now, updatedAt: now })
-    .run();
+  const { id: campaignId } = await createCampaign(`Statement appeal ${stamp}`, { slugPrefix: "statement", story: "", goalAmount: 100_000_000, minAmount: 100_000, maxAmount: 100_000_000 });
   return amounts.map((amount, index) => {
     const email = uniqueEmail(`pledger-${index}`);
     const name = `Pledger ${index} ${stamp}`;
