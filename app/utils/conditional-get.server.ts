@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { clock, MINUTE } from "./clock.server";
 import { databaseVersion } from "./data-version.server";
-import { KeptPages, pageHeaders } from "./kept-pages.server";
+import { KeptPages, pageHeaders, type KeptPage } from "./kept-pages.server";
 import { withinReply } from "./reply-scope.server";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.server";
 
@@ -48,21 +48,48 @@ export function conditionalPages({ buildVersion, keptPageBytes, sessionIsLive }:
   const forPeople = new KeptPages(keptPageBytes);
   const validator = () => `W/"${buildVersion()}.${databaseVersion()}.${Math.floor(clock.now() / MINUTE)}"`;
 
+  // Replies being made that may be kept, by validator and key: a request for the same one waits for
+  // it rather than making it again (a write or the minute's turn otherwise sets 50 connections
+  // rendering the same page at once). Told whether the reply was kept.
+  const beingMade = new Map<string, ((kept: boolean) => void)[]>();
+
+  const send = (req: Request, res: Response, page: KeptPage) => {
+    res.writeHead(200, { ...page.headers, "Content-Length": page.body.length });
+    res.end(req.method === "HEAD" ? undefined : page.body);
+  };
+
   /** Sends a kept page, or has the reply kept once it is done if `reusable` says it may be. */
   const keptOr = (req: Request, res: Response, next: NextFunction, store: KeptPages, etag: string, key: string, reusable: () => boolean) => {
-    const page = keptPageBytes > 0 ? store.get(etag, key) : undefined;
-    if (page) {
-      res.writeHead(200, { ...page.headers, "Content-Length": page.body.length });
-      res.end(req.method === "HEAD" ? undefined : page.body);
+    if (keptPageBytes === 0) return next();
+    const page = store.get(etag, key);
+    if (page) return send(req, res, page);
+    if (req.method !== "GET") return next();
+    const made = `${etag}\n${key}`;
+    const waiting = beingMade.get(made);
+    if (waiting) {
+      waiting.push((kept) => {
+        const page = kept ? store.get(etag, key) : undefined;
+        if (page) send(req, res, page);
+        else next();
+      });
       return;
     }
-    if (req.method !== "GET" || keptPageBytes === 0) return next();
+    beingMade.set(made, []);
+    const done = (kept: boolean) => {
+      const waiters = beingMade.get(made);
+      beingMade.delete(made);
+      for (const waiter of waiters ?? []) waiter(kept);
+    };
     const reply = { drewRandom: false };
     keepWhenDone(res, store.largestPage, (body) => {
       // Kept only when nothing was written or drawn at random while it was made: it is then
       // exactly that version's page.
-      if (reusable() && !reply.drewRandom && validator() === etag) store.keep(etag, key, { headers: pageHeaders(res.getHeaders()), body });
+      const kept = body !== null && reusable() && !reply.drewRandom && validator() === etag;
+      if (kept) store.keep(etag, key, { headers: pageHeaders(res.getHeaders()), body });
+      done(kept);
     });
+    // A reply cut off before it finished keeps nobody waiting ("finish" comes before "close").
+    res.once("close", () => done(false));
     withinReply(reply, next);
   };
 
@@ -109,8 +136,8 @@ export function conditionalPages({ buildVersion, keptPageBytes, sessionIsLive }:
   };
 }
 
-/** Collects the bytes a reply writes (after compression, which wraps these), up to a limit. */
-function keepWhenDone(res: Response, limit: number, done: (body: Buffer) => void): void {
+/** Collects the bytes a reply writes (after compression, which wraps these); null past the limit. */
+function keepWhenDone(res: Response, limit: number, done: (body: Buffer | null) => void): void {
   const chunks: Buffer[] = [];
   let length = 0;
   let tooLarge = false;
@@ -133,7 +160,5 @@ function keepWhenDone(res: Response, limit: number, done: (body: Buffer) => void
     collect(chunk, rest[0]);
     return (end as (...a: unknown[]) => Response).call(this, chunk, ...rest);
   } as Response["end"];
-  res.once("finish", () => {
-    if (!tooLarge) done(Buffer.concat(chunks));
-  });
+  res.once("finish", () => done(tooLarge ? null : Buffer.concat(chunks)));
 }

@@ -21,6 +21,8 @@ let base: string;
 let rendered = 0;
 let nextStatus = 200;
 let writeWhileRendering = false;
+let making = 0;
+let mostAtOnce = 0;
 
 beforeAll(async () => {
   const app = express();
@@ -38,6 +40,17 @@ beforeAll(async () => {
   app.get("/form-page", (_req, res) => {
     rendered++;
     res.type("html").send(`<input type="hidden" name="key" value="${randomId()}"><p>render ${rendered}</p>`);
+  });
+  // A page that takes a moment to make, kept or (with `?key`) drawing a one-time key.
+  app.get("/slow-page", (req, res) => {
+    rendered++;
+    making++;
+    mostAtOnce = Math.max(mostAtOnce, making);
+    const key = req.query.key ? randomId() : "";
+    setTimeout(() => {
+      making--;
+      res.type("html").send(`<p>render ${rendered} ${key}</p>`);
+    }, 100);
   });
   app.get("/list.json", (req, res) => {
     rendered++;
@@ -143,6 +156,19 @@ describe("pages kept for anonymous visitors", () => {
     expect(await count("/page")).toBe(2);
     writeWhileRendering = false;
     expect(await count("/page")).toBe(1);
+  });
+
+  it("makes a page once for visitors who ask for it while it is being made", async () => {
+    const before = rendered;
+    const replies = await Promise.all(Array.from({ length: 5 }, () => text("/slow-page")));
+    expect(rendered - before).toBe(1);
+    expect(new Set(replies.map((reply) => reply.body)).size).toBe(1);
+    // One that turns out not to be kept is then made for each of those who waited, all at once,
+    // not one after another.
+    mostAtOnce = 0;
+    const keyed = await Promise.all(Array.from({ length: 5 }, () => text("/slow-page?key=1")));
+    expect(new Set(keyed.map((reply) => reply.body)).size).toBe(5);
+    expect(mostAtOnce).toBe(4);
   });
 
   it("keeps no page that drew a random value while it was made, whatever the nonce", async () => {
