@@ -25,6 +25,7 @@ if (isProduction && !givenToNode("--max-semi-space-size") && process.execve) {
 // times as V8 lets a busy process: under a burst of page loads the old generation otherwise
 // swelled to three times its live size (ADR 0051). V8 reads this one at every collection.
 if (!givenToNode("--heap-growing-percent")) v8.setFlagsFromString("--heap-growing-percent=50");
+
 // A deploy waits this long for answers in progress, and then for the worker to finish a send.
 const SHUTDOWN_GRACE_MS = 8_000;
 const WORKER_STOP_MS = 3_000;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // What a reply did while it was being made that decides whether it may be sent again as it is.
-export type Reply = { drewRandom: boolean };
+type Reply = { drewRandom: boolean };
 const scope = new AsyncLocalStorage<Reply>();
 
 /** Runs the rest of a request's handling inside a scope that notes random draws (ADR 0052). */
