@@ -1,7 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { achievements, type AchievementKind } from "~db/schema";
-import { whileUnchanged } from "~/utils/data-version.server";
 import { randomId } from "~/utils/ids.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { holdsProgrammeCertificate } from "~/modules/cohorts/index.server";
@@ -101,16 +100,10 @@ const myAchievementsStatement = db
   .orderBy(desc(achievements.earnedAt))
   .prepare();
 
-/**
- * The person's certificates beyond the programme's, newest first, issuing any just earned. Only a
- * write (a check-in, a completed step) can make one due, so the answer is kept while nothing is
- * written (ADR 0042); a visit that issued one wrote, and is not kept.
- */
-export function myAchievements(userId: string): readonly { id: string; kind: AchievementKind; statement: string; earnedAt: number }[] {
-  return whileUnchanged(`achievements:${userId}`, () => {
-    issueDueAchievements(userId);
-    return myAchievementsStatement.all({ userId });
-  });
+/** The person's certificates beyond the programme's, newest first, issuing any just earned. */
+export function myAchievements(userId: string): { id: string; kind: AchievementKind; statement: string; earnedAt: number }[] {
+  issueDueAchievements(userId);
+  return myAchievementsStatement.all({ userId });
 }
 
 /** One certificate by its public id. */
