@@ -5,7 +5,7 @@ import { PlainField } from "~/components/charts/plain-field";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/routes/helpers/session.server";
-import { AGE_BAND_LABELS, AGE_BANDS, MOST_COHORTS_COMPARED } from "~/modules/journey";
+import { AGE_BAND_LABELS, AGE_BANDS, CHOICES_SHOWN, MOST_COHORTS_COMPARED } from "~/modules/journey";
 import { compareCohorts, defaultPeriod, funnel, readFunnelFilters } from "~/modules/journey/index.server";
 import chartStyles from "~/styles/charts.css?url";
 import { staticPage } from "~/utils/hydration";
@@ -50,6 +50,21 @@ function Select({ name, label, value, error, options }: { name: string; label: s
   );
 }
 
+/** Shown when there are more cohorts or series than the lists hold: narrows both to matching names. */
+function FindField({ value }: { value: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="filter-find" className="field__label">
+        Find cohorts and event series by name
+      </label>
+      <p id="filter-find-hint" className="field__hint">
+        The lists hold the {CHOICES_SHOWN} most recent of each up to the period's end. Type part of a name and press Show to list others.
+      </p>
+      <input id="filter-find" name="find" type="search" className="input" defaultValue={value} maxLength={100} aria-describedby="filter-find-hint" />
+    </div>
+  );
+}
+
 export default function JourneyFunnel() {
   const { period, filters, errors, options, funnel, comparison, csvHref } = useLoaderData<typeof loader>();
   return (
@@ -62,8 +77,9 @@ export default function JourneyFunnel() {
         lead="From a first event to work or study: how many people reached each stage in a period, and how long it took."
       />
       <PeriodForm input={period} errors={errors} label="Choose the period and who to count">
+        {options.more || filters.find ? <FindField value={filters.find} /> : null}
         <Select name="cohort" label="Cohort" value={filters.cohortId} error={errors.cohort?.[0]} options={[{ value: "", label: "All cohorts" }, ...options.cohorts.map((c) => ({ value: c.id, label: c.name }))]} />
-        <Select name="series" label="Event series" value={filters.seriesId} error={errors.series?.[0]} options={[{ value: "", label: "All events" }, ...options.series.map((s) => ({ value: s.id, label: s.title }))]} />
+        <Select name="series" label="Event series" value={filters.seriesId} error={errors.series?.[0]} options={[{ value: "", label: "All events" }, ...options.series.map((s) => ({ value: s.id, label: s.name }))]} />
         <Select name="age" label="Age band" value={filters.ageBand} error={errors.age?.[0]} options={[{ value: "", label: "All ages" }, ...AGE_BANDS.map((band) => ({ value: band, label: AGE_BAND_LABELS[band] }))]} />
         {options.cohorts.length > 1 ? (
           <fieldset className={errors.compare ? "field field--error" : "field"} aria-describedby={errors.compare ? "compare-error" : undefined}>

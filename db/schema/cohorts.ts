@@ -39,6 +39,8 @@ export const cohorts = sqliteTable(
   (t) => [
     uniqueIndex("cohorts_join_code_unique").on(t.joinCode),
     index("cohorts_curriculum_idx").on(t.curriculumId),
+    // Filters list the cohorts that started last up to a day.
+    index("cohorts_start_idx").on(t.startDate),
     check("cohorts_capacity_positive", sql`${t.capacity} > 0`),
   ],
 );
@@ -56,7 +58,12 @@ export const cohortMembers = sqliteTable(
     joinedAt: integer("joined_at").notNull(),
     joinedVia: text("joined_via", { enum: MEMBER_SOURCES }).notNull(),
   },
-  (t) => [uniqueIndex("cohort_members_unique").on(t.cohortId, t.userId), index("cohort_members_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("cohort_members_unique").on(t.cohortId, t.userId),
+    index("cohort_members_user_idx").on(t.userId),
+    // The journey's figures read the people who joined in a period, not every member.
+    index("cohort_members_joined_idx").on(t.joinedAt, t.userId),
+  ],
 );
 
 /** Who was invited by email; joining with the same address marks the invitation accepted. */
@@ -161,6 +168,6 @@ export const certificates = sqliteTable(
     organisationName: text("organisation_name").notNull(),
     completedAt: integer("completed_at").notNull(),
   },
-  // A person's certificates are looked up on their own page, and by erasure.
-  (t) => [uniqueIndex("certificates_member_unique").on(t.memberId), index("certificates_user_idx").on(t.userId)],
+  // A person's certificates are looked up on their own page, and by erasure; the journey's figures read a period's.
+  (t) => [uniqueIndex("certificates_member_unique").on(t.memberId), index("certificates_user_idx").on(t.userId), index("certificates_completed_idx").on(t.completedAt)],
 );

@@ -66,6 +66,8 @@ export const events = sqliteTable(
     // The public list's upcoming events: a range of those not yet ended, not a walk through every event.
     index("events_status_end_idx").on(t.status, t.endsAt, t.startsAt),
     index("events_series_idx").on(t.seriesId),
+    // Figures over a period read the events that started in it, whatever their status.
+    index("events_start_idx").on(t.startsAt),
   ],
 );
 

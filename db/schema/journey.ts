@@ -35,7 +35,7 @@ export const outcomes = sqliteTable(
     recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
     recordedAt: integer("recorded_at").notNull(),
   },
-  (t) => [index("outcomes_user_idx").on(t.userId, t.recordedAt), index("outcomes_kind_idx").on(t.kind, t.recordedAt)],
+  (t) => [index("outcomes_user_idx").on(t.userId, t.recordedAt), index("outcomes_kind_idx").on(t.kind, t.recordedAt), index("outcomes_recorded_idx").on(t.recordedAt, t.userId)],
 );
 
 export const FOLLOW_UP_TRIGGERS = ["cohort", "mentorship"] as const;

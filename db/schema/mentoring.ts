@@ -130,6 +130,8 @@ export const mentorships = sqliteTable(
   (t) => [
     index("mentorships_mentor_idx").on(t.mentorId, t.status),
     index("mentorships_mentee_idx").on(t.menteeId, t.status),
+    // The journey's figures read the relationships that started in a period.
+    index("mentorships_started_idx").on(t.startedAt),
     // One open relationship per pair at a time.
     uniqueIndex("mentorships_open_pair_unique")
       .on(t.mentorId, t.menteeId)

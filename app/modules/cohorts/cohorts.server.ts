@@ -1,5 +1,5 @@
-import { asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { db, likePattern } from "~db/client.server";
 import { cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases, userRoles, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
@@ -102,11 +102,28 @@ export function memberCount(cohortId: string): number {
   return db.select({ n: sql<number>`count(*)` }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).get()!.n;
 }
 
-/** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */
 /** Every cohort's id and name, newest first: for choosing one (filters, audiences) without counting anything. */
 export function cohortChoices(): { id: string; name: string }[] {
   return db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(desc(cohorts.startDate), asc(cohorts.name)).all();
 }
+
+export type Choices = { choices: { id: string; name: string }[]; more: boolean };
+
+/**
+ * A filter's short list of cohorts: the `limit` that started last on or before `lastDay`, only
+ * those whose name contains `find` when it is given, and always the ones already `chosen`, so a
+ * page offering them stays the same size however many cohorts there are. `more`: some were left out.
+ */
+export function recentCohortChoices({ lastDay, find, chosen, limit }: { lastDay: string | null; find: string; chosen: string[]; limit: number }): Choices {
+  const conditions = and(lastDay ? lte(cohorts.startDate, lastDay) : undefined, find ? sql`${cohorts.name} like ${likePattern(find)} escape '\\'` : undefined);
+  const rows = db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(conditions).orderBy(desc(cohorts.startDate), asc(cohorts.name)).limit(limit + 1).all();
+  const shown = rows.slice(0, limit);
+  const missing = chosen.filter((id) => !shown.some((row) => row.id === id));
+  const extra = missing.length ? db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(inArray(cohorts.id, missing)).all() : [];
+  return { choices: [...shown, ...extra], more: rows.length > limit };
+}
+
+/** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */
 
 export function listCohorts() {
   const now = clock.now();

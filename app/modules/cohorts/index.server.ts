@@ -2,7 +2,20 @@
 export { addJournalEntry, memberAnswers, memberOwner, saveAnswer, type StoredAnswer } from "./answers.server";
 export { addApplication, countApplications, deleteApplication, listApplications, updateApplication } from "./applications.server";
 export { findCertificate } from "./certificates.server";
-export { cohortChoices, createCohort, facilitatorOptions, findCohort, findCohortByCode, generateJoinCode, listCohorts, memberCount, memberUserIds, updateCohort } from "./cohorts.server";
+export {
+  cohortChoices,
+  createCohort,
+  facilitatorOptions,
+  findCohort,
+  findCohortByCode,
+  generateJoinCode,
+  listCohorts,
+  memberCount,
+  memberUserIds,
+  recentCohortChoices,
+  updateCohort,
+  type Choices,
+} from "./cohorts.server";
 export { addStep, answerCounts, curriculaWithCohortCounts, moveStep, removeStep } from "./curriculum-edits.server";
 export { cohortGrid } from "./dashboard.server";
 export { eraseCohortsData } from "./erasure.server";

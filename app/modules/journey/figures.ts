@@ -46,6 +46,9 @@ export type Scope = {
 /** The funnel page puts at most this many cohorts side by side. */
 export const MOST_COHORTS_COMPARED = 4;
 
+/** How many cohorts, and how many event series, the funnel's filters list at most besides those chosen. */
+export const CHOICES_SHOWN = 30;
+
 /** Figures about fewer people than this are not shown outside the organisers' console. */
 export const SMALL_NUMBER = 5;
 

@@ -1,8 +1,8 @@
 import { whileUnchanged } from "~/utils/data-version.server";
-import { asc, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { and, desc, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { db, likePattern } from "~db/client.server";
 import { events } from "~db/schema";
-import { cohortChoices } from "~/modules/cohorts/index.server";
+import type { Choices } from "~/modules/cohorts/index.server";
 import { stageCounts, stageMomentsSql } from "./definitions.server";
 import { STAGES, type Scope, type Stage } from "./figures";
 
@@ -82,18 +82,29 @@ export function compareCohorts(scope: Scope, cohortIds: string[]): { cohortId: s
   return cohortIds.map((cohortId) => ({ cohortId, stages: funnelStages(stageCounts({ ...scope, cohortIds: [cohortId] })) }));
 }
 
-/** What the funnel's filters offer: cohorts, and event series named by their first event. */
-export function funnelFilterOptions() {
-  const cohorts = cohortChoices();
-  const series = db
-    .select({ id: events.seriesId, title: sql<string>`min(${events.title})`, firstStart: sql<number>`min(${events.startsAt})` })
-    .from(events)
-    .where(sql`${events.seriesId} is not null`)
-    .groupBy(events.seriesId)
-    .orderBy(asc(sql`min(${events.startsAt})`))
-    .all()
-    .map((row) => ({ id: row.id!, title: row.title }));
-  return { cohorts, series };
+/**
+ * A filter's short list of event series, named by their first event: the `limit` whose first
+ * event started last before `before`, only those whose name contains `find` when it is given, and
+ * always the ones already `chosen`. `more`: some were left out.
+ */
+export function recentSeriesChoices({ before, find, chosen, limit }: { before: number | null; find: string; chosen: string[]; limit: number }): Choices {
+  const title = sql<string>`min(${events.title})`;
+  const firstStart = sql<number>`min(${events.startsAt})`;
+  const query = (having: SQL | undefined, count: number) =>
+    db
+      .select({ id: sql<string>`${events.seriesId}`, name: title })
+      .from(events)
+      .where(isNotNull(events.seriesId))
+      .groupBy(events.seriesId)
+      .having(having)
+      .orderBy(desc(firstStart))
+      .limit(count)
+      .all();
+  const rows = query(and(before === null ? undefined : sql`${firstStart} < ${before}`, find ? sql`${title} like ${likePattern(find)} escape '\\'` : undefined), limit + 1);
+  const shown = rows.slice(0, limit);
+  const missing = chosen.filter((id) => !shown.some((row) => row.id === id));
+  const extra = missing.length ? query(inArray(events.seriesId, missing), missing.length) : [];
+  return { choices: [...shown, ...extra], more: rows.length > limit };
 }
 
 /** The funnel as one table for a spreadsheet: each stage's counts, rates and days to the next, then each compared cohort's counts. */

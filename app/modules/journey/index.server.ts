@@ -12,8 +12,8 @@ export {
   type Scope,
   type Stage,
 } from "./definitions.server";
-export { compareCohorts, funnel, funnelFilterOptions, funnelTable, type Funnel, type FunnelStage, type StageGap } from "./funnel.server";
-export { readFunnelFilters, type FunnelFilters } from "./funnel-filters.server";
+export { compareCohorts, funnel, funnelTable, type Funnel, type FunnelStage, type StageGap } from "./funnel.server";
+export { readFunnelFilters, type FunnelFilterOptions, type FunnelFilters } from "./funnel-filters.server";
 export { defaultPeriod, monthsOf, monthsTableSql, readPeriod, type Month } from "./period.server";
 export type { Period, PeriodKind } from "./period";
 export { fundChoices, fundsOf, linkFund, unlinkFund, type Fund } from "./impact-funds.server";

@@ -47,9 +47,9 @@ export function noShowChart(period: Period): ChartData {
   const rows = db.all<{ title: string; startsAt: number; confirmed: number; attended: number }>(sql`
     select e.title as title, e.starts_at as startsAt,
       count(r.id) as confirmed, count(r.checked_in_at) as attended
-    from events e join registrations r on r.event_id = e.id and r.status = 'confirmed'
+    from events e cross join registrations r on r.event_id = e.id and r.status = 'confirmed'
     where e.starts_at >= ${period.fromInstant} and e.starts_at < ${until} and e.status <> 'cancelled'
-    group by e.id
+    group by e.starts_at, e.id
     order by e.starts_at, e.id`);
   const rates = rows.map((row) => (row.confirmed ? Math.round(((row.confirmed - row.attended) * 100) / row.confirmed) : 0));
   const confirmed = rows.reduce((sum, row) => sum + row.confirmed, 0);

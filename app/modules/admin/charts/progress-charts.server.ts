@@ -31,7 +31,7 @@ export function completionChart(period: Period): ChartData {
   const rows = db.all<{ position: number; completed: number }>(sql`
     select cs.position as position, count(*) as completed
     from cohort_members m
-    join exercise_answers a on a.member_id = m.id and a.completed_at is not null
+    cross join exercise_answers a on a.member_id = m.id and a.completed_at is not null
     join curriculum_steps cs on cs.id = a.step_id
     where m.joined_at >= ${period.fromInstant} and m.joined_at < ${period.toInstant}
     group by cs.position
