@@ -77,3 +77,13 @@ export const auditLog = sqliteTable("audit_log", {
   targetId: text("target_id"),
   details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
 });
+
+/**
+ * Counts over whole tables (people, people by role, cohorts, certificates…), kept by triggers in
+ * the same transaction as every write to those tables (migration 0026, ADR 0054): the console reads
+ * a row where it would count a table. A name never written has no row and counts 0.
+ */
+export const runningTotals = sqliteTable("running_totals", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});

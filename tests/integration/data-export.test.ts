@@ -186,6 +186,7 @@ const NOT_ABOUT_THE_PERSON: Record<string, string> = {
   broadcasts: "An organisers' message to a group; who wrote it did the organisation's work, and each person's copy is in the outbox.",
   campaign_funds: "What a campaign paid for (events and cohorts), in the organisation's words; who linked them did the organisation's work.",
   impact_report_links: "A shareable link to an impact report of aggregate figures; who made it did the organisation's work.",
+  running_totals: "Counts over whole tables (people, cohorts, certificates); a row's name is the count's, never a person's.",
 };
 
 describe("coverage", () => {

@@ -10,6 +10,7 @@ import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
+import { pseudoRandom } from "../support/pseudo-random";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 beforeEach(() => clock.set(T0));
@@ -27,15 +28,6 @@ function countsMatchRows() {
   return rows;
 }
 
-// A small pseudo-random sequence, the same on every run.
-function numbers(seed: number) {
-  let state = seed;
-  return (below: number) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % below;
-  };
-}
-
 describe("running seat counts", () => {
   it("follow the booking code: seats, waitlist, cancelling and the seat passed on", async () => {
     const event = createTestEvent({ capacity: 2 });
@@ -50,7 +42,7 @@ describe("running seat counts", () => {
   });
 
   it("equal the rows after any mix of inserts, status changes, moves and deletes", async () => {
-    const next = numbers(7);
+    const next = pseudoRandom(7);
     const eventIds = [createTestEvent().id, createTestEvent().id, createTestEvent().id];
     const userIds = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => createUser({ name: `Writer ${i}` }).then((u) => u.id)));
     for (let step = 0; step < 300; step++) {

@@ -1,28 +1,17 @@
-import { isNotNull, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
-import { certificates, cohortMembers, cohorts, exerciseAnswers, jobApplications } from "~db/schema";
+import { runningTotals } from "~/utils/running-totals.server";
 
 /**
  * The programme's outcomes for the organisers' console and sponsors' reports: counts only,
  * never anyone's answers. Applications count whatever their cohort, as they belong to people.
+ * Running totals (ADR 0054), so the console reads rows, not tables.
  */
 export function programmeFigures() {
-  const count = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
-  const applications = db
-    .select({
-      total: sql<number>`count(*)`,
-      people: sql<number>`count(distinct ${jobApplications.userId})`,
-      interviews: sql<number>`coalesce(sum(${jobApplications.status} in ('interview', 'offer', 'hired')), 0)`,
-      hired: sql<number>`coalesce(sum(${jobApplications.status} = 'hired'), 0)`,
-    })
-    .from(jobApplications)
-    .get()!;
+  const totals = runningTotals(["cohorts", "cohort_participants", "steps_completed", "certificates", "job_applications", "job_applicants", "job_interviews", "job_hires"]);
   return {
-    cohorts: count(db.select({ n: sql<number>`count(*)` }).from(cohorts)),
-    participants: count(db.select({ n: sql<number>`count(distinct ${cohortMembers.userId})` }).from(cohortMembers)),
-    stepsCompleted: count(db.select({ n: sql<number>`count(*)` }).from(exerciseAnswers).where(isNotNull(exerciseAnswers.completedAt))),
-    certificates: count(db.select({ n: sql<number>`count(*)` }).from(certificates)),
-    applications,
+    cohorts: totals.cohorts,
+    participants: totals.cohort_participants,
+    stepsCompleted: totals.steps_completed,
+    certificates: totals.certificates,
+    applications: { total: totals.job_applications, people: totals.job_applicants, interviews: totals.job_interviews, hired: totals.job_hires },
   };
 }
-

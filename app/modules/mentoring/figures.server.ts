@@ -1,28 +1,16 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { mentoringSessions, mentorProfiles, mentorships } from "~db/schema";
+import { mentorProfiles } from "~db/schema";
+import { runningTotals } from "~/utils/running-totals.server";
 
-/** Mentoring at a glance for the organisers' console: counts only, never notes or messages. */
+/** Mentoring at a glance for the organisers' console: counts only, never notes or messages; running totals but for the queue of mentors to approve. */
 export function mentoringFigures() {
-  const byStatus = new Map(
-    db
-      .select({ status: mentorships.status, n: sql<number>`count(*)` })
-      .from(mentorships)
-      .groupBy(mentorships.status)
-      .all()
-      .map((row) => [row.status, row.n]),
-  );
-  const count = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
+  const totals = runningTotals(["mentorships:active", "mentorships:proposed", "mentorships:lapsed", "mentoring_sessions_held"]);
   return {
-    activePairs: byStatus.get("active") ?? 0,
-    waitingRequests: byStatus.get("proposed") ?? 0,
-    lapsedRequests: byStatus.get("lapsed") ?? 0,
-    mentorsAwaitingApproval: count(db.select({ n: sql<number>`count(*)` }).from(mentorProfiles).where(eq(mentorProfiles.status, "pending"))),
-    sessionsHeld: count(
-      db
-        .select({ n: sql<number>`count(*)` })
-        .from(mentoringSessions)
-        .where(and(eq(mentoringSessions.status, "confirmed"), sql`'held' in (${mentoringSessions.mentorOutcome}, ${mentoringSessions.menteeOutcome})`)),
-    ),
+    activePairs: totals["mentorships:active"],
+    waitingRequests: totals["mentorships:proposed"],
+    lapsedRequests: totals["mentorships:lapsed"],
+    mentorsAwaitingApproval: db.select({ n: sql<number>`count(*)` }).from(mentorProfiles).where(eq(mentorProfiles.status, "pending")).get()?.n ?? 0,
+    sessionsHeld: totals.mentoring_sessions_held,
   };
 }
