@@ -76,6 +76,13 @@ test("an organiser reads a period at a glance, downloads a chart's numbers and o
   await expect(page.getByText("Gender and city are not collected")).toBeVisible();
   await fitsPhone(page);
 
+  // Part of a name typed in the search field narrows the cohorts and series offered, and stays in its field.
+  await page.goto(`/admin/journey?${MARCH_2019}&find=${encodeURIComponent("No cohort is called this")}`);
+  await expect(page.getByLabel("Find cohorts and event series by name")).toHaveValue("No cohort is called this");
+  await expect(page.getByLabel("Cohort", { exact: true }).locator("option")).toHaveText(["All cohorts"]);
+  await expect(page.getByLabel("Event series").locator("option")).toHaveText(["All events"]);
+  await fitsPhone(page);
+
   // The charts are drawn on the server; the two pages load no script, where other console pages load React.
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const htmlOf = async (url: string) => (await request.get(url, { headers: { cookie } })).text();
