@@ -25,8 +25,13 @@ export const users = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  // By creation: the console counts who joined in the last 30 days without reading everyone.
-  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`), index("users_created_idx").on(t.createdAt)],
+  // By creation: the console counts who joined in the last 30 days without reading everyone. By
+  // name: the people list's pages, in the order it shows them, without sorting everyone for each.
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    index("users_created_idx").on(t.createdAt),
+    index("users_name_idx").on(sql`${t.name} collate nocase`, t.id),
+  ],
 );
 
 export const userRoles = sqliteTable(
@@ -39,7 +44,8 @@ export const userRoles = sqliteTable(
     grantedAt: integer("granted_at").notNull(),
     grantedBy: text("granted_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+  // Lists of mentors, organisers or door volunteers read one role's rows.
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), index("user_roles_role_idx").on(t.role, t.userId)],
 );
 
 export const sessions = sqliteTable(

@@ -115,7 +115,8 @@ export const exerciseAnswers = sqliteTable(
     completedAt: integer("completed_at"),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.stepId] })],
+  // A curriculum's editor asks whether anyone has answered a step.
+  (t) => [primaryKey({ columns: [t.memberId, t.stepId] }), index("exercise_answers_step_idx").on(t.stepId)],
 );
 
 /** One gentle reminder per member and step, ever. */

@@ -144,7 +144,8 @@ export const registrationAnswers = sqliteTable(
       .references(() => eventQuestions.id, { onDelete: "cascade" }),
     value: text("value").notNull(),
   },
-  (t) => [uniqueIndex("registration_answers_unique").on(t.registrationId, t.questionId)],
+  // The door list reads the answers to an event's door questions by question.
+  (t) => [uniqueIndex("registration_answers_unique").on(t.registrationId, t.questionId), index("registration_answers_question_idx").on(t.questionId)],
 );
 
 export const eventFeedback = sqliteTable(

@@ -132,6 +132,8 @@ export const mentorships = sqliteTable(
     index("mentorships_mentee_idx").on(t.menteeId, t.status),
     // The journey's figures read the relationships that started in a period.
     index("mentorships_started_idx").on(t.startedAt),
+    // Mentors' active pairs counted together, and the console's lists of one status.
+    index("mentorships_status_idx").on(t.status, t.mentorId),
     // One open relationship per pair at a time.
     uniqueIndex("mentorships_open_pair_unique")
       .on(t.mentorId, t.menteeId)

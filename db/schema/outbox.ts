@@ -65,6 +65,11 @@ export const outbox = sqliteTable(
     uniqueIndex("outbox_dedupe_unique").on(t.dedupeKey),
     index("outbox_broadcast_idx").on(t.broadcastId),
     index("outbox_channel_sent_idx").on(t.channel, t.sentAt),
+    // The organisers' view lists the newest messages, of one status or all, a page at a time.
+    index("outbox_created_idx").on(t.createdAt, t.id),
+    index("outbox_status_created_idx").on(t.status, t.createdAt, t.id),
+    // Erasure finds a person's messages by their account.
+    index("outbox_user_idx").on(t.userId),
   ],
 );
 

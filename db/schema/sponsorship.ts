@@ -127,6 +127,8 @@ export const donations = sqliteTable(
   },
   (t) => [
     uniqueIndex("donations_reference_unique").on(t.reference),
+    // A Paystack subscription is tied to its first gift by the customer's code.
+    index("donations_customer_idx").on(t.customerId),
     uniqueIndex("donations_provider_reference_unique").on(t.providerReference),
     uniqueIndex("donations_checkout_session_unique").on(t.checkoutSessionId),
     uniqueIndex("donations_invoice_unique").on(t.invoiceId),
@@ -196,7 +198,8 @@ export const recurringGifts = sqliteTable(
     createdAt: integer("created_at").notNull(),
     cancelledAt: integer("cancelled_at"),
   },
-  (t) => [index("recurring_gifts_customer_idx").on(t.customerId)],
+  // A giver's page finds each monthly gift by the gift that started it.
+  (t) => [index("recurring_gifts_customer_idx").on(t.customerId), index("recurring_gifts_first_donation_idx").on(t.firstDonationId)],
 );
 
 /** Every Stripe event applied, stored in the same transaction as its effect: a replay finds its id and does nothing. */
@@ -281,7 +284,13 @@ export const statementLines = sqliteTable(
     confirmedBy: text("confirmed_by").references(() => users.id, { onDelete: "set null" }),
     confirmedAt: integer("confirmed_at"),
   },
-  (t) => [uniqueIndex("statement_lines_key_unique").on(t.lineKey), index("statement_lines_status_idx").on(t.status, t.postedOn), index("statement_lines_donation_idx").on(t.donationId)],
+  (t) => [
+    uniqueIndex("statement_lines_key_unique").on(t.lineKey),
+    index("statement_lines_status_idx").on(t.status, t.postedOn),
+    index("statement_lines_donation_idx").on(t.donationId),
+    // A statement's own lines, without reading every statement's.
+    index("statement_lines_statement_idx").on(t.statementId, t.status),
+  ],
 );
 
 /** Receipt numbers run per calendar year without gaps: 2026-0001, 2026-0002… */

@@ -6,6 +6,7 @@ import { securityEvent } from "~/utils/logger.server";
 import { sortRoles } from "~/modules/auth/roles";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
+import { runningTotals } from "~/utils/running-totals.server";
 
 const PEOPLE_PAGE_SIZE = 50;
 
@@ -37,7 +38,8 @@ export function searchPeople({ query, page }: { query: string; page: number }) {
   const where = q
     ? or(sql`${users.name} like ${pattern} escape '\\'`, sql`${users.email} like ${pattern} escape '\\'`)
     : undefined;
-  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  // Without a search, everyone: the running total (ADR 0054) rather than a count of every account.
+  const total = q ? (db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0) : runningTotals(["people"]).people;
   const pageCount = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = db

@@ -119,7 +119,7 @@ export function recentCohortChoices({ lastDay, find, chosen, limit }: { lastDay:
   const rows = db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(conditions).orderBy(desc(cohorts.startDate), asc(cohorts.name)).limit(limit + 1).all();
   const shown = rows.slice(0, limit);
   const missing = chosen.filter((id) => !shown.some((row) => row.id === id));
-  const extra = missing.length ? db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(inArray(cohorts.id, missing)).all() : [];
+  const extra = missing.length ? db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(inArray(cohorts.id, missing)).orderBy(desc(cohorts.startDate), asc(cohorts.name)).all() : [];
   return { choices: [...shown, ...extra], more: rows.length > limit };
 }
 

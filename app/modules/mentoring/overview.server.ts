@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
-import { mentoringSessions, mentorProfiles, mentorshipCheckIns, mentorships, users } from "~db/schema";
+import { MENTORSHIP_STATUSES, mentoringSessions, mentorProfiles, mentorshipCheckIns, mentorships, users } from "~db/schema";
+import { runningTotals } from "~/utils/running-totals.server";
 
 // Organisers see figures and names only: never a request message, a reason, a note or an answer.
 
@@ -42,19 +43,18 @@ type Overview = {
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 function totals(): Overview["totals"] {
-  const byStatus = new Map(
-    db.select({ status: mentorships.status, n: count() }).from(mentorships).groupBy(mentorships.status).all().map((r) => [r.status, r.n]),
-  );
+  // Running totals (ADR 0054): one row per status, not a count over every relationship.
+  const byStatus = runningTotals(MENTORSHIP_STATUSES.map((status) => `mentorships:${status}` as const));
   const mentors = new Map(
     db.select({ status: mentorProfiles.status, n: count() }).from(mentorProfiles).groupBy(mentorProfiles.status).all().map((r) => [r.status, r.n]),
   );
   return {
-    active: byStatus.get("active") ?? 0,
-    ended: byStatus.get("ended") ?? 0,
-    open: byStatus.get("proposed") ?? 0,
-    lapsed: byStatus.get("lapsed") ?? 0,
-    declined: byStatus.get("declined") ?? 0,
-    withdrawn: byStatus.get("withdrawn") ?? 0,
+    active: byStatus["mentorships:active"],
+    ended: byStatus["mentorships:ended"],
+    open: byStatus["mentorships:proposed"],
+    lapsed: byStatus["mentorships:lapsed"],
+    declined: byStatus["mentorships:declined"],
+    withdrawn: byStatus["mentorships:withdrawn"],
     approvedMentors: mentors.get("approved") ?? 0,
     pendingMentors: mentors.get("pending") ?? 0,
   };
