@@ -124,7 +124,6 @@ export function recentCohortChoices({ lastDay, find, chosen, limit }: { lastDay:
 }
 
 /** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */
-
 export function listCohorts() {
   const now = clock.now();
   const rows = db
