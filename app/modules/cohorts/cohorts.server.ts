@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { db, likePattern } from "~db/client.server";
 import { cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases, userRoles, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
+import { shortList, type ShortList } from "~/utils/short-list";
 import { syncReleases } from "./releases.server";
 import { scheduleFrom, type CohortSettings } from "./schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
@@ -107,20 +108,16 @@ export function cohortChoices(): { id: string; name: string }[] {
   return db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(desc(cohorts.startDate), asc(cohorts.name)).all();
 }
 
-export type Choices = { choices: { id: string; name: string }[]; more: boolean };
-
 /**
  * A filter's short list of cohorts: the `limit` that started last on or before `lastDay`, only
  * those whose name contains `find` when it is given, and always the ones already `chosen`, so a
  * page offering them stays the same size however many cohorts there are. `more`: some were left out.
  */
-export function recentCohortChoices({ lastDay, find, chosen, limit }: { lastDay: string | null; find: string; chosen: string[]; limit: number }): Choices {
+export function recentCohortChoices({ lastDay, find, chosen, limit }: { lastDay: string | null; find: string; chosen: string[]; limit: number }): ShortList {
   const conditions = and(lastDay ? lte(cohorts.startDate, lastDay) : undefined, find ? sql`${cohorts.name} like ${likePattern(find)} escape '\\'` : undefined);
-  const rows = db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(conditions).orderBy(desc(cohorts.startDate), asc(cohorts.name)).limit(limit + 1).all();
-  const shown = rows.slice(0, limit);
-  const missing = chosen.filter((id) => !shown.some((row) => row.id === id));
-  const extra = missing.length ? db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(inArray(cohorts.id, missing)).orderBy(desc(cohorts.startDate), asc(cohorts.name)).all() : [];
-  return { choices: [...shown, ...extra], more: rows.length > limit };
+  const read = (where: SQL | undefined, count: number) =>
+    db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).where(where).orderBy(desc(cohorts.startDate), asc(cohorts.name)).limit(count).all();
+  return shortList(read(conditions, limit + 1), limit, chosen, (missing) => read(inArray(cohorts.id, missing), missing.length));
 }
 
 /** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */

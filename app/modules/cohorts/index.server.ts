@@ -14,7 +14,6 @@ export {
   memberUserIds,
   recentCohortChoices,
   updateCohort,
-  type Choices,
 } from "./cohorts.server";
 export { addStep, answerCounts, curriculaWithCohortCounts, moveStep, removeStep } from "./curriculum-edits.server";
 export { cohortGrid } from "./dashboard.server";

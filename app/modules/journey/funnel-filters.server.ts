@@ -1,4 +1,5 @@
-import { recentCohortChoices, type Choices } from "~/modules/cohorts/index.server";
+import { recentCohortChoices } from "~/modules/cohorts/index.server";
+import type { Choice } from "~/utils/short-list";
 import { refuseFields, type Outcome } from "~/utils/refusal";
 import { AGE_BANDS, CHOICES_SHOWN, MOST_COHORTS_COMPARED, type AgeBand, type Scope } from "./figures";
 import { recentSeriesChoices } from "./funnel.server";
@@ -8,7 +9,7 @@ import type { Period } from "./period";
 export type FunnelFilters = { cohortId: string; seriesId: string; ageBand: AgeBand | ""; compare: string[]; find: string };
 
 /** What the filters offer: short lists of cohorts and series (`find` narrows them when there are more). */
-export type FunnelFilterOptions = { cohorts: Choices["choices"]; series: Choices["choices"]; more: boolean };
+export type FunnelFilterOptions = { cohorts: Choice[]; series: Choice[]; more: boolean };
 
 const LONGEST_FIND = 100;
 

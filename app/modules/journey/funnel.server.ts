@@ -2,7 +2,7 @@ import { whileUnchanged } from "~/utils/data-version.server";
 import { and, desc, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { db, likePattern } from "~db/client.server";
 import { events } from "~db/schema";
-import type { Choices } from "~/modules/cohorts/index.server";
+import { shortList, type ShortList } from "~/utils/short-list";
 import { stageCounts, stageMomentsSql } from "./definitions.server";
 import { STAGES, type Scope, type Stage } from "./figures";
 
@@ -87,7 +87,7 @@ export function compareCohorts(scope: Scope, cohortIds: string[]): { cohortId: s
  * event started last before `before`, only those whose name contains `find` when it is given, and
  * always the ones already `chosen`. `more`: some were left out.
  */
-export function recentSeriesChoices({ before, find, chosen, limit }: { before: number | null; find: string; chosen: string[]; limit: number }): Choices {
+export function recentSeriesChoices({ before, find, chosen, limit }: { before: number | null; find: string; chosen: string[]; limit: number }): ShortList {
   const title = sql<string>`min(${events.title})`;
   const firstStart = sql<number>`min(${events.startsAt})`;
   const query = (having: SQL | undefined, count: number) =>
@@ -101,10 +101,7 @@ export function recentSeriesChoices({ before, find, chosen, limit }: { before: n
       .limit(count)
       .all();
   const rows = query(and(before === null ? undefined : sql`${firstStart} < ${before}`, find ? sql`${title} like ${likePattern(find)} escape '\\'` : undefined), limit + 1);
-  const shown = rows.slice(0, limit);
-  const missing = chosen.filter((id) => !shown.some((row) => row.id === id));
-  const extra = missing.length ? query(inArray(events.seriesId, missing), missing.length) : [];
-  return { choices: [...shown, ...extra], more: rows.length > limit };
+  return shortList(rows, limit, chosen, (missing) => query(inArray(events.seriesId, missing), missing.length));
 }
 
 /** The funnel as one table for a spreadsheet: each stage's counts, rates and days to the next, then each compared cohort's counts. */
