@@ -80,6 +80,17 @@ describe("the funnel's filters", () => {
     expect(errors).toEqual({ cohort: ["Choose a cohort from the list"], series: ["Choose an event series from the list"], compare: ["Choose cohorts from the list"] });
   });
 
+  it("show the refused page with the period that was chosen and the text typed, answering 400", async () => {
+    const result = (await journeyLoader(routeArgs({ request: getRequest("/admin/journey?period=year&find=Lagos&cohort=nope", { cookie }), params: {}, context: loadContext() }))) as unknown as {
+      init: { status: number };
+      data: { period: { period: string; firstDay: string; lastDay: string }; filters: { find: string }; errors: Record<string, string[]> };
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data.period).toMatchObject({ period: "year", firstDay: "2026-01-01", lastDay: "2026-12-31" });
+    expect(result.data.filters.find).toBe("Lagos");
+    expect(result.data.errors).toEqual({ cohort: ["Choose a cohort from the list"] });
+  });
+
   it("offer only what had started by the period's end", () => {
     const { options } = choose("period=custom&from=2024-01-01&to=2024-12-31");
     expect(names(options.cohorts)).toEqual(["Ikeja pilot"]);

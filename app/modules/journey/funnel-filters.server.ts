@@ -1,6 +1,6 @@
 import { recentCohortChoices } from "~/modules/cohorts/index.server";
 import type { Choice } from "~/utils/short-list";
-import { refuseFields, type Outcome } from "~/utils/refusal";
+import type { Outcome } from "~/utils/refusal";
 import { AGE_BANDS, CHOICES_SHOWN, MOST_COHORTS_COMPARED, type AgeBand, type Scope } from "./figures";
 import { recentSeriesChoices } from "./funnel.server";
 import { readPeriod } from "./period.server";
@@ -40,7 +40,8 @@ export function readFunnelFilters(
   if (filters.ageBand && !(AGE_BANDS as readonly string[]).includes(filters.ageBand)) errors.age = ["Choose an age band from the list"];
   if (filters.compare.some((id) => !options.cohorts.some((c) => c.id === id))) errors.compare = ["Choose cohorts from the list"];
   else if (filters.compare.length > MOST_COHORTS_COMPARED) errors.compare = [`Choose at most ${MOST_COHORTS_COMPARED} cohorts to compare`];
-  if (Object.keys(errors).length || !period.ok) return { period: refuseFields(errors), filters, scope: null, errors, options };
+  // The period as read goes back even when a filter is refused, so the form shows what was chosen.
+  if (Object.keys(errors).length || !period.ok) return { period, filters, scope: null, errors, options };
   const scope: Scope = {
     from: period.period.fromInstant,
     to: period.period.toInstant,
