@@ -134,19 +134,9 @@ export const donations = sqliteTable(
     uniqueIndex("donations_invoice_unique").on(t.invoiceId),
     uniqueIndex("donations_receipt_number_unique").on(t.receiptNumber),
     uniqueIndex("donations_receipt_token_unique").on(t.receiptTokenHash),
-    // Covers a campaign's progress (raised, distinct donors), its listed gifts and the sponsor wall's
-    // totals per currency without reading the table.
-    index("donations_campaign_progress_idx").on(
-      t.campaignId,
-      t.status,
-      sql`lower(${t.donorEmail})`,
-      t.amount,
-      t.receivedAmount,
-      t.refundedAmount,
-      t.recognition,
-      t.parentDonationId,
-      t.currency,
-    ),
+    // A campaign's paid gifts from one address: the campaign totals' triggers ask whether a gift's
+    // donor gave before (migration 0029).
+    index("donations_campaign_donor_idx").on(t.campaignId, t.status, sql`lower(${t.donorEmail})`),
     // The sponsor walls: newest paid gifts first, per campaign and overall, read straight from the index.
     index("donations_wall_idx").on(t.campaignId, t.status, t.paidAt, t.id),
     index("donations_paid_idx").on(t.status, t.paidAt, t.id),
@@ -178,6 +168,26 @@ export const donations = sqliteTable(
     check("donations_amount", sql`${t.amount} > 0`),
   ],
 );
+
+/**
+ * Each campaign's paid gifts, kept by triggers on `donations` in the same transaction as every
+ * write (migration 0029, ADR 0055), so a campaign's progress and the sponsor wall read a row per
+ * campaign instead of summing every gift. A campaign's gifts are all in its currency (it cannot
+ * change once there are gifts). The wall's distinct donors per currency are the running total
+ * `wall_donors:<currency>`.
+ */
+export const campaignTotals = sqliteTable("campaign_totals", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  // Paid gifts less what was refunded of them, in minor units.
+  raised: integer("raised").notNull().default(0),
+  gifts: integer("gifts").notNull().default(0),
+  // Paid gifts the wall may show: not unlisted, and not a monthly renewal.
+  listed: integer("listed").notNull().default(0),
+  // Distinct donor addresses with a paid gift; a gift with no address is its own donor.
+  donors: integer("donors").notNull().default(0),
+});
 
 export const RECURRING_STATUSES = ["active", "past_due", "cancelled"] as const;
 

@@ -9,7 +9,7 @@ import { consoleFigures } from "~/modules/admin/index.server";
 import { stepsOf } from "~/modules/curriculum/index.server";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { runningTotals } from "~/utils/running-totals.server";
+import { COUNTED_TABLES, runningTotals } from "~/utils/running-totals.server";
 import { createUser } from "../support/factories";
 import { installTestCurriculum, makeCohort } from "../support/programme-factories";
 import { pseudoRandom } from "../support/pseudo-random";
@@ -24,6 +24,9 @@ class NothingToPick extends Error {}
 const COUNTED: Record<string, string> = {
   people: "select count(*) from users",
   people_unverified: "select count(*) from users where email_verified_at is null",
+  people_erased: "select count(*) from users where erased_at is not null",
+  people_with_birth_date: "select count(*) from users where birth_date is not null",
+  ...Object.fromEntries(COUNTED_TABLES.map((table) => [`rows:${table}`, `select count(*) from ${table}`])),
   ...Object.fromEntries(ROLES.map((role) => [`people_with_role:${role}`, `select count(*) from user_roles where role = '${role}'`])),
   cohorts: "select count(*) from cohorts",
   cohort_participants: "select count(distinct user_id) from cohort_members",
@@ -53,6 +56,12 @@ beforeAll(async () => {
 afterAll(() => clock.set(null));
 
 describe("running totals", () => {
+  it("count every table the register of processing lists, on insert and on delete", () => {
+    const triggers = new Set(sqlite.prepare("select name from sqlite_master where type = 'trigger'").pluck().all() as string[]);
+    const missing = COUNTED_TABLES.flatMap((table) => [`${table}_rows_insert`, `${table}_rows_delete`]).filter((name) => !triggers.has(name));
+    expect(missing).toEqual([]);
+  });
+
   it("follow the app's own writes: people, roles, cohorts and the console's figures", async () => {
     totalsMatchRows("at the start");
     const before = consoleFigures();
@@ -97,8 +106,14 @@ describe("running totals", () => {
     for (let i = 0; i < 6; i++) await createUser({ verified: i % 2 === 0 });
     const now = T0;
     const writes: (() => void)[] = [
-      () => sqlite.prepare("insert into users (id, email, name, password_hash, email_verified_at, created_at, updated_at) values (?, ?, 'Written', 'x', ?, ?, ?)").run(randomId(8), `${randomId(8)}@example.org`, next(2) ? now : null, now, now),
+      () => sqlite.prepare("insert into users (id, email, name, password_hash, email_verified_at, birth_date, created_at, updated_at) values (?, ?, 'Written', 'x', ?, ?, ?, ?)").run(randomId(8), `${randomId(8)}@example.org`, next(2) ? now : null, pick(["2010-05-01", null]), now, now),
       () => sqlite.prepare("update users set email_verified_at = ? where id = ?").run(next(2) ? now : null, pick(ids("select id from users where id <> '" + actorId + "'"))),
+      () => sqlite.prepare("update users set erased_at = ? where id = ?").run(pick([now, null]), pick(ids("select id from users where id <> '" + actorId + "'"))),
+      () => sqlite.prepare("update users set birth_date = ? where id = ?").run(pick(["2009-03-04", "2011-07-08", null]), pick(ids("select id from users"))),
+      () => sqlite.prepare("insert into sessions (id, user_id, secret_hash, created_at, last_seen_at) values (?, ?, x'00', ?, ?)").run(randomId(8), pick(ids("select id from users")), now, now),
+      () => sqlite.prepare("delete from sessions where id = ?").run(pick(ids("select id from sessions"))),
+      () => sqlite.prepare("insert into audit_log (at, actor_id, action) values (?, ?, 'written')").run(now, pick(ids("select id from users"))),
+      () => sqlite.prepare("delete from audit_log where id = ?").run(pick(ids("select id from audit_log"))),
       () => sqlite.prepare("delete from users where id = ?").run(pick(ids("select id from users where id <> '" + actorId + "'"))),
       () => sqlite.prepare("insert into user_roles (user_id, role, granted_at) values (?, ?, ?)").run(pick(ids("select id from users")), pick([...ROLES]), now),
       () => sqlite.prepare("update user_roles set role = ? where rowid = ?").run(pick([...ROLES]), pick(ids("select rowid from user_roles"))),

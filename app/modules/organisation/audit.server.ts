@@ -1,7 +1,8 @@
-import { desc, sql } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { auditLog } from "~db/schema";
 import { clock } from "~/utils/clock.server";
+import { runningTotals } from "~/utils/running-totals.server";
 
 
 type AuditEntry = {
@@ -68,7 +69,7 @@ export function describeAuditDetails(details: Record<string, unknown>): string {
 
 /** One page of the audit log, newest first; the console puts names to the people in it. */
 export function auditPage({ page }: { page: number }) {
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n ?? 0;
+  const total = runningTotals(["rows:audit_log"])["rows:audit_log"];
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const entries = db

@@ -1,9 +1,8 @@
-import { isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
-import * as tables from "~db/schema";
+import { MENTORSHIP_STATUSES } from "~db/schema";
 import { env } from "~/utils/env.server";
 import { toCsv } from "~/utils/csv.server";
+import { COUNTED_TABLES, runningTotals, type CountedTable } from "~/utils/running-totals.server";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
 import type { RetentionSettings } from "~/modules/organisation";
 import { describeCategories, type CategoryKey, type Recipient, type RecipientKey, type RegisterEntry } from "./register-categories";
@@ -14,7 +13,6 @@ import { describeCategories, type CategoryKey, type Recipient, type RecipientKey
 // counts are read live, so the register cannot drift from what the installation really does.
 
 
-const count = (table: SQLiteTable, where?: SQL) => db.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
 
 /** The host of the configured SMTP server, never its credentials. */
 function smtpHost(): string | null {
@@ -56,59 +54,68 @@ function recipients(): Record<RecipientKey, Recipient> {
   };
 }
 
+// Every count is a running total kept by triggers (migrations 0026 and 0028, ADR 0055): the
+// register reads one row per figure however much the installation holds.
+const HELD = [
+  "people", "people_erased", "people_with_birth_date", "certificates", "job_applications",
+  ...MENTORSHIP_STATUSES.map((status) => `mentorships:${status}` as const),
+  ...COUNTED_TABLES.map((table) => `rows:${table}` as const),
+] as const;
+
 /** Rows held now in each category, by what they are. */
 function recordCounts(): Record<CategoryKey, { label: string; count: number }[]> {
-  const t = tables;
-  const live = isNull(t.users.erasedAt);
+  const held = runningTotals(HELD);
+  const rows = (...tableNames: CountedTable[]) => tableNames.reduce((sum, table) => sum + held[`rows:${table}`], 0);
+  const mentorships = MENTORSHIP_STATUSES.reduce((sum, status) => sum + held[`mentorships:${status}`], 0);
   return {
     identity: [
-      { label: "Accounts", count: count(t.users, live) },
-      { label: "Erased accounts kept for totals (no personal data)", count: count(t.users, isNotNull(t.users.erasedAt)) },
+      { label: "Accounts", count: held.people - held.people_erased },
+      { label: "Erased accounts kept for totals (no personal data)", count: held.people_erased },
     ],
     contact: [
-      { label: "Email choices by address", count: count(t.emailPreferences) },
-      { label: "Partner enquiries", count: count(t.partnerEnquiries) },
-      { label: "Invitations by email", count: count(t.invitations) + count(t.cohortInvitations) },
+      { label: "Email choices by address", count: rows("email_preferences") },
+      { label: "Partner enquiries", count: rows("partner_enquiries") },
+      { label: "Invitations by email", count: rows("invitations", "cohort_invitations") },
     ],
     age: [
-      { label: "Dates of birth", count: count(t.users, isNotNull(t.users.birthDate)) },
-      { label: "Guardians' consents", count: count(t.guardianConsents) },
-      { label: "Consent records", count: count(t.consentRecords) },
+      { label: "Dates of birth", count: held.people_with_birth_date },
+      { label: "Guardians' consents", count: rows("guardian_consents") },
+      { label: "Consent records", count: rows("consent_records") },
     ],
     events: [
-      { label: "Registrations", count: count(t.registrations) },
-      { label: "Answers to event questions", count: count(t.registrationAnswers) },
-      { label: "Feedback", count: count(t.eventFeedback) },
-      { label: "Calendar feeds", count: count(t.calendarFeeds) },
+      { label: "Registrations", count: rows("registrations") },
+      { label: "Answers to event questions", count: rows("registration_answers") },
+      { label: "Feedback", count: rows("event_feedback") },
+      { label: "Calendar feeds", count: rows("calendar_feeds") },
     ],
     programme: [
-      { label: "Cohort memberships", count: count(t.cohortMembers) },
-      { label: "Exercise answers", count: count(t.exerciseAnswers) },
-      { label: "Job applications", count: count(t.jobApplications) },
-      { label: "Certificates", count: count(t.certificates) + count(t.achievements) },
-      { label: "Outcomes (where people are now) and follow-up questions", count: count(t.outcomes) + count(t.followUps) },
-      { label: "Stories, with their consent to be quoted", count: count(t.stories) },
+      { label: "Cohort memberships", count: rows("cohort_members") },
+      { label: "Exercise answers", count: rows("exercise_answers") },
+      { label: "Job applications", count: held.job_applications },
+      { label: "Certificates", count: held.certificates + rows("achievements") },
+      { label: "Outcomes (where people are now) and follow-up questions", count: rows("outcomes", "follow_ups") },
+      { label: "Stories, with their consent to be quoted", count: rows("stories") },
     ],
     mentoring: [
-      { label: "Mentor and mentee profiles", count: count(t.mentorProfiles) + count(t.menteeProfiles) },
-      { label: "Mentorships", count: count(t.mentorships) },
-      { label: "Sessions and check-ins", count: count(t.mentoringSessions) + count(t.mentorshipCheckIns) },
-      { label: "Notes and shared answers", count: count(t.mentorshipNotes) + count(t.sharedStepAnswers) },
+      { label: "Mentor and mentee profiles", count: rows("mentor_profiles", "mentee_profiles") },
+      { label: "Mentorships", count: mentorships },
+      { label: "Sessions and check-ins", count: rows("mentoring_sessions", "mentorship_check_ins") },
+      { label: "Notes and shared answers", count: rows("mentorship_notes", "shared_step_answers") },
     ],
     giving: [
-      { label: "Gifts", count: count(t.donations) },
-      { label: "Monthly gifts", count: count(t.recurringGifts) },
+      { label: "Gifts", count: rows("donations") },
+      { label: "Monthly gifts", count: rows("recurring_gifts") },
     ],
-    messages: [{ label: "Emails", count: count(t.outbox) }],
+    messages: [{ label: "Emails", count: rows("outbox") }],
     security: [
-      { label: "Sessions", count: count(t.sessions) },
-      { label: "Second factors and recovery codes", count: count(t.totpFactors) + count(t.recoveryCodes) },
-      { label: "Audit log entries", count: count(t.auditLog) },
+      { label: "Sessions", count: rows("sessions") },
+      { label: "Second factors and recovery codes", count: rows("totp_factors", "recovery_codes") },
+      { label: "Audit log entries", count: rows("audit_log") },
     ],
     rights: [
-      { label: "Data-subject requests", count: count(t.dataSubjectRequests) },
-      { label: "Data downloads", count: count(t.dataExports) },
-      { label: "Breaches logged", count: count(t.breaches) },
+      { label: "Data-subject requests", count: rows("data_subject_requests") },
+      { label: "Data downloads", count: rows("data_exports") },
+      { label: "Breaches logged", count: rows("breaches") },
     ],
   };
 }

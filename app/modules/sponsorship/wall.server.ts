@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { campaigns, donations } from "~db/schema";
-import { receivedAmountSql } from "./received.server";
+import { campaignTotals, campaigns, donations } from "~db/schema";
+import { runningTotals } from "~/utils/running-totals.server";
 
 export type WallEntry = {
   id: string;
@@ -54,13 +54,12 @@ const campaignWallStatement = db
 
 const overallWhere = and(listed, ne(campaigns.status, "draft"));
 
-// Campaigns first (a cross join keeps SQLite to that order), then each one's gifts from
-// `donations_campaign_progress_idx` alone, rather than every paid gift's row.
+// Kept per campaign by triggers on every gift (migration 0029, ADR 0055): a row per campaign.
 const overallCountStatement = db
-  .select({ n: sql<number>`count(*)` })
-  .from(campaigns)
-  .crossJoin(donations)
-  .where(and(eq(campaigns.id, donations.campaignId), overallWhere))
+  .select({ n: sql<number>`coalesce(sum(${campaignTotals.listed}), 0)` })
+  .from(campaignTotals)
+  .innerJoin(campaigns, eq(campaigns.id, campaignTotals.campaignId))
+  .where(ne(campaigns.status, "draft"))
   .prepare();
 
 const overallPageStatement = db
@@ -87,22 +86,24 @@ export function overallWall(page: number): { entries: WallEntry[]; page: number;
   return { entries, page: current, pageCount };
 }
 
+// A campaign's gifts are all in its currency. Donors are counted once per currency however many
+// campaigns they gave to, so they are a running total of their own, not a sum over campaigns.
 const totalsStatement = db
   .select({
-    currency: donations.currency,
-    raised: sql<number>`coalesce(sum(${receivedAmountSql} - ${donations.refundedAmount}), 0)`,
-    gifts: sql<number>`count(*)`,
-    // As a campaign's progress counts donors, so the progress index alone answers it.
-    donors: sql<number>`count(distinct case when lower(${donations.donorEmail}) = '' then ${donations}.rowid else lower(${donations.donorEmail}) end)`,
+    currency: campaigns.currency,
+    raised: sql<number>`sum(${campaignTotals.raised})`,
+    gifts: sql<number>`sum(${campaignTotals.gifts})`,
   })
-  .from(campaigns)
-  .crossJoin(donations)
-  .where(and(eq(campaigns.id, donations.campaignId), eq(donations.status, "paid"), ne(campaigns.status, "draft")))
-  .groupBy(donations.currency)
-  .orderBy(donations.currency)
+  .from(campaignTotals)
+  .innerJoin(campaigns, eq(campaigns.id, campaignTotals.campaignId))
+  .where(and(ne(campaigns.status, "draft"), gt(campaignTotals.gifts, 0)))
+  .groupBy(campaigns.currency)
+  .orderBy(campaigns.currency)
   .prepare();
 
 /** Everything given (paid, less refunds) per currency, unlisted gifts included; never added across currencies. */
 export function totalsByCurrency(): RaisedTotal[] {
-  return totalsStatement.all().map((row) => ({ ...row, raised: Number(row.raised), gifts: Number(row.gifts), donors: Number(row.donors) }));
+  const rows = totalsStatement.all();
+  const donors = runningTotals(rows.map((row) => `wall_donors:${row.currency}`));
+  return rows.map((row) => ({ currency: row.currency, raised: Number(row.raised), gifts: Number(row.gifts), donors: donors[`wall_donors:${row.currency}`] }));
 }
