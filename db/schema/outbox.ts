@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const OUTBOX_STATUSES = ["pending", "sent", "dead", "skipped"] as const;
 
@@ -71,6 +71,24 @@ export const outbox = sqliteTable(
     // Erasure finds a person's messages by their account.
     index("outbox_user_idx").on(t.userId),
   ],
+);
+
+/**
+ * How a message to a group went: its outbox rows counted by status, channel and what the provider
+ * last reported, kept by triggers on `outbox` in the same transaction as every write (migration
+ * 0030, ADR 0055), so the list of messages reads a few rows per message, not every copy sent.
+ */
+export const broadcastTallies = sqliteTable(
+  "broadcast_tallies",
+  {
+    broadcastId: text("broadcast_id").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    // '' until a provider reports.
+    delivery: text("delivery").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.status, t.channel, t.delivery] })],
 );
 
 /** Every delivery report a provider sent, once each (they come twice and out of order). */
