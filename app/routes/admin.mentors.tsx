@@ -4,12 +4,13 @@ import { Form, Link, useLoaderData } from "react-router";
 import { MENTOR_PROFILE_STATUSES, type MentorProfileStatus } from "~db/schema/mentoring";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { describeAvailability, formatList, reviewMentorSchema } from "~/modules/mentoring";
-import { listMentorProfiles, reviewMentorProfile } from "~/modules/mentoring/index.server";
+import { listMentorProfiles, mentorProfileCounts, reviewMentorProfile } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Mentors · Organisers' console" }];
@@ -25,8 +26,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const status = statusFrom(new URL(request.url));
   const { timeZone } = getOrganisation();
-  const counts = Object.fromEntries(MENTOR_PROFILE_STATUSES.map((s) => [s, listMentorProfiles(s).length])) as Record<MentorProfileStatus, number>;
-  const mentors = listMentorProfiles(status).map(({ profile: p, name, email }) => ({
+  const counts = mentorProfileCounts();
+  const { profiles, page, pageCount } = listMentorProfiles(status, Number(new URL(request.url).searchParams.get("page") ?? "1"));
+  const mentors = profiles.map(({ profile: p, name, email }) => ({
     id: p.userId,
     name,
     email,
@@ -42,7 +44,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     availability: describeAvailability(p.availability),
     updated: formatInstant(p.updatedAt, timeZone),
   }));
-  return { status, counts, mentors };
+  return { status, counts, mentors, page, pageCount };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminMentors() {
-  const { status, counts, mentors } = useLoaderData<typeof loader>();
+  const { status, counts, mentors, page, pageCount } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -74,7 +76,7 @@ export default function AdminMentors() {
           ))}
         </ul>
       </nav>
-      <h2>{TABS[status]}</h2>
+      <h2>{pageCount > 1 ? `${TABS[status]}, page ${page} of ${pageCount}` : TABS[status]}</h2>
       {mentors.length ? (
         <ul className="card-grid">
           {mentors.map((m) => (
@@ -125,6 +127,7 @@ export default function AdminMentors() {
           <p>{status === "pending" ? "No mentor profile is waiting for approval." : "No mentor profiles have this status."}</p>
         </EmptyState>
       )}
+      <Pagination page={page} pageCount={pageCount} params={{ status }} label={`Pages of ${TABS[status].toLowerCase()}`} />
     </>
   );
 }

@@ -31,6 +31,8 @@ export const users = sqliteTable(
     uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
     index("users_created_idx").on(t.createdAt),
     index("users_name_idx").on(sql`${t.name} collate nocase`, t.id),
+    // Young people waiting for a guardian's consent, oldest first: few of everyone, so a partial index.
+    index("users_guardian_waiting_idx").on(t.createdAt, t.id).where(sql`${t.guardianConsent} = 'waiting'`),
   ],
 );
 

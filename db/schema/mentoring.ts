@@ -38,7 +38,8 @@ export const mentorProfiles = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
-    index("mentor_profiles_status_idx").on(t.status),
+    // The organisers' list of one status, oldest change first, a page at a time.
+    index("mentor_profiles_status_idx").on(t.status, t.updatedAt),
     check("mentor_profiles_capacity", sql`${t.capacity} between 0 and 50`),
   ],
 );

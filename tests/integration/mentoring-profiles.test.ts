@@ -164,6 +164,43 @@ describe("the mentor profile and its approval", () => {
   });
 });
 
+describe("the organisers' list of mentor profiles", () => {
+  it("shows one status a page at a time, oldest change first, with counts that follow every review", async () => {
+    const list = async (query: string) =>
+      (await runRoute(() => mentorsLoader(routeArgs({ request: getRequest(`/admin/mentors${query}`, { cookie: signIn(organiser.id).cookieHeader }), params: {}, context: ctx })))).data as {
+        counts: Record<string, number>;
+        mentors: { id: string; name: string }[];
+        page: number;
+        pageCount: number;
+      };
+    const before = await list("?status=rejected");
+    const made: string[] = [];
+    for (let i = 0; i < 35; i++) {
+      clock.set(Date.UTC(2020, 0, 1) + i * 60_000);
+      made.push((await createMentorWithProfile({ status: "rejected", updatedAt: Date.UTC(2020, 0, 1) + i * 60_000 }, `Paged Mentor ${String(i).padStart(2, "0")}`)).id);
+    }
+    clock.set(null);
+    const first = await list("?status=rejected");
+    expect(first.counts.rejected).toBe(before.counts.rejected + 35);
+    expect(first.mentors).toHaveLength(30);
+    expect(first.pageCount).toBe(Math.ceil(first.counts.rejected / 30));
+    const second = await list("?status=rejected&page=2");
+    expect(second.page).toBe(2);
+    const shown = [...first.mentors, ...second.mentors].map((m) => m.id);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Changed longest ago first: the 35 made here (in 2020) lead, in the order they were changed.
+    expect(shown.slice(0, 35)).toEqual(made);
+    expect((await list("?status=rejected&page=99")).page).toBe(first.pageCount);
+    expect((await list("?status=rejected&page=abc")).page).toBe(1);
+
+    await post(reviewAction, "/admin/mentors?status=rejected", organiser, { intent: "approve", userId: made[0]! });
+    const after = await list("?status=rejected");
+    expect(after.counts.rejected).toBe(first.counts.rejected - 1);
+    expect(after.counts.approved).toBe(first.counts.approved + 1);
+    expect(after.mentors[0]!.id).toBe(made[1]);
+  });
+});
+
 describe("suggestions", () => {
   it("sort approved mentors by fit with reasons, eligible first, and leave out the viewer", async () => {
     const strong = await createMentorWithProfile({ languages: ["Yoruba"], industries: ["Telecoms"], city: "Ibadan", skills: ["Networking"] }, "Strong Fit");

@@ -37,6 +37,7 @@ const COUNTED: Record<string, string> = {
   job_interviews: "select count(*) from job_applications where status in ('interview', 'offer', 'hired')",
   job_hires: "select count(*) from job_applications where status = 'hired'",
   ...Object.fromEntries(["proposed", "active", "declined", "lapsed", "withdrawn", "ended"].map((status) => [`mentorships:${status}`, `select count(*) from mentorships where status = '${status}'`])),
+  ...Object.fromEntries(["pending", "approved", "rejected"].map((status) => [`mentor_profiles:${status}`, `select count(*) from mentor_profiles where status = '${status}'`])),
   mentoring_sessions_held: "select count(*) from mentoring_sessions where status = 'confirmed' and 'held' in (mentor_outcome, mentee_outcome)",
 };
 
@@ -139,6 +140,9 @@ describe("running totals", () => {
       () => sqlite.prepare("insert into mentoring_sessions (id, mentorship_id, proposed_by, starts_at, duration_minutes, format, status, mentor_outcome, mentee_outcome, created_at, updated_at) values (?, ?, ?, ?, 60, 'phone', ?, ?, ?, ?, ?)").run(randomId(8), pick(ids("select id from mentorships")), pick(ids("select id from users")), now, pick(["proposed", "confirmed", "declined", "cancelled"]), pick(["held", "missed", null]), pick(["held", "missed", null]), now, now),
       () => sqlite.prepare("update mentoring_sessions set status = ?, mentor_outcome = ? where id = ?").run(pick(["proposed", "confirmed", "cancelled"]), pick(["held", "missed", null]), pick(ids("select id from mentoring_sessions"))),
       () => sqlite.prepare("update mentoring_sessions set mentee_outcome = ? where id = ?").run(pick(["held", "missed", null]), pick(ids("select id from mentoring_sessions"))),
+      () => sqlite.prepare("insert into mentor_profiles (user_id, headline, status, created_at, updated_at) values (?, 'Mentor', ?, ?, ?)").run(pick(ids("select id from users")), pick(["pending", "approved", "rejected"]), now, now),
+      () => sqlite.prepare("update mentor_profiles set status = ? where user_id = ?").run(pick(["pending", "approved", "rejected"]), pick(ids("select user_id from mentor_profiles"))),
+      () => sqlite.prepare("delete from mentor_profiles where user_id = ?").run(pick(ids("select user_id from mentor_profiles"))),
       () => sqlite.prepare("delete from mentoring_sessions where id = ?").run(pick(ids("select id from mentoring_sessions"))),
     ];
     let written = 0;

@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { menteeProfiles, mentorProfiles, users, type MentorProfileStatus } from "~db/schema";
+import { MENTOR_PROFILE_STATUSES, menteeProfiles, mentorProfiles, users, type MentorProfileStatus } from "~db/schema";
 import { timeZoneIn } from "./mentorships.server";
 import { LANGUAGES, slotsFromWindows, splitList, windowsFromSlots } from "./options";
 import type { MenteeProfileInput, MentorProfileInput } from "./profile-schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { clock } from "~/utils/clock.server";
+import { runningTotals } from "~/utils/running-totals.server";
 
 export type MentorProfile = typeof mentorProfiles.$inferSelect;
 export type MenteeProfile = typeof menteeProfiles.$inferSelect;
@@ -94,14 +95,28 @@ export function saveMentorProfile(userId: string, input: MentorProfileInput): Me
   );
 }
 
-export function listMentorProfiles(status: MentorProfileStatus) {
-  return db
+const MENTOR_PROFILES_PAGE_SIZE = 30;
+
+/** How many mentor profiles have each status: running totals (migration 0031), not a count of them. */
+export function mentorProfileCounts(): Record<MentorProfileStatus, number> {
+  const totals = runningTotals(MENTOR_PROFILE_STATUSES.map((status) => `mentor_profiles:${status}` as const));
+  return Object.fromEntries(MENTOR_PROFILE_STATUSES.map((status) => [status, totals[`mentor_profiles:${status}`]])) as Record<MentorProfileStatus, number>;
+}
+
+/** One page of the mentor profiles with a status, the longest unchanged first. */
+export function listMentorProfiles(status: MentorProfileStatus, page: number) {
+  const pageCount = Math.max(1, Math.ceil(mentorProfileCounts()[status] / MENTOR_PROFILES_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const profiles = db
     .select({ profile: mentorProfiles, name: users.name, email: users.email })
     .from(mentorProfiles)
     .innerJoin(users, eq(users.id, mentorProfiles.userId))
     .where(eq(mentorProfiles.status, status))
-    .orderBy(asc(mentorProfiles.updatedAt), asc(users.name))
+    .orderBy(asc(mentorProfiles.updatedAt), asc(users.name), asc(users.id))
+    .limit(MENTOR_PROFILES_PAGE_SIZE)
+    .offset((current - 1) * MENTOR_PROFILES_PAGE_SIZE)
     .all();
+  return { profiles, page: current, pageCount };
 }
 
 /** Approves or rejects a profile; false when there is no such profile. */
