@@ -6,7 +6,7 @@ import { clock } from "~/utils/clock.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { arrivalInstant, receiveTransfer } from "../transfer-received.server";
-import { heldDonationIds } from "./matching.server";
+import { heldByAnotherLine } from "./matching.server";
 import type { statementLineActionSchema } from "./schemas";
 
 type LineAction = z.infer<typeof statementLineActionSchema>;
@@ -96,7 +96,7 @@ export function decideStatementLines({ statementId, action, actorId }: { stateme
           break;
         case "match": {
           if (line.status !== "unmatched") return LINE_CHANGED;
-          if (heldDonationIds(tx, line.id).includes(action.donationId)) {
+          if (heldByAnotherLine(tx, action.donationId, line.id)) {
             return refuse("Another credit already stands for that pledge. Choose another, or turn that match down first.", { field: "donationId" });
           }
           const pledge = tx.select({ currency: donations.currency }).from(donations).where(eq(donations.id, action.donationId)).get();

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { and, asc, eq, gte, inArray, isNotNull, lt, notInArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, ne, notInArray } from "drizzle-orm";
 import type { Tx } from "~db/client.server";
 import { donations, statementLines } from "~db/schema";
 import { REFERENCE_ALPHABET } from "../donations.server";
@@ -27,14 +27,36 @@ export function referencesIn(narration: string): string[] {
   return [...found];
 }
 
-/** Pledges another credit already stands for (proposed or confirmed): a line never takes one of these. */
-export function heldDonationIds(tx: Tx, exceptLineId?: string): string[] {
+/** Whether another credit already stands for this gift (proposed or confirmed): a line never takes it. */
+export function heldByAnotherLine(tx: Tx, donationId: string, exceptLineId: string): boolean {
+  return Boolean(
+    tx
+      .select({ id: statementLines.id })
+      .from(statementLines)
+      .where(and(eq(statementLines.donationId, donationId), inArray(statementLines.status, ["proposed", "confirmed"]), ne(statementLines.id, exceptLineId)))
+      .get(),
+  );
+}
+
+/**
+ * Waiting pledges another credit already stands for (proposed or confirmed): the automatic matches and the
+ * manual choices leave them out. Only waiting pledges can be matched, so the search starts from
+ * them (a cross join keeps SQLite to that order) rather than from every line ever matched.
+ */
+export function heldDonationIds(tx: Tx): string[] {
   return tx
-    .select({ donationId: statementLines.donationId, lineId: statementLines.id })
-    .from(statementLines)
-    .where(and(inArray(statementLines.status, ["proposed", "confirmed"]), isNotNull(statementLines.donationId)))
+    .select({ donationId: statementLines.donationId })
+    .from(donations)
+    .crossJoin(statementLines)
+    .where(
+      and(
+        eq(donations.status, "pending"),
+        eq(donations.method, "bank_transfer"),
+        eq(statementLines.donationId, donations.id),
+        inArray(statementLines.status, ["proposed", "confirmed"]),
+      ),
+    )
     .all()
-    .filter((row) => row.lineId !== exceptLineId)
     .map((row) => row.donationId!);
 }
 
