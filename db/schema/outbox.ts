@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const OUTBOX_STATUSES = ["pending", "sent", "dead", "skipped"] as const;
@@ -68,8 +69,9 @@ export const outbox = sqliteTable(
     // The organisers' view lists the newest messages, of one status or all, a page at a time.
     index("outbox_created_idx").on(t.createdAt, t.id),
     index("outbox_status_created_idx").on(t.status, t.createdAt, t.id),
-    // Erasure finds a person's messages by their account.
+    // Erasure and a person's download find their messages by account, address or number.
     index("outbox_user_idx").on(t.userId),
+    index("outbox_recipient_idx").on(sql`lower(${t.recipient})`),
   ],
 );
 

@@ -13,7 +13,8 @@ export function eraseOutboxData(tx: Tx, person: ErasedPerson): { deleted: number
   const address = person.email.trim().toLowerCase();
   const phone = contactOf(person.userId, tx)?.phone ?? null;
   // Their messages by any channel: to their address, to their account, or to their number.
-  const theirs = or(eq(sql`lower(${outbox.recipient})`, address), eq(outbox.userId, person.userId), phone ? eq(outbox.recipient, phone) : undefined);
+  // `lower(recipient)` for the number too (E.164 has no letters), so both are read from one index.
+  const theirs = or(eq(sql`lower(${outbox.recipient})`, address), eq(outbox.userId, person.userId), phone ? eq(sql`lower(${outbox.recipient})`, phone) : undefined);
   const ids = tx.select({ id: outbox.id }).from(outbox).where(theirs).all().map((row) => row.id);
   if (ids.length) tx.delete(shortLinks).where(inArray(shortLinks.outboxId, ids)).run();
   const deleted = tx.delete(outbox).where(theirs).run().changes;

@@ -13,7 +13,7 @@ export function personalDataInOutbox(subject: DataSubject): PersonalDataSection 
   const messages = db
     .select()
     .from(outbox)
-    .where(or(sql`lower(${outbox.recipient}) = ${normalise(subject.email)}`, eq(outbox.userId, subject.userId), contact?.phone ? eq(outbox.recipient, contact.phone) : undefined))
+    .where(or(sql`lower(${outbox.recipient}) = ${normalise(subject.email)}`, eq(outbox.userId, subject.userId), contact?.phone ? sql`lower(${outbox.recipient}) = ${contact.phone}` : undefined))
     .orderBy(asc(outbox.createdAt))
     .all();
   const reports = messages.length
