@@ -1,8 +1,9 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
-import { MENTORSHIP_STATUSES, mentoringSessions, mentorProfiles, mentorshipCheckIns, mentorships, users } from "~db/schema";
+import { MENTORSHIP_STATUSES, mentoringSessions, mentorshipCheckIns, mentorships, users } from "~db/schema";
 import { runningTotals } from "~/utils/running-totals.server";
+import { mentorProfileCounts } from "./profiles.server";
 
 // Organisers see figures and names only: never a request message, a reason, a note or an answer.
 
@@ -45,9 +46,7 @@ const round1 = (value: number | null) => (value === null ? null : Math.round(val
 function totals(): Overview["totals"] {
   // Running totals (ADR 0054): one row per status, not a count over every relationship.
   const byStatus = runningTotals(MENTORSHIP_STATUSES.map((status) => `mentorships:${status}` as const));
-  const mentors = new Map(
-    db.select({ status: mentorProfiles.status, n: count() }).from(mentorProfiles).groupBy(mentorProfiles.status).all().map((r) => [r.status, r.n]),
-  );
+  const mentors = mentorProfileCounts();
   return {
     active: byStatus["mentorships:active"],
     ended: byStatus["mentorships:ended"],
@@ -55,8 +54,8 @@ function totals(): Overview["totals"] {
     lapsed: byStatus["mentorships:lapsed"],
     declined: byStatus["mentorships:declined"],
     withdrawn: byStatus["mentorships:withdrawn"],
-    approvedMentors: mentors.get("approved") ?? 0,
-    pendingMentors: mentors.get("pending") ?? 0,
+    approvedMentors: mentors.approved,
+    pendingMentors: mentors.pending,
   };
 }
 
