@@ -14,6 +14,7 @@ import { createCohort, facilitatorOptions, listCohorts, todayForCohorts } from "
 import { createCohortSchema } from "~/modules/cohorts";
 import { builtInCurriculumId, findCurriculum, listCurricula } from "~/modules/curriculum/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { Pagination } from "~/components/pagination";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Organisers' console" }];
@@ -22,13 +23,18 @@ export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { timeZone } = getOrganisation();
   const curricula = listCurricula();
-  const cohorts = listCohorts().map((c) => ({
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const list = listCohorts({ page });
+  const cohorts = list.cohorts.map(({ nextReleaseAt, ...c }) => ({
     ...c,
-    nextRelease: c.nextReleaseAt === null ? null : formatInstant(c.nextReleaseAt, timeZone),
+    nextRelease: nextReleaseAt === null ? null : formatInstant(nextReleaseAt, timeZone),
     completion: Math.round(c.completion * 100),
   }));
   return {
     cohorts,
+    total: list.total,
+    page: list.page,
+    pageCount: list.pageCount,
     curricula: curricula.map((c) => ({ id: c.id, title: c.title, steps: c.steps })),
     facilitators: facilitatorOptions(),
     timeZone,
@@ -56,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Cohorts() {
-  const { cohorts, curricula, facilitators, timeZone, defaults } = useLoaderData<typeof loader>();
+  const { cohorts, total, page, pageCount, curricula, facilitators, timeZone, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "create-cohort",
@@ -73,41 +79,51 @@ export default function Cohorts() {
       </p>
       <PageHeader title="Cohorts" lead="Groups walking a curriculum together, one step at a time." />
       {cohorts.length ? (
-        <TableRegion label="Cohorts">
-          <table>
-            <caption className="visually-hidden">Cohorts, latest start first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Cohort</th>
-                <th scope="col">Starts</th>
-                <th scope="col">Members</th>
-                <th scope="col">Steps open</th>
-                <th scope="col">Next step opens</th>
-                <th scope="col">Completion</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohorts.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/admin/cohorts/${c.id}`}>{c.name}</Link>
-                    <br />
-                    <span className="muted">{c.curriculumTitle}</span>
-                  </td>
-                  <td className="nowrap">{c.startDate}</td>
-                  <td>
-                    {c.members} of {c.capacity}
-                  </td>
-                  <td>
-                    {c.openSteps} of {c.steps}
-                  </td>
-                  <td>{c.nextRelease ?? "All open"}</td>
-                  <td>{c.completion}%</td>
+        <>
+          {pageCount > 1 ? (
+            <p className="muted">
+              {total.toLocaleString("en-GB")} cohorts, latest start first: page {page} of {pageCount}.
+            </p>
+          ) : null}
+          <TableRegion label="Cohorts">
+            <table>
+              <caption className="visually-hidden">
+                Cohorts, latest start first{pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Cohort</th>
+                  <th scope="col">Starts</th>
+                  <th scope="col">Members</th>
+                  <th scope="col">Steps open</th>
+                  <th scope="col">Next step opens</th>
+                  <th scope="col">Completion</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+              </thead>
+              <tbody>
+                {cohorts.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/admin/cohorts/${c.id}`}>{c.name}</Link>
+                      <br />
+                      <span className="muted">{c.curriculumTitle}</span>
+                    </td>
+                    <td className="nowrap">{c.startDate}</td>
+                    <td>
+                      {c.members} of {c.capacity}
+                    </td>
+                    <td>
+                      {c.openSteps} of {c.steps}
+                    </td>
+                    <td>{c.nextRelease ?? "All open"}</td>
+                    <td>{c.completion}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          <Pagination page={page} pageCount={pageCount} label="Pages of cohorts" />
+        </>
       ) : (
         <EmptyState title="No cohorts yet">
           <p>Create the first one below.</p>

@@ -15,7 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Events · Organisers' console
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const url = new URL(request.url);
-  const view: AdminEventsView = url.searchParams.get("show") === "past" ? "past" : "upcoming";
+  const show = url.searchParams.get("show");
+  const view: AdminEventsView = show === "past" || show === "drafts" ? show : "upcoming";
   const page = Number(url.searchParams.get("page") ?? "1");
   const { timeZone } = getOrganisation();
   const result = listAdminEvents({ view, page });
@@ -63,9 +64,17 @@ function EventCard({ event, past }: { event: Row; past: boolean }) {
   );
 }
 
+const HEADINGS: Record<AdminEventsView, string> = { upcoming: "Coming up", drafts: "Drafts", past: "Past events" };
+const LIST_LABELS: Record<AdminEventsView, string> = { upcoming: "Events coming up", drafts: "Drafts", past: "Past events" };
+
 export default function AdminEvents() {
   const { view, events, drafts, totals, page, pageCount } = useLoaderData<typeof loader>();
   const past = view === "past";
+  const tabs: { view: AdminEventsView; to: string; label: string; count: number }[] = [
+    { view: "upcoming", to: "/admin/events", label: "Coming up", count: totals.upcoming },
+    { view: "drafts", to: "/admin/events?show=drafts", label: "Drafts", count: totals.drafts },
+    { view: "past", to: "/admin/events?show=past", label: "Past", count: totals.past },
+  ];
   return (
     <>
       <p>
@@ -80,19 +89,16 @@ export default function AdminEvents() {
       </PageHeader>
       <nav aria-label="Which events" className="view-switch">
         <ul>
-          <li>
-            <Link to="/admin/events" aria-current={past ? undefined : "page"}>
-              Coming up ({totals.upcoming.toLocaleString("en-GB")})
-            </Link>
-          </li>
-          <li>
-            <Link to="/admin/events?show=past" aria-current={past ? "page" : undefined}>
-              Past ({totals.past.toLocaleString("en-GB")})
-            </Link>
-          </li>
+          {tabs.map((tab) => (
+            <li key={tab.view}>
+              <Link to={tab.to} aria-current={view === tab.view ? "page" : undefined}>
+                {tab.label} ({tab.count.toLocaleString("en-GB")})
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
-      {!past && drafts.length ? (
+      {view === "upcoming" && drafts.length ? (
         <>
           <h2>Drafts</h2>
           <p className="muted">Only organisers see these until they are published.</p>
@@ -101,20 +107,28 @@ export default function AdminEvents() {
               <EventCard key={event.id} event={event} past={false} />
             ))}
           </ul>
+          {totals.drafts > drafts.length ? (
+            <p>
+              <Link to="/admin/events?show=drafts">See all {totals.drafts.toLocaleString("en-GB")} drafts</Link>
+            </p>
+          ) : null}
         </>
       ) : null}
-      <h2>{past ? "Past events" : "Coming up"}</h2>
+      <h2>{HEADINGS[view]}</h2>
+      {view === "drafts" ? <p className="muted">Only organisers see these until they are published.</p> : null}
       {events.length ? (
         <>
-          <ul className="card-grid event-list" aria-label={past ? "Past events" : "Events coming up"}>
+          <ul className="card-grid event-list" aria-label={LIST_LABELS[view]}>
             {events.map((event) => (
               <EventCard key={event.id} event={event} past={past} />
             ))}
           </ul>
-          <Pagination page={page} pageCount={pageCount} params={past ? { show: "past" } : {}} label={past ? "Past events" : "Events coming up"} />
+          <Pagination page={page} pageCount={pageCount} params={view === "upcoming" ? {} : { show: view }} label={LIST_LABELS[view]} />
         </>
       ) : past ? (
         <p className="muted">No past events yet.</p>
+      ) : view === "drafts" ? (
+        <p className="muted">No drafts still to come.</p>
       ) : (
         <EmptyState title="Nothing published yet">
           <p>Create an event: it stays a draft until you publish it.</p>

@@ -10,14 +10,16 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { refusalResult } from "~/routes/helpers/replies.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { audienceChoices, previewBroadcast, sendOrScheduleBroadcast } from "~/modules/admin/index.server";
-import { audienceField, audienceFromForm, messageFormSchema } from "~/modules/admin";
+import { audienceField, audienceFromForm, messageFormSchema, readMessageQuery, type MessageForm } from "~/modules/admin";
 import { getOrganisation } from "~/modules/organisation/index.server";
 
 export const meta: MetaFunction = () => [{ title: "New message · Messages to groups" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  return { choices: audienceChoices(), timeZone: getOrganisation().timeZone };
+  // Find sends the form by GET: what was typed comes back to fill it in, and what was chosen stays in the lists.
+  const { find, values } = readMessageQuery(new URL(request.url).searchParams);
+  return { choices: audienceChoices({ find, chosen: values }), find, values, timeZone: getOrganisation().timeZone };
 }
 
 const people = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "person" : "people"}`;
@@ -46,12 +48,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewMessage() {
-  const { choices, timeZone } = useLoaderData<typeof loader>();
+  const { choices, find, values, timeZone } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<MessageForm>({
     id: "new-message",
     lastResult: answer?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: messageFormSchema }),
+    defaultValue: values,
+    onValidate: ({ formData, submitter }) => {
+      const submission = parseWithZod(formData, { schema: messageFormSchema });
+      // Find (a GET that lists other choices and keeps what was typed) checks nothing.
+      return submitter?.getAttribute("formmethod") === "get" ? { status: undefined, payload: submission.payload, error: null, reply: submission.reply } : submission;
+    },
     shouldValidate: "onBlur",
     // Errors clear while typing, so the summary does not vanish (and move the button) mid-click.
     shouldRevalidate: "onInput",
@@ -65,7 +72,7 @@ export default function NewMessage() {
         title="New message"
         lead="Write to a group of people: each gets it once, by the channel they prefer. Check who it reaches and what its text messages cost before you send it."
       />
-      <MessageFormFields form={form} fields={fields} choices={choices} timeZone={timeZone} reach={answer?.preview ? <ReachPlan preview={answer.preview} /> : null} />
+      <MessageFormFields form={form} fields={fields} choices={choices} find={find} timeZone={timeZone} reach={answer?.preview ? <ReachPlan preview={answer.preview} /> : null} />
     </>
   );
 }

@@ -2,13 +2,14 @@ import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { Form } from "react-router";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { AUDIENCE_GROUP_LABELS, AUDIENCE_GROUPS, BODY_MAX, MAX_DAYS, MAX_STEP, MAX_WEEKS, SUBJECT_MAX, type AudienceGroup, type MessageForm } from "~/modules/admin";
+import { AUDIENCE_GROUP_LABELS, AUDIENCE_GROUPS, BODY_MAX, LONGEST_FIND, MAX_DAYS, MAX_STEP, MAX_WEEKS, SUBJECT_MAX, type AudienceGroup, type MessageForm } from "~/modules/admin";
+import { SHORT_LIST_LENGTH } from "~/utils/short-list";
 
 // The organisers' message form. Without JavaScript every field of every group shows, and the
 // server checks only the ones the chosen group needs; with it, only those show.
 
 type Option = { value: string; label: string };
-export type MessageChoices = { events: Option[]; cohorts: Option[]; campaigns: Option[] };
+export type MessageChoices = { events: Option[]; cohorts: Option[]; campaigns: Option[]; more: boolean };
 
 type Fields = ReturnType<FormMetadata<MessageForm, string[]>["getFieldset"]>;
 
@@ -24,16 +25,43 @@ const NEEDS: Record<"event" | "cohort" | "stuck" | "weeks" | "campaign", (group:
   campaign: (group) => group === "campaign-sponsors",
 };
 
+/**
+ * Shown when the lists leave some out: Find sends the whole form by GET, so the page comes back
+ * with the lists narrowed and everything typed still in place (no JavaScript needed).
+ */
+function FindField({ value }: { value: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="message-find" className="field__label">
+        Find by name
+      </label>
+      <p id="message-find-hint" className="field__hint">
+        The lists below hold the {SHORT_LIST_LENGTH} events nearest to today and the {SHORT_LIST_LENGTH} latest cohorts and campaigns. Type part of a name and press
+        Find to list others: what you have written stays.
+      </p>
+      <input id="message-find" name="find" type="search" className="input" defaultValue={value} maxLength={LONGEST_FIND} aria-describedby="message-find-hint" />
+      <div className="button-row">
+        <button type="submit" formMethod="get" formNoValidate className="button button--secondary">
+          Find
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function MessageFormFields({
   form,
   fields,
   choices,
+  find,
   timeZone,
   reach,
 }: {
   form: FormMetadata<MessageForm, string[]>;
   fields: Fields;
   choices: MessageChoices;
+  /** What the lists were narrowed by (Find). */
+  find: string;
   timeZone: string;
   reach: ReactNode;
 }) {
@@ -72,6 +100,7 @@ export function MessageFormFields({
         <legend>Who to write to</legend>
         <SelectField meta={fields.group} label="Group" options={GROUP_OPTIONS} />
         {hydrated ? null : <p className="field__hint">Fill in only what the group you chose needs; the rest is ignored.</p>}
+        {(choices.more || find) && (shows("event") || shows("cohort") || shows("campaign")) ? <FindField value={find} /> : null}
         {shows("event") ? <SelectField meta={fields.event} label="Event or series" hint="For the event groups. A series counts everyone from any of its sessions, once." options={withPrompt("Choose an event or series", choices.events)} /> : null}
         {shows("cohort") ? <SelectField meta={fields.cohort} label="Cohort" hint="For the cohort groups." options={withPrompt("Choose a cohort", choices.cohorts)} /> : null}
         {shows("stuck") ? (

@@ -3,6 +3,7 @@ export {
   AUDIENCE_GROUP_LABELS,
   AUDIENCE_GROUPS,
   BODY_MAX,
+  LONGEST_FIND,
   MAX_DAYS,
   MAX_STEP,
   MAX_WEEKS,
@@ -11,8 +12,10 @@ export {
   audienceFromForm,
   cancelBroadcastSchema,
   messageFormSchema,
+  readMessageQuery,
   type Audience,
   type AudienceGroup,
   type MessageForm,
+  type MessageFormValues,
 } from "./broadcasts/schemas";
 export { CHART_IDS, isChartId, type ChartData, type ChartId, type ChartKind, type ChartSeries } from "./charts";

@@ -3,7 +3,8 @@ import { db, likePattern } from "~db/client.server";
 import { cohortMembers, cohorts, curricula, curriculumSteps, exerciseAnswers, stepReleases, userRoles, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
-import { shortList, type ShortList } from "~/utils/short-list";
+import { runningTotals } from "~/utils/running-totals.server";
+import { shortList, type Choice, type ShortList } from "~/utils/short-list";
 import { syncReleases } from "./releases.server";
 import { scheduleFrom, type CohortSettings } from "./schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
@@ -103,11 +104,6 @@ export function memberCount(cohortId: string): number {
   return db.select({ n: sql<number>`count(*)` }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId)).get()!.n;
 }
 
-/** Every cohort's id and name, newest first: for choosing one (filters, audiences) without counting anything. */
-export function cohortChoices(): { id: string; name: string }[] {
-  return db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(desc(cohorts.startDate), asc(cohorts.name)).all();
-}
-
 /**
  * A filter's short list of cohorts: the `limit` that started last on or before `lastDay`, only
  * those whose name contains `find` when it is given, and always the ones already `chosen`, so a
@@ -120,36 +116,69 @@ export function recentCohortChoices({ lastDay, find, chosen, limit }: { lastDay:
   return shortList(read(conditions, limit + 1), limit, chosen, (missing) => read(inArray(cohorts.id, missing), missing.length));
 }
 
-/** Every cohort with its numbers, newest start first; a handful of grouped queries whatever the count. */
-export function listCohorts() {
-  const now = clock.now();
+export const COHORTS_PAGE_SIZE = 25;
+
+/**
+ * One page of cohorts with their numbers, latest start first. The page's rows come first (through
+ * the index on the start date), then each figure is counted for those cohorts only, through the
+ * indexes that begin with the cohort or the curriculum; the page count comes from the running
+ * total (ADR 0054), so the page costs the same however many cohorts there are.
+ */
+export function listCohorts({ page }: { page: number }) {
+  const total = runningTotals(["cohorts"]).cohorts;
+  const pageCount = Math.max(1, Math.ceil(total / COHORTS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = db
     .select({
       id: cohorts.id,
       name: cohorts.name,
       startDate: cohorts.startDate,
       capacity: cohorts.capacity,
-      curriculumTitle: curricula.title,
       curriculumId: cohorts.curriculumId,
+      curriculumTitle: curricula.title,
     })
     .from(cohorts)
     .innerJoin(curricula, eq(curricula.id, cohorts.curriculumId))
-    .orderBy(desc(cohorts.startDate), asc(cohorts.name))
+    .orderBy(desc(cohorts.startDate), asc(cohorts.name), asc(cohorts.id))
+    .limit(COHORTS_PAGE_SIZE)
+    .offset((current - 1) * COHORTS_PAGE_SIZE)
     .all();
-  const members = new Map(
+  const figures = cohortFigures(rows);
+  return {
+    cohorts: rows.map((row) => ({ id: row.id, name: row.name, startDate: row.startDate, capacity: row.capacity, curriculumTitle: row.curriculumTitle, ...figures.get(row.id)! })),
+    total,
+    page: current,
+    pageCount,
+  };
+}
+
+/** How many people are in each of these cohorts (through the index on cohort and person); 0 for none. */
+function memberCounts(cohortIds: string[]): Map<string, number> {
+  if (!cohortIds.length) return new Map();
+  return new Map(
     db
       .select({ cohortId: cohortMembers.cohortId, n: sql<number>`count(*)` })
       .from(cohortMembers)
+      .where(inArray(cohortMembers.cohortId, cohortIds))
       .groupBy(cohortMembers.cohortId)
       .all()
       .map((r) => [r.cohortId, r.n]),
   );
+}
+
+/** Members, steps, steps open, the next opening and completion, for these cohorts only. */
+function cohortFigures(rows: { id: string; curriculumId: string }[]) {
+  const ids = rows.map((row) => row.id);
+  const figures = new Map<string, { members: number; steps: number; openSteps: number; nextReleaseAt: number | null; completion: number }>();
+  if (!ids.length) return figures;
+  const now = clock.now();
+  const members = memberCounts(ids);
   const done = new Map(
     db
       .select({ cohortId: cohortMembers.cohortId, n: sql<number>`count(*)` })
-      .from(exerciseAnswers)
-      .innerJoin(cohortMembers, eq(cohortMembers.id, exerciseAnswers.memberId))
-      .where(isNotNull(exerciseAnswers.completedAt))
+      .from(cohortMembers)
+      .innerJoin(exerciseAnswers, eq(exerciseAnswers.memberId, cohortMembers.id))
+      .where(and(inArray(cohortMembers.cohortId, ids), isNotNull(exerciseAnswers.completedAt)))
       .groupBy(cohortMembers.cohortId)
       .all()
       .map((r) => [r.cohortId, r.n]),
@@ -158,28 +187,47 @@ export function listCohorts() {
     db
       .select({ curriculumId: curriculumSteps.curriculumId, n: sql<number>`count(*)` })
       .from(curriculumSteps)
+      .where(inArray(curriculumSteps.curriculumId, [...new Set(rows.map((row) => row.curriculumId))]))
       .groupBy(curriculumSteps.curriculumId)
       .all()
       .map((r) => [r.curriculumId, r.n]),
   );
-  const releases = db
-    .select({ cohortId: stepReleases.cohortId, open: sql<number>`sum(case when ${stepReleases.releaseAt} <= ${now} then 1 else 0 end)`, next: sql<number | null>`min(case when ${stepReleases.releaseAt} > ${now} then ${stepReleases.releaseAt} end)` })
-    .from(stepReleases)
-    .groupBy(stepReleases.cohortId)
-    .all();
-  const releaseBy = new Map(releases.map((r) => [r.cohortId, r]));
-  return rows.map((row) => {
+  const releases = new Map(
+    db
+      .select({
+        cohortId: stepReleases.cohortId,
+        open: sql<number>`sum(case when ${stepReleases.releaseAt} <= ${now} then 1 else 0 end)`,
+        next: sql<number | null>`min(case when ${stepReleases.releaseAt} > ${now} then ${stepReleases.releaseAt} end)`,
+      })
+      .from(stepReleases)
+      .where(inArray(stepReleases.cohortId, ids))
+      .groupBy(stepReleases.cohortId)
+      .all()
+      .map((r) => [r.cohortId, r]),
+  );
+  for (const row of rows) {
     const memberTotal = members.get(row.id) ?? 0;
     const steps = stepCounts.get(row.curriculumId) ?? 0;
-    return {
-      ...row,
+    figures.set(row.id, {
       members: memberTotal,
       steps,
-      openSteps: releaseBy.get(row.id)?.open ?? 0,
-      nextReleaseAt: releaseBy.get(row.id)?.next ?? null,
+      openSteps: releases.get(row.id)?.open ?? 0,
+      nextReleaseAt: releases.get(row.id)?.next ?? null,
       completion: memberTotal && steps ? (done.get(row.id) ?? 0) / (memberTotal * steps) : 0,
-    };
-  });
+    });
+  }
+  return figures;
+}
+
+/**
+ * The short list of cohorts to choose one from (matching a group), with how many members each
+ * has, counted for those only: the most recent, only those whose name contains `find` when it is
+ * given, and always the `chosen` ones.
+ */
+export function cohortChoicesWithMembers({ find, chosen, limit }: { find: string; chosen: string[]; limit: number }): ShortList<Choice & { members: number }> {
+  const list = recentCohortChoices({ lastDay: null, find, chosen, limit });
+  const members = memberCounts(list.choices.map((choice) => choice.id));
+  return { choices: list.choices.map((choice) => ({ ...choice, members: members.get(choice.id) ?? 0 })), more: list.more };
 }
 
 /** People who can lead a cohort: organisers and mentors. */

@@ -3,7 +3,8 @@ export { addJournalEntry, memberAnswers, memberOwner, saveAnswer, type StoredAns
 export { addApplication, countApplications, deleteApplication, listApplications, updateApplication } from "./applications.server";
 export { findCertificate } from "./certificates.server";
 export {
-  cohortChoices,
+  cohortChoicesWithMembers,
+  COHORTS_PAGE_SIZE,
   createCohort,
   facilitatorOptions,
   findCohort,

@@ -28,13 +28,20 @@ function menteesWithActiveMentor(userIds: readonly string[]): Set<string> {
   return new Set(rows.map((r) => r.id));
 }
 
-/** Participants with a mentee profile and no active mentor. */
+/**
+ * Participants with a mentee profile and no active mentor. Read from the mentee profiles, each
+ * role and mentorship looked up by its key: joined, the planner began with every participant's role.
+ */
 export function waitingMenteeIds(): string[] {
   const rows = db
     .select({ id: menteeProfiles.userId })
     .from(menteeProfiles)
-    .innerJoin(userRoles, and(eq(userRoles.userId, menteeProfiles.userId), eq(userRoles.role, "participant")))
-    .where(sql`not exists (select 1 from ${mentorships} where ${mentorships.menteeId} = ${menteeProfiles.userId} and ${mentorships.status} = 'active')`)
+    .where(
+      and(
+        sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${menteeProfiles.userId} and ${userRoles.role} = 'participant')`,
+        sql`not exists (select 1 from ${mentorships} where ${mentorships.menteeId} = ${menteeProfiles.userId} and ${mentorships.status} = 'active')`,
+      ),
+    )
     .all();
   return rows.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "~db/client.server";
+import { db, likePattern } from "~db/client.server";
 import { campaigns, donations, users, type DonationStatus, type PaymentMethod } from "~db/schema";
 import { filterParams, filterValues, giftDateSql, perShape, shapeOf, type DonationFilters } from "./donation-filters.server";
 import { donationTotals } from "./donation-totals.server";
@@ -11,6 +11,7 @@ import { refuse, type Outcome } from "~/utils/refusal";
 import { isoDate } from "~/utils/dates";
 import { parseAmount } from "~/utils/money";
 import { clock } from "~/utils/clock.server";
+import { shortList, type ShortList } from "~/utils/short-list";
 
 const DONATIONS_PAGE_SIZE = 50;
 
@@ -106,6 +107,16 @@ const campaignChoicesStatement = db.select({ id: campaigns.id, title: campaigns.
 
 export function campaignChoices(): { id: string; title: string }[] {
   return campaignChoicesStatement.all();
+}
+
+/**
+ * A short list of campaigns to choose one from (the message form): the `limit` made last, only
+ * those whose title contains `find` when it is given, and always the `chosen` ones.
+ */
+export function recentCampaignChoices({ find, chosen, limit }: { find: string; chosen: string[]; limit: number }): ShortList {
+  const read = (where: SQL | undefined, count: number) =>
+    db.select({ id: campaigns.id, name: campaigns.title }).from(campaigns).where(where).orderBy(desc(campaigns.createdAt), asc(campaigns.id)).limit(count).all();
+  return shortList(read(find ? sql`${campaigns.title} like ${likePattern(find)} escape '\\'` : undefined, limit + 1), limit, chosen, (missing) => read(inArray(campaigns.id, missing), missing.length));
 }
 
 const confirmer = alias(users, "confirmer");

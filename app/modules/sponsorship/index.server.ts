@@ -2,7 +2,7 @@
 export { addTier, createCampaign, editTier, getCampaign, givingClosedReason, listCampaigns, moveTier, publicCampaignBySlug, removeTier, tiersOf, updateCampaignDetails } from "./campaigns.server";
 export { syncCheckoutSession } from "./checkout.server";
 export { donatePageData, openCampaignsView, progressView, wallView } from "./donate-page.server";
-export { campaignChoices, donationDetail, donationsForExport, listDonations, markTransferReceived, refundableOf, viewDonation } from "./donations-admin.server";
+export { campaignChoices, donationDetail, donationsForExport, listDonations, markTransferReceived, recentCampaignChoices, refundableOf, viewDonation } from "./donations-admin.server";
 export { filterParams, readDonationFilters } from "./donation-filters.server";
 export { donationsCsv, donationsFileName } from "./donations-csv.server";
 export { campaignShareCard, publicCampaignPaths } from "./sharing.server";

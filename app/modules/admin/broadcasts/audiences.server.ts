@@ -1,10 +1,11 @@
 import { newsAudience } from "~/modules/auth/index.server";
-import { cohortMembersAudience, findCohort, cohortChoices, stuckOnStepAudience } from "~/modules/cohorts/index.server";
+import { cohortMembersAudience, findCohort, recentCohortChoices, stuckOnStepAudience } from "~/modules/cohorts/index.server";
 import { eventAudience, eventAudienceChoices, eventScopeFacts, type EventScope } from "~/modules/events/index.server";
 import { menteesWithoutMentorAudience, mentorsAudience, quietPairsAudience } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import type { Recipient } from "~/modules/outbox/index.server";
-import { campaignChoices, campaignSponsorsAudience, getCampaign } from "~/modules/sponsorship/index.server";
+import { campaignSponsorsAudience, getCampaign, recentCampaignChoices } from "~/modules/sponsorship/index.server";
+import { SHORT_LIST_LENGTH } from "~/utils/short-list";
 import type { Audience, EventGroup } from "./schemas";
 
 // A group is kept as its filters and turned into people when the message goes out (ADR 0033).
@@ -105,16 +106,31 @@ export function describeAudience(audience: Audience): string | null {
 
 export type Option = { value: string; label: string };
 
-/** What the message form offers in its selects. */
-export function audienceChoices(): { events: Option[]; cohorts: Option[]; campaigns: Option[] } {
+/** What the message form has chosen already (`event` is `event:<id>` or `series:<id>`), kept in its lists. */
+export type ChosenAudience = { event?: string; cohort?: string; campaign?: string };
+
+/**
+ * What the message form offers in its selects: short lists (the nearest events and the series
+ * they belong to, the cohorts that started last, the campaigns made last), narrowed to names
+ * containing `find` when it is given, always with what is `chosen`. `more`: a list left some out.
+ */
+export function audienceChoices({ find, chosen }: { find: string; chosen: ChosenAudience }): { events: Option[]; cohorts: Option[]; campaigns: Option[]; more: boolean } {
   const { timeZone } = getOrganisation();
-  const { events, series } = eventAudienceChoices();
+  const event = /^(event|series):(.+)$/.exec(chosen.event ?? "");
+  const { events, series, more: moreEvents } = eventAudienceChoices({
+    find,
+    chosen: { eventIds: event?.[1] === "event" ? [event[2]!] : [], seriesIds: event?.[1] === "series" ? [event[2]!] : [] },
+    limit: SHORT_LIST_LENGTH,
+  });
+  const cohorts = recentCohortChoices({ lastDay: null, find, chosen: chosen.cohort ? [chosen.cohort] : [], limit: SHORT_LIST_LENGTH });
+  const campaigns = recentCampaignChoices({ find, chosen: chosen.campaign ? [chosen.campaign] : [], limit: SHORT_LIST_LENGTH });
   return {
     events: [
-      ...events.map((event) => ({ value: `event:${event.id}`, label: `${event.title}, ${shortDay(event.startsAt, timeZone)}` })),
+      ...events.map((one) => ({ value: `event:${one.id}`, label: `${one.title}, ${shortDay(one.startsAt, timeZone)}` })),
       ...series.map((one) => ({ value: `series:${one.id}`, label: `Series: ${one.title} (${plural(one.sessions, "session", "sessions")} from ${shortDay(one.firstStartsAt, timeZone)})` })),
     ],
-    cohorts: cohortChoices().map((cohort) => ({ value: cohort.id, label: cohort.name })),
-    campaigns: campaignChoices().map((campaign) => ({ value: campaign.id, label: campaign.title })),
+    cohorts: cohorts.choices.map((cohort) => ({ value: cohort.id, label: cohort.name })),
+    campaigns: campaigns.choices.map((campaign) => ({ value: campaign.id, label: campaign.name })),
+    more: moreEvents || cohorts.more || campaigns.more,
   };
 }

@@ -103,6 +103,26 @@ export const messageFormSchema = z
   });
 export type MessageForm = z.infer<typeof messageFormSchema>;
 
+/** The fields the message form sends, with the most of each kept when they come back by GET. */
+const FORM_FIELDS = { subject: SUBJECT_MAX, body: BODY_MAX, link: LINK_MAX, group: 40, event: 80, cohort: 80, step: 10, days: 10, weeks: 10, campaign: 80, sendAt: 25 } as const;
+export type MessageFormValues = Partial<Record<keyof typeof FORM_FIELDS, string>>;
+
+export const LONGEST_FIND = 100;
+
+/**
+ * The message form as its Find button sends it (a GET, so it works without JavaScript): the text
+ * to narrow the lists of events, cohorts and campaigns by, and what was typed, to fill the form
+ * in again. Nothing here is trusted: the form is checked when it is posted.
+ */
+export function readMessageQuery(params: URLSearchParams): { find: string; values: MessageFormValues } {
+  const values: MessageFormValues = {};
+  for (const [name, longest] of Object.entries(FORM_FIELDS) as [keyof typeof FORM_FIELDS, number][]) {
+    const value = params.get(name);
+    if (value) values[name] = value.slice(0, longest);
+  }
+  return { find: (params.get("find") ?? "").trim().slice(0, LONGEST_FIND), values };
+}
+
 /** The group the form describes, or null when a choice in it is not one the form offers. */
 export function audienceFromForm(form: MessageForm): Audience | null {
   const event = /^(event|series):(.+)$/.exec(form.event ?? "");

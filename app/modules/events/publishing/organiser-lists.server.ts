@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { EventRow } from "./events.server";
 import { db } from "~db/client.server";
-import { eventFeedback, events, registrationAnswers, registrations, users } from "~db/schema";
+import { EVENT_STATUSES, eventFeedback, events, registrationAnswers, registrations, users } from "~db/schema";
 import { DAY, clock } from "~/utils/clock.server";
 import { seatFigures } from "../booking/seats.server";
 
@@ -33,32 +33,39 @@ function withFigures(rows: Omit<AdminEventSummary, "taken" | "waiting">[]): Admi
   return rows.map((row) => ({ ...row, taken: figures.get(row.id)?.held ?? 0, waiting: figures.get(row.id)?.waiting ?? 0 }));
 }
 
-export type AdminEventsView = "upcoming" | "past";
+export type AdminEventsView = "upcoming" | "drafts" | "past";
+
+/** Drafts shown above the events coming up; the rest are a page of their own. */
+const DRAFTS_SHOWN = 6;
 
 /**
  * One page of events for the console. "upcoming": published and cancelled events not over yet,
- * soonest first, with every draft still to come listed apart; "past": the rest, latest first.
+ * soonest first, with the first drafts still to come listed apart; "drafts": the drafts still to
+ * come, soonest first; "past": the rest, latest first.
  */
 export function listAdminEvents({ view, page }: { view: AdminEventsView; page: number }) {
   const now = clock.now();
   const notOver = gt(events.endsAt, now);
-  const over = lte(events.endsAt, now);
   const count = (where: SQL | undefined) => db.select({ n: sql<number>`count(*)` }).from(events).where(where).get()?.n ?? 0;
-  const upcomingWhere = and(notOver, ne(events.status, "draft"));
-  const totals = { upcoming: count(upcomingWhere), past: count(over) };
+  // Statuses named, not "not a draft", so the counts search the index rather than scan it.
+  const where = {
+    upcoming: and(inArray(events.status, ["published", "cancelled"]), notOver),
+    drafts: and(eq(events.status, "draft"), notOver),
+    past: and(inArray(events.status, [...EVENT_STATUSES]), lte(events.endsAt, now)),
+  };
+  const totals = { upcoming: count(where.upcoming), drafts: count(where.drafts), past: count(where.past) };
   const total = totals[view];
   const pageCount = Math.max(1, Math.ceil(total / ADMIN_EVENTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = db
     .select(summaryColumns)
     .from(events)
-    .where(view === "upcoming" ? upcomingWhere : over)
-    .orderBy(view === "upcoming" ? asc(events.startsAt) : desc(events.startsAt), asc(events.id))
+    .where(where[view])
+    .orderBy(view === "past" ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
     .limit(ADMIN_EVENTS_PAGE_SIZE)
     .offset((current - 1) * ADMIN_EVENTS_PAGE_SIZE)
     .all();
-  const drafts =
-    view === "upcoming" ? db.select(summaryColumns).from(events).where(and(notOver, eq(events.status, "draft"))).orderBy(asc(events.startsAt), asc(events.id)).all() : [];
+  const drafts = view === "upcoming" ? db.select(summaryColumns).from(events).where(where.drafts).orderBy(asc(events.startsAt), asc(events.id)).limit(DRAFTS_SHOWN).all() : [];
   return { events: withFigures(rows), drafts: withFigures(drafts), totals, page: current, pageCount };
 }
 
