@@ -116,7 +116,12 @@ export const exerciseAnswers = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   // A curriculum's editor asks whether anyone has answered a step.
-  (t) => [primaryKey({ columns: [t.memberId, t.stepId] }), index("exercise_answers_step_idx").on(t.stepId)],
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.stepId] }),
+    index("exercise_answers_step_idx").on(t.stepId),
+    // Steps completed per member (the cohort list's completion) from the index alone, not the answers' text.
+    index("exercise_answers_completed_idx").on(t.memberId, t.completedAt),
+  ],
 );
 
 /** One gentle reminder per member and step, ever. */

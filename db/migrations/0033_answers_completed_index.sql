@@ -1,0 +1,1 @@
+CREATE INDEX `exercise_answers_completed_idx` ON `exercise_answers` (`member_id`,`completed_at`);
