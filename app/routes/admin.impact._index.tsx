@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { impactReportChoices, setYearPublished } from "~/modules/journey/index.server";
@@ -10,7 +11,8 @@ export const meta: MetaFunction = () => [{ title: "Impact reports · Organisers'
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  return impactReportChoices();
+  // The sponsors are listed a page at a time; campaigns and years are few.
+  return impactReportChoices({ sponsorsPage: Number(new URL(request.url).searchParams.get("page")) || 1 });
 }
 
 /** The annual page's publish switch. */
@@ -71,14 +73,17 @@ export default function ImpactReports() {
       <section aria-labelledby="sponsors-title">
         <h2 id="sponsors-title">Sponsors</h2>
         <p className="muted">People with an account and a paid gift. Each report covers only their own gifts.</p>
-        {sponsors.length ? (
-          <ul className="impact-links">
-            {sponsors.map((sponsor) => (
-              <li key={sponsor.id}>
-                <Link to={`/admin/impact/sponsor/${sponsor.id}`}>{sponsor.name}</Link>
-              </li>
-            ))}
-          </ul>
+        {sponsors.sponsors.length ? (
+          <>
+            <ul className="impact-links">
+              {sponsors.sponsors.map((sponsor) => (
+                <li key={sponsor.id}>
+                  <Link to={`/admin/impact/sponsor/${sponsor.id}`}>{sponsor.name}</Link>
+                </li>
+              ))}
+            </ul>
+            <Pagination page={sponsors.page} pageCount={sponsors.pageCount} label="Pages of sponsors" />
+          </>
         ) : (
           <p>No sponsors with an account have given yet.</p>
         )}

@@ -43,14 +43,20 @@ function personFilter(scope: Scope, column: SQL): SQL | null {
              - (substr(${day}, 6, 5) < substr(birth_date, 6, 5))) between ${youngest} and ${oldest})`,
     );
   }
-  if (scope.reachedThrough) {
-    const { eventIds, cohortIds } = scope.reachedThrough;
-    conditions.push(
-      sql`(${column} in (select user_id from registrations where status <> 'cancelled' and ${within(sql`event_id`, eventIds)})
-        or ${column} in (select user_id from cohort_members where ${within(sql`cohort_id`, cohortIds)}))`,
-    );
-  }
+  // `reachedThrough` is not a condition here: the moments are then read for those people alone (`reachedSql`).
   return conditions.length ? sql.join(conditions, sql` and `) : null;
+}
+
+/**
+ * The people a campaign's links reached (ADR 0041): registered, not cancelled, for these events,
+ * or members of these cohorts, at any time. A select of distinct `user_id`s, read through the
+ * indexes on event and on cohort, so it costs what the links hold.
+ */
+export function reachedSql({ eventIds, cohortIds }: { eventIds: readonly string[]; cohortIds: readonly string[] }): SQL {
+  const parts: SQL[] = [];
+  if (eventIds.length) parts.push(sql`select distinct user_id from registrations where event_id in (${list(eventIds)}) and status <> 'cancelled'`);
+  if (cohortIds.length) parts.push(sql`select distinct user_id from cohort_members where cohort_id in (${list(cohortIds)})`);
+  return parts.length ? sql.join(parts, sql` union `) : sql`select null as user_id where 0`;
 }
 
 /**
@@ -64,40 +70,51 @@ export function stageMomentsSql(scope: Scope): SQL {
   const series = scope.seriesIds ? sql` and ${within(sql`e.series_id`, scope.seriesIds)}` : sql``;
   const cohort = (column: SQL) => (scope.cohortIds ? sql` and ${within(column, scope.cohortIds)}` : sql``);
   const placedKinds = list(PLACED_KINDS);
+  // Whose moments are read. Everyone's: each stage reads the period's rows through the index on
+  // its moment. The people a campaign reached (`reachedThrough`): each stage reads only their rows,
+  // person by person through the index on the person (`cross join` keeps SQLite from starting
+  // anywhere else), so a report costs what its subject holds, not what the whole data set holds.
+  const reached = scope.reachedThrough;
+  const of = (table: SQL, person: SQL) => (reached ? sql`reached p cross join ${table} on ${person} = p.user_id` : table);
+  const registeredIn = reached
+    ? sql`${of(sql`registrations r`, sql`r.user_id`)} cross join events e on e.id = r.event_id
+      where r.status <> 'cancelled' and ${inPeriod(sql`e.starts_at`)}${series}`
+    : sql`registrations r
+      where r.status <> 'cancelled'
+        and r.event_id in (select e.id from events e where ${inPeriod(sql`e.starts_at`)}${series})`;
   // Registered and attended come from one pass over the period's registrations.
   const moments = sql`
-    with regs as materialized (
+    with ${reached ? sql`reached as materialized (${reachedSql(reached)}),` : sql``}
+    regs as materialized (
       select r.user_id, min(r.created_at) as registered_at, min(r.checked_in_at) as attended_at
-      from registrations r
-      where r.status <> 'cancelled'
-        and r.event_id in (select e.id from events e where ${inPeriod(sql`e.starts_at`)}${series})
+      from ${registeredIn}
       group by r.user_id)
     select 'registered' as stage, user_id, registered_at as at from regs
     union all
     select 'attended', user_id, attended_at from regs where attended_at is not null
     union all
     select 'joined', m.user_id, min(m.joined_at)
-      from cohort_members m
+      from ${of(sql`cohort_members m`, sql`m.user_id`)}
       where ${inPeriod(sql`m.joined_at`)}${cohort(sql`m.cohort_id`)}
       group by m.user_id
     union all
     select 'finished', c.user_id, min(c.completed_at)
-      from certificates c left join cohort_members m on m.id = c.member_id
+      from ${of(sql`certificates c`, sql`c.user_id`)} left join cohort_members m on m.id = c.member_id
       where c.user_id is not null and ${inPeriod(sql`c.completed_at`)}${cohort(sql`m.cohort_id`)}
       group by c.user_id
     union all
     select 'matched', ms.mentee_id, min(ms.started_at)
-      from mentorships ms
+      from ${of(sql`mentorships ms`, sql`ms.mentee_id`)}
       where ms.status in ('active', 'ended') and ms.started_at is not null and ${inPeriod(sql`ms.started_at`)}
       group by ms.mentee_id
     union all
     select 'reported', o.user_id, min(o.recorded_at)
-      from outcomes o
+      from ${of(sql`outcomes o`, sql`o.user_id`)}
       where ${inPeriod(sql`o.recorded_at`)}
       group by o.user_id
     union all
     select 'placed', o.user_id, max(o.recorded_at)
-      from outcomes o
+      from ${of(sql`outcomes o`, sql`o.user_id`)}
       where ${inPeriod(sql`o.recorded_at`)} and o.kind in (${placedKinds})
         and not exists (
           select 1 from outcomes later
