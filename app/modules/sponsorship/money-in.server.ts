@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import { db } from "~db/client.server";
-import { campaigns, donations, users } from "~db/schema";
+import { campaignTotals, campaigns, donations, users } from "~db/schema";
 import { ownedBy, type Donor } from "./giving.server";
 import { receivedAmountSql } from "./received.server";
 
@@ -18,8 +18,17 @@ export type GivingFilter = { campaignIds?: string[]; donor?: Donor; from?: numbe
 // each through its own index, not by reading every paid gift in search of theirs.
 const paidAmongFound = sql`+${donations.status} = 'paid'`;
 
+// One campaign's money since it began is its kept total (migration 0029): one row, not its gifts.
+const campaignTotalStatement = db
+  .select({ currency: campaigns.currency, amount: campaignTotals.raised, gifts: campaignTotals.gifts, donors: campaignTotals.donors })
+  .from(campaignTotals)
+  .innerJoin(campaigns, eq(campaigns.id, campaignTotals.campaignId))
+  .where(and(eq(campaignTotals.campaignId, sql.placeholder("campaignId")), gt(campaignTotals.gifts, 0)))
+  .prepare();
+
 export function moneyInByCurrency(filter: GivingFilter): MoneyIn[] {
   if (filter.campaignIds && filter.campaignIds.length === 0) return [];
+  if (filter.campaignIds?.length === 1 && !filter.donor && filter.from === undefined && filter.to === undefined) return campaignTotalStatement.all({ campaignId: filter.campaignIds[0] });
   const where: SQL[] = [filter.donor ? paidAmongFound : eq(donations.status, "paid")];
   if (filter.campaignIds) where.push(inArray(donations.campaignId, filter.campaignIds));
   if (filter.donor) where.push(ownedBy(filter.donor));
