@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { DonationFilterForm, DonationStatusTag, DonationTotals, MarkReceivedForm } from "~/components/sponsorship/donations-admin-ui";
 import { formatInstant } from "~/utils/dates";
+import { pageAsked } from "~/utils/paging";
 import { formatMoney } from "~/utils/money";
 import { requireRole } from "~/routes/helpers/session.server";
 import { markReceivedOutcome } from "~/routes/helpers/mark-received.server";
@@ -28,11 +29,15 @@ export function loader({ request }: LoaderFunctionArgs) {
   const result = listDonations({ filters, page: Number(url.searchParams.get("page") ?? "1"), timeZone });
   const params = filterParams(filters);
   const query = new URLSearchParams(params).toString();
+  const disputes = unresolvedDisputes(pageAsked(url.searchParams, "disputes"));
   return {
     filters,
     params,
     csvHref: `/admin/donations.csv${query ? `?${query}` : ""}`,
-    disputes: unresolvedDisputes().map((dispute) => ({
+    disputeTotal: disputes.total,
+    disputePage: disputes.page,
+    disputePageCount: disputes.pageCount,
+    disputes: disputes.disputes.map((dispute) => ({
       id: dispute.id,
       donationId: dispute.donationId,
       donorName: dispute.donorName,
@@ -76,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Donations() {
-  const { filters, params, csvHref, campaigns, total, page, pageCount, totals, rows, disputes } = useLoaderData<typeof loader>();
+  const { filters, params, csvHref, campaigns, total, page, pageCount, totals, rows, disputes, disputeTotal, disputePage, disputePageCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formError = actionData?.error?.[""]?.[0] ?? (actionData?.error ? "That request was not quite right. Try again." : null);
   return (
@@ -99,7 +104,7 @@ export default function Donations() {
       ) : null}
       {disputes.length ? (
         <section aria-labelledby="disputes-title" className="notice notice--error">
-          <h2 id="disputes-title">{disputes.length === 1 ? "1 disputed payment" : `${disputes.length} disputed payments`}</h2>
+          <h2 id="disputes-title">{disputeTotal === 1 ? "1 disputed payment" : `${disputeTotal.toLocaleString("en-GB")} disputed payments`}</h2>
           <ul>
             {disputes.map((dispute) => (
               <li key={dispute.id}>
@@ -111,6 +116,14 @@ export default function Donations() {
               </li>
             ))}
           </ul>
+          <Pagination
+            page={disputePage}
+            pageCount={disputePageCount}
+            name="disputes"
+            hash="disputes-title"
+            params={{ ...params, ...(page > 1 ? { page: String(page) } : {}) }}
+            label="Pages of disputed payments"
+          />
         </section>
       ) : null}
       <DonationFilterForm filters={filters} campaigns={campaigns} csvHref={csvHref} />
@@ -168,7 +181,7 @@ export default function Donations() {
           {Object.keys(params).length ? <p>Try fewer filters, or part of a name.</p> : <p>Gifts appear here as soon as someone gives or pledges a transfer.</p>}
         </EmptyState>
       )}
-      <Pagination page={page} pageCount={pageCount} params={params} label="Pages of gifts" />
+      <Pagination page={page} pageCount={pageCount} params={{ ...params, ...(disputePage > 1 ? { disputes: String(disputePage) } : {}) }} label="Pages of gifts" />
     </>
   );
 }

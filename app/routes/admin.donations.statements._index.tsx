@@ -3,9 +3,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
 import { TableRegion } from "~/components/table-region";
 import { ColumnMappingForm, StatementUploadForm } from "~/components/sponsorship/bank-statement-forms";
 import { formatInstant } from "~/utils/dates";
+import { pageAsked } from "~/utils/paging";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest, refusalResult } from "~/routes/helpers/replies.server";
 import { requireRole } from "~/routes/helpers/session.server";
@@ -19,8 +21,12 @@ export const meta: MetaFunction = () => [{ title: "Bank statements · Organisers
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { timeZone } = getOrganisation();
+  const { statements, total, page, pageCount } = listBankStatements(pageAsked(new URL(request.url).searchParams));
   return {
-    statements: listBankStatements().map((statement) => ({
+    total,
+    page,
+    pageCount,
+    statements: statements.map((statement) => ({
       id: statement.id,
       fileName: statement.fileName,
       layoutLabel: statement.layoutLabel,
@@ -96,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function BankStatements() {
-  const { statements } = useLoaderData<typeof loader>();
+  const { statements, total, page, pageCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const mapping = actionData?.form === "map" ? actionData : null;
   return (
@@ -117,7 +123,9 @@ export default function BankStatements() {
       {statements.length ? (
         <TableRegion label="Imported statements">
           <table>
-            <caption className="visually-hidden">Imported statements, newest first</caption>
+            <caption className="visually-hidden">
+              {total === 1 ? "1 imported statement" : `${total.toLocaleString("en-GB")} imported statements`}, newest first{pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">File</th>
@@ -152,6 +160,7 @@ export default function BankStatements() {
           <p>Statements you upload are listed here, with the credits still to review.</p>
         </EmptyState>
       )}
+      <Pagination page={page} pageCount={pageCount} label="Pages of imported statements" />
     </>
   );
 }

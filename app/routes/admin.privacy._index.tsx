@@ -3,10 +3,12 @@ import { LinkCards } from "~/components/link-cards";
 import { Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
 import { TableRegion } from "~/components/table-region";
 import { BreachDeadlineTag, RequestDeadlineTag } from "~/components/privacy/deadline-tags";
 import { RegisterList } from "~/components/privacy/register-list";
 import { formatInstant } from "~/utils/dates";
+import { pageAsked } from "~/utils/paging";
 import { requireRole } from "~/routes/helpers/session.server";
 import { privacyOverview } from "~/modules/privacy/index.server";
 import { BREACH_NOTIFY_HOURS, REQUEST_KIND_LABELS, REQUEST_RESPONSE_DAYS, REQUEST_STATUS_LABELS } from "~/modules/privacy";
@@ -15,10 +17,14 @@ export const meta: MetaFunction = () => [{ title: "Privacy · Organisers' consol
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const { register, requests, breaches, timeZone } = privacyOverview();
+  const { searchParams } = new URL(request.url);
+  const { register, requests, breaches, timeZone } = privacyOverview({ requestsPage: pageAsked(searchParams, "requests"), breachesPage: pageAsked(searchParams, "breaches") });
   return {
     register,
-    requests: requests.map((r) => ({
+    requestTotal: requests.total,
+    requestPage: requests.page,
+    requestPageCount: requests.pageCount,
+    requests: requests.requests.map((r) => ({
       id: r.id,
       who: r.who,
       kind: REQUEST_KIND_LABELS[r.kind],
@@ -27,17 +33,23 @@ export function loader({ request }: LoaderFunctionArgs) {
       due: formatInstant(r.dueAt, timeZone),
       deadline: r.deadline,
     })),
-    breaches: breaches.map((b) => ({
+    breachTotal: breaches.total,
+    breachPage: breaches.page,
+    breachPageCount: breaches.pageCount,
+    breaches: breaches.breaches.map((b) => ({
       id: b.id,
-      summary: b.summary,
+      summary: b.summary.length > 80 ? `${b.summary.slice(0, 80)}…` : b.summary,
       found: formatInstant(b.foundAt, timeZone),
       notifyBy: formatInstant(b.notifyBy, timeZone),
       deadline: b.deadline,
-      regulatorNotified: b.regulatorNotifiedAt !== null,
-      closed: b.closedAt !== null,
+      regulatorNotified: b.regulatorNotified,
+      closed: b.closed,
     })),
   };
 }
+
+/** The other list's page, kept in the links of this one's pages. */
+const keep = (name: string, page: number): Record<string, string> => (page > 1 ? { [name]: String(page) } : {});
 
 const LINKS = [
   { to: "/admin/privacy/notice", label: "Privacy notice", text: "What people are told about their data: publish a new version." },
@@ -52,7 +64,7 @@ const DOWNLOADS = [
 ];
 
 export default function PrivacyOverview() {
-  const { register, requests, breaches } = useLoaderData<typeof loader>();
+  const { register, requests, requestTotal, requestPage, requestPageCount, breaches, breachTotal, breachPage, breachPageCount } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -78,6 +90,10 @@ export default function PrivacyOverview() {
       {requests.length ? (
         <TableRegion label="Open requests">
           <table aria-labelledby="requests-title">
+            <caption className="visually-hidden">
+              {requestTotal === 1 ? "1 open request" : `${requestTotal.toLocaleString("en-GB")} open requests`}, nearest deadline first
+              {requestPageCount > 1 ? `, page ${requestPage} of ${requestPageCount}` : ""}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Who</th>
@@ -107,6 +123,7 @@ export default function PrivacyOverview() {
       ) : (
         <p className="empty-state">No open requests: nobody is waiting for an answer.</p>
       )}
+      <Pagination page={requestPage} pageCount={requestPageCount} name="requests" hash="requests-title" params={keep("breaches", breachPage)} label="Pages of open requests" />
 
       <h2 id="breaches-title">Breach log</h2>
       <p className="measure">
@@ -121,6 +138,10 @@ export default function PrivacyOverview() {
       {breaches.length ? (
         <TableRegion label="Breach log">
           <table aria-labelledby="breaches-title">
+            <caption className="visually-hidden">
+              {breachTotal === 1 ? "1 breach" : `${breachTotal.toLocaleString("en-GB")} breaches`}, open ones first
+              {breachPageCount > 1 ? `, page ${breachPage} of ${breachPageCount}` : ""}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Found</th>
@@ -134,7 +155,7 @@ export default function PrivacyOverview() {
                 <tr key={b.id}>
                   <td className="nowrap">{b.found}</td>
                   <td className="wrap-anywhere">
-                    <Link to={`/admin/privacy/breaches/${b.id}`}>{b.summary.length > 80 ? `${b.summary.slice(0, 80)}…` : b.summary}</Link>
+                    <Link to={`/admin/privacy/breaches/${b.id}`}>{b.summary}</Link>
                   </td>
                   <td className="nowrap">{b.notifyBy}</td>
                   <td>
@@ -148,6 +169,7 @@ export default function PrivacyOverview() {
       ) : (
         <p className="empty-state">No breaches logged.</p>
       )}
+      <Pagination page={breachPage} pageCount={breachPageCount} name="breaches" hash="breaches-title" params={keep("requests", requestPage)} label="Pages of the breach log" />
 
       <h2>Register of processing</h2>
       <p className="measure">

@@ -4,7 +4,9 @@ import { Form, Link, useLoaderData } from "react-router";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
 import { formatDate } from "~/utils/dates";
+import { pageAsked } from "~/utils/paging";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest } from "~/routes/helpers/replies.server";
 import { requireRole } from "~/routes/helpers/session.server";
@@ -17,8 +19,12 @@ export const meta: MetaFunction = () => [{ title: "Stories · Organisers' consol
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { timeZone } = getOrganisation();
+  const { stories, total, page, pageCount } = consentedStories(pageAsked(new URL(request.url).searchParams));
   return {
-    stories: consentedStories().map((story) => ({
+    total,
+    page,
+    pageCount,
+    stories: stories.map((story) => ({
       id: story.id,
       text: story.text,
       by: story.by,
@@ -36,18 +42,26 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") badRequest();
   const featured = submission.value.feature === "on";
   const result = setStoryFeatured({ actorId: actor.id, storyId: submission.value.id, featured });
-  if (!result.ok) return redirectWithFlash("/admin/stories", { kind: "error", message: result.message });
-  return redirectWithFlash("/admin/stories", featured ? "Featured: reports will quote it." : "No longer featured.");
+  // Back to the page the story was on (the loader clamps a page number past the end).
+  const page = Math.max(1, Math.floor(pageAsked(new URL(request.url).searchParams)) || 1);
+  const back = page > 1 ? `/admin/stories?page=${page}` : "/admin/stories";
+  if (!result.ok) return redirectWithFlash(back, { kind: "error", message: result.message });
+  return redirectWithFlash(back, featured ? "Featured: reports will quote it." : "No longer featured.");
 }
 
 export default function Stories() {
-  const { stories } = useLoaderData<typeof loader>();
+  const { stories, total, page, pageCount } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Stories"
         lead="What people said helped them most, where they agreed to be quoted. Feature the ones reports should use. A story leaves this page, and every report, the moment its author withdraws."
       />
+      {stories.length ? (
+        <p aria-live="polite">
+          {total === 1 ? "1 story" : `${total.toLocaleString("en-GB")} stories`}, newest agreement first{pageCount > 1 ? `: page ${page} of ${pageCount}` : ""}
+        </p>
+      ) : null}
       {stories.length ? (
         <ul className="journey-list" aria-label="Stories people agreed to share">
           {stories.map((story) => (
@@ -80,6 +94,7 @@ export default function Stories() {
           <p>People write theirs on their outcomes page or when they answer a follow-up, and choose whether you may quote it.</p>
         </EmptyState>
       )}
+      <Pagination page={page} pageCount={pageCount} label="Pages of stories" />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { MentorSummary, mentorSummaryView } from "~/components/mentoring/mentor-
 import { requireUser } from "~/routes/helpers/session.server";
 import { openPairsOf, getMenteeProfile, suggestMentorsFor } from "~/modules/mentoring/index.server";
 import { FORMAT_LABELS, LANGUAGES } from "~/modules/mentoring";
+import { pageAsked, pageWindow } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Find a mentor" }];
 
@@ -43,8 +44,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     .filter((m) => !filters.language || m.languages.includes(filters.language))
     .filter((m) => !filters.format || m.formats.includes(filters.format))
     .filter((m) => !filters.available || m.eligible);
-  const pageCount = Math.max(1, Math.ceil(matching.length / MENTORS_PER_PAGE));
-  const page = Math.min(pageCount, Math.max(1, Math.trunc(Number(new URL(request.url).searchParams.get("page"))) || 1));
+  const { page, pageCount } = pageWindow(pageAsked(new URL(request.url).searchParams), matching.length, MENTORS_PER_PAGE);
   const mentors = matching
     .slice((page - 1) * MENTORS_PER_PAGE, page * MENTORS_PER_PAGE)
     .map((m) => ({

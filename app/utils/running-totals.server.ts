@@ -2,14 +2,14 @@ import { inArray } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { runningTotals as totalsTable } from "~db/schema";
 
-/** Tables whose rows are counted as `rows:<table>` (migration 0028): what the register of processing lists. */
+/** Tables whose rows are counted as `rows:<table>` (migrations 0028 and 0034): what the register of processing lists, and paged lists' totals. */
 export const COUNTED_TABLES = [
   "email_preferences", "partner_enquiries", "invitations", "cohort_invitations", "guardian_consents", "consent_records",
   "registrations", "registration_answers", "event_feedback", "calendar_feeds",
   "cohort_members", "exercise_answers", "achievements", "outcomes", "follow_ups", "stories",
   "mentor_profiles", "mentee_profiles", "mentoring_sessions", "mentorship_check_ins", "mentorship_notes", "shared_step_answers",
   "donations", "recurring_gifts", "outbox", "sessions", "totp_factors", "recovery_codes", "audit_log",
-  "data_subject_requests", "data_exports", "breaches",
+  "data_subject_requests", "data_exports", "breaches", "bank_statements",
 ] as const;
 export type CountedTable = (typeof COUNTED_TABLES)[number];
 

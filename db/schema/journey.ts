@@ -89,7 +89,11 @@ export const stories = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("stories_user_idx").on(t.userId)],
+  (t) => [
+    index("stories_user_idx").on(t.userId),
+    // The stories that may be quoted, for the organisers' paged list.
+    index("stories_quotable_idx").on(t.consentedAt, t.id).where(sql`${t.mayQuote} = 1 and ${t.withdrawnAt} is null`),
+  ],
 );
 
 /** What a campaign paid for, in the organisation's words: events and cohorts it funded. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
 
@@ -74,7 +75,11 @@ export const breaches = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     closedAt: integer("closed_at"),
   },
-  (t) => [index("breaches_found_idx").on(t.foundAt)],
+  (t) => [
+    index("breaches_found_idx").on(t.foundAt),
+    // The open breaches first on the organisers' page, soonest deadline first, a page at a time.
+    index("breaches_open_idx").on(t.notifyBy, sql`${t.foundAt} desc`, t.id).where(sql`${t.closedAt} is null`),
+  ],
 );
 
 /** What each run of the retention job removed, so organisers can see it did its work. */

@@ -252,7 +252,12 @@ export const paymentDisputes = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     resolvedAt: integer("resolved_at"),
   },
-  (t) => [uniqueIndex("payment_disputes_provider_unique").on(t.provider, t.providerDisputeId), index("payment_disputes_donation_idx").on(t.donationId)],
+  (t) => [
+    uniqueIndex("payment_disputes_provider_unique").on(t.provider, t.providerDisputeId),
+    index("payment_disputes_donation_idx").on(t.donationId),
+    // The disputes still open, for the donations page's paged list.
+    index("payment_disputes_status_idx").on(t.status, t.respondBy, t.openedAt),
+  ],
 );
 
 /** A bank statement an organiser uploaded; the same file twice is found by its hash. */
@@ -266,7 +271,7 @@ export const bankStatements = sqliteTable(
     importedAt: integer("imported_at").notNull(),
     importedBy: text("imported_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [uniqueIndex("bank_statements_hash_unique").on(t.fileHash)],
+  (t) => [uniqueIndex("bank_statements_hash_unique").on(t.fileHash), index("bank_statements_imported_idx").on(t.importedAt, t.id)],
 );
 
 export const STATEMENT_LINE_STATUSES = ["unmatched", "proposed", "confirmed", "ignored"] as const;

@@ -105,7 +105,7 @@ describe("stories", () => {
 
     expect((await post(outcomesAction, "/me/outcomes", { intent: "story", story: "The mock interviews gave me courage.", mayQuote: "on", byName: "on" }, asWriter)).status).toBe(302);
     saveStory(shy.id, { story: "Only for me.", mayQuote: false, byName: false });
-    const listed = () => consentedStories().filter((story) => [writer.id, shy.id].includes(story.personId));
+    const listed = () => consentedStories().stories.filter((story) => [writer.id, shy.id].includes(story.personId));
     expect(listed()).toEqual([expect.objectContaining({ text: "The mock interviews gave me courage.", by: "Ngozi" })]);
     const storyId = listed()[0]!.id;
 

@@ -7,6 +7,7 @@ import { sortRoles } from "~/modules/auth/roles";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { runningTotals } from "~/utils/running-totals.server";
+import { pageWindow } from "~/utils/paging";
 
 const PEOPLE_PAGE_SIZE = 50;
 
@@ -40,8 +41,7 @@ export function searchPeople({ query, page }: { query: string; page: number }) {
     : undefined;
   // Without a search, everyone: the running total (ADR 0054) rather than a count of every account.
   const total = q ? (db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0) : runningTotals(["people"]).people;
-  const pageCount = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, total, PEOPLE_PAGE_SIZE);
   const rows = db
     .select({ id: users.id, name: users.name, email: users.email, verifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
     .from(users)

@@ -8,6 +8,7 @@ import { shortList, type Choice, type ShortList } from "~/utils/short-list";
 import { syncReleases } from "./releases.server";
 import { scheduleFrom, type CohortSettings } from "./schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
+import { pageWindow } from "~/utils/paging";
 
 export type Cohort = typeof cohorts.$inferSelect;
 
@@ -126,8 +127,7 @@ export const COHORTS_PAGE_SIZE = 25;
  */
 export function listCohorts({ page }: { page: number }) {
   const total = runningTotals(["cohorts"]).cohorts;
-  const pageCount = Math.max(1, Math.ceil(total / COHORTS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, total, COHORTS_PAGE_SIZE);
   const rows = db
     .select({
       id: cohorts.id,

@@ -21,7 +21,7 @@ export { impactReport, myImpactReports, parseReportYear, sponsorMayRead, type Im
 export { createShareLink, isYearPublished, publishedYearReport, reportByToken, revokeShareLink, setYearPublished, shareLinksOf, type ShareLink } from "./impact-links.server";
 export { impactReportChoices } from "./impact-console.server";
 export { outcomesOf, recordOutcomeFor, recordOwnOutcome, trackerOfferFor, type OutcomeRow, type TrackerOffer } from "./outcomes.server";
-export { consentedStories, saveStory, setStoryFeatured, storyOf, withdrawStory, type ConsentedStory, type StoryRow } from "./stories.server";
+export { consentedStories, saveStory, setStoryFeatured, STORIES_PAGE_SIZE, storyOf, withdrawStory, type ConsentedStory, type StoryRow } from "./stories.server";
 export { answerFollowUp, followUpPage, type FollowUpPage } from "./follow-up-answers.server";
 export { sendDueFollowUps, sendFollowUpReminders, LINK_LIFETIME, REMIND_AFTER } from "./follow-ups.server";
 export { ensureFollowUpSweepScheduled, registerJourneyJobs, runFollowUpSweep, FOLLOW_UP_SWEEP_JOB } from "./jobs.server";

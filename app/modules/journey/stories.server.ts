@@ -1,8 +1,9 @@
-import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { stories, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
+import { pageWindow } from "~/utils/paging";
 import { refuse, type Outcome } from "~/utils/refusal";
 import { recordAudit } from "~/modules/organisation/index.server";
 import type { StoryValues } from "./schemas";
@@ -55,16 +56,33 @@ export function withdrawStory(userId: string): boolean {
 
 export type ConsentedStory = { id: string; text: string; by: string; personId: string; personName: string; byName: boolean; consentedAt: number; featuredAt: number | null };
 
-/** The stories organisers may read: quoting agreed, not withdrawn. Newest consent first. */
-export function consentedStories(): ConsentedStory[] {
-  return db
-    .select({ id: stories.id, text: stories.text, byName: stories.byName, consentedAt: stories.consentedAt, featuredAt: stories.featuredAt, personId: users.id, personName: users.name })
-    .from(stories)
-    .innerJoin(users, eq(users.id, stories.userId))
-    .where(and(eq(stories.mayQuote, true), isNotNull(stories.consentedAt), isNull(stories.withdrawnAt), isNull(users.erasedAt)))
-    .orderBy(desc(stories.consentedAt))
-    .all()
-    .map((row) => ({ ...row, consentedAt: row.consentedAt!, by: row.byName ? row.personName.trim().split(/\s+/)[0] || "A participant" : "A participant" }));
+/** How many stories the organisers' page shows at a time. */
+export const STORIES_PAGE_SIZE = 20;
+
+/** The stories organisers may read: quoting agreed, not withdrawn, the author not erased. */
+const consented = and(eq(stories.mayQuote, true), isNotNull(stories.consentedAt), isNull(stories.withdrawnAt), isNull(users.erasedAt));
+
+/** The stories organisers may read, newest consent first (the id breaks ties), a page at a time. */
+export function consentedStories(page = 1): { stories: ConsentedStory[]; total: number; page: number; pageCount: number } {
+  const total = db.select({ n: sql<number>`count(*)` }).from(stories).innerJoin(users, eq(users.id, stories.userId)).where(consented).get()?.n ?? 0;
+  const window = pageWindow(page, total, STORIES_PAGE_SIZE);
+  const rows = total
+    ? db
+        .select({ id: stories.id, text: stories.text, byName: stories.byName, consentedAt: stories.consentedAt, featuredAt: stories.featuredAt, personId: users.id, personName: users.name })
+        .from(stories)
+        .innerJoin(users, eq(users.id, stories.userId))
+        .where(consented)
+        .orderBy(desc(stories.consentedAt), desc(stories.id))
+        .limit(window.limit)
+        .offset(window.offset)
+        .all()
+    : [];
+  return {
+    stories: rows.map((row) => ({ ...row, consentedAt: row.consentedAt!, by: row.byName ? row.personName.trim().split(/\s+/)[0] || "A participant" : "A participant" })),
+    total,
+    page: window.page,
+    pageCount: window.pageCount,
+  };
 }
 
 /** An organiser features a story for reports, or stops featuring it; only while the person's consent stands. */

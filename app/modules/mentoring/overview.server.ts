@@ -4,6 +4,7 @@ import { db } from "~db/client.server";
 import { MENTORSHIP_STATUSES, mentoringSessions, mentorshipCheckIns, mentorships, users } from "~db/schema";
 import { runningTotals } from "~/utils/running-totals.server";
 import { mentorProfileCounts } from "./profiles.server";
+import { pageWindow } from "~/utils/paging";
 
 // Organisers see figures and names only: never a request message, a reason, a note or an answer.
 
@@ -94,9 +95,8 @@ function checkInFigures(ids: string[]) {
 /** Pairs (active first, then ended, newest first), a page at a time, with their figures. */
 function pairs(page: number): { pairs: PairRow[]; page: number; pageCount: number } {
   const where = inArray(mentorships.status, ["active", "ended"]);
-  const total = db.select({ n: count() }).from(mentorships).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAIRS_PER_PAGE));
-  const current = Math.min(Math.max(1, Number.isInteger(page) ? page : 1), pageCount);
+  const counted = runningTotals(["mentorships:active", "mentorships:ended"]);
+  const { page: current, pageCount } = pageWindow(page, counted["mentorships:active"] + counted["mentorships:ended"], PAIRS_PER_PAGE);
   const rows = db
     .select({
       id: mentorships.id,

@@ -7,6 +7,7 @@ import type { MenteeProfileInput, MentorProfileInput } from "./profile-schemas";
 import { recordAudit } from "~/modules/organisation/index.server";
 import { clock } from "~/utils/clock.server";
 import { runningTotals } from "~/utils/running-totals.server";
+import { pageWindow } from "~/utils/paging";
 
 export type MentorProfile = typeof mentorProfiles.$inferSelect;
 export type MenteeProfile = typeof menteeProfiles.$inferSelect;
@@ -105,8 +106,7 @@ export function mentorProfileCounts(): Record<MentorProfileStatus, number> {
 
 /** One page of the mentor profiles with a status, the longest unchanged first. */
 export function listMentorProfiles(status: MentorProfileStatus, page: number) {
-  const pageCount = Math.max(1, Math.ceil(mentorProfileCounts()[status] / MENTOR_PROFILES_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, mentorProfileCounts()[status], MENTOR_PROFILES_PAGE_SIZE);
   const profiles = db
     .select({ profile: mentorProfiles, name: users.name, email: users.email })
     .from(mentorProfiles)

@@ -3,6 +3,7 @@ import { db, type Tx } from "~db/client.server";
 import { auditLog } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { runningTotals } from "~/utils/running-totals.server";
+import { pageWindow } from "~/utils/paging";
 
 
 type AuditEntry = {
@@ -70,8 +71,7 @@ export function describeAuditDetails(details: Record<string, unknown>): string {
 /** One page of the audit log, newest first; the console puts names to the people in it. */
 export function auditPage({ page }: { page: number }) {
   const total = runningTotals(["rows:audit_log"])["rows:audit_log"];
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, total, AUDIT_PAGE_SIZE);
   const entries = db
     .select()
     .from(auditLog)

@@ -1,10 +1,12 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
 import { breaches, users } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { isoDateTime, localInputToInstant } from "~/utils/dates";
 import { toCsv } from "~/utils/csv.server";
+import { pageWindow } from "~/utils/paging";
+import { runningTotals } from "~/utils/running-totals.server";
 import { randomId } from "~/utils/ids.server";
 import { refuse, refuseFields, type FieldErrors, type Outcome } from "~/utils/refusal";
 import { getOrganisation, recordAudit } from "~/modules/organisation/index.server";
@@ -81,13 +83,68 @@ export function recordBreach({ actorId, values }: { actorId: string; values: New
   return { ok: true, id, notifyBy };
 }
 
-/** Open breaches first, the nearest deadline at the top; then closed ones, latest found first. */
+/** The whole log, for the spreadsheet the Commission may ask for: open breaches first, the nearest deadline at the top; then closed ones, latest found first. */
 export function breachLog(): BreachView[] {
   const now = clock.now();
   return selectBreaches()
     .orderBy(sql`${breaches.closedAt} is not null`, asc(sql`case when ${breaches.closedAt} is null then ${breaches.notifyBy} end`), desc(breaches.foundAt), asc(breaches.id))
     .all()
     .map((row) => view(row, now));
+}
+
+/** How many breaches the log on screen shows at a time (the spreadsheet holds them all). */
+export const BREACH_LOG_PAGE_SIZE = 25;
+
+export type BreachLine = { id: string; summary: string; foundAt: number; notifyBy: number; regulatorNotified: boolean; closed: boolean; deadline: Deadline };
+
+const lineColumns = {
+  id: breaches.id,
+  summary: breaches.summary,
+  foundAt: breaches.foundAt,
+  notifyBy: breaches.notifyBy,
+  regulatorNotifiedAt: breaches.regulatorNotifiedAt,
+  closedAt: breaches.closedAt,
+};
+
+/**
+ * One page of the breach log on screen, in `breachLog`'s order: the open breaches (nearest deadline
+ * first), then the closed ones (latest found first), each part read a page's worth through its own
+ * order so no page sorts the whole log. The count of every breach is the running total.
+ */
+export function breachLogPage(page: number): { breaches: BreachLine[]; total: number; page: number; pageCount: number } {
+  const now = clock.now();
+  const total = runningTotals(["rows:breaches"])["rows:breaches"];
+  const window = pageWindow(page, total, BREACH_LOG_PAGE_SIZE);
+  const openCount = db.select({ n: sql<number>`count(*)` }).from(breaches).where(isNull(breaches.closedAt)).get()?.n ?? 0;
+  const open =
+    window.offset < openCount
+      ? db
+          .select(lineColumns)
+          .from(breaches)
+          .where(isNull(breaches.closedAt))
+          .orderBy(asc(breaches.notifyBy), desc(breaches.foundAt), asc(breaches.id))
+          .limit(window.limit)
+          .offset(window.offset)
+          .all()
+      : [];
+  const closed =
+    open.length < window.limit
+      ? db
+          .select(lineColumns)
+          .from(breaches)
+          .where(isNotNull(breaches.closedAt))
+          .orderBy(desc(breaches.foundAt), asc(breaches.id))
+          .limit(window.limit - open.length)
+          .offset(Math.max(0, window.offset - openCount))
+          .all()
+      : [];
+  const lines = [...open, ...closed].map(({ regulatorNotifiedAt, closedAt, ...row }) => ({
+    ...row,
+    regulatorNotified: regulatorNotifiedAt !== null,
+    closed: closedAt !== null,
+    deadline: hoursToDeadline(row.notifyBy, regulatorNotifiedAt ?? now),
+  }));
+  return { breaches: lines, total, page: window.page, pageCount: window.pageCount };
 }
 
 export function breachDetail(id: string): BreachView | null {

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~db/client.server";
 import { campaigns, donations, paymentDisputes, type PaymentProvider } from "~db/schema";
 import { formatDate } from "~/utils/dates";
 import { randomId } from "~/utils/ids.server";
 import { formatMoney } from "~/utils/money";
+import { pageWindow } from "~/utils/paging";
 import { absoluteUrl } from "~/utils/urls.server";
 import { enqueueMessage } from "~/modules/outbox/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
@@ -124,16 +125,37 @@ export function disputesOfGift(donationId: string): DisputeRow[] {
     .all();
 }
 
-/** Disputes still open, soonest deadline first: the notice at the top of the donations list. */
+/** How many unresolved disputes the notice at the top of the donations list shows at a time. */
+export const DISPUTES_PAGE_SIZE = 10;
+
+const unresolvedWhere = inArray(paymentDisputes.status, [...UNRESOLVED_DISPUTE_STATUSES]);
+
 // Read on every visit to the donations console: prepared once (ADR 0046).
+const unresolvedCountStatement = db.select({ n: sql<number>`count(*)` }).from(paymentDisputes).where(unresolvedWhere).prepare();
 const unresolvedStatement = db
-  .select(listColumns)
+  .select({
+    id: paymentDisputes.id,
+    donationId: paymentDisputes.donationId,
+    donorName: donations.donorName,
+    status: paymentDisputes.status,
+    amount: paymentDisputes.amount,
+    currency: paymentDisputes.currency,
+    respondBy: paymentDisputes.respondBy,
+  })
   .from(paymentDisputes)
   .innerJoin(donations, eq(donations.id, paymentDisputes.donationId))
-  .where(inArray(paymentDisputes.status, [...UNRESOLVED_DISPUTE_STATUSES]))
-  .orderBy(asc(paymentDisputes.respondBy), asc(paymentDisputes.openedAt))
+  .where(unresolvedWhere)
+  .orderBy(asc(paymentDisputes.respondBy), asc(paymentDisputes.openedAt), asc(paymentDisputes.id))
+  .limit(sql.placeholder("limit"))
+  .offset(sql.placeholder("offset"))
   .prepare();
 
-export function unresolvedDisputes(): DisputeRow[] {
-  return unresolvedStatement.all();
+export type UnresolvedDispute = Pick<DisputeRow, "id" | "donationId" | "donorName" | "status" | "amount" | "currency" | "respondBy">;
+
+/** Disputes still open, soonest deadline first (the id breaks ties), a page at a time: the notice at the top of the donations list. */
+export function unresolvedDisputes(page = 1): { disputes: UnresolvedDispute[]; total: number; page: number; pageCount: number } {
+  const total = unresolvedCountStatement.get()?.n ?? 0;
+  const window = pageWindow(page, total, DISPUTES_PAGE_SIZE);
+  const disputes = total ? unresolvedStatement.all({ limit: window.limit, offset: window.offset }) : [];
+  return { disputes, total, page: window.page, pageCount: window.pageCount };
 }

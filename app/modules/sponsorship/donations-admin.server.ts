@@ -12,6 +12,7 @@ import { isoDate } from "~/utils/dates";
 import { parseAmount } from "~/utils/money";
 import { clock } from "~/utils/clock.server";
 import { shortList, type ShortList } from "~/utils/short-list";
+import { pageWindow } from "~/utils/paging";
 
 const DONATIONS_PAGE_SIZE = 50;
 
@@ -89,8 +90,7 @@ export function refundableOf(donation: { method: PaymentMethod; status: Donation
 export function listDonations({ filters, page, timeZone }: { filters: DonationFilters; page: number; timeZone: string }) {
   // The totals count every matching gift already, so they also give the count.
   const { count: total, ...totals } = donationTotals(filters, timeZone);
-  const pageCount = Math.max(1, Math.ceil(total / DONATIONS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, total, DONATIONS_PAGE_SIZE);
   const rows = pageStatement(shapeOf(filters)).all({ ...filterValues(filters, timeZone), limit: DONATIONS_PAGE_SIZE, offset: (current - 1) * DONATIONS_PAGE_SIZE });
   return { rows, total, page: current, pageCount, totals };
 }

@@ -1,16 +1,15 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { absoluteUrl } from "~/utils/urls.server";
 import { db, type Tx } from "~db/client.server";
-import { partnerEnquiries, userRoles, users, type PartnerStage } from "~db/schema";
+import { partnerEnquiries, userRoles, users, type PartnerKind, type PartnerStage } from "~db/schema";
 import { clock } from "~/utils/clock.server";
 import { randomId } from "~/utils/ids.server";
 import { logger } from "~/utils/logger.server";
+import { pageWindow } from "~/utils/paging";
 import { HONEYPOT_FIELD, PARTNER_KIND_LABELS, PARTNER_STAGE_OPTIONS, type PartnerEnquiryInput } from "./partner-schemas";
 import { assertEmailSendAllowed } from "~/modules/auth/index.server";
 import { enqueueMessage } from "~/modules/outbox/index.server";
 import { recordAudit } from "~/modules/organisation/index.server";
-
-type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;
 
 /** Every organiser's address, in a stable order: who hears of an enquiry or a dispute. */
 export function organiserEmails(tx: Tx | typeof db = db): string[] {
@@ -73,10 +72,54 @@ export async function submitPartnerEnquiry(input: PartnerEnquiryInput, ip: strin
   return { id };
 }
 
-/** Every enquiry, newest first, grouped by pipeline stage in the pipeline's order. */
-export function partnerPipeline(): { stage: PartnerStage; enquiries: PartnerEnquiry[] }[] {
-  const rows = db.select().from(partnerEnquiries).orderBy(desc(partnerEnquiries.createdAt), asc(partnerEnquiries.id)).all();
-  return PARTNER_STAGE_OPTIONS.map((stage) => ({ stage, enquiries: rows.filter((row) => row.stage === stage) }));
+/** How many enquiries each stage of the board shows, and each page of one stage. */
+export const PARTNER_STAGE_PAGE_SIZE = 20;
+
+const enquiryColumns = {
+  id: partnerEnquiries.id,
+  organisationName: partnerEnquiries.organisationName,
+  contactName: partnerEnquiries.contactName,
+  email: partnerEnquiries.email,
+  phone: partnerEnquiries.phone,
+  kind: partnerEnquiries.kind,
+  message: partnerEnquiries.message,
+  createdAt: partnerEnquiries.createdAt,
+};
+
+export type PartnerEnquiryCard = { id: string; organisationName: string; contactName: string; email: string; phone: string; kind: PartnerKind; message: string; createdAt: number };
+
+/** How many enquiries are at each stage: one grouped count through the index that begins with the stage. */
+function stageTotals(): Record<PartnerStage, number> {
+  const totals = Object.fromEntries(PARTNER_STAGE_OPTIONS.map((stage) => [stage, 0])) as Record<PartnerStage, number>;
+  for (const row of db.select({ stage: partnerEnquiries.stage, n: sql<number>`count(*)` }).from(partnerEnquiries).groupBy(partnerEnquiries.stage).all()) {
+    totals[row.stage] = row.n;
+  }
+  return totals;
+}
+
+/** One stage's enquiries from `offset`, newest first (the id breaks ties, so pages never overlap). */
+function enquiriesAt(stage: PartnerStage, offset: number): PartnerEnquiryCard[] {
+  return db
+    .select(enquiryColumns)
+    .from(partnerEnquiries)
+    .where(eq(partnerEnquiries.stage, stage))
+    .orderBy(desc(partnerEnquiries.createdAt), asc(partnerEnquiries.id))
+    .limit(PARTNER_STAGE_PAGE_SIZE)
+    .offset(offset)
+    .all();
+}
+
+/** The pipeline board: every stage in the pipeline's order, with how many it holds and its newest enquiries. */
+export function partnerPipeline(): { stage: PartnerStage; total: number; enquiries: PartnerEnquiryCard[] }[] {
+  const totals = stageTotals();
+  return PARTNER_STAGE_OPTIONS.map((stage) => ({ stage, total: totals[stage], enquiries: totals[stage] ? enquiriesAt(stage, 0) : [] }));
+}
+
+/** One stage a page at a time, newest first, with every stage's count for the board's links. */
+export function partnerStagePage(stage: PartnerStage, page: number) {
+  const totals = stageTotals();
+  const window = pageWindow(page, totals[stage], PARTNER_STAGE_PAGE_SIZE);
+  return { stage, totals, total: totals[stage], page: window.page, pageCount: window.pageCount, enquiries: totals[stage] ? enquiriesAt(stage, window.offset) : [] };
 }
 
 /** Moves an enquiry along the pipeline; false when there is no such enquiry. */

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { campaignTotals, campaigns, donations } from "~db/schema";
 import { runningTotals } from "~/utils/running-totals.server";
+import { pageWindow } from "~/utils/paging";
 
 export type WallEntry = {
   id: string;
@@ -80,8 +81,7 @@ export function campaignWall(campaignId: string, limit = WALL_PAGE_SIZE): WallEn
 /** The overall wall, newest first, a page at a time; draft campaigns stay out of it. */
 export function overallWall(page: number): { entries: WallEntry[]; page: number; pageCount: number } {
   const total = overallCountStatement.get()!.n;
-  const pageCount = Math.max(1, Math.ceil(total / WALL_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, total, WALL_PAGE_SIZE);
   const entries = overallPageStatement.all({ offset: (current - 1) * WALL_PAGE_SIZE }).map(present);
   return { entries, page: current, pageCount };
 }

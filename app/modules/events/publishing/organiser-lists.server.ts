@@ -4,6 +4,7 @@ import { db } from "~db/client.server";
 import { EVENT_STATUSES, eventFeedback, events, registrationAnswers, registrations, users } from "~db/schema";
 import { DAY, clock } from "~/utils/clock.server";
 import { seatFigures } from "../booking/seats.server";
+import { pageWindow } from "~/utils/paging";
 
 const ADMIN_EVENTS_PAGE_SIZE = 30;
 
@@ -55,8 +56,7 @@ export function listAdminEvents({ view, page }: { view: AdminEventsView; page: n
   };
   const totals = { upcoming: count(where.upcoming), drafts: count(where.drafts), past: count(where.past) };
   const total = totals[view];
-  const pageCount = Math.max(1, Math.ceil(total / ADMIN_EVENTS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = pageWindow(page, total, ADMIN_EVENTS_PAGE_SIZE);
   const rows = db
     .select(summaryColumns)
     .from(events)

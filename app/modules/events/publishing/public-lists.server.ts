@@ -7,6 +7,7 @@ import { seatFigures } from "../booking/seats.server";
 import type { EventRow } from "~/modules/events/publishing/events.server";
 import { clock } from "~/utils/clock.server";
 import { keptRow } from "~/utils/data-version.server";
+import { pageWindow } from "~/utils/paging";
 
 const EVENTS_PAGE_SIZE = 20;
 
@@ -55,8 +56,7 @@ export function listPublicEvents(filter: EventListFilter, timeZone: string) {
   if (filter.kind) conditions.push(eq(events.kind, filter.kind));
   const where = and(...conditions);
   const total = db.select({ n: sql<number>`count(*)` }).from(events).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page), pageCount);
+  const { page, pageCount } = pageWindow(filter.page, total, EVENTS_PAGE_SIZE);
   const rows = db
     .select({
       id: events.id,

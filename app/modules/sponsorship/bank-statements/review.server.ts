@@ -2,29 +2,57 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "~db/client.server";
 import { bankStatements, campaigns, donations, statementLines, users, type StatementLineStatus } from "~db/schema";
+import { pageWindow } from "~/utils/paging";
 import { layoutLabel } from "./layouts.server";
 import { heldDonationIds, pledgesFitting, referencesIn } from "./matching.server";
+import { runningTotals } from "~/utils/running-totals.server";
 
 const importer = alias(users, "importer");
 
-/** Every statement imported, newest first, with how many of its credits are in each state. */
-export function listBankStatements() {
-  const statements = db
-    .select({ id: bankStatements.id, fileName: bankStatements.fileName, layout: bankStatements.layout, importedAt: bankStatements.importedAt, importedByName: importer.name })
-    .from(bankStatements)
-    .leftJoin(importer, eq(importer.id, bankStatements.importedBy))
-    .orderBy(desc(bankStatements.importedAt), desc(bankStatements.id))
-    .all();
-  const counts = db
-    .select({ statementId: statementLines.statementId, status: statementLines.status, n: sql<number>`count(*)` })
-    .from(statementLines)
-    .groupBy(statementLines.statementId, statementLines.status)
-    .all();
-  return statements.map((statement) => {
-    const byStatus: Record<StatementLineStatus, number> = { unmatched: 0, proposed: 0, confirmed: 0, ignored: 0 };
-    for (const count of counts) if (count.statementId === statement.id) byStatus[count.status] = Number(count.n);
-    return { ...statement, layoutLabel: layoutLabel(statement.layout), counts: byStatus };
-  });
+/** How many statements the list shows at a time. */
+export const BANK_STATEMENTS_PAGE_SIZE = 25;
+
+/**
+ * The statements imported, newest first, a page at a time, with how many of each one's credits
+ * are in each state: counted for the page's statements only, through the index on a line's
+ * statement and status.
+ */
+export function listBankStatements(page = 1) {
+  const total = runningTotals(["rows:bank_statements"])["rows:bank_statements"];
+  const window = pageWindow(page, total, BANK_STATEMENTS_PAGE_SIZE);
+  const statements = total
+    ? db
+        .select({ id: bankStatements.id, fileName: bankStatements.fileName, layout: bankStatements.layout, importedAt: bankStatements.importedAt, importedByName: importer.name })
+        .from(bankStatements)
+        .leftJoin(importer, eq(importer.id, bankStatements.importedBy))
+        .orderBy(desc(bankStatements.importedAt), desc(bankStatements.id))
+        .limit(window.limit)
+        .offset(window.offset)
+        .all()
+    : [];
+  const counts = statements.length
+    ? db
+        .select({ statementId: statementLines.statementId, status: statementLines.status, n: sql<number>`count(*)` })
+        .from(statementLines)
+        .where(
+          inArray(
+            statementLines.statementId,
+            statements.map((statement) => statement.id),
+          ),
+        )
+        .groupBy(statementLines.statementId, statementLines.status)
+        .all()
+    : [];
+  return {
+    statements: statements.map((statement) => {
+      const byStatus: Record<StatementLineStatus, number> = { unmatched: 0, proposed: 0, confirmed: 0, ignored: 0 };
+      for (const count of counts) if (count.statementId === statement.id) byStatus[count.status] = Number(count.n);
+      return { ...statement, layoutLabel: layoutLabel(statement.layout), counts: byStatus };
+    }),
+    total,
+    page: window.page,
+    pageCount: window.pageCount,
+  };
 }
 
 const pledgeColumns = {
