@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { SqliteError } from "better-sqlite3";
 import { db } from "~db/client.server";
 import { broadcastFigures } from "~/modules/outbox/index.server";
-import { randomId } from "~/utils/ids.server";
 import { pseudoRandom } from "../support/pseudo-random";
 
 const sqlite = db.$client;
@@ -13,6 +12,9 @@ const T0 = Date.UTC(2026, 10, 2, 9, 0);
 class NothingToPick extends Error {}
 
 const BROADCASTS = ["b-one", "b-two", "b-three"];
+// Ids in the order made, so the same sequence of writes runs every time.
+let made = 0;
+const nextId = () => `message-${String(++made).padStart(5, "0")}`;
 
 function tallies() {
   return sqlite.prepare("select broadcast_id, status, channel, delivery, n from broadcast_tallies where n <> 0 order by 1, 2, 3, 4").all();
@@ -50,11 +52,11 @@ describe("broadcast tallies", () => {
       if (!list.length) throw new NothingToPick();
       return list[next(list.length)]!;
     };
-    const ids = () => sqlite.prepare("select id from outbox").pluck().all() as string[];
+    const ids = () => sqlite.prepare("select id from outbox order by id").pluck().all() as string[];
     const queue = () =>
       sqlite
         .prepare("insert into outbox (id, recipient, template, props, status, channel, delivery_status, broadcast_id, next_attempt_at, created_at) values (?, 'someone@example.org', 'broadcast', '{}', ?, ?, ?, ?, ?, ?)")
-        .run(randomId(8), pick(["pending", "pending", "skipped"]), pick(["email", "sms", "whatsapp"]), null, pick([...BROADCASTS, null]), T0, T0);
+        .run(nextId(), pick(["pending", "pending", "skipped"]), pick(["email", "sms", "whatsapp"]), null, pick([...BROADCASTS, null]), T0, T0);
     const writes: (() => void)[] = [
       queue,
       queue,

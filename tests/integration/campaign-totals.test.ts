@@ -6,12 +6,14 @@ import { SqliteError } from "better-sqlite3";
 import { db } from "~db/client.server";
 import { campaignProgress, totalsByCurrency, overallWall } from "~/modules/sponsorship/index.server";
 import { clock } from "~/utils/clock.server";
-import { randomId } from "~/utils/ids.server";
 import { pseudoRandom } from "../support/pseudo-random";
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 const REFUSALS = ["SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_FOREIGNKEY"];
 const sqlite = db.$client;
+// Ids in the order made, so the same sequence of writes runs every time.
+let made = 0;
+const nextId = (kind: string) => `${kind}-${String(++made).padStart(5, "0")}`;
 class NothingToPick extends Error {}
 
 const WALL_PAGE_SIZE = 30;
@@ -56,7 +58,7 @@ function totalsMatchGifts(when: string) {
 }
 
 function addCampaign(currency: string, status: string): string {
-  const id = randomId(8);
+  const id = nextId("campaign");
   sqlite
     .prepare("insert into campaigns (id, slug, title, goal_amount, currency, min_amount, max_amount, status, created_at, updated_at) values (?, ?, 'A campaign', 100000, ?, 100, 1000000, ?, ?, ?)")
     .run(id, `campaign-${id.toLowerCase()}`, currency, status, T0, T0);
@@ -82,7 +84,7 @@ describe("campaign totals", () => {
       if (!list.length) throw new NothingToPick();
       return list[next(list.length)]!;
     };
-    const ids = (query: string, ...params: unknown[]) => sqlite.prepare(query).pluck().all(...params) as string[];
+    const ids = (query: string, ...params: unknown[]) => sqlite.prepare(`${query} order by 1`).pluck().all(...params) as string[];
     for (const [currency, status] of [["NGN", "open"], ["NGN", "closed"], ["USD", "open"], ["NGN", "draft"], ["USD", "open"]] as const) addCampaign(currency, status);
     const emails = ["ada@example.org", "ADA@example.org", "bola@example.org", "", "chidi@example.org", ""];
     const statuses = ["pending", "paid", "paid", "refunded", "failed"];
@@ -92,7 +94,7 @@ describe("campaign totals", () => {
       const amount = 500 + next(50) * 100;
       sqlite
         .prepare("insert into donations (id, campaign_id, amount, received_amount, currency, interval, method, status, donor_name, donor_email, recognition, parent_donation_id, created_at, updated_at) values (?, ?, ?, ?, ?, 'one_off', 'card', ?, 'A donor', ?, ?, ?, ?, ?)")
-        .run(randomId(8), campaignId, amount, pick([null, null, amount - 100]), currencyOf(campaignId), pick(statuses), pick(emails), pick(["named", "anonymous", "unlisted"]), next(4) ? null : pick([...ids("select id from donations"), null]), T0, T0);
+        .run(nextId("gift"), campaignId, amount, pick([null, null, amount - 100]), currencyOf(campaignId), pick(statuses), pick(emails), pick(["named", "anonymous", "unlisted"]), next(4) ? null : pick([...ids("select id from donations"), null]), T0, T0);
     };
     const writes: (() => void)[] = [
       give,
