@@ -6,7 +6,8 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { TestProject } from "vitest/node";
 import { DEFAULT_TEST_PASSWORD } from "./test-password";
-import { hashPassword } from "~/modules/auth/index.server";
+// The hashing alone: the front door would open the default database file (./data) in this process.
+import { hashPassword } from "~/modules/auth/password.server";
 
 /** Migrates once into a template database; every test file then starts from a copy of it. */
 export default async function setup(project: TestProject) {
