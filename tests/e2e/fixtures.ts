@@ -118,9 +118,10 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Collects the page's console errors and uncaught exceptions. Chromium also logs "Failed to load
- * resource" for a document served with an error status; a test opening a 404 or posting a form
- * that answers 400 checks that status itself, so that line is left out for the page's own
- * documents (never for scripts, styles or other assets).
+ * resource" for a document served with an error status, and sometimes for a page it could not
+ * reach at all (offline); a test opening a 404, posting a form that answers 400 or opening a page
+ * offline checks that outcome itself, so that line is left out for the page's own documents
+ * (never for scripts, styles or other assets).
  */
 export function watchConsole(page: Page): () => string[] {
   const errors: { text: string; url: string }[] = [];
@@ -135,9 +136,14 @@ export function watchConsole(page: Page): () => string[] {
       failedDocuments.add(response.url());
     }
   });
+  const unreachedDocuments = new Set<string>();
+  page.on("requestfailed", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) unreachedDocuments.add(request.url());
+  });
   return () =>
     errors
       .filter(({ text, url }) => !(text.startsWith("Failed to load resource: the server responded") && failedDocuments.has(url)))
+      .filter(({ text, url }) => !(text.startsWith("Failed to load resource: net::ERR_INTERNET_DISCONNECTED") && unreachedDocuments.has(url)))
       // The outbox's mail preview is a frame sandboxed without scripts on purpose; Chromium sometimes
       // reports the sandbox doing its job.
       .filter(({ text }) => !/^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/.test(text))
