@@ -8,12 +8,13 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { listAudit } from "~/modules/admin/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Organisers' console" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const page = pageAsked(new URL(request.url).searchParams);
   const { entries, total, page: current, pageCount } = listAudit({ page });
   const { timeZone } = getOrganisation();
   return {

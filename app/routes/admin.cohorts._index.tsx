@@ -16,6 +16,7 @@ import { builtInCurriculumId, findCurriculum, listCurricula } from "~/modules/cu
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { Pagination } from "~/components/pagination";
 import { TableRegion } from "~/components/table-region";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Organisers' console" }];
 
@@ -23,7 +24,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const { timeZone } = getOrganisation();
   const curricula = listCurricula();
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const page = pageAsked(new URL(request.url).searchParams);
   const list = listCohorts({ page });
   const cohorts = list.cohorts.map(({ nextReleaseAt, ...c }) => ({
     ...c,

@@ -26,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readDonationFilters(url.searchParams);
   const { timeZone } = getOrganisation();
-  const result = listDonations({ filters, page: Number(url.searchParams.get("page") ?? "1"), timeZone });
+  const result = listDonations({ filters, page: pageAsked(url.searchParams), timeZone });
   const params = filterParams(filters);
   const query = new URLSearchParams(params).toString();
   const disputes = unresolvedDisputes(pageAsked(url.searchParams, "disputes"));

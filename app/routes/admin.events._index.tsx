@@ -9,6 +9,7 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { listAdminEvents, type AdminEventsView, type AdminEventSummary } from "~/modules/events/index.server";
 import { KIND_LABELS } from "~/modules/events";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Events · Organisers' console" }];
 
@@ -17,7 +18,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const show = url.searchParams.get("show");
   const view: AdminEventsView = show === "past" || show === "drafts" ? show : "upcoming";
-  const page = Number(url.searchParams.get("page") ?? "1");
+  const page = pageAsked(url.searchParams);
   const { timeZone } = getOrganisation();
   const result = listAdminEvents({ view, page });
   const present = (event: AdminEventSummary) => ({

@@ -6,13 +6,14 @@ import { Pagination } from "~/components/pagination";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { impactReportChoices, setYearPublished } from "~/modules/journey/index.server";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Impact reports · Organisers' console" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   // The sponsors are listed a page at a time; campaigns and years are few.
-  return impactReportChoices({ sponsorsPage: Number(new URL(request.url).searchParams.get("page")) || 1 });
+  return impactReportChoices({ sponsorsPage: pageAsked(new URL(request.url).searchParams) });
 }
 
 /** The annual page's publish switch. */

@@ -8,12 +8,13 @@ import { requireRole } from "~/routes/helpers/session.server";
 import { mentoringOverview } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
 import { TableRegion } from "~/components/table-region";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Mentoring · Organisers' console" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const page = pageAsked(new URL(request.url).searchParams);
   const overview = mentoringOverview(page);
   const { timeZone } = getOrganisation();
   const day = (instant: number | null) => (instant === null ? "" : formatDate(instant, timeZone));

@@ -10,8 +10,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { requireRole } from "~/routes/helpers/session.server";
 import { describeAvailability, formatList, reviewMentorSchema } from "~/modules/mentoring";
-import { listMentorProfiles, mentorProfileCounts, reviewMentorProfile } from "~/modules/mentoring/index.server";
+import { listMentorProfiles, reviewMentorProfile } from "~/modules/mentoring/index.server";
 import { getOrganisation } from "~/modules/organisation/index.server";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Mentors · Organisers' console" }];
 
@@ -26,8 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const status = statusFrom(new URL(request.url));
   const { timeZone } = getOrganisation();
-  const counts = mentorProfileCounts();
-  const { profiles, page, pageCount } = listMentorProfiles(status, Number(new URL(request.url).searchParams.get("page") ?? "1"));
+  const { profiles, counts, page, pageCount } = listMentorProfiles(status, pageAsked(new URL(request.url).searchParams));
   const mentors = profiles.map(({ profile: p, name, email }) => ({
     id: p.userId,
     name,

@@ -10,6 +10,7 @@ import { getOrganisation } from "~/modules/organisation/index.server";
 import { ROLE_LABELS } from "~/modules/auth";
 import { searchPeople } from "~/modules/auth/index.server";
 import { TableRegion } from "~/components/table-region";
+import { pageAsked } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "People · Organisers' console" }];
 
@@ -17,7 +18,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "organiser");
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 200);
-  const page = Number(url.searchParams.get("page") ?? "1");
+  const page = pageAsked(url.searchParams);
   const result = searchPeople({ query, page });
   const { timeZone } = getOrganisation();
   return {

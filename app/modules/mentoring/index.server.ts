@@ -9,7 +9,7 @@ export { changeProposal, discardRun, eligibleMentorsFor, findRun, publishRun, ru
 export { activeMenteeCount, openPairsOf, requireOwnMentorship } from "./mentorships.server";
 export { addNote, deleteNote, setActionDone } from "./notes.server";
 export { mentoringOverview } from "./overview.server";
-export { getMenteeProfile, getMentorProfile, listMentorProfiles, mentorProfileCounts, personTimeZone, profileFormValues, reviewMentorProfile, saveMenteeProfile, saveMentorProfile } from "./profiles.server";
+export { getMenteeProfile, getMentorProfile, listMentorProfiles, personTimeZone, profileFormValues, reviewMentorProfile, saveMenteeProfile, saveMentorProfile } from "./profiles.server";
 export { REQUEST_LAPSE_JOB, RESPOND_WITHIN, acceptRequest, declineRequest, requestMentor, withdrawRequest } from "./requests.server";
 export { SESSION_CALENDAR_CONTENT_TYPE, sessionIcs, zoneLabel } from "./session-calendar.server";
 export { answerSession, proposeSession, rateSession, recordOutcome, sessionForViewer } from "./sessions.server";

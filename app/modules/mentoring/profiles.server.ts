@@ -104,9 +104,10 @@ export function mentorProfileCounts(): Record<MentorProfileStatus, number> {
   return Object.fromEntries(MENTOR_PROFILE_STATUSES.map((status) => [status, totals[`mentor_profiles:${status}`]])) as Record<MentorProfileStatus, number>;
 }
 
-/** One page of the mentor profiles with a status, the longest unchanged first. */
+/** One page of the mentor profiles with a status, the longest unchanged first, with the counts of every status. */
 export function listMentorProfiles(status: MentorProfileStatus, page: number) {
-  const { page: current, pageCount } = pageWindow(page, mentorProfileCounts()[status], MENTOR_PROFILES_PAGE_SIZE);
+  const counts = mentorProfileCounts();
+  const { page: current, pageCount } = pageWindow(page, counts[status], MENTOR_PROFILES_PAGE_SIZE);
   const profiles = db
     .select({ profile: mentorProfiles, name: users.name, email: users.email })
     .from(mentorProfiles)
@@ -116,7 +117,7 @@ export function listMentorProfiles(status: MentorProfileStatus, page: number) {
     .limit(MENTOR_PROFILES_PAGE_SIZE)
     .offset((current - 1) * MENTOR_PROFILES_PAGE_SIZE)
     .all();
-  return { profiles, page: current, pageCount };
+  return { profiles, counts, page: current, pageCount };
 }
 
 /** Approves or rejects a profile; false when there is no such profile. */
